@@ -1,0 +1,83 @@
+// The merged view of the bibliography files one document uses: entries by key, in file order,
+// with the fuzzy search index built once per set of file versions.
+
+import type { Workspace } from '../workspace/workspace';
+import { CiteSearchIndex } from '../search/citeSearchIndex';
+import { getField, type BibEntry } from './bibTypes';
+
+/** An entry together with the file that defines it. */
+export interface LocatedEntry {
+  readonly uri: string;
+  readonly entry: BibEntry;
+}
+
+/** The entries of a set of bibliography files. */
+export interface BibliographyIndex {
+  /** The bibliography URIs, in order; {@link missing} lists those not loaded. */
+  readonly uris: readonly string[];
+  readonly missing: readonly string[];
+  /** Every entry of every file, in order. */
+  readonly entries: readonly LocatedEntry[];
+  /** Entries by key; a key with two or more entries is a duplicate. */
+  readonly byKey: ReadonlyMap<string, readonly LocatedEntry[]>;
+  /** The search index, built on first use. */
+  search(): CiteSearchIndex;
+}
+
+const cache = new WeakMap<Workspace, Map<string, { signature: unknown[]; index: BibliographyIndex }>>();
+
+/** Builds (or reuses) the index of the given bibliography files. */
+export function indexBibliographies(workspace: Workspace, uris: readonly string[]): BibliographyIndex {
+  const files = uris.map((uri) => {
+    const document = workspace.getDocument(uri);
+    return document?.kind === 'bibtex' ? document : undefined;
+  });
+  let perWorkspace = cache.get(workspace);
+  if (!perWorkspace) {
+    perWorkspace = new Map();
+    cache.set(workspace, perWorkspace);
+  }
+  const cacheKey = uris.join('\u0000');
+  const cached = perWorkspace.get(cacheKey);
+  if (cached && cached.signature.length === files.length && cached.signature.every((file, i) => file === files[i])) {
+    return cached.index;
+  }
+  const entries: LocatedEntry[] = [];
+  const byKey = new Map<string, LocatedEntry[]>();
+  const missing: string[] = [];
+  files.forEach((document, i) => {
+    if (!document) {
+      missing.push(uris[i]);
+      return;
+    }
+    for (const entry of workspace.bibliography(document).entries) {
+      const located = { uri: document.uri, entry };
+      entries.push(located);
+      const list = byKey.get(entry.key);
+      if (list) {
+        list.push(located);
+      } else {
+        byKey.set(entry.key, [located]);
+      }
+    }
+  });
+  let searchIndex: CiteSearchIndex | undefined;
+  const index: BibliographyIndex = {
+    uris,
+    missing,
+    entries,
+    byKey,
+    search() {
+      searchIndex ??= new CiteSearchIndex(entries.map(({ entry }) => ({
+        key: entry.key,
+        authors: getField(entry, 'author') ?? getField(entry, 'editor') ?? '',
+        title: getField(entry, 'title') ?? '',
+        year: getField(entry, 'year') ?? getField(entry, 'date')?.slice(0, 4) ?? '',
+        doi: getField(entry, 'doi') ?? '',
+      })));
+      return searchIndex;
+    },
+  };
+  perWorkspace.set(cacheKey, { signature: files, index });
+  return index;
+}

@@ -1,0 +1,75 @@
+// Decoding of BibTeX values with citation-js: LaTeX to Unicode, names split into given and family,
+// fields mapped to CSL-JSON. It is slower than the scan, so it runs lazily, one entry at a time,
+// only for entries a completion item, hover or rendering needs, and its result is cached by entry text.
+
+import { plugins, type CslItem } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import type { BibEntry } from './bibTypes';
+
+/** An entry decoded to CSL-JSON, or the reason citation-js could not decode it. */
+export interface DecodedEntry {
+  readonly csl?: CslItem;
+  readonly error?: string;
+}
+
+const MAX_CACHED = 20_000;
+const cache = new Map<string, DecodedEntry>();
+
+// citation-js 0.7 has no table entry for `\AA` and `\aa` (Å, å): it keeps them as literal text.
+const MISSING_COMMANDS: ReadonlyArray<[RegExp, string]> = [
+  [/\{\\AA\}|\\AA(?![A-Za-z])(\{\})?/g, 'Å'],
+  [/\{\\aa\}|\\aa(?![A-Za-z])(\{\})?/g, 'å'],
+];
+
+/** Decodes one entry to CSL-JSON. Never throws; the result is cached by the entry's text. */
+export function decodeEntry(entry: BibEntry): DecodedEntry {
+  const cacheKey = entry.key + '\u0000' + entry.text;
+  const cached = cache.get(cacheKey);
+  if (cached) {
+    return cached;
+  }
+  const decoded = decodeUncached(entry);
+  if (cache.size >= MAX_CACHED) {
+    // Dropping the oldest entry keeps memory bounded on huge bibliographies.
+    cache.delete(cache.keys().next().value as string);
+  }
+  cache.set(cacheKey, decoded);
+  return decoded;
+}
+
+function decodeUncached(entry: BibEntry): DecodedEntry {
+  const properties: Record<string, string> = {};
+  for (const field of entry.fields) {
+    let value = field.value;
+    for (const [pattern, replacement] of MISSING_COMMANDS) {
+      value = value.replace(pattern, replacement);
+    }
+    properties[field.name] = value;
+  }
+  try {
+    const [csl] = plugins.input.chain([{ type: entry.type, label: entry.key, properties }], {
+      generateGraph: false,
+      forceType: '@biblatex/entries+list',
+    });
+    return csl ? { csl } : { error: 'citation-js returned no item' };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** The family names of the authors (or editors), decoded. */
+export function authorFamilies(csl: CslItem): string[] {
+  const names = csl.author ?? csl.editor ?? [];
+  return names.map((name) => name.family ?? name.literal ?? name.given ?? '').filter((name) => name !== '');
+}
+
+/** The year of publication, or undefined. */
+export function publicationYear(csl: CslItem): string | undefined {
+  const part = csl.issued?.['date-parts']?.[0]?.[0];
+  return part !== undefined ? String(part) : csl.issued?.literal;
+}
+
+/** Removes the HTML tags that citation-js leaves in titles (`<i>` for `\emph`). */
+export function stripMarkup(text: string): string {
+  return text.replace(/<[^>]+>/g, '');
+}

@@ -1,0 +1,515 @@
+// Feature: BibTeX index
+//
+// A `.bib` file is split into chunks at every line that starts an entry (`@type{` or `@type(`),
+// and each chunk is parsed on its own and cached by its text.
+// So one broken entry never hides the others: an unclosed brace ends at the next entry line,
+// and an edit re-parses only the chunks whose text changed.
+// Field values stay raw TeX here; decoding to Unicode and CSL happens lazily per entry (decodeEntry.ts).
+// A scan of our own is needed because no BibTeX library reports errors at positions and recovers:
+// citation-js throws on the first bad entry of a whole file (see ../shared/corpus/README.md).
+
+import type { BibEntry, BibField, BibFile, BibSyntaxError, BibSyntaxErrorCode } from './bibTypes';
+
+/** A value part: literal TeX, or the name of an `@string` macro to expand at file level. */
+type ValuePart = string | { readonly macro: string };
+
+interface ChunkField extends BibField {
+  readonly parts?: readonly ValuePart[];
+}
+
+interface ChunkEntry extends Omit<BibEntry, 'fields'> {
+  readonly fields: readonly ChunkField[];
+  readonly hasMacros: boolean;
+}
+
+interface ChunkString {
+  readonly name: string;
+  readonly parts: readonly ValuePart[];
+}
+
+/** What one chunk yields, with ranges relative to the chunk start. */
+interface ParsedChunk {
+  readonly entries: readonly ChunkEntry[];
+  readonly strings: readonly ChunkString[];
+  readonly errors: readonly BibSyntaxError[];
+}
+
+/** A parse cache from chunk text to its result; pass the previous one to re-parse only what changed. */
+export type BibParseCache = Map<string, ParsedChunk>;
+
+/** The result of {@link parseBibtex}: the file and the cache to hand to the next parse of the same file. */
+export interface BibParseResult {
+  readonly file: BibFile;
+  readonly cache: BibParseCache;
+}
+
+const MONTHS: Record<string, string> = {
+  jan: 'January', feb: 'February', mar: 'March', apr: 'April', may: 'May', jun: 'June',
+  jul: 'July', aug: 'August', sep: 'September', oct: 'October', nov: 'November', dec: 'December',
+};
+
+/**
+ * Parses a BibTeX or BibLaTeX file tolerantly. Never throws.
+ * @param text the whole file
+ * @param previous the cache returned by the last parse of this file, so unchanged entries are reused
+ */
+export function parseBibtex(text: string, previous?: BibParseCache): BibParseResult {
+  const cache: BibParseCache = new Map();
+  const entries: BibEntry[] = [];
+  const errors: BibSyntaxError[] = [];
+  const macros = new Map<string, string>(Object.entries(MONTHS));
+  for (const [start, end] of splitIntoChunks(text)) {
+    const chunkText = text.slice(start, end);
+    let chunk = previous?.get(chunkText) ?? cache.get(chunkText);
+    if (!chunk) {
+      chunk = parseChunk(chunkText);
+    }
+    cache.set(chunkText, chunk);
+    for (const definition of chunk.strings) {
+      macros.set(definition.name, expandParts(definition.parts, macros));
+    }
+    for (const entry of chunk.entries) {
+      entries.push(placeEntry(entry, start, macros));
+    }
+    for (const error of chunk.errors) {
+      errors.push({ ...error, range: { start: error.range.start + start, end: error.range.end + start } });
+    }
+  }
+  return { file: { entries, errors }, cache };
+}
+
+/** Splits the text at the start of every line that opens an entry; the first chunk may be comment only. */
+function splitIntoChunks(text: string): Array<[number, number]> {
+  const starts = findEntryLineStarts(text);
+  const chunks: Array<[number, number]> = [];
+  for (let i = 0; i < starts.length; i++) {
+    chunks.push([starts[i], i + 1 < starts.length ? starts[i + 1] : text.length]);
+  }
+  // Entries that do not start a line (`} @misc{x,`) are found inside the previous chunk by parseChunk.
+  if (starts.length === 0 && text.includes('@')) {
+    chunks.push([0, text.length]);
+  } else if (starts.length > 0 && starts[0] > 0 && text.lastIndexOf('@', starts[0] - 1) >= 0) {
+    chunks.unshift([0, starts[0]]);
+  }
+  return chunks;
+}
+
+/**
+ * Finds the lines that open an entry: optional blanks, `@`, a type name, optional blanks, `{` or `(`.
+ * An indexOf loop over `@` is several times faster than a multiline regex on a 30 MB file.
+ */
+function findEntryLineStarts(text: string): number[] {
+  const starts: number[] = [];
+  let at = text.indexOf('@');
+  while (at >= 0) {
+    let lineStart = at;
+    while (lineStart > 0 && (text.charCodeAt(lineStart - 1) === Ch.Space || text.charCodeAt(lineStart - 1) === Ch.Tab)) {
+      lineStart--;
+    }
+    if (lineStart === 0 || text.charCodeAt(lineStart - 1) === Ch.Newline || text.charCodeAt(lineStart - 1) === Ch.Return) {
+      let i = at + 1;
+      while (text.charCodeAt(i) === Ch.Space || text.charCodeAt(i) === Ch.Tab) {
+        i++;
+      }
+      const typeStart = i;
+      while (isLetter(text.charCodeAt(i))) {
+        i++;
+      }
+      while (text.charCodeAt(i) === Ch.Space || text.charCodeAt(i) === Ch.Tab) {
+        i++;
+      }
+      const c = text.charCodeAt(i);
+      if (i > typeStart && (c === Ch.LBrace || c === Ch.LParen)) {
+        starts.push(lineStart);
+      }
+    }
+    at = text.indexOf('@', at + 1);
+  }
+  return starts;
+}
+
+function placeEntry(entry: ChunkEntry, offset: number, macros: Map<string, string>): BibEntry {
+  let fields: readonly BibField[] = entry.fields;
+  if (entry.hasMacros) {
+    fields = entry.fields.map((field) =>
+      field.parts ? { name: field.name, nameRange: field.nameRange, value: expandParts(field.parts, macros), valueRange: field.valueRange } : field,
+    );
+  }
+  return {
+    type: entry.type,
+    key: entry.key,
+    keyRange: { start: entry.keyRange.start + offset, end: entry.keyRange.end + offset },
+    range: { start: entry.range.start + offset, end: entry.range.end + offset },
+    fields,
+    complete: entry.complete,
+    text: entry.text,
+  };
+}
+
+function expandParts(parts: readonly ValuePart[], macros: Map<string, string>): string {
+  let value = '';
+  for (const part of parts) {
+    value += typeof part === 'string' ? part : (macros.get(part.macro) ?? part.macro);
+  }
+  return value;
+}
+
+const enum Ch {
+  Tab = 9, Newline = 10, Return = 13, Space = 32, Quote = 34, Hash = 35, Percent = 37,
+  LParen = 40, RParen = 41, Comma = 44, Equals = 61, At = 64, LBrace = 123, RBrace = 125,
+}
+
+function isSpace(c: number): boolean {
+  return c === Ch.Space || c === Ch.Newline || c === Ch.Return || c === Ch.Tab || c === 12;
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** Characters of field and macro names: letters, digits and `_-:.+/`. */
+function isNameChar(c: number): boolean {
+  return isLetter(c) || isDigit(c) || c === 95 || c === 45 || c === 58 || c === 46 || c === 43 || c === 47;
+}
+
+/** Characters BibTeX refuses in a key. */
+function isKeyChar(c: number): boolean {
+  return !isSpace(c) && c !== Ch.Comma && c !== Ch.LBrace && c !== Ch.RBrace && c !== Ch.LParen && c !== Ch.RParen
+    && c !== Ch.Quote && c !== Ch.Equals && c !== Ch.Hash && c !== Ch.Percent && !Number.isNaN(c);
+}
+
+/** Parses one chunk. Offsets in the result are relative to the chunk start. */
+function parseChunk(text: string): ParsedChunk {
+  return new ChunkParser(text).parse();
+}
+
+class ChunkParser {
+  private pos = 0;
+  private readonly entries: ChunkEntry[] = [];
+  private readonly strings: ChunkString[] = [];
+  private readonly errors: BibSyntaxError[] = [];
+
+  constructor(private readonly text: string) {}
+
+  parse(): ParsedChunk {
+    const text = this.text;
+    while (this.pos < text.length) {
+      const at = text.indexOf('@', this.pos);
+      if (at < 0) {
+        break;
+      }
+      this.pos = at + 1;
+      this.skipSpace();
+      const typeStart = this.pos;
+      while (isLetter(text.charCodeAt(this.pos))) {
+        this.pos++;
+      }
+      const type = text.slice(typeStart, this.pos).toLowerCase();
+      this.skipSpace();
+      const open = text.charCodeAt(this.pos);
+      if (type === '' || (open !== Ch.LBrace && open !== Ch.LParen)) {
+        // Outside entries BibTeX ignores text, so a stray `@` (an e-mail in a comment) is not an error.
+        continue;
+      }
+      const close = open === Ch.LBrace ? Ch.RBrace : Ch.RParen;
+      this.pos++;
+      if (type === 'comment' || type === 'preamble') {
+        this.skipBalanced(close);
+      } else if (type === 'string') {
+        this.parseStringDefinition(close);
+      } else {
+        this.parseEntry(at, type, close);
+      }
+    }
+    return { entries: this.entries, strings: this.strings, errors: this.errors };
+  }
+
+  private parseEntry(start: number, type: string, close: number): void {
+    const text = this.text;
+    this.skipSpace();
+    const keyStart = this.pos;
+    while (isKeyChar(text.charCodeAt(this.pos))) {
+      this.pos++;
+    }
+    let key = text.slice(keyStart, this.pos);
+    const keyRange = { start: keyStart, end: this.pos };
+    this.skipSpace();
+    const fields: ChunkField[] = [];
+    let complete = false;
+    let hasMacros = false;
+    const next = text.charCodeAt(this.pos);
+    if (key === '' || next === Ch.Equals) {
+      this.error('bib-expected-key', `Expected a citation key after '@${type}{'.`, keyStart, Math.max(this.pos, keyStart + 1));
+      if (next === Ch.Equals) {
+        // `@article{title = ...}`: the key is missing; the fields are read so that parsing goes on.
+        this.pos = keyStart;
+        key = '';
+      }
+    } else if (next === Ch.Comma) {
+      this.pos++;
+    } else if (next === close) {
+      this.pos++;
+      complete = true;
+    } else if (!Number.isNaN(next)) {
+      this.error('bib-expected-comma', `Expected ',' after the key '${key}'.`, this.pos, this.pos + 1);
+      this.recoverToNextField();
+    }
+    while (!complete && this.pos < text.length) {
+      this.skipSpaceAndComments();
+      const c = text.charCodeAt(this.pos);
+      if (Number.isNaN(c)) {
+        break;
+      }
+      if (c === close) {
+        this.pos++;
+        complete = true;
+        break;
+      }
+      if (c === Ch.Comma) {
+        this.pos++;
+        continue;
+      }
+      const field = this.parseField(close);
+      if (field) {
+        fields.push(field);
+        hasMacros ||= field.parts !== undefined;
+      }
+      if (this.pos >= text.length) {
+        break;
+      }
+    }
+    if (!complete && !this.hasErrorAfter(start)) {
+      this.error('bib-unclosed-entry', `The entry '${key}' is not closed: expected '${String.fromCharCode(close)}' before the next entry.`, start, start + 1);
+    }
+    if (key !== '') {
+      this.entries.push({ type, key, keyRange, range: { start, end: this.trimmedEnd(start) }, fields, complete, text: text.slice(start, this.pos), hasMacros });
+    }
+  }
+
+  /** Parses `name = value`; on a syntax error reports it, recovers, and returns what it could read. */
+  private parseField(close: number): ChunkField | undefined {
+    const text = this.text;
+    const nameStart = this.pos;
+    while (isNameChar(text.charCodeAt(this.pos))) {
+      this.pos++;
+    }
+    if (this.pos === nameStart) {
+      this.error('bib-expected-field', `Expected a field name or '${String.fromCharCode(close)}'.`, nameStart, nameStart + 1);
+      this.recoverToNextField();
+      return undefined;
+    }
+    const name = text.slice(nameStart, this.pos).toLowerCase();
+    const nameEnd = this.pos;
+    this.skipSpace();
+    if (text.charCodeAt(this.pos) !== Ch.Equals) {
+      this.error('bib-expected-equals', `Expected '=' after the field name '${name}'.`, nameStart, nameEnd);
+      this.recoverToNextField();
+      return undefined;
+    }
+    this.pos++;
+    this.skipSpace();
+    const valueStart = this.pos;
+    const parts: ValuePart[] = [];
+    let literal = '';
+    let usesMacro = false;
+    for (;;) {
+      const c = text.charCodeAt(this.pos);
+      if (c === Ch.LBrace || c === Ch.Quote) {
+        const partStart = this.pos;
+        const inner = this.readDelimited(c === Ch.LBrace ? Ch.RBrace : Ch.Quote);
+        if (inner === undefined) {
+          this.error('bib-unclosed-value', `The value of '${name}' is never closed: '${text[partStart]}' has no match before the next entry.`, partStart, partStart + 1);
+          return undefined;
+        }
+        literal += inner;
+        parts.push(inner);
+      } else if (isDigit(c)) {
+        const numberStart = this.pos;
+        while (isDigit(text.charCodeAt(this.pos))) {
+          this.pos++;
+        }
+        const digits = text.slice(numberStart, this.pos);
+        literal += digits;
+        parts.push(digits);
+      } else if (isLetter(c)) {
+        const macroStart = this.pos;
+        while (isNameChar(text.charCodeAt(this.pos))) {
+          this.pos++;
+        }
+        const macro = text.slice(macroStart, this.pos).toLowerCase();
+        usesMacro = true;
+        literal += macro;
+        parts.push({ macro });
+      } else {
+        this.error('bib-expected-value', `Expected a value for '${name}': '{...}', '"..."', a number or a @string name.`, this.pos, this.pos + 1);
+        this.recoverToNextField();
+        return undefined;
+      }
+      const afterPart = this.pos;
+      this.skipSpace();
+      if (text.charCodeAt(this.pos) === Ch.Hash) {
+        this.pos++;
+        this.skipSpace();
+        continue;
+      }
+      const field: ChunkField = {
+        name,
+        nameRange: { start: nameStart, end: nameEnd },
+        value: literal,
+        valueRange: { start: valueStart, end: afterPart },
+        ...(usesMacro ? { parts } : {}),
+      };
+      this.expectSeparator(name, close, afterPart);
+      return field;
+    }
+  }
+
+  /** After a value: `,` or the closing delimiter. A missing comma before another field is reported and skipped over. */
+  private expectSeparator(name: string, close: number, afterValue: number): void {
+    const c = this.text.charCodeAt(this.pos);
+    if (c === Ch.Comma || c === close || Number.isNaN(c)) {
+      return;
+    }
+    this.error('bib-expected-comma', `Expected ',' or '${String.fromCharCode(close)}' after the value of '${name}'.`, afterValue, afterValue + 1);
+    if (!this.looksLikeFieldStart(this.pos)) {
+      this.recoverToNextField();
+    }
+  }
+
+  /** Reads a `{...}` or `"..."` value with balanced braces; undefined when the chunk ends first. */
+  private readDelimited(closer: number): string | undefined {
+    const text = this.text;
+    const start = this.pos + 1;
+    let depth = 0;
+    for (let i = start; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === Ch.LBrace) {
+        depth++;
+      } else if (c === Ch.RBrace) {
+        if (depth === 0) {
+          if (closer === Ch.RBrace) {
+            this.pos = i + 1;
+            return text.slice(start, i);
+          }
+          // A stray `}` inside a quoted value cannot be balanced.
+          return undefined;
+        }
+        depth--;
+      } else if (c === closer && depth === 0) {
+        this.pos = i + 1;
+        return text.slice(start, i);
+      } else if (c === 92) {
+        i++; // A backslash escapes the next character, as in `\{` and `\"`.
+      }
+    }
+    this.pos = text.length;
+    return undefined;
+  }
+
+  private parseStringDefinition(close: number): void {
+    this.skipSpace();
+    const before = this.pos;
+    const field = this.parseField(close);
+    if (field) {
+      this.strings.push({ name: field.name, parts: field.parts ?? [field.value] });
+    }
+    this.skipSpace();
+    if (this.text.charCodeAt(this.pos) === close) {
+      this.pos++;
+    } else if (this.pos === before) {
+      this.pos++;
+    }
+  }
+
+  private skipBalanced(close: number): void {
+    let depth = 0;
+    const text = this.text;
+    while (this.pos < text.length) {
+      const c = text.charCodeAt(this.pos++);
+      if (c === Ch.LBrace || (c === Ch.LParen && close === Ch.RParen)) {
+        depth++;
+      } else if (c === close && depth === 0) {
+        return;
+      } else if (c === Ch.RBrace || (c === Ch.RParen && close === Ch.RParen)) {
+        depth--;
+      }
+    }
+  }
+
+  /** Skips to the next line that starts a field (`name =`) or closes the entry. */
+  private recoverToNextField(): void {
+    const text = this.text;
+    for (;;) {
+      const newline = text.indexOf('\n', this.pos);
+      if (newline < 0) {
+        this.pos = text.length;
+        return;
+      }
+      this.pos = newline + 1;
+      let i = this.pos;
+      while (text.charCodeAt(i) === Ch.Space || text.charCodeAt(i) === Ch.Tab) {
+        i++;
+      }
+      const c = text.charCodeAt(i);
+      if (c === Ch.RBrace || c === Ch.RParen || this.looksLikeFieldStart(i)) {
+        this.pos = i;
+        return;
+      }
+    }
+  }
+
+  private looksLikeFieldStart(offset: number): boolean {
+    const text = this.text;
+    let i = offset;
+    if (!isLetter(text.charCodeAt(i))) {
+      return false;
+    }
+    while (isNameChar(text.charCodeAt(i))) {
+      i++;
+    }
+    while (text.charCodeAt(i) === Ch.Space || text.charCodeAt(i) === Ch.Tab) {
+      i++;
+    }
+    return text.charCodeAt(i) === Ch.Equals;
+  }
+
+  private skipSpace(): void {
+    while (isSpace(this.text.charCodeAt(this.pos))) {
+      this.pos++;
+    }
+  }
+
+  /** Between fields, biber accepts `%` comment lines; many hand-kept files have them. */
+  private skipSpaceAndComments(): void {
+    for (;;) {
+      this.skipSpace();
+      if (this.text.charCodeAt(this.pos) !== Ch.Percent) {
+        return;
+      }
+      const newline = this.text.indexOf('\n', this.pos);
+      this.pos = newline < 0 ? this.text.length : newline + 1;
+    }
+  }
+
+  private hasErrorAfter(offset: number): boolean {
+    const last = this.errors[this.errors.length - 1];
+    return last !== undefined && last.range.start >= offset;
+  }
+
+  /** The end of an entry without the blank lines and comment text that follow it in its chunk. */
+  private trimmedEnd(start: number): number {
+    let end = this.pos;
+    while (end > start && isSpace(this.text.charCodeAt(end - 1))) {
+      end--;
+    }
+    return end;
+  }
+
+  private error(code: BibSyntaxErrorCode, message: string, start: number, end: number): void {
+    this.errors.push({ code, message, range: { start, end: Math.min(Math.max(end, start + 1), Math.max(this.text.length, start + 1)) } });
+  }
+}

@@ -1,0 +1,100 @@
+// Feature: Citation completion
+//
+// Inside any cite command of LaTeX, natbib or biblatex (`\citep[see][p.~3]{ka|`, after a comma in a
+// key list, in a multicite), and after `@` in Markdown (`[@`, `[-@`, `; @`, `@` at a word start),
+// offers the entries of the document's bibliographies. Ranking happens here, over key, authors,
+// title, year and DOI, so "kirillov segment" or "2023 medical" find entries; the list is capped
+// and marked incomplete so the editor asks again as the user types.
+
+import type { CoreConfig } from '../../config';
+import { authorFamilies, decodeEntry, publicationYear, stripMarkup } from '../../bibtex/decodeEntry';
+import { getField } from '../../bibtex/bibTypes';
+import type { TextRange } from '../../text/textRange';
+import type { Workspace } from '../../workspace/workspace';
+import { bibliographyIndexFor } from '../citations';
+
+/** One completion item: a cite key with a one-line description of its entry. */
+export interface CitationCompletionItem {
+  readonly key: string;
+  /** "First author et al. (year) title". */
+  readonly detail: string;
+  readonly entryUri: string;
+  /** Rank, best first; the editor sorts by it. */
+  readonly rank: number;
+}
+
+/** The result of {@link completeCitations}. */
+export interface CitationCompletion {
+  /** The key being typed, which an accepted item replaces. */
+  readonly replaceRange: TextRange;
+  /** What the user typed of the key so far. */
+  readonly query: string;
+  readonly items: readonly CitationCompletionItem[];
+  /** True when more entries match than were returned. */
+  readonly isIncomplete: boolean;
+}
+
+/** The default cap on completion items; the editor re-asks as the user types. */
+export const COMPLETION_LIMIT = 100;
+
+/** Completes a cite key at the offset, or returns undefined when the cursor is not in a citation. */
+export function completeCitations(workspace: Workspace, uri: string, offset: number, config: CoreConfig, limit = COMPLETION_LIMIT): CitationCompletion | undefined {
+  const document = workspace.getDocument(uri);
+  if (!document) {
+    return undefined;
+  }
+  const context = document.kind === 'latex' ? findLatexKeyRange(workspace, uri, offset)
+    : document.kind === 'markdown' ? findMarkdownKeyRange(workspace, uri, offset) : undefined;
+  if (!context) {
+    return undefined;
+  }
+  const query = document.text.slice(context.start, offset);
+  const index = bibliographyIndexFor(workspace, uri, config);
+  const hits = index.search().search(query, limit + 1);
+  const items = hits.slice(0, limit).map((hit, rank) => {
+    const { uri: entryUri, entry } = index.entries[hit.position];
+    return { key: entry.key, detail: describeEntry(entry), entryUri, rank };
+  });
+  return { replaceRange: context, query, items, isIncomplete: hits.length > limit || query === '' };
+}
+
+/** "Kirillov et al. (2023) Segment Anything", from the decoded entry. */
+export function describeEntry(entry: Parameters<typeof decodeEntry>[0]): string {
+  const { csl } = decodeEntry(entry);
+  if (!csl) {
+    return (getField(entry, 'title') ?? entry.type).replace(/[{}]/g, '');
+  }
+  const families = authorFamilies(csl);
+  const authors = families.length === 0 ? '' : families.length === 1 ? families[0]
+    : families.length === 2 ? `${families[0]} and ${families[1]}` : `${families[0]} et al.`;
+  const year = publicationYear(csl);
+  const title = stripMarkup(String(csl.title ?? ''));
+  return [authors, year ? `(${year})` : '', title].filter((part) => part !== '').join(' ');
+}
+
+function findLatexKeyRange(workspace: Workspace, uri: string, offset: number): TextRange | undefined {
+  const document = workspace.getDocument(uri)!;
+  const argument = workspace.latex(document).citeArguments.find((candidate) => offset >= candidate.range.start && offset <= candidate.range.end);
+  if (!argument) {
+    return undefined;
+  }
+  const text = document.text;
+  let start = offset;
+  while (start > argument.range.start && text[start - 1] !== ',') {
+    start--;
+  }
+  while (start < offset && /\s/.test(text[start])) {
+    start++;
+  }
+  let end = offset;
+  while (end < argument.range.end && text[end] !== ',' && !/\s/.test(text[end])) {
+    end++;
+  }
+  return { start, end };
+}
+
+function findMarkdownKeyRange(workspace: Workspace, uri: string, offset: number): TextRange | undefined {
+  const document = workspace.getDocument(uri)!;
+  const citation = workspace.markdown(document).citations.find((candidate) => offset >= candidate.range.start && offset <= candidate.range.end);
+  return citation ? citation.range : undefined;
+}

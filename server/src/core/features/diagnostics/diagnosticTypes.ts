@@ -1,0 +1,18 @@
+import type { Location, TextRange } from '../../text/textRange';
+
+/** How serious a diagnostic is. */
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+/** A diagnostic as the core reports it; the LSP layer converts it, the CLI prints it. */
+export interface CoreDiagnostic {
+  readonly range: TextRange;
+  readonly severity: Severity;
+  /** A stable code, documented in the README, usable in settings and disable comments. */
+  readonly code: string;
+  readonly message: string;
+  readonly related?: ReadonlyArray<Location & { readonly message: string }>;
+  /** Shown faded, as unused code is. */
+  readonly unnecessary?: boolean;
+  /** Replacement keys offered by the quick fix of `undefined-key`, best first. */
+  readonly suggestions?: readonly string[];
+}

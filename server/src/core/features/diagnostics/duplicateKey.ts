@@ -1,0 +1,45 @@
+// Diagnostic: duplicate-key
+//
+// A key defined twice (Error), in one file or across the bibliography files a document uses
+// together; related information points at every other definition. Biber and BibTeX silently keep
+// only one of them, so the reference list may not show the work the author meant.
+
+import type { CoreConfig } from '../../config';
+import { indexBibliographies } from '../../bibtex/bibliographyIndex';
+import { findBibliographies } from '../../project/findBibliographies';
+import { displayPath } from '../../project/paths';
+import type { SourceDocument, Workspace } from '../../workspace/workspace';
+import { findDocumentsUsingBibliography } from '../citations';
+import type { CoreDiagnostic } from './diagnosticTypes';
+
+/** Reports duplicate keys of a `.bib` document. */
+export function checkDuplicateKeys(workspace: Workspace, document: SourceDocument, config: CoreConfig): CoreDiagnostic[] {
+  const sets = new Map<string, string[]>([[document.uri, [document.uri]]]);
+  for (const user of findDocumentsUsingBibliography(workspace, document.uri, config)) {
+    const uris = findBibliographies(workspace, user.uri, config);
+    sets.set(uris.join('\u0000'), uris);
+  }
+  const reported = new Map<number, CoreDiagnostic>();
+  for (const uris of sets.values()) {
+    const index = indexBibliographies(workspace, uris);
+    for (const [key, definitions] of index.byKey) {
+      if (definitions.length < 2) {
+        continue;
+      }
+      for (const here of definitions) {
+        if (here.uri !== document.uri || reported.has(here.entry.keyRange.start)) {
+          continue;
+        }
+        const others = definitions.filter((other) => other !== here);
+        reported.set(here.entry.keyRange.start, {
+          range: here.entry.keyRange,
+          severity: 'error',
+          code: 'duplicate-key',
+          message: `Duplicate key '${key}': also defined in ${others.map((other) => displayPath(other.uri)).join(', ')}.`,
+          related: others.map((other) => ({ uri: other.uri, range: other.entry.keyRange, message: `Other definition of '${key}'` })),
+        });
+      }
+    }
+  }
+  return [...reported.values()];
+}

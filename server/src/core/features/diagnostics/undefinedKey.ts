@@ -1,0 +1,52 @@
+// Diagnostic: undefined-key
+//
+// A cite key that no bibliography of the document defines (Error), with "did you mean ...?" from
+// the fuzzy index; the quick fix replaces it. Not reported for `\nocite{*}`, for keys that a
+// `\bibitem` of the project defines, for Quarto cross-references such as `@fig-x`, or for a
+// Markdown document without any bibliography (where `@name` is likely not a citation at all).
+
+import type { CoreConfig } from '../../config';
+import { collectProjectDocuments, findLatexRoots } from '../../project/findBibliographies';
+import type { SourceDocument, Workspace } from '../../workspace/workspace';
+import { bibliographyIndexFor, listCitationUses } from '../citations';
+import type { CoreDiagnostic } from './diagnosticTypes';
+
+/** Reports the undefined cite keys of a LaTeX or Markdown document. */
+export function checkUndefinedKeys(workspace: Workspace, document: SourceDocument, config: CoreConfig): CoreDiagnostic[] {
+  const index = bibliographyIndexFor(workspace, document.uri, config);
+  const bibitems = document.kind === 'latex' ? collectBibitems(workspace, document) : new Set<string>();
+  if (index.uris.length === 0 && bibitems.size === 0) {
+    return [];
+  }
+  const diagnostics: CoreDiagnostic[] = [];
+  for (const use of listCitationUses(workspace, document)) {
+    if (use.key === '*' || use.crossReference || index.byKey.has(use.key) || bibitems.has(use.key)) {
+      continue;
+    }
+    const suggestions = index.search().search(use.key, 3)
+      .map((hit) => index.entries[hit.position].entry.key)
+      .filter((key) => key !== use.key);
+    const hint = suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : '';
+    diagnostics.push({
+      range: use.range,
+      severity: 'error',
+      code: 'undefined-key',
+      message: `Undefined citation key '${use.key}'.${hint}`,
+      suggestions,
+    });
+  }
+  return diagnostics;
+}
+
+function collectBibitems(workspace: Workspace, document: SourceDocument): Set<string> {
+  const keys = new Set<string>();
+  for (const root of findLatexRoots(workspace, document.uri)) {
+    const documents = collectProjectDocuments(workspace, root);
+    for (const member of documents.length > 0 ? documents : [document]) {
+      for (const item of workspace.latex(member).bibitems) {
+        keys.add(item.key);
+      }
+    }
+  }
+  return keys;
+}

@@ -1,0 +1,23 @@
+// The core's public API: protocol-free language features over a workspace of documents.
+// Hosts (the LSP server, the CLI, tests) build a Workspace, feed it text, and call these functions;
+// results are plain data with offsets, which each host converts at its own edge.
+
+export { Workspace, kindOfUri, type SourceDocument, type DocumentKind } from './workspace/workspace';
+export { DEFAULT_CORE_CONFIG, type CoreConfig } from './config';
+export type { TextRange, Location } from './text/textRange';
+export { LineIndex, type LineColumn } from './text/lineIndex';
+export { parseBibtex, type BibParseCache, type BibParseResult } from './bibtex/parseBibtex';
+export type { BibEntry, BibField, BibFile, BibSyntaxError } from './bibtex/bibTypes';
+export { indexBibliographies, type BibliographyIndex, type LocatedEntry } from './bibtex/bibliographyIndex';
+export { renderReference, registerCslStyle, hasCslStyle } from './bibtex/renderReference';
+export { decodeEntry } from './bibtex/decodeEntry';
+export { findBibliographies } from './project/findBibliographies';
+export { completeCitations, describeEntry, COMPLETION_LIMIT, type CitationCompletion, type CitationCompletionItem } from './features/completion/citationCompletion';
+export { findCitationHover, describeEntryMarkdown, type HoverResult } from './features/hover/citationHover';
+export { findCitationDefinition } from './features/navigation/definition';
+export { findCitationReferences } from './features/navigation/references';
+export { prepareCitationRename, renameCitation, validateCiteKey, type TextEdit, type PrepareRenameResult } from './features/navigation/rename';
+export { collectDiagnostics } from './features/diagnostics/collectDiagnostics';
+export type { CoreDiagnostic, Severity } from './features/diagnostics/diagnosticTypes';
+export { findQuickFixes, type QuickFix } from './features/codeActions';
+export { bibliographyIndexFor } from './features/citations';

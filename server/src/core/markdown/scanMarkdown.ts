@@ -1,0 +1,245 @@
+// Feature: Markdown scanning (Pandoc, Quarto, R Markdown)
+//
+// Finds Pandoc citations (`[@key]`, `[see @a, p. 3; -@b]`, author-in-text `@key`) and the
+// `bibliography:` of the YAML front matter. markdown-it finds the blocks where `@` is never a
+// citation (fenced and indented code, HTML blocks); a small inline pass skips code spans, math,
+// autolinks, URLs and e-mail addresses inside the remaining text.
+
+import MarkdownIt from 'markdown-it';
+import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import type { CiteKeyUse, PathReference } from '../latex/scanLatex';
+import type { TextRange } from '../text/textRange';
+
+/** A Pandoc citation in Markdown; `crossReference` marks Quarto and pandoc-crossref labels such as `@fig-x`. */
+export interface MarkdownCitation extends CiteKeyUse {
+  readonly crossReference: boolean;
+}
+
+/** What one Markdown document says about citations and bibliographies. */
+export interface MarkdownSyntax {
+  readonly citations: readonly MarkdownCitation[];
+  /** Paths from the front matter's `bibliography:`, as written. */
+  readonly bibliographies: readonly PathReference[];
+  /** True when the front matter has a `bibliography` key, which overrides project metadata. */
+  readonly hasOwnBibliography: boolean;
+  readonly frontMatterRange?: TextRange;
+}
+
+const markdown = new MarkdownIt({ html: true });
+
+const CROSS_REFERENCE = /^(fig|tbl|sec|eq|lst|thm|lem|cor|prp|cnj|def|exm|exr|rem|sol|alg|apx)[-:]/;
+
+/** Scans a Markdown document. Never throws. */
+export function scanMarkdown(text: string): MarkdownSyntax {
+  const frontMatter = findFrontMatter(text);
+  const bibliography = frontMatter ? readBibliography(text, frontMatter) : { paths: [], present: false };
+  // Blank the front matter (keeping line breaks) so markdown-it does not read it as a heading.
+  const body = frontMatter
+    ? text.slice(0, frontMatter.end).replace(/[^\n]/g, ' ') + text.slice(frontMatter.end)
+    : text;
+  const excluded = findExcludedBlocks(body);
+  const citations: MarkdownCitation[] = [];
+  let cursor = 0;
+  for (const block of excluded) {
+    scanInline(body, cursor, block.start, citations);
+    cursor = Math.max(cursor, block.end);
+  }
+  scanInline(body, cursor, body.length, citations);
+  return {
+    citations,
+    bibliographies: bibliography.paths,
+    hasOwnBibliography: bibliography.present,
+    frontMatterRange: frontMatter,
+  };
+}
+
+/** Reads `bibliography:` from Quarto or R Markdown metadata text (`_quarto.yml`, `_metadata.yml`). */
+export function readMetadataBibliography(text: string): PathReference[] {
+  return readBibliography(text, { start: 0, end: text.length }).paths;
+}
+
+function findFrontMatter(text: string): TextRange | undefined {
+  const opening = /^---[ \t]*\r?\n/.exec(text);
+  if (!opening) {
+    return undefined;
+  }
+  const closing = /^(---|\.\.\.)[ \t]*$/m;
+  const rest = text.slice(opening[0].length);
+  const match = closing.exec(rest);
+  if (!match) {
+    return undefined;
+  }
+  return { start: opening[0].length, end: opening[0].length + match.index };
+}
+
+function readBibliography(text: string, range: TextRange): { paths: PathReference[]; present: boolean } {
+  try {
+    const document = parseDocument(text.slice(range.start, range.end), { uniqueKeys: false });
+    const contents = document.contents;
+    if (!isMap(contents)) {
+      return { paths: [], present: false };
+    }
+    const node = contents.get('bibliography', true) as YamlNode | undefined;
+    if (node === undefined) {
+      return { paths: [], present: false };
+    }
+    const nodes = isSeq(node) ? node.items : [node];
+    const paths: PathReference[] = [];
+    for (const item of nodes) {
+      if (isScalar(item) && typeof item.value === 'string' && item.range) {
+        const start = range.start + item.range[0];
+        const raw = text.slice(start, range.start + item.range[1]);
+        // Quoted scalars: point the range at the path inside the quotes.
+        const inner = raw.startsWith('"') || raw.startsWith("'") ? start + 1 : start;
+        paths.push({ path: item.value, range: { start: inner, end: inner + item.value.length } });
+      }
+    }
+    return { paths, present: true };
+  } catch {
+    return { paths: [], present: false };
+  }
+}
+
+function findExcludedBlocks(body: string): TextRange[] {
+  const lineStarts = [0];
+  for (let i = 0; i < body.length; i++) {
+    if (body.charCodeAt(i) === 10) {
+      lineStarts.push(i + 1);
+    }
+  }
+  const offsetOfLine = (line: number) => (line < lineStarts.length ? lineStarts[line] : body.length);
+  const blocks: TextRange[] = [];
+  let tokens: ReturnType<typeof markdown.parse>;
+  try {
+    tokens = markdown.parse(body, {});
+  } catch {
+    return blocks;
+  }
+  for (const token of tokens) {
+    if ((token.type === 'fence' || token.type === 'code_block' || token.type === 'html_block') && token.map) {
+      blocks.push({ start: offsetOfLine(token.map[0]), end: offsetOfLine(token.map[1]) });
+    }
+  }
+  return blocks;
+}
+
+function isWordChar(c: string | undefined): boolean {
+  return c !== undefined && /[\p{L}\p{N}_]/u.test(c);
+}
+
+/** Scans text outside code blocks for citations, skipping code spans, math, links and URLs. */
+function scanInline(text: string, from: number, to: number, out: MarkdownCitation[]): void {
+  let i = from;
+  while (i < to) {
+    const c = text[i];
+    if (c === '`') {
+      i = skipCodeSpan(text, i, to);
+    } else if (c === '$') {
+      i = skipMath(text, i, to);
+    } else if (c === '<') {
+      i = skipAngle(text, i, to);
+    } else if (c === '\\') {
+      i += 2;
+    } else if (c === 'h' && (text.startsWith('http://', i) || text.startsWith('https://', i))) {
+      while (i < to && !/\s/.test(text[i])) {
+        i++;
+      }
+    } else if (c === '@') {
+      i = readCitation(text, i, to, out);
+    } else {
+      i++;
+    }
+  }
+}
+
+function readCitation(text: string, at: number, to: number, out: MarkdownCitation[]): number {
+  const before = text[at - 1];
+  const beforeThat = text[at - 2];
+  const allowed = before === undefined || /\s/.test(before) || before === '[' || before === ';' || before === '('
+    || (before === '-' && (beforeThat === '[' || beforeThat === undefined || /[\s;]/.test(beforeThat)));
+  if (!allowed || isWordChar(before)) {
+    return at + 1;
+  }
+  const start = at + 1;
+  if (text[start] === '{') {
+    const close = text.indexOf('}', start);
+    const end = close < 0 || close > to ? start + 1 : close;
+    const key = text.slice(start + 1, end);
+    out.push({ key, range: { start: start + 1, end }, crossReference: false });
+    return end + 1;
+  }
+  let end = start;
+  if (isWordChar(text[end])) {
+    end++;
+    while (end < to && (isWordChar(text[end]) || /[:.#$%&\-+?<>~/]/.test(text[end]))) {
+      end++;
+    }
+    // Internal punctuation only: `@doe2020.` ends before the full stop.
+    while (end > start && /[:.#$%&\-+?<>~/]/.test(text[end - 1])) {
+      end--;
+    }
+  }
+  const key = text.slice(start, end);
+  out.push({ key, range: { start, end }, crossReference: CROSS_REFERENCE.test(key) });
+  return Math.max(end, at + 1);
+}
+
+function skipCodeSpan(text: string, at: number, to: number): number {
+  let run = 0;
+  while (text[at + run] === '`') {
+    run++;
+  }
+  const fence = '`'.repeat(run);
+  let search = at + run;
+  for (;;) {
+    const close = text.indexOf(fence, search);
+    if (close < 0 || close >= to || /\n[ \t]*\n/.test(text.slice(at, close))) {
+      // No closing run in this paragraph: the backticks are literal text.
+      return at + run;
+    }
+    if (text[close + run] !== '`') {
+      return close + run;
+    }
+    search = close + run;
+    while (text[search] === '`') {
+      search++;
+    }
+  }
+}
+
+/** Skips `$$...$$` and Pandoc's `$...$` (no space after the opening or before the closing `$`). */
+function skipMath(text: string, at: number, to: number): number {
+  if (text[at + 1] === '$') {
+    const close = text.indexOf('$$', at + 2);
+    return close < 0 || close >= to ? at + 2 : close + 2;
+  }
+  if (text[at + 1] === undefined || /\s/.test(text[at + 1])) {
+    return at + 1;
+  }
+  for (let i = at + 1; i < to; i++) {
+    const c = text[i];
+    if (c === '\\') {
+      i++;
+    } else if (c === '\n' && text[i + 1] === '\n') {
+      return at + 1;
+    } else if (c === '$' && !/\s/.test(text[i - 1]) && !/\d/.test(text[i + 1] ?? '')) {
+      return i + 1;
+    }
+  }
+  return at + 1;
+}
+
+/** Skips autolinks (`<https://...>`, `<a@b.org>`) and inline HTML, including comments. */
+function skipAngle(text: string, at: number, to: number): number {
+  if (text.startsWith('<!--', at)) {
+    const close = text.indexOf('-->', at + 4);
+    return close < 0 || close >= to ? to : close + 3;
+  }
+  const close = text.indexOf('>', at + 1);
+  const newline = text.indexOf('\n', at + 1);
+  if (close < 0 || close >= to || (newline >= 0 && newline < close)) {
+    return at + 1;
+  }
+  const inside = text.slice(at + 1, close);
+  return /^[A-Za-z][A-Za-z0-9+.-]*:\S*$|^[^\s@]+@[^\s@]+$|^\/?[A-Za-z][^<>]*$/.test(inside) ? close + 1 : at + 1;
+}

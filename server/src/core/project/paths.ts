@@ -1,0 +1,33 @@
+import { URI, Utils } from 'vscode-uri';
+
+/** The URI of the folder that holds a document. */
+export function dirnameUri(uri: string): string {
+  return Utils.dirname(URI.parse(uri)).toString();
+}
+
+/** Resolves a path written in a document (relative, or absolute) against a folder URI. */
+export function resolvePathUri(folderUri: string, path: string): string {
+  const cleaned = path.trim().replace(/\\/g, '/');
+  if (cleaned.startsWith('/') || /^[A-Za-z]:\//.test(cleaned)) {
+    return URI.file(cleaned).toString();
+  }
+  return Utils.resolvePath(URI.parse(folderUri), cleaned).toString();
+}
+
+/** Adds an extension to a path that has none, as LaTeX does for `\input{chapter}` and `\bibliography{refs}`. */
+export function withDefaultExtension(path: string, extension: string): string {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return name.includes('.') ? path : path + extension;
+}
+
+/** A short, human path of a URI relative to another folder, for messages. */
+export function displayPath(uri: string, relativeTo?: string): string {
+  const path = URI.parse(uri).path;
+  if (relativeTo) {
+    const base = URI.parse(relativeTo).path.replace(/\/?$/, '/');
+    if (path.startsWith(base)) {
+      return path.slice(base.length);
+    }
+  }
+  return path.slice(path.lastIndexOf('/') + 1);
+}

@@ -1,0 +1,29 @@
+/**
+ * A half-open span of UTF-16 code units in one document's text.
+ * The core speaks offsets; only the LSP layer converts them to line and character.
+ */
+export interface TextRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** A range inside a particular document, named by its URI. */
+export interface Location {
+  readonly uri: string;
+  readonly range: TextRange;
+}
+
+/** Builds a range from two offsets. */
+export function makeRange(start: number, end: number): TextRange {
+  return { start, end };
+}
+
+/** Tells whether an offset lies inside a range, both ends included, as a cursor may sit at either end. */
+export function containsOffset(range: TextRange, offset: number): boolean {
+  return offset >= range.start && offset <= range.end;
+}
+
+/** Moves a range by a number of code units. */
+export function shiftRange(range: TextRange, delta: number): TextRange {
+  return { start: range.start + delta, end: range.end + delta };
+}

@@ -1,0 +1,15 @@
+/** Escapes text for Markdown so that names and titles from user files never turn into markup or links. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (character) => `\\${character}`);
+}
+
+/** Takes the first sentences of a text, up to a length, at a sentence end where possible. */
+export function firstSentences(text: string, maxLength: number): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  if (clean.length <= maxLength) {
+    return clean;
+  }
+  const cut = clean.slice(0, maxLength);
+  const end = Math.max(cut.lastIndexOf('. '), cut.lastIndexOf('? '), cut.lastIndexOf('! '));
+  return end > maxLength / 3 ? cut.slice(0, end + 1) : `${cut.slice(0, cut.lastIndexOf(' '))} …`;
+}

@@ -1,0 +1,164 @@
+// The workspace: every document the core knows (open editors and files read from disk alike),
+// with derived data (scans, parsed bibliographies) computed lazily and memoized per document version.
+// The host (LSP server or CLI) feeds it text; the core never reads the disk itself.
+
+import { parseBibtex, type BibParseCache } from '../bibtex/parseBibtex';
+import type { BibFile } from '../bibtex/bibTypes';
+import { scanLatex, type LatexSyntax } from '../latex/scanLatex';
+import { scanMarkdown, type MarkdownSyntax } from '../markdown/scanMarkdown';
+import { LineIndex } from '../text/lineIndex';
+
+/** What a document is, decided by its file name. */
+export type DocumentKind = 'latex' | 'markdown' | 'bibtex' | 'metadata';
+
+/** One immutable version of a document's text. */
+export interface SourceDocument {
+  readonly uri: string;
+  readonly kind: DocumentKind;
+  readonly text: string;
+  readonly version: number;
+}
+
+/** Decides the kind of a document from its URI, or undefined when FM Atlas does not read it. */
+export function kindOfUri(uri: string): DocumentKind | undefined {
+  const name = uri.slice(uri.lastIndexOf('/') + 1).toLowerCase();
+  if (name === '_quarto.yml' || name === '_quarto.yaml' || name === '_metadata.yml' || name === '_metadata.yaml') {
+    return 'metadata';
+  }
+  const extension = name.slice(name.lastIndexOf('.') + 1);
+  switch (extension) {
+    case 'tex':
+    case 'ltx':
+    case 'latex':
+      return 'latex';
+    case 'md':
+    case 'markdown':
+    case 'qmd':
+    case 'rmd':
+      return 'markdown';
+    case 'bib':
+    case 'bibtex':
+      return 'bibtex';
+    default:
+      return undefined;
+  }
+}
+
+/** A parse of a bibliography made elsewhere (a worker thread), handed in with the text it belongs to. */
+export interface PrecomputedBibliography {
+  readonly text: string;
+  readonly file: BibFile;
+}
+
+/**
+ * The set of known documents. Changes bump {@link generation}, so features can memoize
+ * cross-document results (projects, merged indexes) until the next change.
+ */
+export class Workspace {
+  private readonly documents = new Map<string, SourceDocument>();
+  private readonly latexCache = new WeakMap<SourceDocument, { commands: string; syntax: LatexSyntax }>();
+  private readonly markdownCache = new WeakMap<SourceDocument, MarkdownSyntax>();
+  private readonly bibCache = new WeakMap<SourceDocument, BibFile>();
+  private readonly bibParseCaches = new Map<string, BibParseCache>();
+  private readonly precomputed = new Map<string, PrecomputedBibliography>();
+  private readonly lineIndexes = new WeakMap<SourceDocument, LineIndex>();
+  private generationCounter = 0;
+  /** Extra cite command names that LaTeX scans honour. */
+  citeCommands: readonly string[] = [];
+
+  /** Increases on every change of the document set or of a document's text. */
+  get generation(): number {
+    return this.generationCounter;
+  }
+
+  /** Adds or replaces a document. Returns the stored document, or undefined when the kind is unknown. */
+  setDocument(uri: string, text: string, version = 0): SourceDocument | undefined {
+    const kind = kindOfUri(uri);
+    if (!kind) {
+      return undefined;
+    }
+    const existing = this.documents.get(uri);
+    if (existing && existing.text === text) {
+      return existing;
+    }
+    const document: SourceDocument = { uri, kind, text, version };
+    this.documents.set(uri, document);
+    this.generationCounter++;
+    return document;
+  }
+
+  /** Hands in a bibliography parsed off the request path; it is used while the document has that text. */
+  setParsedBibliography(uri: string, parsed: PrecomputedBibliography): void {
+    this.precomputed.set(uri, parsed);
+    this.setDocument(uri, parsed.text);
+  }
+
+  /** Forgets a document. */
+  removeDocument(uri: string): void {
+    if (this.documents.delete(uri)) {
+      this.bibParseCaches.delete(uri);
+      this.precomputed.delete(uri);
+      this.generationCounter++;
+    }
+  }
+
+  /** The current version of a document. */
+  getDocument(uri: string): SourceDocument | undefined {
+    return this.documents.get(uri);
+  }
+
+  /** Every known document. */
+  allDocuments(): SourceDocument[] {
+    return [...this.documents.values()];
+  }
+
+  /** The LaTeX scan of a document, memoized. */
+  latex(document: SourceDocument): LatexSyntax {
+    const commands = this.citeCommands.join(',');
+    const cached = this.latexCache.get(document);
+    if (cached && cached.commands === commands) {
+      return cached.syntax;
+    }
+    const syntax = scanLatex(document.text, this.citeCommands);
+    this.latexCache.set(document, { commands, syntax });
+    return syntax;
+  }
+
+  /** The Markdown scan of a document, memoized. */
+  markdown(document: SourceDocument): MarkdownSyntax {
+    let syntax = this.markdownCache.get(document);
+    if (!syntax) {
+      syntax = scanMarkdown(document.text);
+      this.markdownCache.set(document, syntax);
+    }
+    return syntax;
+  }
+
+  /** The parsed bibliography of a `.bib` document, memoized; unchanged entries are reused across versions. */
+  bibliography(document: SourceDocument): BibFile {
+    let file = this.bibCache.get(document);
+    if (file) {
+      return file;
+    }
+    const precomputed = this.precomputed.get(document.uri);
+    if (precomputed && precomputed.text === document.text) {
+      file = precomputed.file;
+    } else {
+      const result = parseBibtex(document.text, this.bibParseCaches.get(document.uri));
+      this.bibParseCaches.set(document.uri, result.cache);
+      file = result.file;
+    }
+    this.bibCache.set(document, file);
+    return file;
+  }
+
+  /** The line index of a document, memoized. */
+  lineIndex(document: SourceDocument): LineIndex {
+    let index = this.lineIndexes.get(document);
+    if (!index) {
+      index = new LineIndex(document.text);
+      this.lineIndexes.set(document, index);
+    }
+    return index;
+  }
+}
