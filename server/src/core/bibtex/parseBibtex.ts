@@ -54,11 +54,32 @@ const MONTHS: Record<string, string> = {
  * @param previous the cache returned by the last parse of this file, so unchanged entries are reused
  */
 export function parseBibtex(text: string, previous?: BibParseCache): BibParseResult {
+  const steps = parseBibtexInSteps(text, previous);
+  let step = steps.next();
+  while (!step.done) {
+    step = steps.next();
+  }
+  return step.value;
+}
+
+/** How many chunks {@link parseBibtexInSteps} parses between two yields. */
+export const CHUNKS_PER_STEP = 500;
+
+/**
+ * The same parse as {@link parseBibtex}, as a generator that yields after every few hundred entries,
+ * so a host can index a 30 MB file on its main thread while still answering requests in between.
+ */
+export function* parseBibtexInSteps(text: string, previous?: BibParseCache): Generator<void, BibParseResult, void> {
   const cache: BibParseCache = new Map();
   const entries: BibEntry[] = [];
   const errors: BibSyntaxError[] = [];
   const macros = new Map<string, string>(Object.entries(MONTHS));
+  let sinceYield = 0;
   for (const [start, end] of splitIntoChunks(text)) {
+    if (++sinceYield >= CHUNKS_PER_STEP) {
+      sinceYield = 0;
+      yield;
+    }
     const chunkText = text.slice(start, end);
     let chunk = previous?.get(chunkText) ?? cache.get(chunkText);
     if (!chunk) {

@@ -44,10 +44,11 @@ export function kindOfUri(uri: string): DocumentKind | undefined {
   }
 }
 
-/** A parse of a bibliography made elsewhere (a worker thread), handed in with the text it belongs to. */
+/** A parse of a bibliography made off the request path, handed in with the text it belongs to. */
 export interface PrecomputedBibliography {
   readonly text: string;
   readonly file: BibFile;
+  readonly cache: BibParseCache;
 }
 
 /**
@@ -71,9 +72,11 @@ export class Workspace {
     return this.generationCounter;
   }
 
-  /** Adds or replaces a document. Returns the stored document, or undefined when the kind is unknown. */
-  setDocument(uri: string, text: string, version = 0): SourceDocument | undefined {
-    const kind = kindOfUri(uri);
+  /**
+   * Adds or replaces a document. The kind comes from the file name, or from `kind` for documents
+   * without one (an untitled editor). Returns the stored document, or undefined when the kind is unknown.
+   */
+  setDocument(uri: string, text: string, version = 0, kind = kindOfUri(uri)): SourceDocument | undefined {
     if (!kind) {
       return undefined;
     }
@@ -88,9 +91,15 @@ export class Workspace {
   }
 
   /** Hands in a bibliography parsed off the request path; it is used while the document has that text. */
-  setParsedBibliography(uri: string, parsed: PrecomputedBibliography): void {
+  setParsedBibliography(uri: string, parsed: PrecomputedBibliography, version = 0): void {
     this.precomputed.set(uri, parsed);
-    this.setDocument(uri, parsed.text);
+    this.bibParseCaches.set(uri, parsed.cache);
+    this.setDocument(uri, parsed.text, version);
+  }
+
+  /** The parse cache of a bibliography's last parse, to re-parse only changed entries. */
+  bibParseCache(uri: string): BibParseCache | undefined {
+    return this.bibParseCaches.get(uri);
   }
 
   /** Forgets a document. */

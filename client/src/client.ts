@@ -1,0 +1,43 @@
+// Builds the language client: how to run the server and which documents it sees. Starting,
+// stopping and restarting the client is session.ts's job.
+
+import type { ExtensionContext, LogOutputChannel } from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { createDocumentSelector } from './documentSelector';
+import { SETTINGS_SECTION } from './settingsSection';
+
+/** The client id; vscode-languageclient reads `<id>.trace.server`, so it is the settings section. */
+export const CLIENT_ID = SETTINGS_SECTION;
+
+/** The name shown in the client's own messages, e.g. "FM Atlas client: couldn't create connection". */
+export const CLIENT_NAME = 'FM Atlas';
+
+/** The port a debugger attaches to when the extension runs in debug mode. */
+export const SERVER_DEBUG_PORT = 6011;
+
+/**
+ * Creates the language client without starting it. The server is the bundled `dist/server.js`,
+ * run in a Node child process that talks to the client over IPC.
+ */
+export function createLanguageClient(context: ExtensionContext, outputChannel: LogOutputChannel): LanguageClient {
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      // `--nolazy` compiles functions eagerly so that breakpoints set before start are hit.
+      options: { execArgv: ['--nolazy', `--inspect=${SERVER_DEBUG_PORT}`] },
+    },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: createDocumentSelector(),
+    // Passing our own channel keeps its log across restarts: the client only disposes channels it
+    // created itself. The same channel receives the protocol trace when its level is Trace.
+    outputChannel,
+    // There is deliberately no `synchronize.configurationSection`: that push model is deprecated.
+    // The server pulls `workspace/configuration` itself and registers for
+    // `workspace/didChangeConfiguration` to learn when to pull again.
+  };
+  return new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+}

@@ -1,0 +1,11 @@
+// The ids of the commands FM Atlas contributes. They live apart from commands.ts, which imports
+// VS Code, so that a unit test can check them against package.json.
+
+/** Reveals the FM Atlas output channel, where the client and server log. */
+export const SHOW_OUTPUT_COMMAND = 'fmAtlas.showOutput';
+
+/** Stops the language server if it runs, then starts it again. */
+export const RESTART_SERVER_COMMAND = 'fmAtlas.restartServer';
+
+/** Every command the extension registers; package.json must contribute exactly these. */
+export const ALL_COMMANDS: readonly string[] = [SHOW_OUTPUT_COMMAND, RESTART_SERVER_COMMAND];

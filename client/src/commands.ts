@@ -1,0 +1,28 @@
+// Registers the commands listed in commandIds.ts (and contributed in package.json).
+
+import * as vscode from 'vscode';
+import { RESTART_SERVER_COMMAND, SHOW_OUTPUT_COMMAND } from './commandIds';
+import type { Session } from './session';
+
+/** Registers every FM Atlas command and returns one disposable for all of them. */
+export function registerCommands(session: Session): vscode.Disposable {
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => showOutput(session)),
+    vscode.commands.registerCommand(RESTART_SERVER_COMMAND, () => restartServer(session)),
+  );
+}
+
+/** Reveals the output channel without taking focus from the editor. */
+function showOutput(session: Session): void {
+  session.outputChannel.show(true);
+}
+
+/** Restarts the server; a failure is logged, since the client already shows its own error. */
+async function restartServer(session: Session): Promise<void> {
+  session.outputChannel.info('Restarting the language server (requested by the user).');
+  try {
+    await session.restart();
+  } catch (error) {
+    session.outputChannel.error(`Restarting the language server failed: ${String(error)}`);
+  }
+}

@@ -1,0 +1,52 @@
+// Bundles the extension client, the language server and the CLI into dist/.
+// `node esbuild.mjs` builds once; `--watch` rebuilds on change; `--production` minifies without source maps.
+
+import * as esbuild from 'esbuild';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** Prints build errors in the format of VS Code's esbuild problem matcher. */
+const problemMatcher = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) {
+          console.error(`    ${location.file}:${location.line}:${location.column}:`);
+        }
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  plugins: watch ? [problemMatcher] : [],
+};
+
+const builds = [
+  { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  {
+    ...common,
+    entryPoints: { server: 'server/src/main.ts', cli: 'server/src/cli/main.ts' },
+    outdir: 'dist',
+  },
+];
+
+const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
+if (watch) {
+  await Promise.all(contexts.map((context) => context.watch()));
+} else {
+  await Promise.all(contexts.map((context) => context.rebuild()));
+  await Promise.all(contexts.map((context) => context.dispose()));
+}

@@ -1,0 +1,99 @@
+// `fm-atlas lint`: the diagnostics the editor shows, for CI. Loads the given files and folders (and
+// the bibliographies they name), prints every diagnostic, and fails when any is an error.
+
+import { statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { collectDiagnostics, DEFAULT_CORE_CONFIG, kindOfUri, Workspace, type CoreConfig, type CoreDiagnostic } from '../core';
+import { WorkspaceLoader } from '../host/workspaceLoader';
+
+/** One printed problem, with 1-based line and column as compilers print them. */
+export interface LintProblem {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  readonly severity: CoreDiagnostic['severity'];
+  readonly code: string;
+  readonly message: string;
+}
+
+/** Options of a lint run. */
+export interface LintOptions {
+  readonly paths: readonly string[];
+  readonly extraBibliographies?: readonly string[];
+  readonly unusedEntries?: boolean;
+}
+
+/** Lints files and folders and returns the problems, sorted by file and position. */
+export async function lintPaths(options: LintOptions): Promise<{ problems: LintProblem[]; skipped: string[] }> {
+  const workspace = new Workspace();
+  const skipped: string[] = [];
+  const loader = new WorkspaceLoader(workspace, { log: (message) => skipped.push(message) });
+  const targets = new Set<string>();
+  const folders: string[] = [];
+  for (const path of options.paths.map((given) => resolve(given))) {
+    let isFolder = false;
+    try {
+      isFolder = statSync(path).isDirectory();
+    } catch {
+      skipped.push(`${path}: no such file or folder.`);
+      continue;
+    }
+    if (isFolder) {
+      folders.push(path);
+    } else {
+      const uri = pathToFileURL(path).toString();
+      if (!kindOfUri(uri)) {
+        skipped.push(`${path}: not a LaTeX, Markdown or BibTeX file.`);
+        continue;
+      }
+      targets.add(uri);
+      await loader.loadFile(uri);
+    }
+  }
+  await loader.loadFolders(folders);
+  for (const document of workspace.allDocuments()) {
+    if (folders.some((folder) => fileURLToPath(document.uri).startsWith(folder))) {
+      targets.add(document.uri);
+    }
+  }
+  const extra = (options.extraBibliographies ?? []).map((path) => pathToFileURL(resolve(path)).toString());
+  const config: CoreConfig = {
+    ...DEFAULT_CORE_CONFIG,
+    extraBibliographies: extra,
+    unusedEntries: { ...DEFAULT_CORE_CONFIG.unusedEntries, enabled: options.unusedEntries ?? true },
+  };
+  for (const uri of extra) {
+    await loader.loadFile(uri);
+  }
+  // Loading a bibliography can reveal nothing new, but loading one named from outside the folders can.
+  await loader.loadMissingBibliographies(config);
+  const problems: LintProblem[] = [];
+  for (const uri of [...targets].sort()) {
+    const document = workspace.getDocument(uri);
+    if (!document || document.kind === 'metadata') {
+      continue;
+    }
+    const lines = workspace.lineIndex(document);
+    for (const diagnostic of collectDiagnostics(workspace, uri, config)) {
+      const start = lines.positionAt(diagnostic.range.start);
+      const end = lines.positionAt(diagnostic.range.end);
+      problems.push({
+        file: relative(process.cwd(), fileURLToPath(uri)) || fileURLToPath(uri),
+        line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1,
+        severity: diagnostic.severity, code: diagnostic.code, message: diagnostic.message,
+      });
+    }
+  }
+  return { problems, skipped };
+}
+
+/** Formats problems as compiler-style lines with a closing summary. */
+export function formatProblemsAsText(problems: readonly LintProblem[]): string {
+  const lines = problems.map((problem) => `${problem.file}:${problem.line}:${problem.column}: ${problem.severity} [${problem.code}] ${problem.message}`);
+  const count = (severity: string) => problems.filter((problem) => problem.severity === severity).length;
+  lines.push(`${count('error')} errors, ${count('warning')} warnings, ${count('information') + count('hint')} notes`);
+  return lines.join('\n');
+}

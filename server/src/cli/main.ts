@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// Entry point of the `fm-atlas` command (dist/cli.js).
+
+import { parseArgs } from 'node:util';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from '../lsp/server';
+import { formatProblemsAsText, lintPaths } from './lint';
+
+const USAGE = `Usage:
+  fm-atlas lsp --stdio                 Run the language server over stdio (for any LSP editor).
+  fm-atlas lint <files or folders>     Print the diagnostics the editor shows; exit 1 on any error.
+      --format text|json               Output format (default: text).
+      --bibliography FILE              A bibliography every document uses (repeatable).
+      --no-unused                      Do not report unused bibliography entries.
+  fm-atlas --version | --help`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(USAGE + '\n');
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '--version' || command === '-v') {
+    process.stdout.write('fm-atlas 0.1.0\n');
+    return 0;
+  }
+  if (command === 'lsp') {
+    startServer(createConnection(ProposedFeatures.all));
+    return -1;
+  }
+  if (command === 'lint') {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { format: { type: 'string', default: 'text' }, bibliography: { type: 'string', multiple: true }, 'no-unused': { type: 'boolean' } },
+      });
+    } catch (error) {
+      process.stderr.write(`fm-atlas lint: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
+      return 2;
+    }
+    const format = parsed.values.format;
+    if (format !== 'text' && format !== 'json') {
+      process.stderr.write(`fm-atlas lint: --format must be text or json, not '${format}'.\n`);
+      return 2;
+    }
+    if (parsed.positionals.length === 0) {
+      process.stderr.write(`fm-atlas lint: name at least one file or folder.\n${USAGE}\n`);
+      return 2;
+    }
+    const { problems, skipped } = await lintPaths({ paths: parsed.positionals, extraBibliographies: parsed.values.bibliography, unusedEntries: !parsed.values['no-unused'] });
+    for (const message of skipped) {
+      process.stderr.write(`fm-atlas: ${message}\n`);
+    }
+    process.stdout.write((format === 'json' ? JSON.stringify(problems, null, 2) : formatProblemsAsText(problems)) + '\n');
+    return problems.some((problem) => problem.severity === 'error') ? 1 : 0;
+  }
+  process.stderr.write(`fm-atlas: unknown command '${command}'.\n${USAGE}\n`);
+  return 2;
+}
+
+main(process.argv.slice(2)).then((code) => {
+  if (code >= 0) {
+    process.exitCode = code;
+  }
+}, (error) => {
+  process.stderr.write(`fm-atlas: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 2;
+});

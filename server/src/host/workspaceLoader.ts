@@ -1,0 +1,142 @@
+// Loads files from disk into the core's workspace: the workspace folders at start, bibliographies
+// named by documents but outside the folders, files changed on disk, and the extra files of the
+// settings. Large bibliographies are parsed in the worker thread. Used by the LSP server and the CLI.
+
+import { isAbsolute, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import picomatch from 'picomatch';
+import type { CoreConfig } from '../core/config';
+import { findBibliographies } from '../core/project/findBibliographies';
+import { kindOfUri, type Workspace } from '../core/workspace/workspace';
+import { findWorkspaceFiles } from './findWorkspaceFiles';
+import { indexInSteps } from './indexInSteps';
+import { readTextFile } from './readTextFile';
+
+/** Where the loader reports what it skipped and how long indexing took. */
+export interface LoaderEvents {
+  log(message: string): void;
+  /** Called when a large bibliography starts and ends indexing. */
+  indexing?(uri: string, active: boolean): void;
+  /** True for documents open in an editor, whose text wins over the file on disk. */
+  isOpen?(uri: string): boolean;
+}
+
+/** Bibliographies at least this large are indexed in steps, with progress shown. */
+export const STEPPED_INDEX_BYTES = 512 * 1024;
+
+/** Reads files into a workspace. */
+export class WorkspaceLoader {
+  private readonly knownPaths = new Set<string>();
+  private readonly bibVersions = new Map<string, number>();
+
+  constructor(private readonly workspace: Workspace, private readonly events: LoaderEvents) {}
+
+  /** Loads every readable file under the folders. */
+  async loadFolders(folders: readonly string[]): Promise<void> {
+    for (const folder of folders) {
+      const { files, truncated } = await findWorkspaceFiles(folder);
+      if (truncated) {
+        this.events.log(`Stopped looking for files in ${folder} after ${files.length} files; open a smaller folder for a complete index.`);
+      }
+      for (const path of files) {
+        this.knownPaths.add(path);
+      }
+      await Promise.all(files.map((path) => this.loadFile(pathToFileURL(path).toString())));
+    }
+  }
+
+  /** Reads one file from disk into the workspace; returns false when it was skipped. */
+  async loadFile(uri: string): Promise<boolean> {
+    if (!uri.startsWith('file:') || !kindOfUri(uri)) {
+      return false;
+    }
+    if (this.events.isOpen?.(uri)) {
+      return true;
+    }
+    const path = fileURLToPath(uri);
+    const result = await readTextFile(path);
+    if ('skipped' in result) {
+      if (!/ENOENT/.test(result.skipped)) {
+        this.events.log(`Skipped ${path}: ${result.skipped}.`);
+      }
+      return false;
+    }
+    await this.setText(uri, result.text);
+    return true;
+  }
+
+  /** Sets a document's text; large bibliographies are indexed in steps first, keeping the server responsive. */
+  async setText(uri: string, text: string, version = 0): Promise<void> {
+    if (kindOfUri(uri) !== 'bibtex' || text.length < STEPPED_INDEX_BYTES) {
+      this.workspace.setDocument(uri, text, version);
+      return;
+    }
+    // Only the newest text of a file is applied; an older indexing run stops when a newer one starts.
+    const ticket = (this.bibVersions.get(uri) ?? 0) + 1;
+    this.bibVersions.set(uri, ticket);
+    const started = Date.now();
+    this.events.indexing?.(uri, true);
+    try {
+      const parsed = await indexInSteps(text, this.workspace.bibParseCache(uri), () => this.bibVersions.get(uri) === ticket);
+      if (parsed) {
+        this.workspace.setParsedBibliography(uri, { text, ...parsed }, version);
+        this.events.log(`Indexed ${parsed.file.entries.length} entries of ${uri} in ${Date.now() - started} ms.`);
+      }
+    } finally {
+      this.events.indexing?.(uri, false);
+    }
+  }
+
+  /** Loads the bibliographies that documents name but that are not loaded yet (outside the folders). */
+  async loadMissingBibliographies(config: CoreConfig): Promise<string[]> {
+    const loaded: string[] = [];
+    const missing = new Set<string>();
+    for (const document of this.workspace.allDocuments()) {
+      if (document.kind === 'latex' || document.kind === 'markdown') {
+        for (const uri of findBibliographies(this.workspace, document.uri, config)) {
+          if (!this.workspace.getDocument(uri)) {
+            missing.add(uri);
+          }
+        }
+      }
+    }
+    for (const uri of missing) {
+      if (await this.loadFile(uri)) {
+        loaded.push(uri);
+      }
+    }
+    return loaded;
+  }
+
+  /**
+   * Expands the `fmAtlas.bibliography.extraFiles` globs (relative to each folder, or absolute) to
+   * file URIs, loading them. Absolute paths without glob characters are taken as they are.
+   */
+  async resolveExtraFiles(globs: readonly string[], folders: readonly string[]): Promise<string[]> {
+    const uris: string[] = [];
+    for (const glob of globs) {
+      const absolute = isAbsolute(glob);
+      const scan = picomatch.scan(glob);
+      if (!scan.isGlob) {
+        for (const path of absolute ? [glob] : folders.map((folder) => join(folder, glob))) {
+          uris.push(pathToFileURL(path).toString());
+        }
+        continue;
+      }
+      const bases = absolute ? [scan.base] : folders;
+      for (const base of bases) {
+        const matcher = picomatch(absolute ? glob : join(base, glob), { dot: false });
+        const candidates = absolute ? (await findWorkspaceFiles(base)).files : [...this.knownPaths].filter((path) => path.startsWith(base));
+        uris.push(...candidates.filter((path) => matcher(path)).map((path) => pathToFileURL(path).toString()));
+      }
+    }
+    const unique = [...new Set(uris)];
+    for (const uri of unique) {
+      if (!this.workspace.getDocument(uri)) {
+        await this.loadFile(uri);
+      }
+    }
+    return unique;
+  }
+
+}

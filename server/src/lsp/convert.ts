@@ -1,0 +1,60 @@
+// Conversion between the core's offsets and plain data and LSP's positions and types.
+// This is the only place that knows both; LSP positions are UTF-16 code units, like JS strings.
+
+import {
+  DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Location as LspLocation, type Position, type Range,
+} from 'vscode-languageserver/node';
+import type { CoreDiagnostic, Location, SourceDocument, TextRange, Workspace } from '../core';
+
+/** Converts an LSP position to an offset in a workspace document. */
+export function toOffset(workspace: Workspace, document: SourceDocument, position: Position): number {
+  return workspace.lineIndex(document).offsetAt(position);
+}
+
+/** Converts a core range to an LSP range. */
+export function toRange(workspace: Workspace, document: SourceDocument, range: TextRange): Range {
+  const index = workspace.lineIndex(document);
+  return { start: index.positionAt(range.start), end: index.positionAt(range.end) };
+}
+
+/** Converts an LSP range to a core range. */
+export function fromRange(workspace: Workspace, document: SourceDocument, range: Range): TextRange {
+  const index = workspace.lineIndex(document);
+  return { start: index.offsetAt(range.start), end: index.offsetAt(range.end) };
+}
+
+/** Converts a core location; undefined when its document is gone. */
+export function toLocation(workspace: Workspace, location: Location): LspLocation | undefined {
+  const document = workspace.getDocument(location.uri);
+  return document ? { uri: location.uri, range: toRange(workspace, document, location.range) } : undefined;
+}
+
+const SEVERITIES = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+} as const;
+
+/** The `data` of our LSP diagnostics, which code actions read back. */
+export interface DiagnosticData {
+  readonly suggestions?: readonly string[];
+}
+
+/** Converts a core diagnostic; related information goes into the message when the client cannot show it. */
+export function toDiagnostic(workspace: Workspace, document: SourceDocument, diagnostic: CoreDiagnostic, relatedSupported: boolean): Diagnostic {
+  const related = (diagnostic.related ?? [])
+    .map((item) => ({ location: toLocation(workspace, item), message: item.message }))
+    .filter((item): item is { location: LspLocation; message: string } => item.location !== undefined);
+  const data: DiagnosticData = diagnostic.suggestions ? { suggestions: diagnostic.suggestions } : {};
+  return {
+    range: toRange(workspace, document, diagnostic.range),
+    severity: SEVERITIES[diagnostic.severity],
+    code: diagnostic.code,
+    source: 'fm-atlas',
+    message: diagnostic.message,
+    ...(relatedSupported && related.length > 0 ? { relatedInformation: related } : {}),
+    ...(diagnostic.unnecessary ? { tags: [DiagnosticTag.Unnecessary] } : {}),
+    data,
+  };
+}

@@ -1,0 +1,173 @@
+// The LSP server: capabilities, document synchronisation, and the handler table, one line per method.
+// Handlers are thin (look up the document, convert, call the core, convert back); every one is
+// guarded so that an unexpected error is logged and answered with an empty result, never a crash.
+
+import { fileURLToPath } from 'node:url';
+import {
+  DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind,
+  type Connection, type InitializeParams, type InitializeResult,
+} from 'vscode-languageserver/node';
+import { kindOfUri, renderReference, type BibEntry } from '../core';
+import { DiagnosticsPublisher } from './diagnosticsPublisher';
+import { handleCodeAction } from './handlers/codeAction';
+import { handleCompletion, handleCompletionResolve } from './handlers/completion';
+import { handleHover } from './handlers/hover';
+import { handleDefinition, handlePrepareRename, handleReferences, handleRename } from './handlers/navigation';
+import { Session, kindOfLanguage } from './session';
+import { fetchSettings, resolveCoreConfig } from './settings';
+import { StatusReporter } from './statusReporter';
+
+const WATCHED_GLOBS = ['**/*.{bib,bibtex,tex,ltx,latex,md,markdown,qmd,Rmd,rmd}', '**/_{quarto,metadata}.{yml,yaml}'];
+
+/** Starts serving LSP on a connection (stdio or IPC, decided by the caller). */
+export function startServer(connection: Connection): void {
+  const session = new Session(connection);
+  const status = new StatusReporter(session);
+  const publisher = new DiagnosticsPublisher(session, () => status.report());
+  session.onIndexing = (uri, active) => status.setIndexing(uri, active);
+
+  const guard = <P, R>(name: string, fallback: R, handler: (session: Session, params: P) => Promise<R> | R) =>
+    async (params: P): Promise<R> => {
+      try {
+        return await handler(session, params);
+      } catch (error) {
+        if (error instanceof Error && error.name === 'ResponseError') {
+          throw error;
+        }
+        session.log(`${name} failed: ${error instanceof Error ? error.stack : String(error)}`);
+        return fallback;
+      }
+    };
+
+  connection.onInitialize((params) => initialize(session, params));
+  let markReady: () => void = () => undefined;
+  session.ready = new Promise<void>((resolve) => (markReady = resolve));
+  connection.onInitialized(() => {
+    initialized(session, publisher)
+      .catch((error) => session.log(`Indexing the workspace failed: ${error instanceof Error ? error.stack : String(error)}`))
+      .finally(markReady);
+  });
+  connection.onDidChangeConfiguration(() => void reloadSettings(session).then(() => publisher.schedule()));
+  connection.onDidChangeWatchedFiles((params) => void onFilesChanged(session, params.changes).then(() => publisher.schedule()));
+
+  connection.onCompletion(guard('completion', null, handleCompletion));
+  connection.onCompletionResolve(guard('completionItem/resolve', undefined as never, handleCompletionResolve));
+  connection.onHover(guard('hover', null, handleHover));
+  connection.onDefinition(guard('definition', [], handleDefinition));
+  connection.onReferences(guard('references', [], handleReferences));
+  connection.onPrepareRename(guard('prepareRename', null, handlePrepareRename));
+  connection.onRenameRequest(guard('rename', null, handleRename));
+  connection.onCodeAction(guard('codeAction', [], handleCodeAction));
+
+  session.documents.onDidChangeContent((change) => {
+    const { uri, languageId, version } = change.document;
+    const kind = kindOfUri(uri) ?? kindOfLanguage(languageId);
+    if (!kind) {
+      return;
+    }
+    const text = change.document.getText();
+    if (kind === 'bibtex' && kindOfUri(uri) === 'bibtex') {
+      void session.loader.setText(uri, text, version).then(() => publisher.schedule());
+    } else {
+      session.workspace.setDocument(uri, text, version, kind);
+      publisher.schedule();
+    }
+  });
+  session.documents.onDidClose((event) => {
+    // The file on disk is the truth again once its editor closes without saving.
+    const uri = event.document.uri;
+    void session.loader.loadFile(uri).then((loaded) => {
+      if (!loaded) {
+        session.workspace.removeDocument(uri);
+      }
+      publisher.schedule();
+    });
+  });
+  session.documents.listen(connection);
+  connection.listen();
+}
+
+function initialize(session: Session, params: InitializeParams): InitializeResult {
+  const capabilities = params.capabilities;
+  session.capabilities = {
+    configurationPull: capabilities.workspace?.configuration === true,
+    relatedInformation: capabilities.textDocument?.publishDiagnostics?.relatedInformation === true,
+    workDoneProgress: capabilities.window?.workDoneProgress === true,
+    dynamicWatchers: capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
+  };
+  session.initializationOptions = params.initializationOptions;
+  const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  session.folders = folders.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      completionProvider: { triggerCharacters: ['{', ',', '@'], resolveProvider: true },
+      hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      renameProvider: { prepareProvider: true },
+      codeActionProvider: { codeActionKinds: ['quickfix'] },
+    },
+    serverInfo: { name: 'fm-atlas', version: '0.1.0' },
+  };
+}
+
+async function initialized(session: Session, publisher: DiagnosticsPublisher): Promise<void> {
+  const { connection } = session;
+  if (session.capabilities.configurationPull) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'fmAtlas' });
+  }
+  if (session.capabilities.dynamicWatchers) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
+  }
+  const started = Date.now();
+  await session.loader.loadFolders(session.folders);
+  await reloadSettings(session);
+  session.log(`Indexed ${session.workspace.allDocuments().length} files in ${Date.now() - started} ms.`);
+  await publisher.flush();
+  // Compiling a CSL style takes a moment the first time; do it now rather than on the first hover.
+  setTimeout(() => warmRenderer(session), 50).unref();
+}
+
+async function reloadSettings(session: Session): Promise<void> {
+  session.settings = await fetchSettings(session.connection, session.capabilities.configurationPull, session.initializationOptions);
+  session.workspace.citeCommands = session.settings.citation.commands;
+  session.config = await resolveCoreConfig(session.settings, session.folders, session.loader, (message) => session.log(message));
+  await loadOutsideBibliographies(session);
+}
+
+async function onFilesChanged(session: Session, changes: ReadonlyArray<{ uri: string; type: FileChangeType }>): Promise<void> {
+  for (const change of changes) {
+    if (session.documents.get(change.uri)) {
+      continue;
+    }
+    if (change.type === FileChangeType.Deleted) {
+      session.workspace.removeDocument(change.uri);
+    } else {
+      await session.loader.loadFile(change.uri);
+    }
+  }
+  await loadOutsideBibliographies(session);
+}
+
+async function loadOutsideBibliographies(session: Session): Promise<void> {
+  const loaded = await session.loader.loadMissingBibliographies(session.config);
+  if (loaded.length > 0 && session.capabilities.dynamicWatchers) {
+    // Bibliographies outside the workspace folders are watched by their own path.
+    void session.connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: loaded.map((uri) => ({ globPattern: fileURLToPath(uri) })),
+    });
+  }
+}
+
+function warmRenderer(session: Session): void {
+  const sample: BibEntry = {
+    type: 'article', key: 'warmup', keyRange: { start: 0, end: 0 }, range: { start: 0, end: 0 }, complete: true, text: '',
+    fields: [{ name: 'title', value: 'Warm-up', nameRange: { start: 0, end: 0 }, valueRange: { start: 0, end: 0 } }],
+  };
+  try {
+    renderReference(sample, session.config.cslStyle);
+  } catch {
+    // Rendering errors are reported when a real entry is rendered.
+  }
+}

@@ -1,0 +1,65 @@
+// The server's state for one client: the core workspace, the open editors, the settings, and the
+// services that keep them in step (disk loader, diagnostics publisher, status reporter).
+
+import type { Connection } from 'vscode-languageserver/node';
+import { TextDocuments } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DEFAULT_SETTINGS, type FmAtlasSettings } from '../../../shared/settings';
+import { DEFAULT_CORE_CONFIG, Workspace, type CoreConfig, type DocumentKind } from '../core';
+import { WorkspaceLoader } from '../host/workspaceLoader';
+
+/** What the client said it can do, read once at initialize. */
+export interface ClientCapabilityFlags {
+  readonly configurationPull: boolean;
+  readonly relatedInformation: boolean;
+  readonly workDoneProgress: boolean;
+  readonly dynamicWatchers: boolean;
+}
+
+/** Maps an editor language id to a document kind, for documents whose name says nothing (untitled). */
+export function kindOfLanguage(languageId: string): DocumentKind | undefined {
+  switch (languageId) {
+    case 'latex':
+    case 'tex':
+      return 'latex';
+    case 'markdown':
+    case 'quarto':
+    case 'rmd':
+    case 'pandoc':
+      return 'markdown';
+    case 'bibtex':
+    case 'biblatex':
+      return 'bibtex';
+    default:
+      return undefined;
+  }
+}
+
+/** Everything a handler needs. */
+export class Session {
+  readonly workspace = new Workspace();
+  readonly documents = new TextDocuments(TextDocument);
+  readonly loader: WorkspaceLoader;
+  settings: FmAtlasSettings = DEFAULT_SETTINGS;
+  config: CoreConfig = DEFAULT_CORE_CONFIG;
+  folders: string[] = [];
+  capabilities: ClientCapabilityFlags = { configurationPull: false, relatedInformation: false, workDoneProgress: false, dynamicWatchers: false };
+  initializationOptions: unknown;
+  /** Resolves when the first index of the workspace folders is complete. */
+  ready: Promise<void> = Promise.resolve();
+  /** Called by the loader when a large bibliography starts or stops indexing. */
+  onIndexing: (uri: string, active: boolean) => void = () => undefined;
+
+  constructor(readonly connection: Connection) {
+    this.loader = new WorkspaceLoader(this.workspace, {
+      log: (message) => this.log(message),
+      indexing: (uri, active) => this.onIndexing(uri, active),
+      isOpen: (uri) => this.documents.get(uri) !== undefined,
+    });
+  }
+
+  /** Writes a line to the client's log (the FM Atlas output channel in VS Code). */
+  log(message: string): void {
+    this.connection.console.log(message);
+  }
+}

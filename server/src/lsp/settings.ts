@@ -1,0 +1,58 @@
+// Reads the `fmAtlas` settings from the client (workspace/configuration when supported, else the
+// initialization options), and turns them into the core's configuration: globs become file URIs,
+// a CSL style path becomes a registered style. Settings are never kept in module globals.
+
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, join } from 'node:path';
+import type { Connection } from 'vscode-languageserver/node';
+import { DEFAULT_SETTINGS, type FmAtlasSettings } from '../../../shared/settings';
+import { DEFAULT_CORE_CONFIG, hasCslStyle, registerCslStyle, type CoreConfig } from '../core';
+import type { WorkspaceLoader } from '../host/workspaceLoader';
+
+/** Merges what the client sent over the defaults, ignoring values of the wrong type. */
+export function normalizeSettings(raw: unknown): FmAtlasSettings {
+  const value = (raw ?? {}) as Record<string, any>;
+  const strings = (candidate: unknown, fallback: readonly string[]) =>
+    Array.isArray(candidate) ? candidate.filter((item): item is string => typeof item === 'string') : fallback;
+  return {
+    bibliography: { extraFiles: strings(value.bibliography?.extraFiles, DEFAULT_SETTINGS.bibliography.extraFiles) },
+    citation: {
+      commands: strings(value.citation?.commands, DEFAULT_SETTINGS.citation.commands),
+      style: typeof value.citation?.style === 'string' && value.citation.style.trim() !== '' ? value.citation.style.trim() : DEFAULT_SETTINGS.citation.style,
+    },
+    diagnostics: {
+      unusedEntries: {
+        enabled: typeof value.diagnostics?.unusedEntries?.enabled === 'boolean' ? value.diagnostics.unusedEntries.enabled : DEFAULT_SETTINGS.diagnostics.unusedEntries.enabled,
+        maxEntries: typeof value.diagnostics?.unusedEntries?.maxEntries === 'number' ? value.diagnostics.unusedEntries.maxEntries : DEFAULT_SETTINGS.diagnostics.unusedEntries.maxEntries,
+      },
+    },
+  };
+}
+
+/** Asks the client for the settings; falls back to the initialization options. */
+export async function fetchSettings(connection: Connection, canPull: boolean, initializationOptions: unknown): Promise<FmAtlasSettings> {
+  if (canPull) {
+    try {
+      return normalizeSettings(await connection.workspace.getConfiguration('fmAtlas'));
+    } catch {
+      // A client that advertises but fails configuration requests still gets defaults.
+    }
+  }
+  return normalizeSettings((initializationOptions as { settings?: unknown } | undefined)?.settings ?? initializationOptions);
+}
+
+/** Turns settings into the core configuration, loading extra bibliographies and a custom CSL style. */
+export async function resolveCoreConfig(settings: FmAtlasSettings, folders: readonly string[], loader: WorkspaceLoader, log: (message: string) => void): Promise<CoreConfig> {
+  const extraBibliographies = await loader.resolveExtraFiles(settings.bibliography.extraFiles, folders);
+  let cslStyle = settings.citation.style;
+  if (!hasCslStyle(cslStyle)) {
+    const path = isAbsolute(cslStyle) || folders.length === 0 ? cslStyle : join(folders[0], cslStyle);
+    try {
+      registerCslStyle(cslStyle, await readFile(path, 'utf8'));
+    } catch (error) {
+      log(`CSL style '${cslStyle}' is neither built in (apa, vancouver, harvard1) nor a readable file (${error instanceof Error ? error.message : String(error)}); using APA.`);
+      cslStyle = 'apa';
+    }
+  }
+  return { ...DEFAULT_CORE_CONFIG, extraBibliographies, cslStyle, unusedEntries: settings.diagnostics.unusedEntries };
+}
