@@ -53,7 +53,8 @@ export class DiagnosticsPublisher {
         this.session.log(`Diagnostics failed for ${document.uri}: ${error instanceof Error ? error.stack : String(error)}`);
         continue;
       }
-      const serialized = JSON.stringify(diagnostics);
+      // The version is part of the key so that an editor learns that a new version has been checked.
+      const serialized = `${document.version}\u0000${JSON.stringify(diagnostics)}`;
       if (this.published.get(document.uri) !== serialized) {
         this.published.set(document.uri, serialized);
         await connection.sendDiagnostics({ uri: document.uri, version: document.version || undefined, diagnostics });

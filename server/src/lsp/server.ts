@@ -4,7 +4,7 @@
 
 import { fileURLToPath } from 'node:url';
 import {
-  DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, TextDocumentSyncKind,
+  DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, ResponseError, TextDocumentSyncKind,
   type Connection, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { kindOfUri, renderReference, type BibEntry } from '../core';
@@ -31,7 +31,7 @@ export function startServer(connection: Connection): void {
       try {
         return await handler(session, params);
       } catch (error) {
-        if (error instanceof Error && error.name === 'ResponseError') {
+        if (error instanceof ResponseError) {
           throw error;
         }
         session.log(`${name} failed: ${error instanceof Error ? error.stack : String(error)}`);

@@ -81,8 +81,15 @@ export class Workspace {
       return undefined;
     }
     const existing = this.documents.get(uri);
-    if (existing && existing.text === text) {
-      return existing;
+    if (existing && existing.text === text && existing.kind === kind) {
+      if (existing.version === version) {
+        return existing;
+      }
+      // Same text, new version (an editor opened a file as it is on disk): keep what was derived.
+      const renewed: SourceDocument = { uri, kind, text, version };
+      this.transferDerivedData(existing, renewed);
+      this.documents.set(uri, renewed);
+      return renewed;
     }
     const document: SourceDocument = { uri, kind, text, version };
     this.documents.set(uri, document);
@@ -119,6 +126,25 @@ export class Workspace {
   /** Every known document. */
   allDocuments(): SourceDocument[] {
     return [...this.documents.values()];
+  }
+
+  private transferDerivedData(from: SourceDocument, to: SourceDocument): void {
+    const latex = this.latexCache.get(from);
+    if (latex) {
+      this.latexCache.set(to, latex);
+    }
+    const markdown = this.markdownCache.get(from);
+    if (markdown) {
+      this.markdownCache.set(to, markdown);
+    }
+    const bib = this.bibCache.get(from);
+    if (bib) {
+      this.bibCache.set(to, bib);
+    }
+    const lines = this.lineIndexes.get(from);
+    if (lines) {
+      this.lineIndexes.set(to, lines);
+    }
   }
 
   /** The LaTeX scan of a document, memoized. */

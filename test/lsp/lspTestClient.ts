@@ -1,0 +1,156 @@
+// Drives the real bundled server (dist/server.js) over stdio or IPC, as an editor would:
+// initialize, open documents, send requests, and wait for published diagnostics by event with a
+// timeout, never by sleeping.
+
+import { ChildProcess, fork, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  ConfigurationRequest, createProtocolConnection, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification,
+  InitializeRequest, InitializedNotification, IPCMessageReader, IPCMessageWriter, PublishDiagnosticsNotification,
+  RegistrationRequest, ShutdownRequest, ExitNotification, StreamMessageReader, StreamMessageWriter, WorkDoneProgressCreateRequest,
+  type Diagnostic, type ProtocolConnection,
+} from 'vscode-languageserver-protocol/node';
+
+/** The repository root. */
+export const ROOT = resolve(__dirname, '../..');
+
+/** Options of a test session. */
+export interface StartOptions {
+  readonly folder: string;
+  readonly transport?: 'stdio' | 'ipc';
+  readonly settings?: Record<string, unknown>;
+}
+
+const LANGUAGE_IDS: Record<string, string> = { tex: 'latex', md: 'markdown', qmd: 'quarto', bib: 'bibtex', rmd: 'rmd' };
+
+/** A language client for tests. */
+export class LspTestClient {
+  private readonly diagnostics = new Map<string, { version?: number; diagnostics: Diagnostic[] }>();
+  private readonly waiters = new Set<() => void>();
+  readonly statusNotifications: unknown[] = [];
+  private readonly versions = new Map<string, number>();
+
+  private constructor(readonly connection: ProtocolConnection, private readonly child: ChildProcess, readonly folder: string) {
+    connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      this.diagnostics.set(params.uri, { version: params.version, diagnostics: params.diagnostics });
+      for (const waiter of [...this.waiters]) {
+        waiter();
+      }
+    });
+    connection.onNotification('fmAtlas/status', (params: unknown) => {
+      this.statusNotifications.push(params);
+    });
+    connection.onNotification('window/logMessage', () => undefined);
+  }
+
+  /** Starts the server and completes the initialize handshake. */
+  static async start(options: StartOptions): Promise<LspTestClient> {
+    const serverPath = join(ROOT, 'dist/server.js');
+    let child: ChildProcess;
+    let connection: ProtocolConnection;
+    if (options.transport === 'ipc') {
+      child = fork(serverPath, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+      connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    } else {
+      child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+      connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    }
+    const client = new LspTestClient(connection, child, options.folder);
+    connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => options.settings ?? {}));
+    connection.onRequest(RegistrationRequest.type, () => undefined);
+    connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
+    connection.listen();
+    await connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri: pathToFileURL(options.folder).toString(),
+      workspaceFolders: [{ uri: pathToFileURL(options.folder).toString(), name: 'test' }],
+      capabilities: {
+        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+        textDocument: { publishDiagnostics: { relatedInformation: true }, completion: { completionItem: { snippetSupport: true } } },
+        window: { workDoneProgress: true },
+      },
+    });
+    await connection.sendNotification(InitializedNotification.type, {});
+    return client;
+  }
+
+  /** The URI of a file in the session's folder. */
+  uri(relativePath: string): string {
+    return pathToFileURL(join(this.folder, relativePath)).toString();
+  }
+
+  /** Opens a file of the folder (or given text) in the "editor". */
+  async open(relativePath: string, text?: string): Promise<string> {
+    const uri = this.uri(relativePath);
+    const extension = relativePath.slice(relativePath.lastIndexOf('.') + 1).toLowerCase();
+    // Versions only grow, even across re-opening, so that stale diagnostics are never taken as fresh.
+    const version = (this.versions.get(uri) ?? 0) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri, languageId: LANGUAGE_IDS[extension] ?? 'plaintext', version, text: text ?? readFileSync(join(this.folder, relativePath), 'utf8') },
+    });
+    return uri;
+  }
+
+  /** Replaces the whole text of an open document. */
+  async change(uri: string, text: string): Promise<void> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
+  /** Waits until the diagnostics of a document (of its latest version, if open) satisfy a condition, or fails after a timeout. */
+  waitForDiagnostics(uri: string, condition: (diagnostics: Diagnostic[]) => boolean, timeoutMs = 10_000): Promise<Diagnostic[]> {
+    return new Promise((resolvePromise, reject) => {
+      const check = () => {
+        const current = this.diagnostics.get(uri);
+        const expectedVersion = this.versions.get(uri);
+        if (current && (expectedVersion === undefined || current.version === expectedVersion) && condition(current.diagnostics)) {
+          this.waiters.delete(check);
+          clearTimeout(timer);
+          resolvePromise(current.diagnostics);
+        }
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(check);
+        reject(new Error(`No matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(this.diagnostics.get(uri))}`));
+      }, timeoutMs);
+      this.waiters.add(check);
+      check();
+    });
+  }
+
+  /** Shuts the server down and waits for the process to end. */
+  async shutdown(): Promise<number | null> {
+    const exited = new Promise<number | null>((resolveExit) => this.child.once('exit', (code) => resolveExit(code)));
+    await this.connection.sendRequest(ShutdownRequest.type);
+    await this.connection.sendNotification(ExitNotification.type);
+    const code = await Promise.race([exited, new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 5000))]);
+    if (code === 'timeout') {
+      this.child.kill('SIGKILL');
+      throw new Error('The server did not exit within 5 s of exit.');
+    }
+    this.connection.dispose();
+    return code;
+  }
+
+  /** Kills the server whatever its state; for cleanup after a failed test. */
+  kill(): void {
+    if (this.child.exitCode === null) {
+      this.child.kill('SIGKILL');
+    }
+  }
+}
+
+/** The position (0-based line and character) of the first occurrence of `needle` in a file, plus an offset. */
+export function positionOf(text: string, needle: string, offsetInNeedle = 0): { line: number; character: number } {
+  const index = text.indexOf(needle);
+  if (index < 0) {
+    throw new Error(`'${needle}' not found`);
+  }
+  const before = text.slice(0, index + offsetInNeedle);
+  const line = before.split('\n').length - 1;
+  return { line, character: before.length - before.lastIndexOf('\n') - 1 };
+}
