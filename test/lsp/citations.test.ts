@@ -115,7 +115,7 @@ describe('LaTeX example over stdio', () => {
     assert.deepEqual(broken.find((d) => d.code === 'bib-expected-comma')!.range.start, { line: 12, character: 122 });
 
     const unused = await client.waitForDiagnostics(client.uri('references.bib'), (diagnostics) => diagnostics.some((d) => d.code === 'unused-entry'));
-    assert.deepEqual(unused.filter((d: Diagnostic) => d.code === 'unused-entry').map((d) => d.message.split("'")[1]).sort(), ['wu2025radfm', 'xiao2023delving', 'yang2024advancing']);
+    assert.deepEqual(unused.filter((d: Diagnostic) => d.code === 'unused-entry').map((d) => String(d.message).split("'")[1]).sort(), ['wu2025radfm', 'xiao2023delving', 'yang2024advancing']);
   });
 
   test('the status notification counts the indexed entries', () => {
@@ -156,6 +156,6 @@ describe('Quarto example over IPC', () => {
     const text = read(QUARTO, 'methods.md');
     const uri = await client.open('methods.md', text);
     const diagnostics = await client.waitForDiagnostics(uri, (all) => all.length > 0);
-    assert.deepEqual(diagnostics.map((d) => d.message), ["Undefined citation key 'johnson2019mimicxr'. Did you mean 'johnson2019mimiccxr'?"]);
+    assert.deepEqual(diagnostics.map((d) => String(d.message)), ["Undefined citation key 'johnson2019mimicxr'. Did you mean 'johnson2019mimiccxr'?"]);
   });
 });
