@@ -1,0 +1,87 @@
+// Keeps the invariants of ARCHITECTURE.md true: which folders may import what, and that every path
+// the code map names still exists.
+
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { describe, test } from 'node:test';
+
+const ROOT = resolve(__dirname, '../..');
+
+function sourceFiles(folder: string): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(join(ROOT, folder), { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) {
+      found.push(...sourceFiles(path));
+    } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) {
+      found.push(path);
+    }
+  }
+  return found;
+}
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(join(ROOT, file), 'utf8');
+  return [...text.matchAll(/^\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|require\(['"]([^'"]+)['"]\)/gm)]
+    .map((match) => match[1] ?? match[2] ?? match[3]);
+}
+
+/** Resolves a relative import to a repository path, so that `../lsp/x` can be told apart. */
+function resolveImport(file: string, specifier: string): string {
+  return specifier.startsWith('.') ? relative(ROOT, resolve(ROOT, file, '..', specifier)) : specifier;
+}
+
+describe('architecture invariants', () => {
+  test('the core imports no vscode, LSP, file system, process or network module, nor the layers above it', () => {
+    const forbidden = /^(vscode|vscode-languageserver(\/.*)?|vscode-languageclient(\/.*)?|(node:)?(fs|fs\/promises|child_process|worker_threads|net|http|https|http2|dgram|tls))$/;
+    const violations: string[] = [];
+    for (const file of sourceFiles('server/src/core').filter((path) => !path.endsWith('.test.ts'))) {
+      for (const specifier of importsOf(file)) {
+        const target = resolveImport(file, specifier);
+        if (forbidden.test(specifier) || /^server\/src\/(lsp|host|cli)\b/.test(target)) {
+          violations.push(`${file} imports ${specifier}`);
+        }
+      }
+    }
+    assert.deepEqual(violations, []);
+  });
+
+  test('only client/ imports vscode', () => {
+    const violations = ['server/src', 'shared', 'test/lsp'].flatMap(sourceFiles)
+      .filter((file) => importsOf(file).some((specifier) => specifier === 'vscode'));
+    assert.deepEqual(violations, []);
+  });
+
+  test('only the LSP layer and the entry points import vscode-languageserver', () => {
+    const allowed = (file: string) => file.startsWith('server/src/lsp/') || file === 'server/src/main.ts' || file === 'server/src/cli/main.ts';
+    const violations = sourceFiles('server/src')
+      .filter((file) => !allowed(file) && importsOf(file).some((specifier) => specifier.startsWith('vscode-languageserver') && specifier !== 'vscode-languageserver-textdocument'));
+    assert.deepEqual(violations, []);
+  });
+
+  test('shared/ holds only types and constants', () => {
+    for (const file of sourceFiles('shared')) {
+      const text = readFileSync(join(ROOT, file), 'utf8');
+      assert.doesNotMatch(text, /^\s*(export\s+)?(async\s+)?function\s|^\s*(export\s+)?class\s/m, `${file} defines behaviour`);
+    }
+  });
+
+  test('every path in the code map of ARCHITECTURE.md exists', () => {
+    const text = readFileSync(join(ROOT, 'ARCHITECTURE.md'), 'utf8');
+    const paths = [...text.matchAll(/`((?:server|client|shared|test|docs|bench)\/[^`\s]*)`/g)].map((match) => match[1].replace(/\/?[^/]*\*.*$/, ''));
+    assert.ok(paths.length > 10);
+    const missing = paths.filter((path) => !existsSync(join(ROOT, path)));
+    assert.deepEqual(missing, []);
+  });
+
+  test('docs/protocol.md documents every custom message of shared/protocol.ts', () => {
+    const protocol = readFileSync(join(ROOT, 'shared/protocol.ts'), 'utf8');
+    const documentation = readFileSync(join(ROOT, 'docs/protocol.md'), 'utf8');
+    const methods = [...protocol.matchAll(/=\s*'(fmAtlas\/[^']+)'/g)].map((match) => match[1]);
+    assert.ok(methods.length > 0);
+    for (const method of methods) {
+      assert.ok(documentation.includes(`\`${method}\``), `${method} is not in docs/protocol.md`);
+    }
+  });
+});
