@@ -42,7 +42,11 @@ export class LspTestClient {
     connection.onNotification('fmAtlas/status', (params: unknown) => {
       this.statusNotifications.push(params);
     });
-    connection.onNotification('window/logMessage', () => undefined);
+    connection.onNotification('window/logMessage', (params: { message: string }) => {
+      if (process.env.FM_ATLAS_TEST_LOG) {
+        process.stderr.write(`[server] ${params.message}\n`);
+      }
+    });
   }
 
   /** Starts the server and completes the initialize handshake. */

@@ -61,7 +61,10 @@ export class WorkspaceLoader {
       }
       return false;
     }
-    await this.setText(uri, result.text);
+    // The file may have been opened in an editor while it was read; the editor's text wins.
+    if (!this.events.isOpen?.(uri)) {
+      await this.setText(uri, result.text);
+    }
     return true;
   }
 

@@ -1,7 +1,10 @@
 // Ranking of bibliography entries for completion, server-side, over key, authors, title, year and DOI.
-// fuse.js ranks well but its cost grows with the number of entries (hundreds of milliseconds per
-// keystroke at 25,000 entries, ../shared/corpus/README.md), so candidates are first narrowed by a
-// plain substring test on pre-folded text, and fuse.js ranks only the few hundred that remain.
+// Entries that contain every typed word are ranked by a plain relevance score (a word in the key
+// beats one at the start of an author's name, which beats one at the start of a title word; a
+// title that holds the whole query as a phrase, and a short title, rank higher). fuse.js ranks
+// only when nothing contains every word (a typo), and then only the few candidates that share a
+// word's first letters: its cost grows with the number of entries (hundreds of milliseconds per
+// keystroke at 25,000 entries, ../shared/corpus/README.md).
 
 import Fuse from 'fuse.js';
 import { normalizeForSearch } from './normalizeText';
@@ -17,8 +20,10 @@ export interface SearchableEntry {
 
 interface IndexedEntry {
   readonly position: number;
-  readonly key: string;
   readonly keyFolded: string;
+  /** Folded fields, each with a leading space so that " word" finds a word start. */
+  readonly authors: string;
+  readonly title: string;
   readonly all: string;
 }
 
@@ -28,7 +33,7 @@ export interface SearchHit {
   readonly score: number;
 }
 
-const MAX_CANDIDATES = 1500;
+const MAX_CANDIDATES = 500;
 
 /** A search index over the entries of a bibliography set. Build once per set; query per keystroke. */
 export class CiteSearchIndex {
@@ -37,8 +42,10 @@ export class CiteSearchIndex {
   constructor(entries: readonly SearchableEntry[]) {
     this.indexed = entries.map((entry, position) => {
       const keyFolded = entry.key.toLowerCase();
-      const all = `${keyFolded} ${normalizeForSearch(entry.authors)} ${normalizeForSearch(entry.title)} ${entry.year} ${entry.doi.toLowerCase()}`;
-      return { position, key: entry.key, keyFolded, all };
+      const authors = ` ${normalizeForSearch(entry.authors)}`;
+      const title = ` ${normalizeForSearch(entry.title)}`;
+      const all = `${keyFolded}${authors}${title} ${entry.year} ${entry.doi.toLowerCase()}`;
+      return { position, keyFolded, authors, title, all };
     });
   }
 
@@ -57,12 +64,22 @@ export class CiteSearchIndex {
     if (tokens.length === 0) {
       return this.indexed.slice(0, limit).map((entry) => ({ position: entry.position, score: 0 }));
     }
-    let candidates = this.indexed.filter((entry) => tokens.every((token) => entry.all.includes(token)));
-    if (candidates.length === 0) {
-      // Nothing contains every word as typed: allow typos, keeping entries that share a word's first letters.
-      const stems = tokens.map((token) => token.slice(0, Math.min(3, token.length)));
-      candidates = this.indexed.filter((entry) => stems.some((stem) => entry.all.includes(stem)));
+    const exact = this.indexed.filter((entry) => tokens.every((token) => entry.all.includes(token)));
+    if (exact.length > 0) {
+      const phrase = ` ${tokens.join(' ')}`;
+      return exact
+        .map((entry) => ({ position: entry.position, score: scoreEntry(entry, tokens, phrase) }))
+        .sort((a, b) => b.score - a.score || a.position - b.position)
+        .slice(0, limit)
+        .map((hit) => ({ position: hit.position, score: 1 / (1 + hit.score) }));
     }
+    return this.searchFuzzily(tokens, limit);
+  }
+
+  /** Ranks with fuse.js among entries that share the first letters of a typed word, for typos. */
+  private searchFuzzily(tokens: string[], limit: number): SearchHit[] {
+    const stems = tokens.map((token) => token.slice(0, Math.min(3, token.length)));
+    let candidates = this.indexed.filter((entry) => stems.some((stem) => entry.all.includes(stem)));
     if (candidates.length > MAX_CANDIDATES) {
       candidates = rankByKeyPrefix(candidates, tokens[0]).slice(0, MAX_CANDIDATES);
     }
@@ -77,6 +94,32 @@ export class CiteSearchIndex {
     const pattern = tokens.map((token) => (/^[=!'^]|\$$/.test(token) ? `"${token}"` : token)).join(' ');
     return fuse.search(pattern, { limit }).map((result) => ({ position: result.item.position, score: result.score ?? 1 }));
   }
+}
+
+/** The relevance of an entry that contains every word; higher is better. */
+function scoreEntry(entry: IndexedEntry, tokens: readonly string[], phrase: string): number {
+  let score = 0;
+  for (const token of tokens) {
+    if (entry.keyFolded.startsWith(token)) {
+      score += 4;
+    } else if (entry.keyFolded.includes(token)) {
+      score += 2;
+    }
+    if (entry.authors.includes(` ${token}`)) {
+      score += 2;
+    }
+    if (entry.title.includes(` ${token}`)) {
+      score += 1.5;
+    } else if (entry.title.includes(token)) {
+      score += 0.5;
+    }
+  }
+  if (tokens.length > 1 && entry.title.includes(phrase)) {
+    score += 2;
+  }
+  // Among equal matches, the title that the query covers best is the one meant.
+  const covered = tokens.reduce((sum, token) => sum + token.length, 0);
+  return score + Math.min(1, covered / Math.max(1, entry.title.length));
 }
 
 /** Puts entries whose key starts with the first word first, so the cap never drops the obvious match. */

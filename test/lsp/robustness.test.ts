@@ -1,0 +1,120 @@
+// LSP tests on broken and large input: one broken entry never hides the others, a 25,000-entry
+// bibliography is indexed with progress while the server stays responsive, and binary or
+// half-typed files never crash the server.
+
+import assert from 'node:assert/strict';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { CompletionRequest, DefinitionRequest, HoverRequest, type CompletionList, type MarkupContent } from 'vscode-languageserver-protocol/node';
+import { LspTestClient, positionOf, ROOT } from './lspTestClient';
+
+const CORPUS = join(ROOT, '../shared/corpus');
+const noCorpus = !existsSync(CORPUS) && 'shared/corpus is not beside the repository';
+
+function makeFolder(files: Record<string, string>, copies: Record<string, string> = {}): string {
+  const folder = mkdtempSync(join(tmpdir(), 'fm-atlas-lsp-'));
+  for (const [name, text] of Object.entries(files)) {
+    writeFileSync(join(folder, name), text);
+  }
+  for (const [name, source] of Object.entries(copies)) {
+    copyFileSync(source, join(folder, name));
+  }
+  return folder;
+}
+
+describe('a bibliography with an unclosed brace in entry 244 of 488', { skip: noCorpus }, () => {
+  let client: LspTestClient;
+  let folder: string;
+  const bibText = noCorpus ? '' : readFileSync(join(CORPUS, 'malformed/unbalanced-open.bib'), 'utf8');
+  const keys = [...bibText.matchAll(/^@\w+\{\s*([^,\s]+),/gm)].map((match) => match[1]);
+  const last = keys[keys.length - 1];
+  const tex = `\\documentclass{article}\n\\bibliography{refs}\n\\cite{${last}} and \\cite{${keys[244]}}\n`;
+
+  before(async () => {
+    folder = makeFolder({ 'main.tex': tex }, { 'refs.bib': join(CORPUS, 'malformed/unbalanced-open.bib') });
+    client = await LspTestClient.start({ folder });
+  });
+  after(async () => {
+    await client.shutdown().finally(() => client.kill());
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  test('the entries after the broken one complete, hover and resolve', async () => {
+    const uri = await client.open('main.tex', tex);
+    const list = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: positionOf(tex, last, last.length) }) as CompletionList;
+    assert.equal(list.items[0].label, last);
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(tex, keys[244], 2) });
+    assert.match((hover?.contents as MarkupContent).value, new RegExp(keys[244].replace(/\./g, '\\\\\\.')));
+    const definitions = await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: positionOf(tex, last, 2) });
+    assert.equal(Array.isArray(definitions) ? definitions.length : 0, 1);
+  });
+
+  test('exactly one syntax error is reported, and no cite is undefined', async () => {
+    const bibDiagnostics = await client.waitForDiagnostics(client.uri('refs.bib'), (all) => all.some((d) => d.severity === 1));
+    assert.equal(bibDiagnostics.filter((d) => d.severity === 1).length, 1);
+    const texDiagnostics = await client.waitForDiagnostics(client.uri('main.tex'), () => true);
+    assert.deepEqual(texDiagnostics, []);
+  });
+});
+
+describe('a 25,000-entry bibliography', { skip: noCorpus }, () => {
+  let client: LspTestClient;
+  let folder: string;
+  const tex = '\\documentclass{article}\n\\bibliography{big}\n\\cite{}\n';
+
+  before(async () => {
+    folder = makeFolder({ 'main.tex': tex }, { 'big.bib': join(CORPUS, 'bib/l3-concat25k.bib') });
+    client = await LspTestClient.start({ folder });
+  });
+  after(async () => {
+    await client.shutdown().finally(() => client.kill());
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  test('is indexed with progress, then completes a query over every field', async () => {
+    const uri = await client.open('main.tex', tex.replace('\\cite{}', '\\cite{attention all you need}'));
+    const text = tex.replace('\\cite{}', '\\cite{attention all you need}');
+    const list = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: positionOf(text, 'need}', 4) }) as CompletionList;
+    assert.ok(list.items.length > 0);
+    assert.match(list.items[0].detail ?? "", /^Vaswani et al. \(2017\) Attention is all you need$/);
+    const statuses = client.statusNotifications as Array<{ entries: number; indexing: boolean }>;
+    assert.ok(statuses.some((status) => status.indexing), 'an indexing status was sent');
+    await client.waitForDiagnostics(client.uri('main.tex'), () => true);
+    assert.deepEqual(statuses[statuses.length - 1], { entries: 25000, bibliographyFiles: 1, indexing: false });
+  });
+});
+
+describe('hostile files', () => {
+  let client: LspTestClient;
+  let folder: string;
+
+  before(async () => {
+    folder = makeFolder({
+      'binary.bib': '\u0000\u0001\u0002binary'.repeat(100),
+      'refs.bib': '@article{ok, title = {Fine}}\n',
+      'main.tex': '\\documentclass{article}\n\\bibliography{refs,binary}\n\\cite{ok}\n',
+    });
+    client = await LspTestClient.start({ folder });
+  });
+  after(async () => {
+    await client.shutdown().finally(() => client.kill());
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  test('half-typed LaTeX and a binary bibliography leave the server answering', async () => {
+    const halfTyped = '\\documentclass{article}\n\\bibliography{refs}\n\\begin{verbatim}\n\\citep[see][{o';
+    const uri = await client.open('main.tex', halfTyped);
+    for (const text of [halfTyped, '\\cite{', '\\cites(a)(b)[c]{', '{'.repeat(100000), '\\cite{o'.repeat(2000), '\u0000\uFFFF\uD800']) {
+      await client.change(uri, text);
+      await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 0, character: 6 } });
+      await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 3 } });
+    }
+    await client.change(uri, '\\documentclass{article}\n\\bibliography{refs,binary}\n\\cite{o}\n');
+    const list = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 2, character: 7 } }) as CompletionList;
+    assert.deepEqual(list.items.map((item) => item.label), ['ok']);
+    const diagnostics = await client.waitForDiagnostics(uri, (all) => all.length > 0);
+    assert.equal(diagnostics[0].code, 'missing-bibliography', 'the binary file is not loaded, and the user is told');
+  });
+});
