@@ -39,7 +39,7 @@ describe('LaTeX example over stdio', () => {
       start: positionOf(text, 'kirillov segm'), end: positionOf(text, '{kirillov segm}', '{kirillov segm'.length),
     });
     const resolved = await client.connection.sendRequest(CompletionResolveRequest.type, list.items[0]) as CompletionItem;
-    assert.match((resolved.documentation as MarkupContent).value, /Kirillov, A\\\., Mintun, E\\\./);
+    assert.match((resolved.documentation as MarkupContent).value, /Kirillov, A\., Mintun, E\./);
   });
 
   test('completion after a comma in a key list offers every entry for an empty key', async () => {
@@ -57,8 +57,8 @@ describe('LaTeX example over stdio', () => {
     const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(text, 'ravi2024sam2', 3) });
     const markdown = (hover?.contents as MarkupContent).value;
     assert.match(markdown, /\*\*ravi2024sam2\*\*/);
-    assert.match(markdown, /Ravi, N\\\./);
-    assert.match(markdown, /references\\\.bib:\d+\]\(file:.*references\.bib#L\d+\)/);
+    assert.match(markdown, /Ravi, N\./);
+    assert.match(markdown, /references\.bib:\d+\]\(file:.*references\.bib#L\d+\)/);
   });
 
   test('definition, references and rename of a key used across chapters', async () => {

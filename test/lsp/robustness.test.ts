@@ -46,7 +46,7 @@ describe('a bibliography with an unclosed brace in entry 244 of 488', { skip: no
     const list = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: positionOf(tex, last, last.length) }) as CompletionList;
     assert.equal(list.items[0].label, last);
     const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(tex, keys[244], 2) });
-    assert.match((hover?.contents as MarkupContent).value, new RegExp(keys[244].replace(/\./g, '\\\\\\.')));
+    assert.match((hover?.contents as MarkupContent).value, new RegExp(keys[244].replace(/\./g, '\\.')));
     const definitions = await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: positionOf(tex, last, 2) });
     assert.equal(Array.isArray(definitions) ? definitions.length : 0, 1);
   });

@@ -1,6 +1,12 @@
-/** Escapes text for Markdown so that names and titles from user files never turn into markup or links. */
+/**
+ * Escapes text for Markdown so that names and titles from user files never turn into markup,
+ * links or HTML. Characters that are markup only at a line start (`-`, `+`, `1.`) are escaped there
+ * alone, so the card stays readable in editors that show Markdown as plain text.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>~]/g, (character) => `\\${character}`);
+  return text
+    .replace(/[\\`*_[\]<>#|~$]/g, (character) => `\\${character}`)
+    .replace(/^(\s*)([-+=]|\d+(?=[.)]))/gm, (_match, space: string, marker: string) => `${space}\\${marker}`);
 }
 
 /** Takes the first sentences of a text, up to a length, at a sentence end where possible. */
