@@ -231,3 +231,31 @@ ${BIB}`;
     assert.deepEqual(codesOf(source, 'main.tex'), []);
   });
 });
+
+describe('Markdown citation forms in completion', () => {
+  for (const [form, typed] of [['[-@', '[-@ma'], ['; @', '[@kirillov2023segany; @ma'], ['word start', 'As @ma']] as const) {
+    test(`completes after ${form}`, () => {
+      const source = `%! paper.md
+---
+bibliography: refs.bib
+---
+${typed}
+${' '.repeat(typed.length)}|
+${BIB}`;
+      const fixture = parseFixture(source);
+      const result = completeCitations(fixture.workspace, fixture.uri, fixture.cursor, config);
+      assert.equal(result?.items[0].key, 'ma2024segment');
+    });
+  }
+
+  test('not after an e-mail address', () => {
+    const fixture = parseFixture(`%! paper.md
+---
+bibliography: refs.bib
+---
+Write to jun@ma
+               |
+${BIB}`);
+    assert.equal(completeCitations(fixture.workspace, fixture.uri, fixture.cursor, config), undefined);
+  });
+});

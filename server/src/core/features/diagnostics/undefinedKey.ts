@@ -6,6 +6,7 @@
 // Markdown document without any bibliography (where `@name` is likely not a citation at all).
 
 import type { CoreConfig } from '../../config';
+import type { BibliographyIndex } from '../../bibtex/bibliographyIndex';
 import { collectProjectDocuments, findLatexRoots } from '../../project/findBibliographies';
 import type { SourceDocument, Workspace } from '../../workspace/workspace';
 import { bibliographyIndexFor, listCitationUses } from '../citations';
@@ -23,9 +24,7 @@ export function checkUndefinedKeys(workspace: Workspace, document: SourceDocumen
     if (use.key === '*' || use.crossReference || index.byKey.has(use.key) || bibitems.has(use.key)) {
       continue;
     }
-    const suggestions = index.search().search(use.key, 3)
-      .map((hit) => index.entries[hit.position].entry.key)
-      .filter((key) => key !== use.key);
+    const suggestions = suggestKeys(index, use.key);
     const hint = suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : '';
     diagnostics.push({
       range: use.range,
@@ -36,6 +35,24 @@ export function checkUndefinedKeys(workspace: Workspace, document: SourceDocumen
     });
   }
   return diagnostics;
+}
+
+// Suggestions depend only on the bibliography index and the key, and a fuzzy search over a large
+// bibliography takes tens of milliseconds, so they are cached per index for the next keystroke.
+const suggestionCache = new WeakMap<BibliographyIndex, Map<string, string[]>>();
+
+function suggestKeys(index: BibliographyIndex, key: string): string[] {
+  let cache = suggestionCache.get(index);
+  if (!cache) {
+    cache = new Map();
+    suggestionCache.set(index, cache);
+  }
+  let suggestions = cache.get(key);
+  if (!suggestions) {
+    suggestions = index.search().search(key, 3).map((hit) => index.entries[hit.position].entry.key).filter((candidate) => candidate !== key);
+    cache.set(key, suggestions);
+  }
+  return suggestions;
 }
 
 function collectBibitems(workspace: Workspace, document: SourceDocument): Set<string> {
