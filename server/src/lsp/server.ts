@@ -163,7 +163,7 @@ async function loadOutsideBibliographies(session: Session): Promise<void> {
 function warmRenderer(session: Session): void {
   const sample: BibEntry = {
     type: 'article', key: 'warmup', keyRange: { start: 0, end: 0 }, range: { start: 0, end: 0 }, complete: true, text: '',
-    fields: [{ name: 'title', value: 'Warm-up', nameRange: { start: 0, end: 0 }, valueRange: { start: 0, end: 0 } }],
+    fields: [{ name: 'title', value: 'Warm-up' }],
   };
   try {
     renderReference(sample, session.config.cslStyle);

@@ -3,7 +3,8 @@
 
 import type { Workspace } from '../workspace/workspace';
 import { CiteSearchIndex } from '../search/citeSearchIndex';
-import { getField, type BibEntry } from './bibTypes';
+import type { BibEntry } from './bibTypes';
+import type { SearchableEntry } from '../search/citeSearchIndex';
 
 /** An entry together with the file that defines it. */
 export interface LocatedEntry {
@@ -68,16 +69,31 @@ export function indexBibliographies(workspace: Workspace, uris: readonly string[
     entries,
     byKey,
     search() {
-      searchIndex ??= new CiteSearchIndex(entries.map(({ entry }) => ({
-        key: entry.key,
-        authors: getField(entry, 'author') ?? getField(entry, 'editor') ?? '',
-        title: getField(entry, 'title') ?? '',
-        year: getField(entry, 'year') ?? getField(entry, 'date')?.slice(0, 4) ?? '',
-        doi: getField(entry, 'doi') ?? '',
-      })));
+      searchIndex ??= new CiteSearchIndex(entries.map(({ entry }) => toSearchable(entry)));
       return searchIndex;
     },
   };
   perWorkspace.set(cacheKey, { signature: files, index });
   return index;
+}
+
+/** The fields the search index reads, in one pass over the entry's fields. */
+function toSearchable(entry: BibEntry): SearchableEntry {
+  let author = '';
+  let editor = '';
+  let title = '';
+  let year = '';
+  let date = '';
+  let doi = '';
+  for (const field of entry.fields) {
+    switch (field.name) {
+      case 'author': author = field.value; break;
+      case 'editor': editor = field.value; break;
+      case 'title': title = field.value; break;
+      case 'year': year = field.value; break;
+      case 'date': date = field.value; break;
+      case 'doi': doi = field.value; break;
+    }
+  }
+  return { key: entry.key, authors: author || editor, title, year: year || date.slice(0, 4), doi };
 }

@@ -153,7 +153,7 @@ function placeEntry(entry: ChunkEntry, offset: number, macros: Map<string, strin
   let fields: readonly BibField[] = entry.fields;
   if (entry.hasMacros) {
     fields = entry.fields.map((field) =>
-      field.parts ? { name: field.name, nameRange: field.nameRange, value: expandParts(field.parts, macros), valueRange: field.valueRange } : field,
+      field.parts ? { name: field.name, value: expandParts(field.parts, macros) } : field,
     );
   }
   return {
@@ -201,6 +201,21 @@ function isNameChar(c: number): boolean {
 function isKeyChar(c: number): boolean {
   return !isSpace(c) && c !== Ch.Comma && c !== Ch.LBrace && c !== Ch.RBrace && c !== Ch.LParen && c !== Ch.RParen
     && c !== Ch.Quote && c !== Ch.Equals && c !== Ch.Hash && c !== Ch.Percent && !Number.isNaN(c);
+}
+
+// Field names repeat thousands of times (`title`, `Author`, ...); one lower-case copy of each saves
+// an allocation per field, which matters for garbage collection on 30 MB files.
+const lowerCaseNames = new Map<string, string>();
+
+function lowerCaseName(raw: string): string {
+  let lower = lowerCaseNames.get(raw);
+  if (lower === undefined) {
+    lower = raw.toLowerCase();
+    if (lowerCaseNames.size < 10_000) {
+      lowerCaseNames.set(raw, lower);
+    }
+  }
+  return lower;
 }
 
 /** Parses one chunk. Offsets in the result are relative to the chunk start. */
@@ -323,7 +338,7 @@ class ChunkParser {
       this.recoverToNextField();
       return undefined;
     }
-    const name = text.slice(nameStart, this.pos).toLowerCase();
+    const name = lowerCaseName(text.slice(nameStart, this.pos));
     const nameEnd = this.pos;
     this.skipSpace();
     if (text.charCodeAt(this.pos) !== Ch.Equals) {
@@ -333,10 +348,9 @@ class ChunkParser {
     }
     this.pos++;
     this.skipSpace();
-    const valueStart = this.pos;
-    const parts: ValuePart[] = [];
+    // Parts are kept only once a `@string` macro shows up; most values are one literal.
+    let parts: ValuePart[] | undefined;
     let literal = '';
-    let usesMacro = false;
     for (;;) {
       const c = text.charCodeAt(this.pos);
       if (c === Ch.LBrace || c === Ch.Quote) {
@@ -347,7 +361,7 @@ class ChunkParser {
           return undefined;
         }
         literal += inner;
-        parts.push(inner);
+        parts?.push(inner);
       } else if (isDigit(c)) {
         const numberStart = this.pos;
         while (isDigit(text.charCodeAt(this.pos))) {
@@ -355,14 +369,14 @@ class ChunkParser {
         }
         const digits = text.slice(numberStart, this.pos);
         literal += digits;
-        parts.push(digits);
+        parts?.push(digits);
       } else if (isLetter(c)) {
         const macroStart = this.pos;
         while (isNameChar(text.charCodeAt(this.pos))) {
           this.pos++;
         }
         const macro = text.slice(macroStart, this.pos).toLowerCase();
-        usesMacro = true;
+        parts ??= literal === '' ? [] : [literal];
         literal += macro;
         parts.push({ macro });
       } else {
@@ -377,13 +391,7 @@ class ChunkParser {
         this.skipSpace();
         continue;
       }
-      const field: ChunkField = {
-        name,
-        nameRange: { start: nameStart, end: nameEnd },
-        value: literal,
-        valueRange: { start: valueStart, end: afterPart },
-        ...(usesMacro ? { parts } : {}),
-      };
+      const field: ChunkField = parts ? { name, value: literal, parts } : { name, value: literal };
       this.expectSeparator(name, close, afterPart);
       return field;
     }
