@@ -4,7 +4,7 @@
 import type { Workspace } from '../workspace/workspace';
 import { CiteSearchIndex } from '../search/citeSearchIndex';
 import type { BibEntry } from './bibTypes';
-import type { SearchableEntry } from '../search/citeSearchIndex';
+import { foldEntry, type FoldedEntry, type SearchableEntry } from '../search/citeSearchIndex';
 
 /** An entry together with the file that defines it. */
 export interface LocatedEntry {
@@ -69,7 +69,7 @@ export function indexBibliographies(workspace: Workspace, uris: readonly string[
     entries,
     byKey,
     search() {
-      searchIndex ??= new CiteSearchIndex(entries.map(({ entry }) => toSearchable(entry)));
+      searchIndex ??= new CiteSearchIndex(entries.map(({ entry }) => foldCached(entry)));
       return searchIndex;
     },
   };
@@ -96,4 +96,17 @@ function toSearchable(entry: BibEntry): SearchableEntry {
     }
   }
   return { key: entry.key, authors: author || editor, title, year: year || date.slice(0, 4), doi };
+}
+
+// Entries whose text did not change keep their fields array across re-parses (parseBibtex reuses
+// chunks), so their folded search text is reused too and a re-index folds only what changed.
+const folded = new WeakMap<BibEntry['fields'], FoldedEntry>();
+
+function foldCached(entry: BibEntry): FoldedEntry {
+  let result = folded.get(entry.fields);
+  if (!result || result.keyFolded !== entry.key.toLowerCase()) {
+    result = foldEntry(toSearchable(entry));
+    folded.set(entry.fields, result);
+  }
+  return result;
 }

@@ -18,14 +18,27 @@ export interface SearchableEntry {
   readonly doi: string;
 }
 
-interface IndexedEntry {
-  readonly position: number;
+/** An entry's fields folded for search; building it is most of the index's cost, so callers may cache it. */
+export interface FoldedEntry {
   readonly keyFolded: string;
   /** Folded fields, each with a leading space so that " word" finds a word start. */
   readonly authors: string;
   readonly title: string;
   readonly all: string;
 }
+
+/** Folds one entry for the search index. */
+export function foldEntry(entry: SearchableEntry): FoldedEntry {
+  const keyFolded = entry.key.toLowerCase();
+  const authors = ` ${normalizeForSearch(entry.authors)}`;
+  const title = ` ${normalizeForSearch(entry.title)}`;
+  return { keyFolded, authors, title, all: `${keyFolded}${authors}${title} ${entry.year} ${entry.doi.toLowerCase()}` };
+}
+
+interface IndexedEntry extends FoldedEntry {
+  readonly position: number;
+}
+
 
 /** One ranked result: the position of the entry in the list given to the index, best first. */
 export interface SearchHit {
@@ -39,14 +52,9 @@ const MAX_CANDIDATES = 500;
 export class CiteSearchIndex {
   private readonly indexed: IndexedEntry[];
 
-  constructor(entries: readonly SearchableEntry[]) {
-    this.indexed = entries.map((entry, position) => {
-      const keyFolded = entry.key.toLowerCase();
-      const authors = ` ${normalizeForSearch(entry.authors)}`;
-      const title = ` ${normalizeForSearch(entry.title)}`;
-      const all = `${keyFolded}${authors}${title} ${entry.year} ${entry.doi.toLowerCase()}`;
-      return { position, keyFolded, authors, title, all };
-    });
+  /** Builds the index from entries, or from entries already folded with {@link foldEntry}. */
+  constructor(entries: ReadonlyArray<SearchableEntry | FoldedEntry>) {
+    this.indexed = entries.map((entry, position) => ({ position, ...('all' in entry ? entry : foldEntry(entry)) }));
   }
 
   /** The number of indexed entries. */

@@ -1,0 +1,158 @@
+// Completion and hover latency of the real bundled server (dist/server.js) over stdio, as an editor
+// sees it: a temporary folder with a copy of the bibliography and a main.tex that names it; the
+// document is edited to `\cite{<query>}` before each request, and only the request's round trip is
+// timed. The server's peak RSS (VmHWM) is read from /proc before shutdown.
+
+import type { ChildProcess } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { CompletionRequest, HoverRequest, type CompletionItem, type CompletionList, type Hover, type MarkupContent } from 'vscode-languageserver-protocol/node';
+import { LspTestClient, ROOT } from '../test/lsp/lspTestClient';
+import type { CiteQuery } from './queries';
+import { readPeakRssKB } from './runChild';
+
+/** What the LSP benchmark measured for one bibliography. */
+export interface LspResult {
+  readonly file: string;
+  /** From spawning the server to the answer of the first completion, which waits for the first index. */
+  readonly startToFirstCompletionMs: number;
+  /** The round trip of that first completion request alone. */
+  readonly firstCompletionMs: number;
+  /** The first hover (the first CSL rendering of an entry, unless the server warmed the style already). */
+  readonly firstHoverMs: number;
+  readonly completionMs: number[];
+  readonly hoverMs: number[];
+  /** Completions that returned at least one item, and the mean number of items. */
+  readonly completionsWithItems: number;
+  readonly meanItems: number;
+  /** Hovers that showed the entry (not "not defined"). */
+  readonly hoversFound: number;
+  readonly distinctHoverKeys: number;
+  /** The server's peak and current RSS at the end, KB. */
+  readonly serverPeakRssKB?: number;
+  readonly serverRssKB?: number;
+}
+
+const REQUEST_TIMEOUT_MS = 120_000;
+
+function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${REQUEST_TIMEOUT_MS / 1000} s`)), REQUEST_TIMEOUT_MS);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** The pid of the client's server process: its private child, else the one child of ours that runs dist/server.js. */
+function serverPid(client: LspTestClient): number | undefined {
+  // lspTestClient.ts keeps the process private; element access is TypeScript's sanctioned way around that.
+  const child = (client as unknown as Record<string, unknown>)['child'] as ChildProcess | undefined;
+  if (child?.pid !== undefined) {
+    return child.pid;
+  }
+  try {
+    for (const task of readdirSync(`/proc/${process.pid}/task`)) {
+      for (const pid of readFileSync(`/proc/${process.pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) {
+        if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('dist/server.js')) {
+          return Number(pid);
+        }
+      }
+    }
+  } catch {
+    // No /proc: no RSS.
+  }
+  return undefined;
+}
+
+function readRssKB(pid: number | undefined): number | undefined {
+  if (pid === undefined) {
+    return undefined;
+  }
+  try {
+    const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Measures completion and hover over LSP for one bibliography file. */
+export async function benchLsp(bibPath: string, queries: readonly CiteQuery[], hoverKeys: readonly string[]): Promise<LspResult> {
+  if (!existsSync(join(ROOT, 'dist/server.js'))) {
+    throw new Error('dist/server.js is missing: run `node esbuild.mjs` first (npm run bench does).');
+  }
+  const name = basename(bibPath, '.bib');
+  const folder = mkdtempSync(join(tmpdir(), 'fm-atlas-bench-'));
+  // A copy, not a symlink, so that the server reads the file exactly as it would in a real project.
+  copyFileSync(bibPath, join(folder, `${name}.bib`));
+  const header = `\\documentclass{article}\n\\bibliography{${name}}\n`;
+  const citeText = (key: string) => `${header}\\cite{${key}}\n`;
+  const firstKey = hoverKeys[0] ?? '';
+  writeFileSync(join(folder, 'main.tex'), citeText(firstKey));
+  const started = performance.now();
+  const client = await LspTestClient.start({ folder });
+  try {
+    const pid = serverPid(client);
+    const uri = await client.open('main.tex', citeText(firstKey));
+    // Line 2 is `\cite{...}`; the key starts at character 6.
+    const completionAt = (query: string) => ({ textDocument: { uri }, position: { line: 2, character: 6 + query.length } });
+    const complete = (query: string) =>
+      withTimeout(client.connection.sendRequest(CompletionRequest.type, completionAt(query)) as Promise<CompletionList | CompletionItem[] | null>, 'completion');
+    const hover = (key: string) =>
+      withTimeout(client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 6 + Math.floor(key.length / 2) } }), 'hover');
+
+    // Warm-up: the first completion waits for the first index of the bibliography (session.ready).
+    const t0 = performance.now();
+    await complete(firstKey);
+    const t1 = performance.now();
+    const firstCompletionMs = t1 - t0;
+    const startToFirstCompletionMs = t1 - started;
+    const h0 = performance.now();
+    await hover(firstKey);
+    const firstHoverMs = performance.now() - h0;
+
+    const completionMs: number[] = [];
+    let completionsWithItems = 0;
+    let totalItems = 0;
+    for (const query of queries) {
+      await client.change(uri, citeText(query.text));
+      const start = performance.now();
+      const result = await complete(query.text);
+      completionMs.push(performance.now() - start);
+      const items = Array.isArray(result) ? result : result?.items ?? [];
+      totalItems += items.length;
+      if (items.length > 0) {
+        completionsWithItems++;
+      }
+    }
+
+    const hoverMs: number[] = [];
+    let hoversFound = 0;
+    for (const key of hoverKeys) {
+      await client.change(uri, citeText(key));
+      const start = performance.now();
+      const result: Hover | null = await hover(key);
+      hoverMs.push(performance.now() - start);
+      const markdown = (result?.contents as MarkupContent | undefined)?.value ?? '';
+      if (markdown.includes('**') && !markdown.includes('is not defined')) {
+        hoversFound++;
+      }
+    }
+
+    const serverPeakRssKB = readPeakRssKB(pid);
+    const serverRssKB = readRssKB(pid);
+    await client.shutdown();
+    return {
+      file: name, startToFirstCompletionMs, firstCompletionMs, firstHoverMs, completionMs, hoverMs,
+      completionsWithItems, meanItems: queries.length ? totalItems / queries.length : 0, hoversFound,
+      distinctHoverKeys: new Set(hoverKeys).size, serverPeakRssKB, serverRssKB,
+    };
+  } catch (error) {
+    client.kill();
+    throw error;
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
