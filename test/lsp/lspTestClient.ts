@@ -21,6 +21,8 @@ export interface StartOptions {
   readonly folder: string;
   readonly transport?: 'stdio' | 'ipc';
   readonly settings?: Record<string, unknown>;
+  /** Sent as initializationOptions; with it the client does not advertise workspace/configuration. */
+  readonly initializationOptions?: Record<string, unknown>;
 }
 
 const LANGUAGE_IDS: Record<string, string> = { tex: 'latex', md: 'markdown', qmd: 'quarto', bib: 'bibtex', rmd: 'rmd' };
@@ -68,10 +70,11 @@ export class LspTestClient {
     connection.listen();
     await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
+      initializationOptions: options.initializationOptions,
       rootUri: pathToFileURL(options.folder).toString(),
       workspaceFolders: [{ uri: pathToFileURL(options.folder).toString(), name: 'test' }],
       capabilities: {
-        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+        workspace: { configuration: options.initializationOptions === undefined, didChangeWatchedFiles: { dynamicRegistration: true } },
         textDocument: { publishDiagnostics: { relatedInformation: true }, completion: { completionItem: { snippetSupport: true } } },
         window: { workDoneProgress: true },
       },

@@ -81,3 +81,21 @@ describe('settings and files changed on disk', () => {
     await client.waitForDiagnostics(uri, (all) => all.length === 0);
   });
 });
+
+describe('settings from initializationOptions, for clients without workspace/configuration', () => {
+  test('the CSL style and custom commands apply', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'fm-atlas-init-'));
+    writeFileSync(join(folder, 'refs.bib'), REFS);
+    const client = await LspTestClient.start({ folder, initializationOptions: { settings: { citation: { commands: ['mycite'], style: 'vancouver' } } } });
+    try {
+      const text = '\\documentclass{article}\n\\bibliography{refs}\n\\mycite{ma}\n';
+      const uri = await client.open('main.tex', text);
+      const list = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: positionOf(text, '{ma}', 3) }) as CompletionList;
+      const resolved = await client.connection.sendRequest(CompletionResolveRequest.type, list.items[0]) as CompletionItem;
+      assert.match((resolved.documentation as MarkupContent).value, /Ma J, He Y, Li F/);
+    } finally {
+      await client.shutdown().finally(() => client.kill());
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
