@@ -40,6 +40,8 @@ const builds = [
     ...common,
     entryPoints: { server: 'server/src/main.ts', cli: 'server/src/cli/main.ts' },
     outdir: 'dist',
+    // citation-js can fetch remote inputs; FM Atlas never does, so its fetch modules are left out.
+    alias: { 'sync-fetch': './scripts/stubs/syncFetch.cjs', 'fetch-ponyfill': './scripts/stubs/fetchPonyfill.cjs' },
   },
 ];
 

@@ -21,6 +21,15 @@ describe('CiteSearchIndex', () => {
     assert.deepEqual(keys('attention all you need'), ['vaswani2017attention', 'bertasius2021space']);
   });
 
+  test('a key typed in full ranks first, even when another key extends it', () => {
+    const models: SearchableEntry[] = [
+      { key: 'MedSAM2', authors: 'Ma, Jun', title: 'MedSAM2: Segment anything in 3D medical images and videos', year: '2025', doi: '' },
+      { key: 'MedSAM', authors: 'Ma, Jun', title: 'Segment anything in medical images', year: '2024', doi: '' },
+    ];
+    const index = new CiteSearchIndex(models);
+    assert.deepEqual(index.search('medsam', 2).map((hit) => models[hit.position].key), ['MedSAM', 'MedSAM2']);
+  });
+
   test('accents and TeX commands are folded', () => {
     assert.deepEqual(keys('muller etude'), ['mueller2021etude']);
     assert.deepEqual(keys('10.1000/xyz'), ['mueller2021etude']);

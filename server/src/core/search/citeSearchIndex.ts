@@ -108,8 +108,11 @@ export class CiteSearchIndex {
 function scoreEntry(entry: IndexedEntry, tokens: readonly string[], phrase: string): number {
   let score = 0;
   for (const token of tokens) {
-    if (entry.keyFolded.startsWith(token)) {
-      score += 4;
+    if (entry.keyFolded === token) {
+      score += 7;
+    } else if (entry.keyFolded.startsWith(token)) {
+      // Of two keys with the typed prefix, the one it covers more of ranks higher.
+      score += 4 + token.length / entry.keyFolded.length;
     } else if (entry.keyFolded.includes(token)) {
       score += 2;
     }

@@ -1,0 +1,157 @@
+// End-to-end tests inside a real VS Code extension host, against the packaged extension, on a copy
+// of the bundled examples. They go through VS Code's own commands (completion, hover, definition,
+// rename, code actions) and diagnostics API, as the editor does, and wait for events, never sleep.
+
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'fm-atlas.fm-atlas';
+
+function workspaceFile(path: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'a folder is open');
+  return vscode.Uri.joinPath(folder.uri, path);
+}
+
+async function open(path: string): Promise<vscode.TextEditor> {
+  const document = await vscode.workspace.openTextDocument(workspaceFile(path));
+  return vscode.window.showTextDocument(document);
+}
+
+/** Waits until the diagnostics of a file satisfy a condition, by event, with a timeout. */
+function diagnosticsFor(uri: vscode.Uri, condition: (all: readonly vscode.Diagnostic[]) => boolean, timeoutMs = 60_000): Promise<readonly vscode.Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    const current = vscode.languages.getDiagnostics(uri);
+    if (condition(current)) {
+      resolve(current);
+      return;
+    }
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`diagnostics of ${uri.path} did not match within ${timeoutMs} ms: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => d.message))}`));
+    }, timeoutMs);
+    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
+      if (event.uris.some((changed) => changed.toString() === uri.toString())) {
+        const all = vscode.languages.getDiagnostics(uri);
+        if (condition(all)) {
+          clearTimeout(timer);
+          subscription.dispose();
+          resolve(all);
+        }
+      }
+    });
+  });
+}
+
+function codeOf(diagnostic: vscode.Diagnostic): string {
+  return typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
+}
+
+function positionOf(document: vscode.TextDocument, needle: string, delta = 0): vscode.Position {
+  const offset = document.getText().indexOf(needle);
+  assert.ok(offset >= 0, `${needle} is in ${document.uri.path}`);
+  return document.positionAt(offset + delta);
+}
+
+async function appendLine(editor: vscode.TextEditor, text: string): Promise<vscode.Position> {
+  const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+  await editor.edit((builder) => builder.insert(end, `\n${text}`));
+  return editor.document.lineAt(editor.document.lineCount - 1).range.end;
+}
+
+function labels(list: vscode.CompletionList): string[] {
+  return list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
+}
+
+function hoverText(hovers: vscode.Hover[]): string {
+  return hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : 'value' in content ? content.value : ''))).join('\n');
+}
+
+suite('FM Atlas in a real VS Code', () => {
+  suiteSetup(async () => {
+    await open('latex-review/chapters/vision-only.tex');
+    await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
+    await diagnosticsFor(workspaceFile('latex-review/chapters/vision-only.tex'), (all) => all.some((d) => codeOf(d) === 'undefined-key'), 90_000);
+  });
+
+  test('activates on a .tex file', () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension?.isActive);
+    assert.equal(vscode.window.activeTextEditor?.document.languageId, 'latex');
+  });
+
+  test('the undefined key, duplicate key, BibTeX syntax error and unused entries are diagnosed', async () => {
+    const [undefinedKey] = (await diagnosticsFor(workspaceFile('latex-review/chapters/vision-only.tex'), (all) => all.some((d) => codeOf(d) === 'undefined-key')))
+      .filter((d) => codeOf(d) === 'undefined-key');
+    assert.equal(undefinedKey.message, "Undefined citation key 'kirilov2023segany'. Did you mean 'kirillov2023segany'?");
+    assert.equal(undefinedKey.severity, vscode.DiagnosticSeverity.Error);
+    const duplicate = await diagnosticsFor(workspaceFile('latex-review/extra.bib'), (all) => all.some((d) => codeOf(d) === 'duplicate-key'));
+    assert.ok(duplicate.find((d) => codeOf(d) === 'duplicate-key')!.relatedInformation?.[0].location.uri.path.endsWith('/references.bib'));
+    const broken = await diagnosticsFor(workspaceFile('latex-review/broken.bib'), (all) => all.some((d) => codeOf(d) === 'bib-expected-comma'));
+    assert.equal(broken.find((d) => codeOf(d) === 'bib-expected-comma')!.range.start.line, 12);
+    const unused = await diagnosticsFor(workspaceFile('latex-review/references.bib'), (all) => all.some((d) => codeOf(d) === 'unused-entry'));
+    assert.equal(unused.filter((d) => codeOf(d) === 'unused-entry').length, 3);
+  });
+
+  test('cite completion in LaTeX ranks by what was typed', async () => {
+    const editor = await open('latex-review/chapters/introduction.tex');
+    const position = await appendLine(editor, 'See \\citep[see][p.~3]{kirillov segm');
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position);
+    assert.equal(labels(list)[0], 'kirillov2023segany');
+    assert.match(String(list.items[0].detail), /^Kirillov et al\. \(2023\) Segment Anything/);
+  });
+
+  test('cite completion in a .qmd file after [@', async () => {
+    const editor = await open('quarto-review/index.qmd');
+    assert.equal(editor.document.languageId, 'quarto');
+    const position = await appendLine(editor, 'As shown [@medsa');
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position);
+    assert.deepEqual(labels(list).slice(0, 2).sort(), ['MedSAM', 'MedSAM2']);
+  });
+
+  test('activates and diagnoses a .md file with a list of bibliographies', async () => {
+    const editor = await open('quarto-review/methods.md');
+    assert.equal(editor.document.languageId, 'markdown');
+    const diagnostics = await diagnosticsFor(editor.document.uri, (all) => all.length > 0);
+    assert.deepEqual(diagnostics.map((d) => d.message), ["Undefined citation key 'johnson2019mimicxr'. Did you mean 'johnson2019mimiccxr'?"]);
+  });
+
+  test('hover shows the rendered reference and where it is defined', async () => {
+    const editor = await open('latex-review/chapters/vision-only.tex');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, 'ravi2024sam2', 3));
+    const text = hoverText(hovers);
+    assert.match(text, /Ravi, N\./);
+    assert.match(text, /references\.bib:\d+/);
+  });
+
+  test('go to definition leads to the entry in the .bib file', async () => {
+    const editor = await open('latex-review/chapters/introduction.tex');
+    const locations = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>('vscode.executeDefinitionProvider', editor.document.uri, positionOf(editor.document, 'rajendran2025foundation', 2));
+    const target = 'targetUri' in locations[0] ? locations[0].targetUri : locations[0].uri;
+    assert.ok(target.path.endsWith('/latex-review/references.bib'));
+  });
+
+  test('rename edits every use and the entry', async () => {
+    const editor = await open('latex-review/chapters/introduction.tex');
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', editor.document.uri, positionOf(editor.document, 'rajendran2025foundation', 2), 'rajendran2025review');
+    const count = edit.entries().reduce((sum, [, edits]) => sum + edits.length, 0);
+    assert.equal(count, 5);
+  });
+
+  test('the quick fix replaces an undefined key and the error goes away', async () => {
+    const editor = await open('latex-review/chapters/vision-only.tex');
+    const [diagnostic] = vscode.languages.getDiagnostics(editor.document.uri).filter((d) => codeOf(d) === 'undefined-key');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((action) => action.title === "Replace with 'kirillov2023segany'");
+    assert.ok(fix?.edit);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    await diagnosticsFor(editor.document.uri, (all) => !all.some((d) => codeOf(d) === 'undefined-key'));
+  });
+
+  test('the commands are registered and run', async () => {
+    const commands = await vscode.commands.getCommands(true);
+    assert.ok(commands.includes('fmAtlas.showOutput'));
+    assert.ok(commands.includes('fmAtlas.restartServer'));
+    await vscode.commands.executeCommand('fmAtlas.showOutput');
+  });
+});

@@ -1,0 +1,218 @@
+// The user's view, driven through the workbench with Playwright: open the LaTeX example, see the
+// squiggle and the status bar, type `\citep{` and pick from the suggest widget, hover a key, read
+// the Problems panel, apply the quick fix, run an FM Atlas command, then complete in a .qmd file.
+// Every step saves a screenshot; waits are on DOM states with timeouts, never sleeps.
+
+import { join } from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { launchBrowser, openPage } from './browser';
+import type { CodeServer } from './codeServer';
+
+const UI_TIMEOUT = 15_000;
+const SERVER_TIMEOUT = 90_000;
+
+/** What the flow read from the screen, saved as results.json beside the screenshots. */
+export type FlowReport = Record<string, unknown>;
+
+type StepRunner = (name: string, step: () => Promise<void>) => Promise<void>;
+
+const editorOf = (file: string) => `.monaco-editor[data-uri$="${file}"]`;
+
+async function screenshot(page: Page, folder: string, name: string): Promise<void> {
+  await page.screenshot({ path: join(folder, `${name}.png`), animations: 'disabled' });
+}
+
+async function quickOpen(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  await input.fill(name);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ timeout: UI_TIMEOUT });
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+}
+
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: UI_TIMEOUT });
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+}
+
+async function goToLine(page: Page, line: number, column: number): Promise<void> {
+  await page.keyboard.press('Control+G');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
+  await input.fill(`:${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+}
+
+/** Presses Ctrl+Space until the suggest widget lists the label, within a deadline (bounded retry). */
+async function suggest(page: Page, label: string, deadlineMs = SERVER_TIMEOUT): Promise<Locator> {
+  const row = page.locator('.suggest-widget.visible .monaco-list-row', { hasText: label }).first();
+  for (const end = Date.now() + deadlineMs; ;) {
+    await page.keyboard.press('Control+Space');
+    try {
+      await row.waitFor({ timeout: 3_000 });
+      return row;
+    } catch (error) {
+      if (Date.now() > end) {
+        throw error;
+      }
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
+/** The centre of the first rendered occurrence of a word in an editor, for the mouse. */
+function wordBox(page: Page, editor: string, word: string): Promise<{ x: number; y: number } | null> {
+  return page.evaluate(({ editor: selector, word: needle }) => {
+    // This function runs in the page; the DOM types are not part of this Node project's compilation.
+    const document = (globalThis as any).document;
+    const SHOW_TEXT = 4;
+    const lines = document.querySelector(`${selector} .view-lines`);
+    if (!lines) {
+      return null;
+    }
+    const walker = document.createTreeWalker(lines, SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const index = (node.textContent ?? '').replace(/\u00a0/g, ' ').indexOf(needle);
+      if (index >= 0) {
+        const range = document.createRange();
+        range.setStart(node, index);
+        range.setEnd(node, index + needle.length);
+        const box = range.getBoundingClientRect();
+        return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+      }
+    }
+    return null;
+  }, { editor, word });
+}
+
+async function editorText(page: Page, editor: string): Promise<string> {
+  // The first `.view-lines` is the editor's own; sticky scroll draws another copy of some lines.
+  return (await page.locator(`${editor} .lines-content .view-lines`).first().innerText()).replace(/\u00a0/g, ' ');
+}
+
+/** Waits until an editor shows a text, by polling the DOM with a deadline. */
+async function waitForEditorText(page: Page, editor: string, text: string, timeoutMs = UI_TIMEOUT): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = await editorText(page, editor);
+    if (last.includes(text)) {
+      return last;
+    }
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`the editor did not show '${text}' within ${timeoutMs} ms; it shows:\n${last.slice(-500)}`);
+}
+
+/** Runs the flow, one reported step each; returns what was read from the screen. */
+export async function runUserInterfaceFlow(server: CodeServer, workspace: string, folder: string, step: StepRunner): Promise<FlowReport> {
+  const report: FlowReport = {};
+  const browser = await launchBrowser();
+  const page = await openPage(browser);
+  const tex = editorOf('vision-only.tex');
+  try {
+    await step('the workbench opens the examples', async () => {
+      await page.goto(server.url(workspace));
+      await page.locator('.monaco-workbench').waitFor({ timeout: SERVER_TIMEOUT });
+      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'latex-review' }).first().waitFor({ timeout: SERVER_TIMEOUT });
+      await screenshot(page, folder, '01-workbench');
+    });
+
+    await step('opening a .tex file starts the server: squiggle and status bar', async () => {
+      await quickOpen(page, 'vision-only.tex');
+      await page.keyboard.press('Control+1');
+      await page.locator(`${tex} .squiggly-error`).first().waitFor({ timeout: SERVER_TIMEOUT });
+      const status = page.locator('.statusbar-item', { hasText: /refs/ }).first();
+      await status.waitFor({ timeout: SERVER_TIMEOUT });
+      report.statusBar = (await status.innerText()).trim();
+      await screenshot(page, folder, '02-diagnostics-and-status');
+    });
+
+    await step('typing \\citep{ lists the bibliography in the suggest widget', async () => {
+      await page.keyboard.press('Control+1');
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('Promptable segmentation \\citep{kiri');
+      const row = await suggest(page, 'kirillov2023segany');
+      report.suggestRows = await page.locator('.suggest-widget.visible .monaco-list-row').allInnerTexts();
+      await screenshot(page, folder, '03-completion');
+      await row.waitFor();
+      await page.keyboard.press('Enter');
+      // Whether the editor auto-closed the brace depends on its timing, not on FM Atlas.
+      const text = await waitForEditorText(page, tex, 'citep{kirillov2023segany');
+      report.afterAccept = text.split('\n').find((line) => line.includes('Promptable segmentation'));
+    });
+
+    await step('hovering a key shows the rendered reference', async () => {
+      await page.keyboard.press('Escape');
+      const box = await wordBox(page, tex, 'kirillov2023segany');
+      if (!box) {
+        throw new Error('kirillov2023segany is not on screen');
+      }
+      await page.mouse.move(box.x, box.y);
+      const hover = page.locator('.monaco-hover-content', { hasText: 'Kirillov, A.' }).first();
+      await hover.waitFor({ timeout: SERVER_TIMEOUT });
+      report.hover = await hover.innerText();
+      await screenshot(page, folder, '04-hover');
+      await page.mouse.move(5, 5);
+    });
+
+    await step('the Problems panel lists the undefined key', async () => {
+      await page.keyboard.press('Control+Shift+M');
+      const row = page.locator('.markers-panel .monaco-list-row', { hasText: "Undefined citation key 'kirilov2023segany'" }).first();
+      await row.waitFor({ timeout: SERVER_TIMEOUT });
+      report.problems = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
+      await screenshot(page, folder, '05-problems');
+    });
+
+    await step('the quick fix replaces the undefined key', async () => {
+      await page.keyboard.press('Control+1');
+      await goToLine(page, 25, 34);
+      await page.keyboard.press('Control+.');
+      const action = page.locator('.action-widget .monaco-list-row', { hasText: "Replace with 'kirillov2023segany'" }).first();
+      await action.waitFor({ timeout: SERVER_TIMEOUT });
+      report.quickFixes = await page.locator('.action-widget .monaco-list-row').allInnerTexts();
+      await screenshot(page, folder, '06-quick-fix');
+      await action.click();
+      await page.locator('.markers-panel .monaco-list-row', { hasText: "Undefined citation key 'kirilov2023segany'" }).waitFor({ state: 'detached', timeout: SERVER_TIMEOUT });
+      await screenshot(page, folder, '07-fixed');
+    });
+
+    await step('an FM Atlas command runs from the command palette', async () => {
+      await runCommand(page, 'FM Atlas: Show Output');
+      // Editors render spaces as no-break spaces, which \s matches and ' ' does not.
+      const output = page.locator('.part.panel .view-lines', { hasText: /Indexed\s\d+\sfiles/ }).first();
+      await output.waitFor({ timeout: SERVER_TIMEOUT });
+      report.output = await output.innerText();
+      await screenshot(page, folder, '08-command-output');
+    });
+
+    await step('completion after [@ in a .qmd file', async () => {
+      const qmd = editorOf('index.qmd');
+      await quickOpen(page, 'index.qmd');
+      await page.locator(qmd).waitFor({ timeout: UI_TIMEOUT });
+      await page.keyboard.press('Control+1');
+      await page.keyboard.press('Control+End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('As shown [@medsa');
+      await suggest(page, 'MedSAM2');
+      report.markdownSuggestRows = await page.locator('.suggest-widget.visible .monaco-list-row').allInnerTexts();
+      await screenshot(page, folder, '09-markdown-completion');
+      await page.keyboard.press('Escape');
+    });
+  } catch (error) {
+    await screenshot(page, folder, 'FAILURE').catch(() => undefined);
+    throw error;
+  } finally {
+    await browser.close().catch(() => undefined);
+  }
+  return report;
+}
