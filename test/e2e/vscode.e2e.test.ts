@@ -80,10 +80,11 @@ describe('FM Atlas in a real VS Code', () => {
     const resultsFile = join(RESULTS, 'in-host-results.json');
     process.env.FM_ATLAS_E2E_RESULTS = resultsFile;
     // Installing the .vsix into a fresh extensions folder unpacks it; the suite then loads exactly that.
-    const extensionPath = desktop ? ROOT : installIntoFreshFolder(install!, vsix, cleanups);
+    const extensionPath = desktop ? unpackVsix(vsix, cleanups) : installIntoFreshFolder(install!, vsix, cleanups);
     const runs = desktop ? [manifest.engines.vscode.replace(/^\^/, ''), 'stable'] : ['code-server'];
     for (const version of runs) {
       let failure: unknown;
+      rmSync(resultsFile, { force: true });
       try {
         await runTests({
           ...(desktop ? { version } : { vscodeExecutablePath: join(__dirname, 'code-wrapper.sh') }),
@@ -99,6 +100,9 @@ describe('FM Atlas in a real VS Code', () => {
         await t.test(`[${version}] ${result.title}`, () => {
           assert.equal(result.state, 'passed', result.error);
         });
+      }
+      if (results.length === 0 && failure) {
+        throw new Error(`VS Code ${version} did not run the suite: ${failure instanceof Error ? failure.message : String(failure)}`);
       }
       assert.ok(results.length >= 8, `the in-host suite ran (${results.length} tests reported)`);
       assert.equal(failure, undefined, `runTests failed on ${version}`);
@@ -136,6 +140,15 @@ describe('FM Atlas in a real VS Code', () => {
     process.stdout.write(`Screenshots: ${readdirSync(RESULTS).filter((name) => name.endsWith('.png')).map((name) => join('test-results/e2e', name)).join(', ')}\n`);
   });
 });
+
+/** Unpacks a .vsix (a zip whose `extension/` folder is the extension) for desktop VS Code to load. */
+function unpackVsix(vsix: string, cleanups: Array<() => void>): string {
+  const folder = mkdtempSync(join(tmpdir(), 'fm-atlas-e2e-vsix-'));
+  cleanups.push(() => rmSync(folder, { recursive: true, force: true }));
+  const result = spawnSync('python3', ['-c', 'import sys,zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])', vsix, folder], { encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stderr);
+  return join(folder, 'extension');
+}
 
 function installIntoFreshFolder(install: CodeServerInstall, vsix: string, cleanups: Array<() => void>): string {
   const extensions = mkdtempSync(join(tmpdir(), 'fm-atlas-e2e-ext-'));
