@@ -13,6 +13,12 @@ export interface FmAtlasSettings {
     /** CSL style for rendered references: apa, vancouver, harvard1, or a path to a .csl file. */
     readonly style: string;
   };
+  readonly catalogue: {
+    /** Globs of user catalogue files, merged over the built-in catalogue. */
+    readonly files: readonly string[];
+    /** Whether the built-in catalogue of FM Atlas is used. */
+    readonly builtIn: boolean;
+  };
   readonly diagnostics: {
     readonly unusedEntries: {
       readonly enabled: boolean;
@@ -26,5 +32,6 @@ export interface FmAtlasSettings {
 export const DEFAULT_SETTINGS: FmAtlasSettings = {
   bibliography: { extraFiles: [] },
   citation: { commands: [], style: 'apa' },
+  catalogue: { files: ['**/*.fmatlas.{json,yaml,yml}'], builtIn: true },
   diagnostics: { unusedEntries: { enabled: true, maxEntries: 1000 } },
 };

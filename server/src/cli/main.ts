@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../lsp/server';
 import { formatProblemsAsText, lintPaths } from './lint';
+import { formatCatalogueAsText, searchCatalogue } from './catalogue';
 
 const USAGE = `Usage:
   fm-atlas lsp --stdio                 Run the language server over stdio (for any LSP editor).
@@ -12,6 +13,11 @@ const USAGE = `Usage:
       --format text|json               Output format (default: text).
       --bibliography FILE              A bibliography every document uses (repeatable).
       --no-unused                      Do not report unused bibliography entries.
+  fm-atlas catalogue [query]           List or search the catalogue of models and datasets.
+      --json                           Full records as JSON.
+      --kind model|dataset             Only models, or only datasets.
+      --file FILE                      A user catalogue file merged over the built-in one (repeatable).
+      --no-builtin                     Only the user catalogue files.
   fm-atlas --version | --help`;
 
 async function main(argv: string[]): Promise<number> {
@@ -55,6 +61,30 @@ async function main(argv: string[]): Promise<number> {
     }
     process.stdout.write((format === 'json' ? JSON.stringify(problems, null, 2) : formatProblemsAsText(problems)) + '\n');
     return problems.some((problem) => problem.severity === 'error') ? 1 : 0;
+  }
+  if (command === 'catalogue') {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { json: { type: 'boolean' }, kind: { type: 'string' }, file: { type: 'string', multiple: true }, 'no-builtin': { type: 'boolean' } },
+      });
+    } catch (error) {
+      process.stderr.write(`fm-atlas catalogue: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
+      return 2;
+    }
+    const kind = parsed.values.kind;
+    if (kind !== undefined && kind !== 'model' && kind !== 'dataset') {
+      process.stderr.write(`fm-atlas catalogue: --kind must be model or dataset, not '${kind}'.\n`);
+      return 2;
+    }
+    const result = searchCatalogue({ query: parsed.positionals.join(' '), files: parsed.values.file ?? [], kind, builtIn: !parsed.values['no-builtin'] });
+    for (const problem of result.problems) {
+      process.stderr.write(`${problem}\n`);
+    }
+    process.stdout.write((parsed.values.json ? JSON.stringify({ models: result.models, datasets: result.datasets }, null, 2) : formatCatalogueAsText(result)) + '\n');
+    return result.problems.length > 0 ? 1 : 0;
   }
   process.stderr.write(`fm-atlas: unknown command '${command}'.\n${USAGE}\n`);
   return 2;

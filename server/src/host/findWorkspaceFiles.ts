@@ -16,9 +16,13 @@ export interface WalkLimits {
 
 const DEFAULT_LIMITS: WalkLimits = { maxVisited: 50_000, maxFound: 5_000 };
 
-/** Lists the readable files under a folder as absolute paths; hidden folders are skipped. */
-export async function findWorkspaceFiles(folder: string, limits: WalkLimits = DEFAULT_LIMITS): Promise<{ files: string[]; truncated: boolean }> {
+/**
+ * Lists the readable files under a folder as absolute paths, and separately the JSON and YAML files
+ * (which a catalogue glob may name); hidden folders are skipped.
+ */
+export async function findWorkspaceFiles(folder: string, limits: WalkLimits = DEFAULT_LIMITS): Promise<{ files: string[]; dataFiles: string[]; truncated: boolean }> {
   const files: string[] = [];
+  const dataFiles: string[] = [];
   let visited = 0;
   const queue = [folder];
   while (queue.length > 0) {
@@ -31,7 +35,7 @@ export async function findWorkspaceFiles(folder: string, limits: WalkLimits = DE
     }
     for (const entry of entries) {
       if (++visited > limits.maxVisited || files.length >= limits.maxFound) {
-        return { files, truncated: true };
+        return { files, dataFiles, truncated: true };
       }
       const path = join(current, entry.name);
       if (entry.isDirectory()) {
@@ -40,8 +44,10 @@ export async function findWorkspaceFiles(folder: string, limits: WalkLimits = DE
         }
       } else if (entry.isFile() && kindOfUri(pathToFileURL(path).toString())) {
         files.push(path);
+      } else if (entry.isFile() && /\.(json|ya?ml)$/i.test(entry.name)) {
+        dataFiles.push(path);
       }
     }
   }
-  return { files, truncated: false };
+  return { files, dataFiles, truncated: false };
 }

@@ -27,6 +27,8 @@ export const STEPPED_INDEX_BYTES = 512 * 1024;
 /** Reads files into a workspace. */
 export class WorkspaceLoader {
   private readonly knownPaths = new Set<string>();
+  /** JSON and YAML files seen by the folder walk, which catalogue globs may name. */
+  private readonly knownCandidates = new Set<string>();
   private readonly bibVersions = new Map<string, number>();
 
   constructor(private readonly workspace: Workspace, private readonly events: LoaderEvents) {}
@@ -34,7 +36,10 @@ export class WorkspaceLoader {
   /** Loads every readable file under the folders. */
   async loadFolders(folders: readonly string[]): Promise<void> {
     for (const folder of folders) {
-      const { files, truncated } = await findWorkspaceFiles(folder);
+      const { files, truncated, dataFiles } = await findWorkspaceFiles(folder);
+      for (const path of dataFiles) {
+        this.knownCandidates.add(path);
+      }
       if (truncated) {
         this.events.log(`Stopped looking for files in ${folder} after ${files.length} files; open a smaller folder for a complete index.`);
       }
@@ -88,6 +93,29 @@ export class WorkspaceLoader {
     } finally {
       this.events.indexing?.(uri, false);
     }
+  }
+
+  /**
+   * Loads user catalogue files matching the globs (relative to each folder, or absolute). Files named
+   * *.fmatlas.json/yaml/yml are found by the folder walk anyway; other names are read as catalogues here.
+   */
+  async loadCatalogueFiles(globs: readonly string[], folders: readonly string[]): Promise<string[]> {
+    const matchers = globs.map((glob) => picomatch(isAbsolute(glob) ? glob : `**/${glob.replace(/^\*\*\//, '')}`, { dot: false }));
+    const uris: string[] = [];
+    for (const path of this.knownCandidates) {
+      const relativeToFolder = folders.map((folder) => (path.startsWith(`${folder}/`) ? path.slice(folder.length + 1) : undefined)).find((value) => value !== undefined);
+      if (matchers.some((matcher) => matcher(path) || (relativeToFolder !== undefined && matcher(relativeToFolder)))) {
+        const uri = pathToFileURL(path).toString();
+        uris.push(uri);
+        if (this.workspace.getDocument(uri)?.kind !== 'catalogue') {
+          const result = await readTextFile(path);
+          if ('text' in result) {
+            this.workspace.setDocument(uri, result.text, 0, 'catalogue');
+          }
+        }
+      }
+    }
+    return uris;
   }
 
   /** Loads the bibliographies that documents name but that are not loaded yet (outside the folders). */

@@ -12,12 +12,14 @@ import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { handleCodeAction } from './handlers/codeAction';
 import { handleCompletion, handleCompletionResolve } from './handlers/completion';
 import { handleHover } from './handlers/hover';
+import { handleExecuteCommand, SERVER_COMMANDS } from './handlers/executeCommand';
+import { handleWorkspaceSymbols } from './handlers/symbols';
 import { handleDefinition, handlePrepareRename, handleReferences, handleRename } from './handlers/navigation';
 import { Session, kindOfLanguage } from './session';
 import { fetchSettings, resolveCoreConfig } from './settings';
 import { StatusReporter } from './statusReporter';
 
-const WATCHED_GLOBS = ['**/*.{bib,bibtex,tex,ltx,latex,md,markdown,qmd,Rmd,rmd}', '**/_{quarto,metadata}.{yml,yaml}'];
+const WATCHED_GLOBS = ['**/*.{bib,bibtex,tex,ltx,latex,md,markdown,qmd,Rmd,rmd}', '**/_{quarto,metadata}.{yml,yaml}', '**/*.fmatlas.{json,yaml,yml}'];
 
 /** Starts serving LSP on a connection (stdio or IPC, decided by the caller). */
 export function startServer(connection: Connection): void {
@@ -58,6 +60,8 @@ export function startServer(connection: Connection): void {
   connection.onPrepareRename(guard('prepareRename', null, handlePrepareRename));
   connection.onRenameRequest(guard('rename', null, handleRename));
   connection.onCodeAction(guard('codeAction', [], handleCodeAction));
+  connection.onWorkspaceSymbol(guard('workspace/symbol', [], handleWorkspaceSymbols));
+  connection.onExecuteCommand(guard('workspace/executeCommand', null, handleExecuteCommand));
 
   session.documents.onDidChangeContent((change) => {
     const { uri, languageId, version } = change.document;
@@ -107,6 +111,8 @@ function initialize(session: Session, params: InitializeParams): InitializeResul
       referencesProvider: true,
       renameProvider: { prepareProvider: true },
       codeActionProvider: { codeActionKinds: ['quickfix'] },
+      workspaceSymbolProvider: true,
+      executeCommandProvider: { commands: SERVER_COMMANDS },
     },
     serverInfo: { name: 'fm-atlas', version: '0.1.0' },
   };
@@ -132,7 +138,7 @@ async function initialized(session: Session, publisher: DiagnosticsPublisher): P
 async function reloadSettings(session: Session): Promise<void> {
   session.settings = await fetchSettings(session.connection, session.capabilities.configurationPull, session.initializationOptions);
   session.workspace.citeCommands = session.settings.citation.commands;
-  session.config = await resolveCoreConfig(session.settings, session.folders, session.loader, (message) => session.log(message));
+  session.config = await resolveCoreConfig(session.settings, session.folders, session.loader, session.builtinCatalogueFiles?.map((file) => file.layer), (message) => session.log(message));
   await loadOutsideBibliographies(session);
 }
 

@@ -1,12 +1,13 @@
 // The server's state for one client: the core workspace, the open editors, the settings, and the
 // services that keep them in step (disk loader, diagnostics publisher, status reporter).
 
-import type { Connection } from 'vscode-languageserver/node';
+import type { Connection, Location } from 'vscode-languageserver/node';
 import { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, type FmAtlasSettings } from '../../../shared/settings';
 import { DEFAULT_CORE_CONFIG, Workspace, type CoreConfig, type DocumentKind } from '../core';
 import { WorkspaceLoader } from '../host/workspaceLoader';
+import { readBuiltinCatalogueFiles, type BuiltinCatalogueFile } from '../host/builtinCatalogueFiles';
 
 /** What the client said it can do, read once at initialize. */
 export interface ClientCapabilityFlags {
@@ -47,6 +48,8 @@ export class Session {
   initializationOptions: unknown;
   /** Resolves when the first index of the workspace folders is complete. */
   ready: Promise<void> = Promise.resolve();
+  /** The built-in catalogue files on disk, read once, when the server finds them. */
+  readonly builtinCatalogueFiles: BuiltinCatalogueFile[] | undefined = readBuiltinCatalogueFiles();
   /** Called by the loader when a large bibliography starts or stops indexing. */
   onIndexing: (uri: string, active: boolean) => void = () => undefined;
 
@@ -56,6 +59,17 @@ export class Session {
       indexing: (uri, active) => this.onIndexing(uri, active),
       isOpen: (uri) => this.documents.get(uri) !== undefined,
     });
+  }
+
+  /** An LSP location for an offset in a workspace document or a built-in catalogue file. */
+  locateOffset(uri: string, offset: number): Location | undefined {
+    const document = this.workspace.getDocument(uri);
+    const lines = document ? this.workspace.lineIndex(document) : this.builtinCatalogueFiles?.find((file) => file.uri === uri)?.lines;
+    if (!lines) {
+      return undefined;
+    }
+    const position = lines.positionAt(offset);
+    return { uri, range: { start: position, end: position } };
   }
 
   /** Writes a line to the client's log (the FM Atlas output channel in VS Code). */

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import type { Connection } from 'vscode-languageserver/node';
 import { DEFAULT_SETTINGS, type FmAtlasSettings } from '../../../shared/settings';
-import { DEFAULT_CORE_CONFIG, hasCslStyle, registerCslStyle, type CoreConfig } from '../core';
+import { DEFAULT_CORE_CONFIG, hasCslStyle, registerCslStyle, type CatalogueLayer, type CoreConfig } from '../core';
 import type { WorkspaceLoader } from '../host/workspaceLoader';
 
 /** Merges what the client sent over the defaults, ignoring values of the wrong type. */
@@ -19,6 +19,10 @@ export function normalizeSettings(raw: unknown): FmAtlasSettings {
     citation: {
       commands: strings(value.citation?.commands, DEFAULT_SETTINGS.citation.commands),
       style: typeof value.citation?.style === 'string' && value.citation.style.trim() !== '' ? value.citation.style.trim() : DEFAULT_SETTINGS.citation.style,
+    },
+    catalogue: {
+      files: strings(value.catalogue?.files, DEFAULT_SETTINGS.catalogue.files),
+      builtIn: typeof value.catalogue?.builtIn === 'boolean' ? value.catalogue.builtIn : DEFAULT_SETTINGS.catalogue.builtIn,
     },
     diagnostics: {
       unusedEntries: {
@@ -41,9 +45,10 @@ export async function fetchSettings(connection: Connection, canPull: boolean, in
   return normalizeSettings((initializationOptions as { settings?: unknown } | undefined)?.settings ?? initializationOptions);
 }
 
-/** Turns settings into the core configuration, loading extra bibliographies and a custom CSL style. */
-export async function resolveCoreConfig(settings: FmAtlasSettings, folders: readonly string[], loader: WorkspaceLoader, log: (message: string) => void): Promise<CoreConfig> {
+/** Turns settings into the core configuration, loading extra bibliographies, catalogue files and a custom CSL style. */
+export async function resolveCoreConfig(settings: FmAtlasSettings, folders: readonly string[], loader: WorkspaceLoader, builtinCatalogueLayers: readonly CatalogueLayer[] | undefined, log: (message: string) => void): Promise<CoreConfig> {
   const extraBibliographies = await loader.resolveExtraFiles(settings.bibliography.extraFiles, folders);
+  await loader.loadCatalogueFiles(settings.catalogue.files, folders);
   let cslStyle = settings.citation.style;
   if (!hasCslStyle(cslStyle)) {
     const path = isAbsolute(cslStyle) || folders.length === 0 ? cslStyle : join(folders[0], cslStyle);
@@ -54,5 +59,12 @@ export async function resolveCoreConfig(settings: FmAtlasSettings, folders: read
       cslStyle = 'apa';
     }
   }
-  return { ...DEFAULT_CORE_CONFIG, extraBibliographies, cslStyle, unusedEntries: settings.diagnostics.unusedEntries };
+  return {
+    ...DEFAULT_CORE_CONFIG,
+    extraBibliographies,
+    cslStyle,
+    unusedEntries: settings.diagnostics.unusedEntries,
+    builtinCatalogue: settings.catalogue.builtIn,
+    builtinCatalogueLayers,
+  };
 }

@@ -9,6 +9,7 @@ import MarkdownIt from 'markdown-it';
 import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
 import type { CiteKeyUse, PathReference } from '../latex/scanLatex';
 import type { TextRange } from '../text/textRange';
+import { normalizeRanges } from '../prose/proseRanges';
 
 /** A Pandoc citation in Markdown; `crossReference` marks Quarto and pandoc-crossref labels such as `@fig-x`. */
 export interface MarkdownCitation extends CiteKeyUse {
@@ -23,6 +24,8 @@ export interface MarkdownSyntax {
   /** True when the front matter has a `bibliography` key, which overrides project metadata. */
   readonly hasOwnBibliography: boolean;
   readonly frontMatterRange?: TextRange;
+  /** What is not prose: front matter, code, math, HTML, links' targets, URLs and citations; sorted. */
+  readonly nonProse: readonly TextRange[];
 }
 
 const markdown = new MarkdownIt({ html: true });
@@ -39,17 +42,20 @@ export function scanMarkdown(text: string): MarkdownSyntax {
     : text;
   const excluded = findExcludedBlocks(body);
   const citations: MarkdownCitation[] = [];
+  const nonProse: TextRange[] = frontMatter ? [{ start: 0, end: frontMatter.end }] : [];
   let cursor = 0;
   for (const block of excluded) {
-    scanInline(body, cursor, block.start, citations);
+    scanInline(body, cursor, block.start, citations, nonProse);
+    nonProse.push(block);
     cursor = Math.max(cursor, block.end);
   }
-  scanInline(body, cursor, body.length, citations);
+  scanInline(body, cursor, body.length, citations, nonProse);
   return {
     citations,
     bibliographies: bibliography.paths,
     hasOwnBibliography: bibliography.present,
     frontMatterRange: frontMatter,
+    nonProse: normalizeRanges(nonProse),
   };
 }
 
@@ -127,11 +133,12 @@ function isWordChar(c: string | undefined): boolean {
   return c !== undefined && /[\p{L}\p{N}_]/u.test(c);
 }
 
-/** Scans text outside code blocks for citations, skipping code spans, math, links and URLs. */
-function scanInline(text: string, from: number, to: number, out: MarkdownCitation[]): void {
+/** Scans text outside code blocks for citations, skipping (and recording as non-prose) code spans, math, links and URLs. */
+function scanInline(text: string, from: number, to: number, out: MarkdownCitation[], nonProse: TextRange[]): void {
   let i = from;
   while (i < to) {
     const c = text[i];
+    const start = i;
     if (c === '`') {
       i = skipCodeSpan(text, i, to);
     } else if (c === '$') {
@@ -144,10 +151,23 @@ function scanInline(text: string, from: number, to: number, out: MarkdownCitatio
       while (i < to && !/\s/.test(text[i])) {
         i++;
       }
+    } else if (c === ']' && text[i + 1] === '(') {
+      // A link's target is not prose, its text is.
+      const close = text.indexOf(')', i + 2);
+      i = close < 0 || close >= to ? i + 1 : close + 1;
     } else if (c === '@') {
+      const before = out.length;
       i = readCitation(text, i, to, out);
+      if (out.length === before) {
+        // Not a citation: an e-mail or a stray @, which is prose.
+        continue;
+      }
     } else {
       i++;
+      continue;
+    }
+    if (i - start > 1 || c === '@') {
+      nonProse.push({ start, end: i });
     }
   }
 }

@@ -7,9 +7,12 @@ import type { BibFile } from '../bibtex/bibTypes';
 import { scanLatex, type LatexSyntax } from '../latex/scanLatex';
 import { scanMarkdown, type MarkdownSyntax } from '../markdown/scanMarkdown';
 import { LineIndex } from '../text/lineIndex';
+import { parseCatalogueFile, type ParsedCatalogueFile } from '../catalogue/parseCatalogueFile';
+import { findLatexNonProse } from '../prose/latexNonProse';
+import type { NonProseRanges } from '../prose/proseRanges';
 
 /** What a document is, decided by its file name. */
-export type DocumentKind = 'latex' | 'markdown' | 'bibtex' | 'metadata';
+export type DocumentKind = 'latex' | 'markdown' | 'bibtex' | 'metadata' | 'catalogue';
 
 /** One immutable version of a document's text. */
 export interface SourceDocument {
@@ -22,6 +25,9 @@ export interface SourceDocument {
 /** Decides the kind of a document from its URI, or undefined when FM Atlas does not read it. */
 export function kindOfUri(uri: string): DocumentKind | undefined {
   const name = uri.slice(uri.lastIndexOf('/') + 1).toLowerCase();
+  if (/\.fmatlas\.(json|ya?ml)$/.test(name)) {
+    return 'catalogue';
+  }
   if (name === '_quarto.yml' || name === '_quarto.yaml' || name === '_metadata.yml' || name === '_metadata.yaml') {
     return 'metadata';
   }
@@ -63,6 +69,8 @@ export class Workspace {
   private readonly bibParseCaches = new Map<string, BibParseCache>();
   private readonly precomputed = new Map<string, PrecomputedBibliography>();
   private readonly lineIndexes = new WeakMap<SourceDocument, LineIndex>();
+  private readonly catalogueCache = new WeakMap<SourceDocument, ParsedCatalogueFile>();
+  private readonly nonProseCache = new WeakMap<SourceDocument, NonProseRanges>();
   private generationCounter = 0;
   /** Extra cite command names that LaTeX scans honour. */
   citeCommands: readonly string[] = [];
@@ -185,6 +193,28 @@ export class Workspace {
     }
     this.bibCache.set(document, file);
     return file;
+  }
+
+  /** The ranges of a LaTeX or Markdown document that are not prose, memoized; everything for other kinds. */
+  nonProse(document: SourceDocument): NonProseRanges {
+    let ranges = this.nonProseCache.get(document);
+    if (!ranges) {
+      ranges = document.kind === 'latex' ? findLatexNonProse(document.text)
+        : document.kind === 'markdown' ? this.markdown(document).nonProse
+        : [{ start: 0, end: document.text.length }];
+      this.nonProseCache.set(document, ranges);
+    }
+    return ranges;
+  }
+
+  /** The parsed user catalogue file, memoized. */
+  catalogueFile(document: SourceDocument): ParsedCatalogueFile {
+    let parsed = this.catalogueCache.get(document);
+    if (!parsed) {
+      parsed = parseCatalogueFile(document.text);
+      this.catalogueCache.set(document, parsed);
+    }
+    return parsed;
   }
 
   /** The line index of a document, memoized. */

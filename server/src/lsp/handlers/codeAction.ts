@@ -1,9 +1,9 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit } from 'vscode-languageserver/node';
-import { findQuickFixes, type CoreDiagnostic } from '../../core';
-import { fromRange, toRange, type DiagnosticData } from '../convert';
+import { findCatalogueActions, findQuickFixes, type CoreDiagnostic, type TextEdit as CoreTextEdit, type Workspace } from '../../core';
+import { fromRange, toOffset, toRange, type DiagnosticData } from '../convert';
 import type { Session } from '../session';
 
-/** textDocument/codeAction: quick fixes for our diagnostics in the request's context. */
+/** textDocument/codeAction: quick fixes for our diagnostics, and catalogue actions on a model or dataset name. */
 export async function handleCodeAction(session: Session, params: CodeActionParams): Promise<CodeAction[]> {
   const { workspace } = session;
   const document = workspace.getDocument(params.textDocument.uri);
@@ -18,20 +18,25 @@ export async function handleCodeAction(session: Session, params: CodeActionParam
     message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
     suggestions: (diagnostic.data as DiagnosticData | undefined)?.suggestions,
   }));
-  return findQuickFixes(document.uri, coreDiagnostics).map((fix) => {
-    const changes: Record<string, TextEdit[]> = {};
-    for (const edit of fix.edits) {
-      const target = workspace.getDocument(edit.uri);
-      if (target) {
-        (changes[edit.uri] ??= []).push({ range: toRange(workspace, target, edit.range), newText: edit.newText });
-      }
+  const fixes = findQuickFixes(document.uri, coreDiagnostics).map((fix): CodeAction => ({
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [ours[coreDiagnostics.indexOf(fix.diagnostic)]],
+    isPreferred: fix.isPreferred,
+    edit: { changes: toChanges(workspace, fix.edits) },
+  }));
+  const catalogueActions = findCatalogueActions(workspace, document.uri, toOffset(workspace, document, params.range.start), session.config)
+    .map((action): CodeAction => ({ title: action.title, kind: CodeActionKind.QuickFix, isPreferred: action.isPreferred && fixes.length === 0, edit: { changes: toChanges(workspace, action.edits) } }));
+  return [...fixes, ...catalogueActions];
+}
+
+function toChanges(workspace: Workspace, edits: readonly CoreTextEdit[]): Record<string, TextEdit[]> {
+  const changes: Record<string, TextEdit[]> = {};
+  for (const edit of edits) {
+    const target = workspace.getDocument(edit.uri);
+    if (target) {
+      (changes[edit.uri] ??= []).push({ range: toRange(workspace, target, edit.range), newText: edit.newText });
     }
-    return {
-      title: fix.title,
-      kind: CodeActionKind.QuickFix,
-      diagnostics: [ours[coreDiagnostics.indexOf(fix.diagnostic)]],
-      isPreferred: fix.isPreferred,
-      edit: { changes },
-    };
-  });
+  }
+  return changes;
 }

@@ -1,15 +1,15 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver/node';
-import { completeCitations, describeEntryMarkdown } from '../../core';
+import { citationContextFor, completeCatalogueNames, completeCitations, describeEntryMarkdown, describeRecordCard, findRecord } from '../../core';
 import { toOffset, toRange } from '../convert';
 import type { Session } from '../session';
+import { ADD_BIBLIOGRAPHY_ENTRY_COMMAND } from './executeCommand';
 
-/** What a completion item carries to completionItem/resolve: enough to find its entry again. */
-interface CitationItemData {
-  readonly entryUri: string;
-  readonly key: string;
-}
+/** What a completion item carries to completionItem/resolve: enough to find its entry or record again. */
+type ItemData =
+  | { readonly type: 'citation'; readonly entryUri: string; readonly key: string }
+  | { readonly type: 'catalogue'; readonly documentUri: string; readonly kind: 'model' | 'dataset'; readonly id: string };
 
-/** textDocument/completion: cite keys, ranked by the core. */
+/** textDocument/completion: cite keys inside citations, else model and dataset names in prose. */
 export async function handleCompletion(session: Session, params: CompletionParams): Promise<CompletionList | null> {
   await session.ready;
   const { workspace, config } = session;
@@ -17,31 +17,56 @@ export async function handleCompletion(session: Session, params: CompletionParam
   if (!document) {
     return null;
   }
-  const result = completeCitations(workspace, document.uri, toOffset(workspace, document, params.position), config);
-  if (!result) {
+  const offset = toOffset(workspace, document, params.position);
+  const citations = completeCitations(workspace, document.uri, offset, config);
+  if (citations) {
+    const range = toRange(workspace, document, citations.replaceRange);
+    const items = citations.items.map((item): CompletionItem => ({
+      label: item.key,
+      kind: CompletionItemKind.Reference,
+      detail: item.detail,
+      // The server ranks; the filter text is what was typed, so the editor keeps the server's order.
+      filterText: citations.query,
+      sortText: String(item.rank).padStart(5, '0'),
+      textEdit: { range, newText: item.key },
+      data: { type: 'citation', entryUri: item.entryUri, key: item.key } satisfies ItemData,
+    }));
+    return { isIncomplete: citations.isIncomplete, items };
+  }
+  const names = completeCatalogueNames(workspace, document.uri, offset, config);
+  if (!names || names.items.length === 0) {
     return null;
   }
-  const range = toRange(workspace, document, result.replaceRange);
-  const items = result.items.map((item): CompletionItem => ({
-    label: item.key,
-    kind: CompletionItemKind.Reference,
+  const range = toRange(workspace, document, names.replaceRange);
+  const items = names.items.map((item): CompletionItem => ({
+    label: item.label,
+    kind: item.kind === 'model' ? CompletionItemKind.Class : CompletionItemKind.Folder,
     detail: item.detail,
-    // The server ranks; the filter text is what was typed, so the editor keeps the server's order.
-    filterText: result.query,
+    filterText: item.filterText,
     sortText: String(item.rank).padStart(5, '0'),
-    textEdit: { range, newText: item.key },
-    data: { entryUri: item.entryUri, key: item.key } satisfies CitationItemData,
+    textEdit: { range, newText: item.insertText },
+    ...(item.addsBibliographyEntry ? { command: { title: 'Add to bibliography', command: ADD_BIBLIOGRAPHY_ENTRY_COMMAND, arguments: [{ uri: document.uri, kind: item.kind, id: item.id }] } } : {}),
+    data: { type: 'catalogue', documentUri: document.uri, kind: item.kind, id: item.id } satisfies ItemData,
   }));
-  return { isIncomplete: result.isIncomplete, items };
+  return { isIncomplete: true, items };
 }
 
-/** completionItem/resolve: the rendered reference as documentation, computed for the focused item only. */
+/** completionItem/resolve: the rendered reference or the catalogue card, for the focused item only. */
 export async function handleCompletionResolve(session: Session, item: CompletionItem): Promise<CompletionItem> {
-  const data = item.data as CitationItemData | undefined;
-  const document = data ? session.workspace.getDocument(data.entryUri) : undefined;
-  const entry = document?.kind === 'bibtex' ? session.workspace.bibliography(document).entries.find((candidate) => candidate.key === data!.key) : undefined;
-  if (document && entry) {
-    item.documentation = { kind: MarkupKind.Markdown, value: describeEntryMarkdown(session.workspace, { uri: document.uri, entry }, session.config) };
+  const data = item.data as ItemData | undefined;
+  const { workspace, config } = session;
+  if (data?.type === 'citation') {
+    const document = workspace.getDocument(data.entryUri);
+    const entry = document?.kind === 'bibtex' ? workspace.bibliography(document).entries.find((candidate) => candidate.key === data.key) : undefined;
+    if (document && entry) {
+      item.documentation = { kind: MarkupKind.Markdown, value: describeEntryMarkdown(workspace, { uri: document.uri, entry }, config) };
+    }
+  } else if (data?.type === 'catalogue') {
+    const context = citationContextFor(workspace, data.documentUri, config);
+    const reference = context ? findRecord(context, data.kind, data.id) : undefined;
+    if (context && reference) {
+      item.documentation = { kind: MarkupKind.Markdown, value: describeRecordCard(context, reference) };
+    }
   }
   return item;
 }

@@ -1,9 +1,9 @@
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver/node';
-import { findCitationHover } from '../../core';
+import { findHover } from '../../core';
 import { toOffset, toRange } from '../convert';
 import type { Session } from '../session';
 
-/** textDocument/hover: the card of the cite key under the cursor. */
+/** textDocument/hover: a cite key's reference (and card, when catalogued), or a model's or dataset's card. */
 export async function handleHover(session: Session, params: HoverParams): Promise<Hover | null> {
   await session.ready;
   const { workspace, config } = session;
@@ -11,6 +11,6 @@ export async function handleHover(session: Session, params: HoverParams): Promis
   if (!document) {
     return null;
   }
-  const hover = findCitationHover(workspace, document.uri, toOffset(workspace, document, params.position), config);
+  const hover = findHover(workspace, document.uri, toOffset(workspace, document, params.position), config);
   return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toRange(workspace, document, hover.range) } : null;
 }

@@ -3,6 +3,7 @@
 import type { CoreConfig } from '../../config';
 import type { Workspace } from '../../workspace/workspace';
 import { checkBibSyntax } from './bibSyntax';
+import { checkCatalogueFile } from './catalogueFile';
 import type { CoreDiagnostic } from './diagnosticTypes';
 import { checkDuplicateKeys } from './duplicateKey';
 import { checkMissingBibliographies } from './missingBibliography';
@@ -18,6 +19,8 @@ export function collectDiagnostics(workspace: Workspace, uri: string, config: Co
   let diagnostics: CoreDiagnostic[] = [];
   if (document.kind === 'bibtex') {
     diagnostics = [...checkBibSyntax(workspace, document), ...checkDuplicateKeys(workspace, document, config), ...checkUnusedEntries(workspace, document, config)];
+  } else if (document.kind === 'catalogue') {
+    diagnostics = checkCatalogueFile(workspace, document, config);
   } else if (document.kind === 'latex' || document.kind === 'markdown') {
     diagnostics = [...checkMissingBibliographies(workspace, document, config), ...checkUndefinedKeys(workspace, document, config)];
   }

@@ -1,0 +1,84 @@
+// The catalogue's records, as data/catalogue/catalogue.schema.json defines them (snake_case, like
+// the JSON and YAML files users write). Only `id` is required in user files; the merged catalogue
+// fills the rest with null or empty lists.
+
+/** A dataset a model was pretrained on, with the size as the source states it. */
+export interface PretrainingData {
+  readonly dataset: string;
+  readonly dataset_id: string | null;
+  readonly size: string | null;
+}
+
+/** The journal or conference version of a work first released as a preprint. */
+export interface PublishedVersion {
+  readonly venue: string;
+  readonly year?: number;
+  readonly doi?: string | null;
+}
+
+/** A foundation model for medical image analysis. */
+export interface ModelRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly year: number | null;
+  readonly venue: string | null;
+  readonly category: 'vision-only' | 'vision-language' | null;
+  readonly paradigm: readonly string[];
+  readonly architecture: string | null;
+  readonly backbone: string | null;
+  readonly language_model: string | null;
+  readonly params: string | null;
+  readonly modalities: readonly string[];
+  readonly dimension: string | null;
+  readonly pretraining_data: readonly PretrainingData[];
+  readonly tasks: readonly string[];
+  readonly base_model: string | null;
+  readonly code_url: string | null;
+  readonly weights_available: boolean | null;
+  readonly doi: string | null;
+  readonly arxiv: string | null;
+  readonly published_version: PublishedVersion | null;
+  readonly bibtex: string | null;
+  readonly preprint_bibtex: string | null;
+  readonly sources: readonly string[];
+  readonly notes: string | null;
+  readonly uncertain: readonly string[];
+}
+
+/** A public dataset used by medical foundation models. */
+export interface DatasetRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly aliases: readonly string[];
+  readonly year: number | null;
+  readonly modality: readonly string[];
+  readonly anatomy: readonly string[];
+  readonly size: string | null;
+  readonly annotations: string | null;
+  readonly access: string | null;
+  readonly url: string | null;
+  readonly doi: string | null;
+  readonly bibtex: string | null;
+  readonly sources: readonly string[];
+  readonly notes: string | null;
+  readonly uncertain: readonly string[];
+}
+
+/** Where a record comes from: the built-in catalogue or a user file (with the record's offset there). */
+export interface RecordOrigin {
+  readonly uri: string | null;
+  readonly offset: number;
+}
+
+/** A record with where it was defined (the last file that set one of its fields). */
+export interface CatalogueEntry<T> {
+  readonly record: T;
+  readonly origin: RecordOrigin;
+}
+
+/** The contents of one catalogue file: partial records, as users may override a single field. */
+export interface CatalogueFile {
+  readonly models: ReadonlyArray<Partial<ModelRecord> & { id: string }>;
+  readonly datasets: ReadonlyArray<Partial<DatasetRecord> & { id: string }>;
+}

@@ -1,0 +1,106 @@
+// Feature: Linking the user's bibliography to the catalogue
+//
+// A bibliography entry is the same work as a catalogue model or dataset when the DOI matches, the
+// arXiv id matches, or the normalised title matches. Once linked, every feature cites the work with
+// the user's own key, so a paper that cites MedSAM as `ma2024segment` never gets a second entry.
+
+import type { BibliographyIndex } from '../bibtex/bibliographyIndex';
+import { parseBibtex } from '../bibtex/parseBibtex';
+import type { BibEntry } from '../bibtex/bibTypes';
+import type { Catalogue } from './catalogue';
+import type { DatasetRecord, ModelRecord } from './catalogueTypes';
+import { identifyEntry, normalizeDoi, type WorkIdentity } from './workIdentity';
+
+/** A catalogue record, model or dataset. */
+export type CatalogueRecordRef = { readonly kind: 'model'; readonly record: ModelRecord } | { readonly kind: 'dataset'; readonly record: DatasetRecord };
+
+/** The links between one bibliography index and the catalogue. */
+export interface BibliographyLinks {
+  /** The user's key for a catalogue id, when the user's bibliography has the work. */
+  readonly keyOf: ReadonlyMap<string, string>;
+  /** The catalogue record a user key stands for. */
+  readonly recordOf: ReadonlyMap<string, CatalogueRecordRef>;
+}
+
+interface CatalogueIdentities {
+  readonly byDoi: Map<string, CatalogueRecordRef>;
+  readonly byArxiv: Map<string, CatalogueRecordRef>;
+  readonly byTitle: Map<string, CatalogueRecordRef>;
+}
+
+const identityCache = new WeakMap<Catalogue, CatalogueIdentities>();
+const linkCache = new WeakMap<BibliographyIndex, { catalogue: Catalogue; links: BibliographyLinks }>();
+
+/** The first BibTeX entry of a record's citation text, parsed. */
+export function parseRecordBibtex(bibtex: string | null): BibEntry | undefined {
+  return bibtex ? parseBibtex(bibtex).file.entries[0] : undefined;
+}
+
+function identitiesOf(catalogue: Catalogue): CatalogueIdentities {
+  let identities = identityCache.get(catalogue);
+  if (identities) {
+    return identities;
+  }
+  identities = { byDoi: new Map(), byArxiv: new Map(), byTitle: new Map() };
+  const add = (reference: CatalogueRecordRef, identity: WorkIdentity) => {
+    for (const doi of identity.dois) {
+      identities!.byDoi.set(doi, reference);
+    }
+    for (const id of identity.arxivIds) {
+      identities!.byArxiv.set(id, reference);
+    }
+    // Short titles ("Segment Anything") are distinctive enough; one-word titles are not.
+    if (identity.title && identity.title.includes(' ')) {
+      identities!.byTitle.set(identity.title, reference);
+    }
+  };
+  const references: CatalogueRecordRef[] = [
+    ...catalogue.models.map((record) => ({ kind: 'model' as const, record })),
+    ...catalogue.datasets.map((record) => ({ kind: 'dataset' as const, record })),
+  ];
+  for (const reference of references) {
+    const record = reference.record;
+    const dois = [record.doi, reference.kind === 'model' ? reference.record.published_version?.doi : null].filter((doi): doi is string => !!doi).map(normalizeDoi);
+    const arxiv = reference.kind === 'model' && reference.record.arxiv ? [reference.record.arxiv] : [];
+    add(reference, { dois, arxivIds: arxiv, title: undefined });
+    for (const bibtex of [record.bibtex, reference.kind === 'model' ? reference.record.preprint_bibtex : null]) {
+      const entry = parseRecordBibtex(bibtex);
+      if (entry) {
+        add(reference, identifyEntry(entry));
+      }
+    }
+  }
+  identityCache.set(catalogue, identities);
+  return identities;
+}
+
+/** Links the entries of a bibliography index to catalogue records. */
+export function linkBibliography(index: BibliographyIndex, catalogue: Catalogue): BibliographyLinks {
+  const cached = linkCache.get(index);
+  if (cached && cached.catalogue === catalogue) {
+    return cached.links;
+  }
+  const identities = identitiesOf(catalogue);
+  const keyOf = new Map<string, string>();
+  const recordOf = new Map<string, CatalogueRecordRef>();
+  for (const { entry } of index.entries) {
+    const identity = identifyEntry(entry);
+    const match = identity.dois.map((doi) => identities.byDoi.get(doi)).find(Boolean)
+      ?? identity.arxivIds.map((id) => identities.byArxiv.get(id)).find(Boolean)
+      ?? (identity.title ? identities.byTitle.get(identity.title) : undefined);
+    if (match) {
+      recordOf.set(entry.key, match);
+      if (!keyOf.has(match.record.id)) {
+        keyOf.set(match.record.id, entry.key);
+      }
+    }
+  }
+  const links = { keyOf, recordOf };
+  linkCache.set(index, { catalogue, links });
+  return links;
+}
+
+/** The catalogue's own cite key for a record (from its default BibTeX), if it has one. */
+export function catalogueKeyOf(record: ModelRecord | DatasetRecord): string | undefined {
+  return parseRecordBibtex(record.bibtex)?.key;
+}

@@ -1,0 +1,94 @@
+// How a document cites catalogue works: with the user's key when the bibliography has the work
+// (linked by DOI, arXiv id or title), else with the catalogue's key after adding the catalogue's
+// BibTeX to the document's own bibliography file, never elsewhere.
+
+import type { CoreConfig } from '../config';
+import type { BibliographyIndex } from '../bibtex/bibliographyIndex';
+import { parseBibtex } from '../bibtex/parseBibtex';
+import type { Catalogue } from '../catalogue/catalogue';
+import type { DatasetRecord, ModelRecord } from '../catalogue/catalogueTypes';
+import type { CitationHint } from '../catalogue/describeRecord';
+import { catalogueKeyOf, linkBibliography, type BibliographyLinks } from '../catalogue/linkBibliography';
+import { catalogueFor } from '../catalogue/workspaceCatalogue';
+import { displayPath } from '../project/paths';
+import type { Workspace } from '../workspace/workspace';
+import { bibliographyIndexFor } from './citations';
+import type { TextEdit } from './navigation/rename';
+
+/** What a document needs to cite catalogue works. */
+export interface CitationContext {
+  readonly catalogue: Catalogue;
+  readonly index: BibliographyIndex;
+  readonly links: BibliographyLinks;
+  readonly language: 'latex' | 'markdown';
+  /** The first bibliography file of the document that exists: where new BibTeX goes. */
+  readonly targetBibliography?: string;
+}
+
+/** Builds the citation context of a LaTeX or Markdown document. */
+export function citationContextFor(workspace: Workspace, uri: string, config: CoreConfig): CitationContext | undefined {
+  const document = workspace.getDocument(uri);
+  if (!document || (document.kind !== 'latex' && document.kind !== 'markdown')) {
+    return undefined;
+  }
+  const catalogue = catalogueFor(workspace, config);
+  const index = bibliographyIndexFor(workspace, uri, config);
+  const targetBibliography = index.uris.find((bibUri) => workspace.getDocument(bibUri)?.kind === 'bibtex');
+  return { catalogue, index, links: linkBibliography(index, catalogue), language: document.kind, targetBibliography };
+}
+
+/** Writes a citation of one key in the document's language. */
+export function formatCitation(language: 'latex' | 'markdown', key: string): string {
+  return language === 'latex' ? `\\cite{${key}}` : `[@${key}]`;
+}
+
+/** Writes "name + citation" as completion inserts it: `MedSAM~\cite{key}` or `MedSAM [@key]`. */
+export function formatNameWithCitation(language: 'latex' | 'markdown', name: string, key: string): string {
+  return language === 'latex' ? `${name}~\\cite{${key}}` : `${name} [@${key}]`;
+}
+
+/** The citation hint of a record for hovers and cards. */
+export function citationHintFor(context: CitationContext, record: ModelRecord | DatasetRecord): CitationHint {
+  return {
+    userKey: context.links.keyOf.get(record.id),
+    catalogueKey: catalogueKeyOf(record),
+    bibliographyName: context.targetBibliography ? displayPath(context.targetBibliography) : undefined,
+    format: (key) => formatCitation(context.language, key),
+  };
+}
+
+/** The key a citation of a record uses, and the edit that adds its BibTeX when the bibliography lacks it. */
+export type CitationPlan =
+  | { readonly key: string; readonly edit?: TextEdit }
+  | { readonly error: string };
+
+/** Plans citing a catalogue record from a document: the user's key, or the catalogue BibTeX added to the document's bibliography. */
+export function planCitation(workspace: Workspace, context: CitationContext, kind: 'model' | 'dataset', id: string): CitationPlan {
+  const record = kind === 'model' ? context.catalogue.model(id) : context.catalogue.dataset(id);
+  if (!record) {
+    return { error: `'${id}' is not in the catalogue.` };
+  }
+  const userKey = context.links.keyOf.get(record.id);
+  if (userKey) {
+    return { key: userKey };
+  }
+  if (!record.bibtex) {
+    return { error: `No BibTeX is catalogued for ${record.name}.` };
+  }
+  if (!context.targetBibliography) {
+    return { error: 'This document names no bibliography file to add the entry to (\\bibliography, \\addbibresource or bibliography: in the front matter).' };
+  }
+  const parsed = parseBibtex(record.bibtex).file.entries[0];
+  if (!parsed) {
+    return { error: `The catalogued BibTeX of ${record.name} could not be read.` };
+  }
+  // A different work may already use the catalogue's key in this bibliography: pick a free one.
+  let key = parsed.key;
+  for (let suffix = 2; context.index.byKey.has(key); suffix++) {
+    key = `${parsed.key}-${suffix}`;
+  }
+  const bibtex = record.bibtex.slice(0, parsed.keyRange.start) + key + record.bibtex.slice(parsed.keyRange.end);
+  const target = workspace.getDocument(context.targetBibliography)!;
+  const separator = target.text === '' ? '' : target.text.endsWith('\n\n') ? '' : target.text.endsWith('\n') ? '\n' : '\n\n';
+  return { key, edit: { uri: target.uri, range: { start: target.text.length, end: target.text.length }, newText: `${separator}${bibtex.trim()}\n` } };
+}
