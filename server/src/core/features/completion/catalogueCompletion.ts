@@ -87,6 +87,18 @@ function findPrefix(text: string, offset: number): TextRange | undefined {
   return { start, end: offset };
 }
 
+/**
+ * A Markdown code span being typed is not closed yet, so CommonMark reads its backtick as text;
+ * an odd number of backticks before the word on its line means the user is typing code.
+ */
+function isInOpenCodeSpan(kind: string, text: string, offset: number): boolean {
+  if (kind !== 'markdown') {
+    return false;
+  }
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  return (text.slice(lineStart, offset).match(/`/g)?.length ?? 0) % 2 === 1;
+}
+
 /** Completes model and dataset names in prose, or returns undefined outside prose. */
 export function completeCatalogueNames(workspace: Workspace, uri: string, offset: number, config: CoreConfig): CatalogueCompletion | undefined {
   const document = workspace.getDocument(uri);
@@ -94,7 +106,7 @@ export function completeCatalogueNames(workspace: Workspace, uri: string, offset
     return undefined;
   }
   const range = findPrefix(document.text, offset);
-  if (!range || isInsideNonProse(workspace.nonProse(document), range.start)) {
+  if (!range || isInsideNonProse(workspace.nonProse(document), range.start) || isInOpenCodeSpan(document.kind, document.text, range.start)) {
     return undefined;
   }
   const context = citationContextFor(workspace, uri, config)!;

@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { DEFAULT_CORE_CONFIG } from '../config';
+import { fixtureUri, parseFixture, textOf } from '../testing/fixture';
+import { catalogueFor } from './workspaceCatalogue';
+import { findMentions } from './findMentions';
+import { linkBibliography } from './linkBibliography';
+import { bibliographyIndexFor } from '../features/citations';
+import { collectDiagnostics } from '../features/diagnostics/collectDiagnostics';
+import { findWorkspaceSymbols } from '../features/symbols/workspaceSymbols';
+
+const config = DEFAULT_CORE_CONFIG;
+
+describe('linking the bibliography to the catalogue', () => {
+  const links = (bib: string) => {
+    const fixture = parseFixture(`%! main.tex\n\\bibliography{refs}\n%! refs.bib\n${bib}`);
+    const index = bibliographyIndexFor(fixture.workspace, fixtureUri('main.tex'), config);
+    return linkBibliography(index, catalogueFor(fixture.workspace, config));
+  };
+
+  test('by DOI, with any resolver prefix and case', () => {
+    assert.equal(links('@article{mine, title={X}, doi={https://doi.org/10.1038/S41467-024-44824-Z}}').recordOf.get('mine')?.record.id, 'medsam');
+  });
+
+  test('by arXiv id in eprint, url, journal or note, with a version', () => {
+    assert.equal(links('@misc{a, title={X}, eprint={2304.12306v2}, archivePrefix={arXiv}}').recordOf.get('a')?.record.id, 'medsam');
+    assert.equal(links('@misc{b, title={X}, url={https://arxiv.org/abs/2304.02643}}').recordOf.get('b')?.record.id, 'sam');
+    assert.equal(links('@article{c, title={X}, journal={arXiv preprint arXiv:2304.02643}}').recordOf.get('c')?.record.id, 'sam');
+  });
+
+  test('by title, ignoring case, braces, punctuation and accents', () => {
+    const linked = links('@article{ma2024segment, title={Segment {A}nything in Medical Images.}, author={Ma, Jun}}');
+    assert.equal(linked.recordOf.get('ma2024segment')?.record.id, 'medsam');
+    assert.equal(linked.keyOf.get('medsam'), 'ma2024segment');
+  });
+
+  test('an unrelated entry stays unlinked', () => {
+    assert.equal(links('@article{other, title={Deep residual learning for image recognition}}').recordOf.size, 0);
+  });
+});
+
+describe('user catalogue files', () => {
+  test('override a built-in field, add a record, and report schema errors at their line', () => {
+    const fixture = parseFixture(`%! lab.fmatlas.yaml
+models:
+  - id: medsam
+    params: "93.7M (ViT-B)"
+  - id: our-model
+    name: OurModel
+    year: twenty-twenty
+    base_model: medsam
+`);
+    const catalogue = catalogueFor(fixture.workspace, config);
+    assert.equal(catalogue.model('medsam')?.params, '93.7M (ViT-B)');
+    assert.equal(catalogue.model('medsam')?.venue, 'Nature Communications', 'other fields stay built-in');
+    assert.equal(catalogue.model('our-model')?.name, 'OurModel');
+    const diagnostics = collectDiagnostics(fixture.workspace, fixtureUri('lab.fmatlas.yaml'), config);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.message, textOf(fixture, fixtureUri('lab.fmatlas.yaml'), d.range)]), [
+      ['catalogue-schema', "'models.1.year' must be an integer.", 'twenty-twenty'],
+    ]);
+  });
+
+  test('JSON catalogue files, unknown fields and unknown references', () => {
+    const fixture = parseFixture(`%! extra.fmatlas.json
+{"models": [{"id": "x", "name": "X", "colour": "red", "base_model": "nope",
+  "pretraining_data": [{"dataset": "D", "dataset_id": "no-such-dataset"}]}]}
+`);
+    const codes = collectDiagnostics(fixture.workspace, fixtureUri('extra.fmatlas.json'), config).map((d) => `${d.code}: ${d.message}`);
+    assert.deepEqual(codes.sort(), [
+      "catalogue-schema: 'models.0' has an unknown field 'colour'.",
+      "catalogue-unknown-reference: base_model 'nope' is not a model id of the catalogue.",
+      "catalogue-unknown-reference: dataset_id 'no-such-dataset' is not a dataset id of the catalogue.",
+    ]);
+  });
+
+  test('the built-in catalogue can be turned off', () => {
+    const fixture = parseFixture('%! mine.fmatlas.yaml\nmodels:\n  - id: only\n    name: Only\n');
+    const catalogue = catalogueFor(fixture.workspace, { ...config, builtinCatalogue: false });
+    assert.deepEqual(catalogue.models.map((model) => model.id), ['only']);
+  });
+
+  test('broken YAML gives a syntax error, never an exception', () => {
+    const fixture = parseFixture('%! bad.fmatlas.yaml\nmodels:\n  - id: x\n   name: [unclosed\n');
+    const diagnostics = collectDiagnostics(fixture.workspace, fixtureUri('bad.fmatlas.yaml'), config);
+    assert.ok(diagnostics.some((d) => d.code === 'catalogue-syntax'));
+  });
+});
+
+describe('mentions and symbols', () => {
+  test('names and aliases, the longest first, with case rules for short names', () => {
+    const fixture = parseFixture('%! a.md\nx');
+    const catalogue = catalogueFor(fixture.workspace, config);
+    const found = findMentions(catalogue, 'SAM-Med2D and MedSAM adapt SAM; UNI differs from uni-modal models trained on MIMIC-CXR.').map((m) => m.id);
+    assert.deepEqual(found, ['sam-med2d', 'medsam', 'sam', 'uni', 'mimic-cxr']);
+  });
+
+  test('workspace symbols find models and datasets by name', () => {
+    const fixture = parseFixture('%! a.md\nx');
+    assert.deepEqual(findWorkspaceSymbols(fixture.workspace, 'medsam', config).map((symbol) => symbol.id), ['medsam', 'medsam2', 'medical-sam2']);
+    assert.deepEqual(findWorkspaceSymbols(fixture.workspace, 'MIMIC-CXR', config).map((symbol) => `${symbol.kind}:${symbol.id}`), ['dataset:mimic-cxr']);
+  });
+});

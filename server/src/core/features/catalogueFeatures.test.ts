@@ -1,0 +1,166 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { DEFAULT_CORE_CONFIG } from '../config';
+import { fixtureUri, parseFixture } from '../testing/fixture';
+import { findCatalogueActions } from './catalogueActions';
+import { citationContextFor, planCitation } from './catalogueCitations';
+import { completeCatalogueNames } from './completion/catalogueCompletion';
+import { findHover } from './hover/findHover';
+
+const config = DEFAULT_CORE_CONFIG;
+const MEDSAM_BY_TITLE = '@article{ma2024segment, title={Segment anything in medical images}, author={Ma, Jun and He, Yuting}, journal={Nature Communications}, year={2024}}';
+
+function complete(source: string) {
+  const fixture = parseFixture(source);
+  return completeCatalogueNames(fixture.workspace, fixture.uri, fixture.cursor, config);
+}
+
+describe('model and dataset completion in prose', () => {
+  test('"MedS" offers MedSAM and MedSAM2, each with a name and a cite variant using the user key', () => {
+    const result = complete(`%! main.tex
+\\bibliography{refs}
+Recent work such as MedS
+                        |
+%! refs.bib
+${MEDSAM_BY_TITLE}
+`);
+    const labels = result!.items.map((item) => `${item.variant}:${item.label}`);
+    assert.deepEqual(labels.slice(0, 4), ['name:MedSAM', 'cite:MedSAM~\\cite{ma2024segment}', 'name:MedSAM2', 'cite:MedSAM2~\\cite{MedSAM2}']);
+    assert.equal(result!.items[1].addsBibliographyEntry, false, 'MedSAM is in the bibliography under the user key');
+    assert.equal(result!.items[3].addsBibliographyEntry, true, 'MedSAM2 is not, so accepting adds its BibTeX');
+    assert.match(result!.items[0].detail, /^vision-only · promptable segmentation · 2023$/);
+  });
+
+  test('in Markdown the cite variant is Pandoc syntax, and datasets complete too', () => {
+    const result = complete(`%! paper.md
+---
+bibliography: refs.bib
+---
+Pretrained on MIMIC
+                   |
+%! refs.bib
+`);
+    const item = result!.items.find((candidate) => candidate.id === 'mimic-cxr' && candidate.variant === 'cite');
+    assert.equal(item?.label, 'MIMIC-CXR [@johnson2019mimiccxr]');
+    assert.equal(item?.kind, 'dataset');
+  });
+
+  test('fuzzy: a typo still finds the model', () => {
+    const result = complete('%! a.md\nWe use BiomedCLP\n               |\n');
+    assert.ok(result!.items.some((item) => item.id === 'biomedclip'));
+  });
+
+  test('not in math, commands, comments, cite keys, code, or for one letter', () => {
+    for (const source of [
+      '%! a.tex\n$MedS\n     |\n',
+      '%! a.tex\n\\MedS\n     |\n',
+      '%! a.tex\n% MedS\n      |\n',
+      '%! a.tex\n\\label{MedS\n           |\n',
+      '%! a.md\nCode `MedS\n         |\n',
+      '%! a.md\nM\n |\n',
+    ]) {
+      assert.equal(complete(source)?.items.length ?? 0, 0, source);
+    }
+  });
+});
+
+describe('citing catalogue works', () => {
+  test('the user key when the bibliography has the work (by title), else the catalogue BibTeX appended to the bibliography', () => {
+    const fixture = parseFixture(`%! main.tex
+\\bibliography{refs}
+text
+%! refs.bib
+${MEDSAM_BY_TITLE}
+`);
+    const context = citationContextFor(fixture.workspace, fixtureUri('main.tex'), config)!;
+    assert.deepEqual(planCitation(fixture.workspace, context, 'model', 'medsam'), { key: 'ma2024segment' });
+    const plan = planCitation(fixture.workspace, context, 'model', 'sam');
+    assert.ok('edit' in plan && plan.edit);
+    assert.equal(plan.key, 'kirillov2023segany');
+    assert.equal(plan.edit.uri, fixtureUri('refs.bib'));
+    assert.match(plan.edit.newText, /^\n\n?@\w+\{kirillov2023segany,/);
+  });
+
+  test('a catalogue key already used by another work gets a free one', () => {
+    const fixture = parseFixture(`%! main.tex
+\\bibliography{refs}
+%! refs.bib
+@misc{kirillov2023segany, title = {Something else entirely}}
+`);
+    const context = citationContextFor(fixture.workspace, fixtureUri('main.tex'), config)!;
+    const plan = planCitation(fixture.workspace, context, 'model', 'sam');
+    assert.ok('key' in plan);
+    assert.equal(plan.key, 'kirillov2023segany-2');
+  });
+
+  test('no bibliography file: a clear error instead of writing elsewhere', () => {
+    const fixture = parseFixture('%! main.tex\nMedSAM\n');
+    const context = citationContextFor(fixture.workspace, fixtureUri('main.tex'), config)!;
+    assert.match(String((planCitation(fixture.workspace, context, 'model', 'medsam') as { error: string }).error), /names no bibliography file/);
+  });
+
+  test('"Cite MedSAM here" inserts the citation after the name and the BibTeX in the same edit', () => {
+    const fixture = parseFixture(`%! main.tex
+\\bibliography{refs}
+SAM was adapted to medicine.
+ |
+%! refs.bib
+`);
+    const [cite, add] = findCatalogueActions(fixture.workspace, fixture.uri, fixture.cursor, config);
+    assert.equal(cite.title, 'Cite Segment Anything Model (SAM) here (\\cite{kirillov2023segany})');
+    assert.deepEqual(cite.edits.map((edit) => [edit.uri.replace('file:///test/', ''), edit.newText.slice(0, 12)]), [['main.tex', '~\\cite{kiril'], ['refs.bib', '@article{kir']]);
+    assert.equal(add.title, 'Add Segment Anything Model (SAM) to refs.bib');
+  });
+});
+
+describe('hover cards', () => {
+  test('a model name in prose shows its card, with how to cite it here', () => {
+    const fixture = parseFixture(`%! paper.md
+---
+bibliography: refs.bib
+---
+BiomedCLIP aligns images and text.
+   |
+%! refs.bib
+`);
+    const hover = findHover(fixture.workspace, fixture.uri, fixture.cursor, config)!;
+    assert.match(hover.markdown, /^\*\*BiomedCLIP\*\* · vision-language · contrastive/);
+    assert.match(hover.markdown, /\| Pretraining data \| PMC-15M/);
+    assert.match(hover.markdown, /Not in your bibliography yet\. The quick fix adds its BibTeX to refs\.bib\. Cite as `\[@zhang2025biomedclip\]`\./);
+  });
+
+  test('a dataset card lists the catalogued models that use it', () => {
+    const fixture = parseFixture('%! a.md\nTrained on MIMIC-CXR reports.\n            |\n');
+    const hover = findHover(fixture.workspace, fixture.uri, fixture.cursor, config)!;
+    assert.match(hover.markdown, /\*\*MIMIC-CXR\*\* · dataset · X-ray · chest · 2019/);
+    assert.match(hover.markdown, /\| Used by \| .*ConVIRT/);
+  });
+
+  test('a cite key linked to a catalogued work shows the reference and the card', () => {
+    const fixture = parseFixture(`%! main.tex
+\\bibliography{refs}
+\\cite{ma2024segment}
+        |
+%! refs.bib
+${MEDSAM_BY_TITLE}
+`);
+    const hover = findHover(fixture.workspace, fixture.uri, fixture.cursor, config)!;
+    assert.match(hover.markdown, /Ma, J\., & He, Y\. \(2024\)/);
+    assert.match(hover.markdown, /\*\*MedSAM\*\* · vision-only/);
+    assert.match(hover.markdown, /Cite: `\\cite\{ma2024segment\}` \(in your bibliography\)/);
+  });
+
+  test('hostile strings in a user catalogue render as text', () => {
+    const fixture = parseFixture(`%! evil.fmatlas.yaml
+models:
+  - id: evil
+    name: EvilNet
+    architecture: "<img src=x onerror=alert(1)> [click](javascript:alert(1)) | pipe"
+%! a.md
+EvilNet is new.
+ |
+`);
+    const hover = findHover(fixture.workspace, fixture.uri, fixture.cursor, config)!;
+    assert.match(hover.markdown, /\\<img src=x onerror=alert\(1\)\\> \\\[click\\\]\(javascript:alert\(1\)\) \\\| pipe/);
+  });
+});
