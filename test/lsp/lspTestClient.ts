@@ -7,10 +7,10 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  ConfigurationRequest, createProtocolConnection, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification,
+  ApplyWorkspaceEditRequest, ConfigurationRequest, createProtocolConnection, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification,
   InitializeRequest, InitializedNotification, IPCMessageReader, IPCMessageWriter, PublishDiagnosticsNotification,
   RegistrationRequest, ShutdownRequest, ExitNotification, StreamMessageReader, StreamMessageWriter, WorkDoneProgressCreateRequest,
-  type Diagnostic, type ProtocolConnection,
+  type Diagnostic, type ProtocolConnection, type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 
 /** The repository root. */
@@ -32,6 +32,8 @@ export class LspTestClient {
   private readonly diagnostics = new Map<string, { version?: number; diagnostics: Diagnostic[] }>();
   private readonly waiters = new Set<() => void>();
   readonly statusNotifications: unknown[] = [];
+  /** Edits the server asked the editor to apply (workspace/applyEdit), in order; all are accepted. */
+  readonly appliedEdits: WorkspaceEdit[] = [];
   private readonly versions = new Map<string, number>();
 
   private constructor(readonly connection: ProtocolConnection, private readonly child: ChildProcess, readonly folder: string) {
@@ -67,6 +69,11 @@ export class LspTestClient {
     connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => options.settings ?? {}));
     connection.onRequest(RegistrationRequest.type, () => undefined);
     connection.onRequest(WorkDoneProgressCreateRequest.type, () => undefined);
+    connection.onRequest(ApplyWorkspaceEditRequest.type, (params) => {
+      client.appliedEdits.push(params.edit);
+      return { applied: true };
+    });
+    connection.onNotification('window/showMessage', () => undefined);
     connection.listen();
     await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,

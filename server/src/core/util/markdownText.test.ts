@@ -8,7 +8,8 @@ describe('escapeMarkdown', () => {
   });
 
   test('escapes list and heading markers only where they are markup', () => {
-    assert.equal(escapeMarkdown('- item\n2. second\nA. Smith, 2-3'), '\\- item\n\\2. second\nA. Smith, 2-3');
+    assert.equal(escapeMarkdown('- item\n2. second\nA. Smith, 2-3'), '\\- item\n2\\. second\nA. Smith, 2-3');
+    assert.equal(escapeMarkdown('93.7M parameters'), '93\\.7M parameters');
     assert.equal(escapeMarkdown('# title'), '\\# title');
   });
 });

@@ -1,0 +1,90 @@
+// LSP tests of the catalogue features over stdio: completion of model names with both variants,
+// the cite variant with the user's key or the added BibTeX, hover cards, a user catalogue that
+// overrides a built-in field and reports a schema error at its line, and workspace symbols.
+
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import {
+  CompletionRequest, CompletionResolveRequest, ExecuteCommandRequest, HoverRequest, WorkspaceSymbolRequest,
+  type CompletionItem, type CompletionList, type MarkupContent, type TextEdit,
+} from 'vscode-languageserver-protocol/node';
+import { LspTestClient, positionOf } from './lspTestClient';
+
+const REFS = `@article{ma2024segment,
+  title = {Segment anything in medical images},
+  author = {Ma, Jun and He, Yuting and Li, Feifei and Han, Lin and You, Chenyu and Wang, Bo},
+  journal = {Nature Communications},
+  volume = {15}, pages = {654}, year = {2024},
+  doi = {10.1038/s41467-024-44824-z}
+}
+`;
+const CATALOGUE = `models:
+  - id: medsam
+    params: "93.7M (ViT-B image encoder)"
+  - id: our-lab-model
+    name: OurLabNet
+    year: not-a-year
+`;
+
+describe('the catalogue over LSP', () => {
+  let client: LspTestClient;
+  let folder: string;
+
+  before(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'fm-atlas-catalogue-'));
+    writeFileSync(join(folder, 'refs.bib'), REFS);
+    writeFileSync(join(folder, 'lab.fmatlas.yaml'), CATALOGUE);
+    writeFileSync(join(folder, 'main.tex'), '\\documentclass{article}\n\\begin{document}\nText.\n\\bibliography{refs}\n\\end{document}\n');
+    client = await LspTestClient.start({ folder });
+  });
+  after(async () => {
+    await client.shutdown().finally(() => client.kill());
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  test('"MedS" completes MedSAM and MedSAM2, each with a name and a cite variant', async () => {
+    const text = '\\documentclass{article}\n\\begin{document}\nPromptable models such as MedS\n\\bibliography{refs}\n\\end{document}\n';
+    const uri = await client.open('main.tex', text);
+    const list = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: positionOf(text, 'MedS\n', 4) }) as CompletionList;
+    const labels = list.items.map((item) => item.label);
+    assert.deepEqual(labels.slice(0, 4), ['MedSAM', 'MedSAM~\\cite{ma2024segment}', 'MedSAM2', 'MedSAM2~\\cite{MedSAM2}']);
+    assert.equal(list.items[1].command, undefined, 'MedSAM is in refs.bib (found by DOI) under the user key');
+    assert.equal(list.items[3].command?.command, 'fmAtlas.addBibliographyEntry');
+    const resolved = await client.connection.sendRequest(CompletionResolveRequest.type, list.items[0]) as CompletionItem;
+    assert.match((resolved.documentation as MarkupContent).value, /\| Parameters \| 93\\\.7M \(ViT-B image encoder\) \|/, 'the user catalogue overrides a built-in field');
+  });
+
+  test('accepting the cite variant of a work not in the bibliography appends its BibTeX to refs.bib', async () => {
+    const uri = client.uri('main.tex');
+    const result = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'fmAtlas.addBibliographyEntry', arguments: [{ uri, kind: 'model', id: 'medsam2' }] }) as { key: string; applied: boolean };
+    assert.deepEqual(result, { key: 'MedSAM2', applied: true });
+    const edit = client.appliedEdits[client.appliedEdits.length - 1];
+    const [change] = edit.changes![client.uri('refs.bib')] as TextEdit[];
+    assert.match(change.newText, /^\n@\w+\{MedSAM2,/);
+    assert.equal(change.range.start.line, REFS.split('\n').length - 1, 'appended at the end of the file');
+  });
+
+  test('hover on a model name shows its card; on a dataset, the models that use it', async () => {
+    const text = '\\documentclass{article}\n\\begin{document}\nBiomedCLIP was trained on PMC-15M; CheXzero used MIMIC-CXR.\n\\bibliography{refs}\n\\end{document}\n';
+    const uri = await client.open('main.tex', text);
+    const model = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(text, 'BiomedCLIP', 3) });
+    assert.match((model?.contents as MarkupContent).value, /^\*\*BiomedCLIP\*\* · vision-language/);
+    const dataset = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(text, 'MIMIC-CXR', 3) });
+    assert.match((dataset?.contents as MarkupContent).value, /\| Used by \| .*CheXzero/);
+  });
+
+  test('the user catalogue file reports its schema error at the right line', async () => {
+    const diagnostics = await client.waitForDiagnostics(client.uri('lab.fmatlas.yaml'), (all) => all.length > 0);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line, String(d.message)]), [['catalogue-schema', 5, "'models.1.year' must be an integer."]]);
+  });
+
+  test('workspace symbols find catalogue models, including the user\'s', async () => {
+    const symbols = await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'ourlab' }) as Array<{ name: string; location: { uri: string; range: { start: { line: number } } } }>;
+    assert.deepEqual(symbols.map((symbol) => [symbol.name, symbol.location.uri.endsWith('/lab.fmatlas.yaml'), symbol.location.range.start.line]), [['OurLabNet', true, 3]]);
+    const builtIn = await client.connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'MedSAM2' }) as Array<{ name: string; location: { uri: string } }>;
+    assert.ok(builtIn[0].location.uri.endsWith('/data/catalogue/models.json'));
+  });
+});
