@@ -108,7 +108,7 @@ SAM was adapted to medicine.
 `);
     const [cite, add] = findCatalogueActions(fixture.workspace, fixture.uri, fixture.cursor, config);
     assert.equal(cite.title, 'Cite Segment Anything Model (SAM) here (\\cite{kirillov2023segany})');
-    assert.deepEqual(cite.edits.map((edit) => [edit.uri.replace('file:///test/', ''), edit.newText.slice(0, 12)]), [['main.tex', '~\\cite{kiril'], ['refs.bib', '@article{kir']]);
+    assert.deepEqual(cite.edits.map((edit) => [edit.uri.replace('file:///test/', ''), edit.newText.slice(0, 12)]), [['main.tex', '~\\cite{kiril'], ['refs.bib', '@inproceedin']]);
     assert.equal(add.title, 'Add Segment Anything Model (SAM) to refs.bib');
   });
 });
