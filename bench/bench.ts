@@ -242,6 +242,19 @@ function report(results: readonly FileResult[], options: Options, machine: Recor
       })));
   }
 
+  if (options.lsp) {
+    section('3b. Model and dataset name completion in prose, full catalogue plus this bibliography (over LSP)',
+      '200 prefixes of 2-6 letters of catalogued names, some with a typo, typed in a sentence of a document whose bibliography is the file, after the hovers above (the first of which linked the bibliography to the catalogue by DOI, arXiv id and title).',
+      markdownTable(['file', 'first request', 'median', 'p99', 'with items'], results.map((result) => {
+        const lsp = result.lsp;
+        if (!lsp) {
+          return [result.name, `failed: ${result.lspError ?? 'not run'}`, '', '', ''];
+        }
+        const names = summarize(lsp.nameCompletionMs);
+        return [result.name, fmtMs(lsp.firstNameCompletionMs), fmtMs(names.median), fmtMs(names.p99), `${lsp.nameCompletionsWithItems}/${names.count}`];
+      })));
+  }
+
   section('4. Peak RSS (maxRSS of each child process; VmHWM of the server)',
     'The baseline process only starts Node with tsx and reads the file into a string; subtract it to see what a parser adds.',
     markdownTable(['file', 'baseline (read file only)', 'ours full index', 'latex-utensils', 'citation-js', 'LSP server'], results.map((result) => [
@@ -350,6 +363,7 @@ async function main(): Promise<void> {
         peers: Object.fromEntries(Object.entries(result.peers).map(([mode, peer]) => [mode, { status: peer.status, medianMs: medianOf(peer), entries: peer.entries, maxRssKB: peer.maxRssKB }])),
         completion: result.lsp ? summarize(result.lsp.completionMs) : undefined,
         hover: result.lsp ? summarize(result.lsp.hoverMs) : undefined,
+        nameCompletion: result.lsp ? summarize(result.lsp.nameCompletionMs) : undefined,
       },
     })),
   }, null, 2)}\n`);

@@ -30,12 +30,29 @@ export interface LspResult {
   /** Hovers that showed the entry (not "not defined"). */
   readonly hoversFound: number;
   readonly distinctHoverKeys: number;
+  /** Model and dataset name completion in prose, with the full catalogue linked to this bibliography. */
+  readonly firstNameCompletionMs: number;
+  readonly nameCompletionMs: number[];
+  readonly nameCompletionsWithItems: number;
   /** The server's peak and current RSS at the end, KB. */
   readonly serverPeakRssKB?: number;
   readonly serverRssKB?: number;
 }
 
 const REQUEST_TIMEOUT_MS = 120_000;
+
+/** Prefixes of model and dataset names as a writer types them, two to six letters, some with typos. */
+const NAME_PREFIXES = (() => {
+  const names = ['MedSAM', 'BiomedCLIP', 'LLaVA-Med', 'RETFound', 'CheXzero', 'Prov-GigaPath', 'MIMIC-CXR', 'Virchow', 'CONCH', 'SAM-Med3D', 'PubMedCLIP', 'RadFM', 'UNI', 'CheXpert', 'SegVol', 'MedCLIP', 'Med-PaLM', 'PLIP', 'TotalSegmentator', 'Quilt'];
+  const prefixes: string[] = [];
+  for (let round = 0; prefixes.length < 200; round++) {
+    for (const name of names) {
+      const length = 2 + ((round + name.length) % 5);
+      prefixes.push(round % 7 === 6 && name.length > 4 ? `${name.slice(0, 2)}${name.slice(3, length + 1)}` : name.slice(0, Math.min(length, name.length)));
+    }
+  }
+  return prefixes.slice(0, 200);
+})();
 
 function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -141,13 +158,33 @@ export async function benchLsp(bibPath: string, queries: readonly CiteQuery[], h
       }
     }
 
+    // Names in prose: the first request links the whole bibliography to the catalogue (cached after).
+    const proseText = (prefix: string) => `${header}Recent models such as ${prefix}\n`;
+    const completeName = (prefix: string) =>
+      withTimeout(client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 2, character: 'Recent models such as '.length + prefix.length } }) as Promise<CompletionList | null>, 'name completion');
+    await client.change(uri, proseText('Me'));
+    const n0 = performance.now();
+    await completeName('Me');
+    const firstNameCompletionMs = performance.now() - n0;
+    const nameCompletionMs: number[] = [];
+    let nameCompletionsWithItems = 0;
+    for (const prefix of NAME_PREFIXES) {
+      await client.change(uri, proseText(prefix));
+      const start = performance.now();
+      const result = await completeName(prefix);
+      nameCompletionMs.push(performance.now() - start);
+      if ((result?.items.length ?? 0) > 0) {
+        nameCompletionsWithItems++;
+      }
+    }
+
     const serverPeakRssKB = readPeakRssKB(pid);
     const serverRssKB = readRssKB(pid);
     await client.shutdown();
     return {
       file: name, startToFirstCompletionMs, firstCompletionMs, firstHoverMs, completionMs, hoverMs,
       completionsWithItems, meanItems: queries.length ? totalItems / queries.length : 0, hoversFound,
-      distinctHoverKeys: new Set(hoverKeys).size, serverPeakRssKB, serverRssKB,
+      distinctHoverKeys: new Set(hoverKeys).size, firstNameCompletionMs, nameCompletionMs, nameCompletionsWithItems, serverPeakRssKB, serverRssKB,
     };
   } catch (error) {
     client.kill();
