@@ -186,6 +186,19 @@ export async function runUserInterfaceFlow(server: CodeServer, workspace: string
       await screenshot(page, folder, '07-fixed');
     });
 
+    await step('hovering a model name in prose shows its catalogue card', async () => {
+      const box = await wordBox(page, tex, 'SAM-Med2D');
+      if (!box) {
+        throw new Error('SAM-Med2D is not on screen');
+      }
+      await page.mouse.move(box.x, box.y);
+      const card = page.locator('.monaco-hover-content', { hasText: 'Pretraining data' }).first();
+      await card.waitFor({ timeout: SERVER_TIMEOUT });
+      report.modelCard = await card.innerText();
+      await screenshot(page, folder, '07b-model-card');
+      await page.mouse.move(5, 5);
+    });
+
     await step('an FM Atlas command runs from the command palette', async () => {
       await runCommand(page, 'FM Atlas: Show Output');
       // Editors render spaces as no-break spaces, which \s matches and ' ' does not.

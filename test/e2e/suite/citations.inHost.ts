@@ -148,6 +148,24 @@ suite('FM Atlas in a real VS Code', () => {
     await diagnosticsFor(editor.document.uri, (all) => !all.some((d) => codeOf(d) === 'undefined-key'));
   });
 
+  test('model names complete in prose with a cite variant using the user key', async () => {
+    const editor = await open('latex-review/chapters/introduction.tex');
+    const position = await appendLine(editor, 'Promptable segmentation models such as MedS');
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position);
+    const names = labels(list);
+    assert.ok(names.includes('MedSAM'), names.join(', '));
+    assert.ok(names.includes('MedSAM~\\cite{MedSAM}'), 'the cite variant uses the key of the user bibliography');
+    assert.ok(names.includes('MedSAM2'));
+  });
+
+  test('hovering a model name in prose shows its catalogue card', async () => {
+    const editor = await open('latex-review/chapters/vision-only.tex');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, 'SAM-Med2D', 3));
+    const text = hoverText(hovers);
+    assert.match(text, /\*\*SAM-Med2D\*\* · vision-only/);
+    assert.match(text, /Pretraining data/);
+  });
+
   test('the commands are registered and run', async () => {
     const commands = await vscode.commands.getCommands(true);
     assert.ok(commands.includes('fmAtlas.showOutput'));

@@ -164,3 +164,15 @@ EvilNet is new.
     assert.match(hover.markdown, /\\<img src=x onerror=alert\(1\)\\> \\\[click\\\]\(javascript:alert\(1\)\) \\\| pipe/);
   });
 });
+
+describe('prose after a half-typed citation', () => {
+  test('a name on the next line still completes', () => {
+    const result = complete('%! a.tex\nSee \\citep{kirillov segm\nModels such as MedS\n                   |\n');
+    assert.ok(result!.items.some((item) => item.id === 'medsam'));
+  });
+
+  test('a key list that goes on after a comma is still not prose', () => {
+    const result = complete('%! a.tex\n\\cite{a,\nMedS}\n    |\n');
+    assert.equal(result?.items.length ?? 0, 0);
+  });
+});

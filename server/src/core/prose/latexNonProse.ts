@@ -142,8 +142,8 @@ function scanCommand(text: string, start: number, ranges: TextRange[]): number {
     if (open !== '{') {
       return pos;
     }
-    const close = findGroupEnd(text, cursor, '{', '}');
     const kind = kinds === 'all-names' ? 'n' : kinds === 'all-prose' ? 'p' : kinds[argumentIndex] ?? 'p';
+    const close = kind === 'n' ? findNameGroupEnd(text, cursor) : findGroupEnd(text, cursor, '{', '}');
     if (kind === 'n') {
       ranges.push({ start: pos, end: close });
       pos = close;
@@ -157,6 +157,30 @@ function scanCommand(text: string, start: number, ranges: TextRange[]): number {
       return pos;
     }
   }
+}
+
+/**
+ * The end of a name argument (`{key1, key2}`, `{fig:x}`). A half-typed one (`\cite{ke`) ends at its
+ * line end, as in scanLatex, unless the line ends after a comma of a key list that goes on.
+ */
+function findNameGroupEnd(text: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (c === '{') {
+      depth++;
+    } else if (c === '}') {
+      depth--;
+      if (depth === 0) {
+        return i + 1;
+      }
+    } else if (c === '\\' && depth === 1) {
+      return i;
+    } else if (c === '\n' && depth === 1 && !/[,{]\s*$/.test(text.slice(Math.max(start, i - 40), i))) {
+      return i;
+    }
+  }
+  return text.length;
 }
 
 /** The offset after the group that opens at `start`, or the line end when it is not closed. */
