@@ -118,6 +118,17 @@ describe('LaTeX example over stdio', () => {
     assert.deepEqual(unused.filter((d: Diagnostic) => d.code === 'unused-entry').map((d) => String(d.message).split("'")[1]).sort(), ['wu2025radfm', 'xiao2023delving', 'yang2024advancing']);
   });
 
+  test('"MedS" in prose completes MedSAM and MedSAM2 from the catalogue, each with its cite variant', async () => {
+    const text = read(LATEX, 'chapters/introduction.tex') + '\nPromptable models such as MedS';
+    const uri = await client.open('chapters/introduction.tex', text);
+    const position = { line: text.split('\n').length - 1, character: 'Promptable models such as MedS'.length };
+    const list = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position }) as CompletionList;
+    const labels = list.items.map((item) => item.label);
+    for (const expected of ['MedSAM', 'MedSAM~\\cite{MedSAM}', 'MedSAM2', 'MedSAM2~\\cite{MedSAM2}']) {
+      assert.ok(labels.includes(expected), `${expected} in ${labels.slice(0, 6).join(', ')}`);
+    }
+  });
+
   test('the status notification counts the indexed entries', () => {
     const last = client.statusNotifications[client.statusNotifications.length - 1] as { entries: number; bibliographyFiles: number };
     assert.deepEqual(last, { entries: 51, bibliographyFiles: 3, indexing: false });
