@@ -67,7 +67,7 @@ describe('FM Atlas in a real VS Code', () => {
 
   test('the packaged .vsix holds the bundles and no sources, tests or maps', () => {
     const listing = spawnSync('python3', ['-c', 'import sys,zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', vsix], { encoding: 'utf8' }).stdout.split('\n');
-    for (const required of ['extension/dist/extension.js', 'extension/dist/server.js', 'extension/package.json', 'extension/readme.md', 'extension/LICENSE.txt', 'extension/images/icon.png']) {
+    for (const required of ['extension/dist/extension.js', 'extension/dist/server.js', 'extension/package.json', 'extension/readme.md', 'extension/LICENSE.txt', 'extension/images/icon.png', 'extension/data/catalogue/catalogue.schema.json', 'extension/data/catalogue/models.json']) {
       assert.ok(listing.includes(required), `${required} is in the .vsix`);
     }
     const unwanted = listing.filter((name) => /\.(ts|map)$|node_modules|\/test\/|\/server\/src|\/client\/src|\/examples\//.test(name));

@@ -1,0 +1,71 @@
+// The `fm-atlas` command as CI and scripts use it: lint's output and exit codes, and the catalogue.
+
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { ROOT } from './lspTestClient';
+
+function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('fm-atlas lint', () => {
+  test('prints the deliberate mistakes of the LaTeX example and exits 1', () => {
+    const { status, stdout } = run('lint', 'examples/latex-review');
+    assert.equal(status, 1);
+    assert.match(stdout, /^examples\/latex-review\/chapters\/vision-only\.tex:25:32: error \[undefined-key\] Undefined citation key 'kirilov2023segany'\. Did you mean 'kirillov2023segany'\?$/m);
+    assert.match(stdout, /^5 errors, 0 warnings, 4 notes$/m);
+  });
+
+  test('--format json gives one record per problem', () => {
+    const { status, stdout } = run('lint', 'examples/quarto-review', '--format', 'json', '--no-unused');
+    assert.equal(status, 1);
+    const problems = JSON.parse(stdout) as Array<{ file: string; line: number; column: number; code: string }>;
+    assert.deepEqual(problems.map((problem) => [problem.file, problem.line, problem.column, problem.code]), [
+      ['examples/quarto-review/index.qmd', 52, 151, 'undefined-key'],
+      ['examples/quarto-review/methods.md', 25, 229, 'undefined-key'],
+    ]);
+  });
+
+  test('a clean manuscript exits 0; bad arguments exit 2 with a message', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'fm-atlas-cli-'));
+    try {
+      writeFileSync(join(folder, 'refs.bib'), '@misc{a, title={A}}\n');
+      writeFileSync(join(folder, 'paper.tex'), '\\bibliography{refs}\n\\cite{a}\n');
+      assert.equal(run('lint', folder).status, 0);
+      assert.equal(run('lint', folder, '--format', 'xml').status, 2);
+      assert.match(run('lint').stderr, /name at least one file or folder/);
+      assert.match(run('lint', join(folder, 'nothere.tex')).stderr, /no such file or folder/);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('fm-atlas catalogue', () => {
+  test('searches by name and prints full records as JSON', () => {
+    const { status, stdout } = run('catalogue', 'medsam', '--json');
+    assert.equal(status, 0);
+    const result = JSON.parse(stdout) as { models: Array<{ id: string; bibtex: string }> };
+    assert.deepEqual(result.models.map((model) => model.id).slice(0, 2), ['medsam', 'medsam2']);
+    assert.match(result.models[0].bibtex, /Segment Anything in Medical Images/);
+  });
+
+  test('merges a user catalogue file and reports its problems with their line', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'fm-atlas-cli-'));
+    try {
+      const file = join(folder, 'lab.fmatlas.yaml');
+      writeFileSync(file, 'models:\n  - id: our-net\n    name: OurNet\n    year: soon\n');
+      const { status, stdout, stderr } = run('catalogue', 'ournet', '--file', file, '--no-builtin');
+      assert.equal(status, 1);
+      assert.match(stdout, /^our-net\s+OurNet/m);
+      assert.match(stderr, /lab\.fmatlas\.yaml:4:11: 'models\.0\.year' must be an integer\./);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
