@@ -19,6 +19,12 @@ export interface FmAtlasSettings {
     /** Whether the built-in catalogue of FM Atlas is used. */
     readonly builtIn: boolean;
   };
+  readonly claims: {
+    /** Severity of each claim rule, or "off". */
+    readonly severity: Readonly<Record<'untagged-claim' | 'misattributed-citation' | 'preprint-superseded' | 'uncited-model-first-mention', 'error' | 'warning' | 'information' | 'hint' | 'off'>>;
+    /** Flag the author's own results ("we", "our", "this review") too. */
+    readonly flagOwnResults: boolean;
+  };
   readonly diagnostics: {
     readonly unusedEntries: {
       readonly enabled: boolean;
@@ -33,5 +39,9 @@ export const DEFAULT_SETTINGS: FmAtlasSettings = {
   bibliography: { extraFiles: [] },
   citation: { commands: [], style: 'apa' },
   catalogue: { files: ['**/*.fmatlas.{json,yaml,yml}'], builtIn: true },
+  claims: {
+    severity: { 'untagged-claim': 'warning', 'misattributed-citation': 'warning', 'preprint-superseded': 'information', 'uncited-model-first-mention': 'information' },
+    flagOwnResults: false,
+  },
   diagnostics: { unusedEntries: { enabled: true, maxEntries: 1000 } },
 };

@@ -24,6 +24,8 @@ export interface LintOptions {
   readonly paths: readonly string[];
   readonly extraBibliographies?: readonly string[];
   readonly unusedEntries?: boolean;
+  /** Only these diagnostic codes (all when absent). */
+  readonly rules?: readonly string[];
 }
 
 /** Lints files and folders and returns the problems, sorted by file and position. */
@@ -77,7 +79,7 @@ export async function lintPaths(options: LintOptions): Promise<{ problems: LintP
       continue;
     }
     const lines = workspace.lineIndex(document);
-    for (const diagnostic of collectDiagnostics(workspace, uri, config)) {
+    for (const diagnostic of collectDiagnostics(workspace, uri, config).filter((candidate) => !options.rules || options.rules.includes(candidate.code))) {
       const start = lines.positionAt(diagnostic.range.start);
       const end = lines.positionAt(diagnostic.range.end);
       problems.push({

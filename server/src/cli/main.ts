@@ -13,6 +13,7 @@ const USAGE = `Usage:
       --format text|json               Output format (default: text).
       --bibliography FILE              A bibliography every document uses (repeatable).
       --no-unused                      Do not report unused bibliography entries.
+      --rules CODE[,CODE...]           Only these diagnostics, e.g. untagged-claim,misattributed-citation.
   fm-atlas catalogue [query]           List or search the catalogue of models and datasets.
       --json                           Full records as JSON.
       --kind model|dataset             Only models, or only datasets.
@@ -40,7 +41,7 @@ async function main(argv: string[]): Promise<number> {
       parsed = parseArgs({
         args: rest,
         allowPositionals: true,
-        options: { format: { type: 'string', default: 'text' }, bibliography: { type: 'string', multiple: true }, 'no-unused': { type: 'boolean' } },
+        options: { format: { type: 'string', default: 'text' }, bibliography: { type: 'string', multiple: true }, 'no-unused': { type: 'boolean' }, rules: { type: 'string' } },
       });
     } catch (error) {
       process.stderr.write(`fm-atlas lint: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
@@ -55,7 +56,8 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`fm-atlas lint: name at least one file or folder.\n${USAGE}\n`);
       return 2;
     }
-    const { problems, skipped } = await lintPaths({ paths: parsed.positionals, extraBibliographies: parsed.values.bibliography, unusedEntries: !parsed.values['no-unused'] });
+    const rules = parsed.values.rules?.split(',').map((rule) => rule.trim()).filter((rule) => rule !== '');
+    const { problems, skipped } = await lintPaths({ paths: parsed.positionals, extraBibliographies: parsed.values.bibliography, unusedEntries: !parsed.values['no-unused'], rules });
     for (const message of skipped) {
       process.stderr.write(`fm-atlas: ${message}\n`);
     }

@@ -33,4 +33,7 @@ export { prepareCitationRename, renameCitation, validateCiteKey, type TextEdit, 
 export { collectDiagnostics } from './features/diagnostics/collectDiagnostics';
 export type { CoreDiagnostic, Severity } from './features/diagnostics/diagnosticTypes';
 export { findQuickFixes, type QuickFix } from './features/codeActions';
+export { findClaimFixes, type ClaimFix } from './features/claimFixes';
+export { DEFAULT_CLAIMS_CONFIG, type ClaimsConfig, type ClaimRule } from './config';
+export { extractSentences, type ClaimSentence } from './claims/extractSentences';
 export { bibliographyIndexFor } from './features/citations';

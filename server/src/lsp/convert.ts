@@ -39,6 +39,7 @@ const SEVERITIES = {
 /** The `data` of our LSP diagnostics, which code actions read back. */
 export interface DiagnosticData {
   readonly suggestions?: readonly string[];
+  readonly values?: Readonly<Record<string, string>>;
 }
 
 /** Converts a core diagnostic; related information goes into the message when the client cannot show it. */
@@ -46,7 +47,7 @@ export function toDiagnostic(workspace: Workspace, document: SourceDocument, dia
   const related = (diagnostic.related ?? [])
     .map((item) => ({ location: toLocation(workspace, item), message: item.message }))
     .filter((item): item is { location: LspLocation; message: string } => item.location !== undefined);
-  const data: DiagnosticData = diagnostic.suggestions ? { suggestions: diagnostic.suggestions } : {};
+  const data: DiagnosticData = { ...(diagnostic.suggestions ? { suggestions: diagnostic.suggestions } : {}), ...(diagnostic.data ? { values: diagnostic.data } : {}) };
   return {
     range: toRange(workspace, document, diagnostic.range),
     severity: SEVERITIES[diagnostic.severity],

@@ -24,6 +24,13 @@ export function normalizeSettings(raw: unknown): FmAtlasSettings {
       files: strings(value.catalogue?.files, DEFAULT_SETTINGS.catalogue.files),
       builtIn: typeof value.catalogue?.builtIn === 'boolean' ? value.catalogue.builtIn : DEFAULT_SETTINGS.catalogue.builtIn,
     },
+    claims: {
+      severity: Object.fromEntries(Object.entries(DEFAULT_SETTINGS.claims.severity).map(([rule, fallback]) => {
+        const given = value.claims?.severity?.[rule];
+        return [rule, ['error', 'warning', 'information', 'hint', 'off'].includes(given) ? given : fallback];
+      })) as FmAtlasSettings['claims']['severity'],
+      flagOwnResults: typeof value.claims?.flagOwnResults === 'boolean' ? value.claims.flagOwnResults : DEFAULT_SETTINGS.claims.flagOwnResults,
+    },
     diagnostics: {
       unusedEntries: {
         enabled: typeof value.diagnostics?.unusedEntries?.enabled === 'boolean' ? value.diagnostics.unusedEntries.enabled : DEFAULT_SETTINGS.diagnostics.unusedEntries.enabled,
@@ -66,5 +73,6 @@ export async function resolveCoreConfig(settings: FmAtlasSettings, folders: read
     unusedEntries: settings.diagnostics.unusedEntries,
     builtinCatalogue: settings.catalogue.builtIn,
     builtinCatalogueLayers,
+    claims: settings.claims,
   };
 }

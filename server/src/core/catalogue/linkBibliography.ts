@@ -22,10 +22,19 @@ export interface BibliographyLinks {
   readonly recordOf: ReadonlyMap<string, CatalogueRecordRef>;
 }
 
+/** One paper can introduce a model and a dataset (BiomedCLIP and PMC-15M): identities map to all of them. */
 interface CatalogueIdentities {
-  readonly byDoi: Map<string, CatalogueRecordRef>;
-  readonly byArxiv: Map<string, CatalogueRecordRef>;
-  readonly byTitle: Map<string, CatalogueRecordRef>;
+  readonly byDoi: Map<string, CatalogueRecordRef[]>;
+  readonly byArxiv: Map<string, CatalogueRecordRef[]>;
+  readonly byTitle: Map<string, CatalogueRecordRef[]>;
+}
+
+function addTo(map: Map<string, CatalogueRecordRef[]>, key: string, reference: CatalogueRecordRef): void {
+  const list = map.get(key) ?? [];
+  if (!list.includes(reference)) {
+    list.push(reference);
+  }
+  map.set(key, list);
 }
 
 const identityCache = new WeakMap<Catalogue, CatalogueIdentities>();
@@ -44,14 +53,14 @@ function identitiesOf(catalogue: Catalogue): CatalogueIdentities {
   identities = { byDoi: new Map(), byArxiv: new Map(), byTitle: new Map() };
   const add = (reference: CatalogueRecordRef, identity: WorkIdentity) => {
     for (const doi of identity.dois) {
-      identities!.byDoi.set(doi, reference);
+      addTo(identities!.byDoi, doi, reference);
     }
     for (const id of identity.arxivIds) {
-      identities!.byArxiv.set(id, reference);
+      addTo(identities!.byArxiv, id, reference);
     }
     // Short titles ("Segment Anything") are distinctive enough; one-word titles are not.
     if (identity.title && identity.title.includes(' ')) {
-      identities!.byTitle.set(identity.title, reference);
+      addTo(identities!.byTitle, identity.title, reference);
     }
   };
   const references: CatalogueRecordRef[] = [
@@ -85,13 +94,16 @@ export function linkBibliography(index: BibliographyIndex, catalogue: Catalogue)
   const recordOf = new Map<string, CatalogueRecordRef>();
   for (const { entry } of index.entries) {
     const identity = identifyEntry(entry);
-    const match = identity.dois.map((doi) => identities.byDoi.get(doi)).find(Boolean)
+    const matches = identity.dois.map((doi) => identities.byDoi.get(doi)).find(Boolean)
       ?? identity.arxivIds.map((id) => identities.byArxiv.get(id)).find(Boolean)
       ?? (identity.title ? identities.byTitle.get(identity.title) : undefined);
-    if (match) {
-      recordOf.set(entry.key, match);
-      if (!keyOf.has(match.record.id)) {
-        keyOf.set(match.record.id, entry.key);
+    if (matches) {
+      // A key stands for the model of a paper that also introduces a dataset; both cite with it.
+      recordOf.set(entry.key, matches.find((reference) => reference.kind === 'model') ?? matches[0]);
+      for (const reference of matches) {
+        if (!keyOf.has(reference.record.id)) {
+          keyOf.set(reference.record.id, entry.key);
+        }
       }
     }
   }

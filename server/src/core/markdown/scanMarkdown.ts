@@ -26,6 +26,14 @@ export interface MarkdownSyntax {
   readonly frontMatterRange?: TextRange;
   /** What is not prose: front matter, code, math, HTML, links' targets, URLs and citations; sorted. */
   readonly nonProse: readonly TextRange[];
+  /** The leaf blocks that hold text: paragraphs (also in lists and quotes), headings and tables. */
+  readonly blocks: readonly MarkdownBlock[];
+}
+
+/** A block of a Markdown document that holds text, as whole lines. */
+export interface MarkdownBlock {
+  readonly kind: 'paragraph' | 'heading' | 'table';
+  readonly range: TextRange;
 }
 
 const markdown = new MarkdownIt({ html: true });
@@ -40,7 +48,7 @@ export function scanMarkdown(text: string): MarkdownSyntax {
   const body = frontMatter
     ? text.slice(0, frontMatter.end).replace(/[^\n]/g, ' ') + text.slice(frontMatter.end)
     : text;
-  const excluded = findExcludedBlocks(body);
+  const { excluded, blocks } = findBlocks(body);
   const citations: MarkdownCitation[] = [];
   const nonProse: TextRange[] = frontMatter ? [{ start: 0, end: frontMatter.end }] : [];
   let cursor = 0;
@@ -56,6 +64,7 @@ export function scanMarkdown(text: string): MarkdownSyntax {
     hasOwnBibliography: bibliography.present,
     frontMatterRange: frontMatter,
     nonProse: normalizeRanges(nonProse),
+    blocks,
   };
 }
 
@@ -106,7 +115,7 @@ function readBibliography(text: string, range: TextRange): { paths: PathReferenc
   }
 }
 
-function findExcludedBlocks(body: string): TextRange[] {
+function findBlocks(body: string): { excluded: TextRange[]; blocks: MarkdownBlock[] } {
   const lineStarts = [0];
   for (let i = 0; i < body.length; i++) {
     if (body.charCodeAt(i) === 10) {
@@ -114,19 +123,30 @@ function findExcludedBlocks(body: string): TextRange[] {
     }
   }
   const offsetOfLine = (line: number) => (line < lineStarts.length ? lineStarts[line] : body.length);
-  const blocks: TextRange[] = [];
+  const excluded: TextRange[] = [];
+  const blocks: MarkdownBlock[] = [];
   let tokens: ReturnType<typeof markdown.parse>;
   try {
     tokens = markdown.parse(body, {});
   } catch {
-    return blocks;
+    return { excluded, blocks };
   }
   for (const token of tokens) {
-    if ((token.type === 'fence' || token.type === 'code_block' || token.type === 'html_block') && token.map) {
-      blocks.push({ start: offsetOfLine(token.map[0]), end: offsetOfLine(token.map[1]) });
+    if (!token.map) {
+      continue;
+    }
+    const range = { start: offsetOfLine(token.map[0]), end: offsetOfLine(token.map[1]) };
+    if (token.type === 'fence' || token.type === 'code_block' || token.type === 'html_block') {
+      excluded.push(range);
+    } else if (token.type === 'paragraph_open') {
+      blocks.push({ kind: 'paragraph', range });
+    } else if (token.type === 'heading_open') {
+      blocks.push({ kind: 'heading', range });
+    } else if (token.type === 'table_open') {
+      blocks.push({ kind: 'table', range });
     }
   }
-  return blocks;
+  return { excluded, blocks };
 }
 
 function isWordChar(c: string | undefined): boolean {

@@ -1,5 +1,5 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit } from 'vscode-languageserver/node';
-import { findCatalogueActions, findQuickFixes, type CoreDiagnostic, type TextEdit as CoreTextEdit, type Workspace } from '../../core';
+import { findCatalogueActions, findClaimFixes, findQuickFixes, type CoreDiagnostic, type TextEdit as CoreTextEdit, type Workspace } from '../../core';
 import { fromRange, toOffset, toRange, type DiagnosticData } from '../convert';
 import type { Session } from '../session';
 
@@ -17,8 +17,9 @@ export async function handleCodeAction(session: Session, params: CodeActionParam
     code: String(diagnostic.code ?? ''),
     message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
     suggestions: (diagnostic.data as DiagnosticData | undefined)?.suggestions,
+    data: (diagnostic.data as DiagnosticData | undefined)?.values,
   }));
-  const fixes = findQuickFixes(document.uri, coreDiagnostics).map((fix): CodeAction => ({
+  const fixes = [...findQuickFixes(document.uri, coreDiagnostics), ...findClaimFixes(workspace, document.uri, coreDiagnostics, session.config)].map((fix): CodeAction => ({
     title: fix.title,
     kind: CodeActionKind.QuickFix,
     diagnostics: [ours[coreDiagnostics.indexOf(fix.diagnostic)]],

@@ -9,6 +9,8 @@ import { checkDuplicateKeys } from './duplicateKey';
 import { checkMissingBibliographies } from './missingBibliography';
 import { checkUndefinedKeys } from './undefinedKey';
 import { checkUnusedEntries } from './unusedEntry';
+import { checkBibliographyPreprints, checkClaims } from './claims/checkClaims';
+import { applySuppressions } from './claims/suppressions';
 
 /** All diagnostics of a document, sorted by position. */
 export function collectDiagnostics(workspace: Workspace, uri: string, config: CoreConfig): CoreDiagnostic[] {
@@ -18,11 +20,15 @@ export function collectDiagnostics(workspace: Workspace, uri: string, config: Co
   }
   let diagnostics: CoreDiagnostic[] = [];
   if (document.kind === 'bibtex') {
-    diagnostics = [...checkBibSyntax(workspace, document), ...checkDuplicateKeys(workspace, document, config), ...checkUnusedEntries(workspace, document, config)];
+    diagnostics = [
+      ...checkBibSyntax(workspace, document), ...checkDuplicateKeys(workspace, document, config), ...checkUnusedEntries(workspace, document, config),
+      ...checkBibliographyPreprints(workspace, document, config),
+    ];
   } else if (document.kind === 'catalogue') {
     diagnostics = checkCatalogueFile(workspace, document, config);
   } else if (document.kind === 'latex' || document.kind === 'markdown') {
-    diagnostics = [...checkMissingBibliographies(workspace, document, config), ...checkUndefinedKeys(workspace, document, config)];
+    diagnostics = [...checkMissingBibliographies(workspace, document, config), ...checkUndefinedKeys(workspace, document, config), ...checkClaims(workspace, document, config)];
+    diagnostics = applySuppressions(document.text, workspace.lineIndex(document), diagnostics);
   }
   return diagnostics.sort((a, b) => a.range.start - b.range.start);
 }

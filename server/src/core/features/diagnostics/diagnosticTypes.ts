@@ -15,4 +15,6 @@ export interface CoreDiagnostic {
   readonly unnecessary?: boolean;
   /** Replacement keys offered by the quick fix of `undefined-key`, best first. */
   readonly suggestions?: readonly string[];
+  /** What a quick fix needs, e.g. the catalogue id of the model a claim is about. */
+  readonly data?: Readonly<Record<string, string>>;
 }

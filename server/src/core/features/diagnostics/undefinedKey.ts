@@ -21,7 +21,8 @@ export function checkUndefinedKeys(workspace: Workspace, document: SourceDocumen
   }
   const diagnostics: CoreDiagnostic[] = [];
   for (const use of listCitationUses(workspace, document)) {
-    if (use.key === '*' || use.crossReference || index.byKey.has(use.key) || bibitems.has(use.key)) {
+    // `[@todo]` is a deliberate placeholder (citation-placeholder), not a missing entry.
+    if (use.key === '*' || use.crossReference || index.byKey.has(use.key) || bibitems.has(use.key) || (document.kind === 'markdown' && /^todo$/i.test(use.key))) {
       continue;
     }
     const suggestions = suggestKeys(index, use.key);

@@ -1,0 +1,97 @@
+// Feature: Quick fixes for claims
+//
+// untagged-claim: insert the citation of the model the sentence names before its full stop (the
+// user's key, or the catalogue's with its BibTeX added to the bibliography), insert a `\todocite`
+// or `[@todo]` placeholder, mark the sentence as the author's own result, or disable the rule for
+// the line. misattributed-citation: replace the key with the named model's. preprint-superseded:
+// replace the preprint entry with the published BibTeX, keeping the user's key.
+
+import type { CoreConfig } from '../config';
+import { parseBibtex } from '../bibtex/parseBibtex';
+import { catalogueFor } from '../catalogue/workspaceCatalogue';
+import type { Workspace } from '../workspace/workspace';
+import { citationContextFor, formatCitation, planCitation } from './catalogueCitations';
+import type { CoreDiagnostic } from './diagnostics/diagnosticTypes';
+import type { TextEdit } from './navigation/rename';
+
+/** A quick fix for a claim diagnostic. */
+export interface ClaimFix {
+  readonly title: string;
+  readonly edits: readonly TextEdit[];
+  readonly diagnostic: CoreDiagnostic;
+  readonly isPreferred: boolean;
+}
+
+/** The quick fixes for the claim diagnostics of a document. */
+export function findClaimFixes(workspace: Workspace, uri: string, diagnostics: readonly CoreDiagnostic[], config: CoreConfig): ClaimFix[] {
+  const document = workspace.getDocument(uri);
+  const context = citationContextFor(workspace, uri, config);
+  const fixes: ClaimFix[] = [];
+  for (const diagnostic of diagnostics) {
+    if (document?.kind === 'bibtex' && diagnostic.code === 'preprint-superseded') {
+      fixes.push(...replacePreprint(workspace, uri, diagnostic, config));
+      continue;
+    }
+    if (!document || !context) {
+      continue;
+    }
+    const latex = context.language === 'latex';
+    const lineStart = document.text.lastIndexOf('\n', diagnostic.range.start - 1) + 1;
+    const indent = /^[ \t]*/.exec(document.text.slice(lineStart))![0];
+    const comment = (text: string) => (latex ? `${indent}% ${text}\n` : `${indent}<!-- ${text} -->\n`);
+    const disableLine = (reason?: string): ClaimFix => ({
+      title: reason ? 'Mark as own result' : `Disable ${diagnostic.code} for this line`,
+      edits: [{ uri, range: { start: lineStart, end: lineStart }, newText: comment(`fm-atlas-disable-next-line ${diagnostic.code}${reason ? ` -- ${reason}` : ''}`) }],
+      diagnostic,
+      isPreferred: false,
+    });
+    if (diagnostic.code === 'untagged-claim') {
+      const sentence = document.text.slice(diagnostic.range.start, diagnostic.range.end);
+      // Before the sentence's final punctuation, as citations go in LaTeX and Pandoc.
+      const end = diagnostic.range.start + sentence.replace(/[.!?:;]+\s*$/, '').length;
+      const mentioned = context.catalogue.models.find((model) => [model.name, ...model.aliases].some((name) => name.length >= 2 && sentence.includes(name)));
+      const plan = mentioned ? planCitation(workspace, context, 'model', mentioned.id) : undefined;
+      if (mentioned && plan && 'key' in plan) {
+        const citation = latex ? `~${formatCitation('latex', plan.key)}` : ` ${formatCitation('markdown', plan.key)}`;
+        fixes.push({ title: `Cite ${mentioned.name} (${formatCitation(context.language, plan.key)})`, edits: [{ uri, range: { start: end, end }, newText: citation }, ...(plan.edit ? [plan.edit] : [])], diagnostic, isPreferred: true });
+      }
+      fixes.push({ title: 'Insert a citation placeholder', edits: [{ uri, range: { start: end, end }, newText: latex ? '~\\todocite{source}' : ' [@todo]' }], diagnostic, isPreferred: !mentioned });
+      fixes.push(disableLine('own result'), disableLine());
+    } else if (diagnostic.code === 'misattributed-citation' && diagnostic.data?.meantId) {
+      const plan = planCitation(workspace, context, 'model', diagnostic.data.meantId);
+      if ('key' in plan) {
+        const meant = context.catalogue.model(diagnostic.data.meantId)!;
+        fixes.push({ title: `Cite ${meant.name} instead ('${plan.key}')`, edits: [{ uri, range: diagnostic.range, newText: plan.key }, ...(plan.edit ? [plan.edit] : [])], diagnostic, isPreferred: true });
+      }
+      fixes.push(disableLine());
+    } else if (diagnostic.code === 'uncited-model-first-mention' && diagnostic.data?.meantId) {
+      const plan = planCitation(workspace, context, 'model', diagnostic.data.meantId);
+      if ('key' in plan) {
+        const citation = latex ? `~${formatCitation('latex', plan.key)}` : ` ${formatCitation('markdown', plan.key)}`;
+        fixes.push({ title: `Cite ${context.catalogue.model(diagnostic.data.meantId)!.name} here`, edits: [{ uri, range: { start: diagnostic.range.end, end: diagnostic.range.end }, newText: citation }, ...(plan.edit ? [plan.edit] : [])], diagnostic, isPreferred: true });
+      }
+      fixes.push(disableLine());
+    } else if (diagnostic.code === 'preprint-superseded' && diagnostic.data?.entryUri) {
+      fixes.push(...replacePreprint(workspace, diagnostic.data.entryUri, diagnostic, config, document.text.slice(diagnostic.range.start, diagnostic.range.end)));
+    }
+  }
+  return fixes;
+}
+
+/** Replaces a preprint entry with the published BibTeX of its catalogue record, keeping the key. */
+function replacePreprint(workspace: Workspace, bibUri: string, diagnostic: CoreDiagnostic, config: CoreConfig, key?: string): ClaimFix[] {
+  const bib = workspace.getDocument(bibUri);
+  const meantId = diagnostic.data?.meantId;
+  if (!bib || bib.kind !== 'bibtex' || !meantId) {
+    return [];
+  }
+  const entryKey = key ?? bib.text.slice(diagnostic.range.start, diagnostic.range.end);
+  const entry = workspace.bibliography(bib).entries.find((candidate) => candidate.key === entryKey);
+  const record = catalogueFor(workspace, config).model(meantId);
+  const published = record?.bibtex ? parseBibtex(record.bibtex).file.entries[0] : undefined;
+  if (!entry || !record?.bibtex || !published) {
+    return [];
+  }
+  const text = record.bibtex.slice(0, published.keyRange.start) + entry.key + record.bibtex.slice(published.keyRange.end);
+  return [{ title: `Replace with the published version (${record.published_version?.venue ?? 'version of record'})`, edits: [{ uri: bibUri, range: entry.range, newText: text.trim() }], diagnostic, isPreferred: true }];
+}

@@ -1,0 +1,45 @@
+// What the claim rules share for one document: its sentences, the catalogue, and which catalogue
+// work each cited key stands for.
+
+import type { CoreConfig } from '../../../config';
+import { extractSentences, type ClaimSentence } from '../../../claims/extractSentences';
+import { findMentions, type Mention } from '../../../catalogue/findMentions';
+import type { SourceDocument, Workspace } from '../../../workspace/workspace';
+import { citationContextFor, type CitationContext } from '../../catalogueCitations';
+
+/** "SAM-style models", "CLIP-based encoders": a family, not the model itself. */
+const ADJECTIVAL = /^-(?:style|based|like|derived|type|family|inspired|variants?)\b/i;
+
+/** A sentence with the catalogued names it mentions. */
+export interface AnalysedSentence extends ClaimSentence {
+  readonly mentions: readonly Mention[];
+}
+
+/** The shared input of the claim rules. */
+export interface ClaimContext {
+  readonly document: SourceDocument;
+  readonly citations: CitationContext;
+  readonly sentences: readonly AnalysedSentence[];
+}
+
+/** Builds the claim context of a LaTeX or Markdown document. */
+export function claimContextFor(workspace: Workspace, document: SourceDocument, config: CoreConfig): ClaimContext | undefined {
+  const citations = citationContextFor(workspace, document.uri, config);
+  if (!citations) {
+    return undefined;
+  }
+  const sentences = extractSentences(workspace, document).map((sentence) => ({
+    ...sentence,
+    // Mentions are found in the masked text, so names inside math, code or cite keys never count.
+    mentions: findMentions(citations.catalogue, sentence.text).filter((mention) => !ADJECTIVAL.test(sentence.text.slice(mention.range.end))).map((mention) => ({
+      ...mention,
+      range: { start: mention.range.start + sentence.range.start, end: mention.range.end + sentence.range.start },
+    })),
+  }));
+  return { document, citations, sentences };
+}
+
+/** The catalogue id a cited key stands for (through the user's bibliography), if any. */
+export function recordIdOfKey(context: ClaimContext, key: string): string | undefined {
+  return context.citations.links.recordOf.get(key)?.record.id;
+}
