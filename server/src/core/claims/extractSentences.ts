@@ -7,11 +7,10 @@
 // count for the sentence that carries the footnote. A citation right after a sentence's full stop
 // belongs to that sentence; a textual one (`\citet{x} show ...`) to the sentence it opens.
 
-import { scanLatex } from '../latex/scanLatex';
 import { isInsideNonProse } from '../prose/proseRanges';
 import type { TextRange } from '../text/textRange';
 import type { SourceDocument, Workspace } from '../workspace/workspace';
-import { splitSentences } from './splitSentences';
+import { splitTrimmedSentences } from './splitSentences';
 
 /** A citation that belongs to a sentence. */
 export interface SentenceCitation {
@@ -32,6 +31,15 @@ export interface ClaimSentence {
   readonly zone: 'body' | 'caption' | 'footnote';
   readonly citations: SentenceCitation[];
 }
+
+const NEWLINE = 10;
+const SPACE = 32;
+const PERCENT = 37;
+const BACKSLASH = 92;
+const OPEN_BRACE = 123;
+const CLOSE_BRACE = 125;
+const TILDE = 126;
+const UTF16 = new TextDecoder('utf-16le');
 
 /** What a textual citation reads as in the masked text. */
 const AUTHORS = 'Authors';
@@ -80,34 +88,47 @@ interface Segment {
 
 /** Splits masked text (the span's own text, starting at `base`) into sentences, trimmed, with their full segments. */
 function segmentSpan(masked: string, base: number, paragraph: number, zone: ClaimSentence['zone'], out: Segment[]): void {
-  for (const part of splitSentences(masked)) {
-    let start = part.start;
-    let end = part.end;
-    while (start < end && /\s/.test(masked[start])) {
-      start++;
-    }
-    while (end > start && /\s/.test(masked[end - 1])) {
-      end--;
-    }
-    if (/\p{L}/u.test(masked.slice(start, end))) {
-      out.push({ range: { start: base + start, end: base + end }, segment: { start: base + part.start, end: base + part.end }, paragraph, zone });
-    }
+  for (const sentence of splitTrimmedSentences(masked)) {
+    out.push({
+      range: { start: base + sentence.range.start, end: base + sentence.range.end },
+      segment: { start: base + sentence.segment.start, end: base + sentence.segment.end },
+      paragraph,
+      zone,
+    });
   }
 }
 
-/** Finds the sentence a citation at `offset` belongs to (index into segments), or -1. */
+/** Finds the sentence a citation at `offset` belongs to (index into sorted segments of one zone), or -1. */
 function sentenceForCitation(segments: readonly Segment[], offset: number, textual: boolean): number {
-  const inside = segments.findIndex((segment) => offset >= segment.range.start && offset < segment.range.end);
-  if (inside >= 0) {
-    return inside;
+  // The last segment that starts at or before the offset; segments tile their paragraph.
+  let low = 0;
+  let high = segments.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (segments[mid].segment.start <= offset) {
+      found = mid;
+      low = mid + 1;
+    } else {
+      high = mid - 1;
+    }
   }
-  const trailing = segments.findIndex((segment) => offset >= segment.range.end && offset < segment.segment.end);
-  if (trailing >= 0) {
-    const next = segments[trailing + 1];
-    return textual && next && next.paragraph === segments[trailing].paragraph ? trailing + 1 : trailing;
+  if (found < 0) {
+    // Before the first sentence: it opens that sentence.
+    return segments.length > 0 ? 0 : -1;
   }
-  // Before the first sentence of its paragraph: it opens that sentence.
-  return segments.findIndex((segment) => segment.segment.start <= offset && offset < segment.range.start);
+  const segment = segments[found];
+  if (offset < segment.range.end) {
+    // Inside the sentence, or in its leading white space, which it opens.
+    return found;
+  }
+  if (offset < segment.segment.end) {
+    const next = segments[found + 1];
+    return textual && next && next.paragraph === segment.paragraph ? found + 1 : found;
+  }
+  // In masked space past the paragraph's last sentence (a citation at the paragraph's end).
+  const next = segments[found + 1];
+  return next === undefined || next.paragraph !== segment.paragraph ? found : found + 1;
 }
 
 function extractLatex(workspace: Workspace, document: SourceDocument): ClaimSentence[] {
@@ -126,17 +147,22 @@ function extractLatex(workspace: Workspace, document: SourceDocument): ClaimSent
   }
   // Zones inside headings and tabulars are not prose; zones inside a figure's body (its caption) are.
   const blocking = [...excluded];
+  const floats: TextRange[] = [];
   for (const match of text.matchAll(FLOAT_ENVIRONMENT)) {
     const endMarker = `\\end{${match[1]}}`;
     const close = text.indexOf(endMarker, match.index);
-    excluded.push({ start: match.index ?? 0, end: close < 0 ? text.length : close + endMarker.length });
+    floats.push({ start: match.index ?? 0, end: close < 0 ? text.length : close + endMarker.length });
   }
   for (const match of text.matchAll(ZONE_COMMAND)) {
     const open = (match.index ?? 0) + match[0].length - 1;
     zones.push({ zone: match[1] as 'caption' | 'footnote', range: { start: open + 1, end: groupEnd(text, open) }, command: match.index ?? 0 });
   }
   // One pass marks what is hidden (non-prose, headings, tables) and which zone each offset is in.
+  // 1: never prose; 2: not prose of the body (a float's content), though its caption zone is.
   const hidden = new Uint8Array(text.length);
+  for (const range of floats) {
+    hidden.fill(2, range.start, Math.min(range.end, text.length));
+  }
   for (const range of [...nonProse, ...excluded]) {
     hidden.fill(1, range.start, Math.min(range.end, text.length));
   }
@@ -144,7 +170,7 @@ function extractLatex(workspace: Workspace, document: SourceDocument): ClaimSent
   zones.forEach((zone, index) => zoneOf.fill(index + 1, zone.range.start, zone.range.end));
   // A textual citation (`\citet{x} show ...`) is read as its authors' names, so it is masked as a
   // word: the sentence it opens then starts with a capital and is split from the one before.
-  const arguments_ = scanLatex(text, workspace.citeCommands).citeArguments;
+  const arguments_ = workspace.latex(document).citeArguments;
   const placeholders = new Map<number, number>();
   for (const argument of arguments_) {
     if (TEXTUAL_CITE.test(argument.command)) {
@@ -156,27 +182,31 @@ function extractLatex(workspace: Workspace, document: SourceDocument): ClaimSent
   }
   const isExcluded = (offset: number) => blocking.some((range) => offset >= range.start && offset < range.end);
   const inZone = (offset: number) => (zoneOf[offset] > 0 ? zones[zoneOf[offset] - 1] : undefined);
-  // Masks a span: hidden offsets and offsets of other zones become spaces; `\%` shows its per cent sign.
+  // Masks a span: hidden offsets and offsets of other zones become spaces; `\%` shows its per cent
+  // sign; a tie (`SAM~2`) is a space; a textual citation reads as "Authors". Working on UTF-16 code
+  // units keeps every offset exact and is much faster than building strings character by character.
   const mask = (span: TextRange, zone: number) => {
-    let out = '';
+    const codes = new Uint16Array(span.end - span.start);
     for (let i = span.start; i < span.end; i++) {
-      const c = text[i];
-      const placeholderEnd = placeholders.get(i);
-      if (placeholderEnd !== undefined && zoneOf[i] === zone && placeholderEnd - i >= AUTHORS.length && placeholderEnd <= span.end) {
-        out += AUTHORS + ' '.repeat(placeholderEnd - i - AUTHORS.length);
-        i = placeholderEnd - 1;
-      } else if (c === '\n') {
-        out += c;
-      } else if (c === '~') {
-        // A tie is a space to the reader: "SAM~2" is "SAM 2".
-        out += ' ';
-      } else if (c === '%' && text[i - 1] === '\\' && zoneOf[i] === zone) {
-        out += '%';
-      } else {
-        out += hidden[i] || zoneOf[i] !== zone || c === '{' || c === '}' ? ' ' : c;
+      const c = text.charCodeAt(i);
+      let out = c;
+      if (c !== NEWLINE) {
+        if (c === PERCENT && text.charCodeAt(i - 1) === BACKSLASH && zoneOf[i] === zone) {
+          out = PERCENT;
+        } else if (hidden[i] === 1 || (hidden[i] === 2 && zone === 0) || zoneOf[i] !== zone || c === OPEN_BRACE || c === CLOSE_BRACE || c === TILDE) {
+          out = SPACE;
+        }
+      }
+      codes[i - span.start] = out;
+    }
+    for (const [start, end] of placeholders) {
+      if (start >= span.start && end <= span.end && zoneOf[start] === zone && end - start >= AUTHORS.length) {
+        for (let k = 0; k < AUTHORS.length; k++) {
+          codes[start - span.start + k] = AUTHORS.charCodeAt(k);
+        }
       }
     }
-    return out;
+    return UTF16.decode(codes);
   };
   const segments: Segment[] = [];
   const maskedSpans = new Map<Segment, string>();
@@ -201,12 +231,25 @@ function extractLatex(workspace: Workspace, document: SourceDocument): ClaimSent
   });
   segments.sort((a, b) => a.range.start - b.range.start);
   const citations = segments.map((): SentenceCitation[] => []);
+  // The sentences of the body and of each zone, in order, for binary search.
+  const groups = new Map<number, Segment[]>();
+  const indexOf = new Map<Segment, number>();
+  segments.forEach((segment, index) => {
+    const zone = segment.zone === 'body' ? 0 : zoneOf[segment.range.start];
+    const group = groups.get(zone);
+    if (group) {
+      group.push(segment);
+    } else {
+      groups.set(zone, [segment]);
+    }
+    indexOf.set(segment, index);
+  });
   const attach = (offset: number, textual: boolean, citation: SentenceCitation) => {
     const zone = inZone(offset);
-    const zoneSegments = segments.map((segment, index) => ({ segment, index })).filter(({ segment }) => (zone ? segment.zone === zone.zone && segment.range.start >= zone.range.start && segment.range.end <= zone.range.end : segment.zone === 'body'));
-    const found = sentenceForCitation(zoneSegments.map(({ segment }) => segment), offset, textual);
+    const group = groups.get(zone ? zoneOf[offset] : 0) ?? [];
+    const found = sentenceForCitation(group, offset, textual);
     if (found >= 0) {
-      citations[zoneSegments[found].index].push(citation);
+      citations[indexOf.get(group[found])!].push(citation);
     }
     if (zone?.zone === 'footnote') {
       // A footnote's citation also backs the sentence that carries the footnote.

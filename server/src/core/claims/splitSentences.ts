@@ -6,8 +6,24 @@ import type { TextRange } from '../text/textRange';
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 const ABBREVIATION_END = /(?:\bet al|\be\.g|\bi\.e|\bcf|\bvs|\bFigs?|\bEqs?|\bSecs?|\bTabs?|\bapprox|\bresp|\bNo|\bDr|\bRefs?|\bincl|\bca|\bal|\b[A-Z])\.\s*$/;
 
+// While the author types, only one paragraph changes: splits are cached by the paragraph's text.
+const cache = new Map<string, TextRange[]>();
+const MAX_CACHED = 20_000;
+
 /** Splits a text into sentence ranges (offsets into the text, trailing spaces included). */
 export function splitSentences(text: string): TextRange[] {
+  let ranges = cache.get(text);
+  if (!ranges) {
+    ranges = splitUncached(text);
+    if (cache.size >= MAX_CACHED) {
+      cache.clear();
+    }
+    cache.set(text, ranges);
+  }
+  return ranges;
+}
+
+function splitUncached(text: string): TextRange[] {
   const ranges: TextRange[] = [];
   for (const segment of segmenter.segment(text)) {
     const range = { start: segment.index, end: segment.index + segment.segment.length };
@@ -19,4 +35,39 @@ export function splitSentences(text: string): TextRange[] {
     }
   }
   return ranges;
+}
+
+/** A sentence without surrounding white space, and the whole segment it was cut from. */
+export interface TrimmedSentence {
+  readonly range: TextRange;
+  readonly segment: TextRange;
+}
+
+const trimmedCache = new Map<string, TrimmedSentence[]>();
+
+/** The sentences of a text that hold at least one letter, trimmed; cached by text. */
+export function splitTrimmedSentences(text: string): TrimmedSentence[] {
+  let sentences = trimmedCache.get(text);
+  if (sentences) {
+    return sentences;
+  }
+  sentences = [];
+  for (const part of splitSentences(text)) {
+    let start = part.start;
+    let end = part.end;
+    while (start < end && /\s/.test(text[start])) {
+      start++;
+    }
+    while (end > start && /\s/.test(text[end - 1])) {
+      end--;
+    }
+    if (/\p{L}/u.test(text.slice(start, end))) {
+      sentences.push({ range: { start, end }, segment: part });
+    }
+  }
+  if (trimmedCache.size >= MAX_CACHED) {
+    trimmedCache.clear();
+  }
+  trimmedCache.set(text, sentences);
+  return sentences;
 }

@@ -3,6 +3,7 @@
 
 import type { CoreConfig } from '../../../config';
 import { extractSentences, type ClaimSentence } from '../../../claims/extractSentences';
+import type { Catalogue } from '../../../catalogue/catalogue';
 import { findMentions, type Mention } from '../../../catalogue/findMentions';
 import type { SourceDocument, Workspace } from '../../../workspace/workspace';
 import { citationContextFor, type CitationContext } from '../../catalogueCitations';
@@ -31,12 +32,34 @@ export function claimContextFor(workspace: Workspace, document: SourceDocument, 
   const sentences = extractSentences(workspace, document).map((sentence) => ({
     ...sentence,
     // Mentions are found in the masked text, so names inside math, code or cite keys never count.
-    mentions: findMentions(citations.catalogue, sentence.text).filter((mention) => !ADJECTIVAL.test(sentence.text.slice(mention.range.end))).map((mention) => ({
+    mentions: findSentenceMentions(citations.catalogue, sentence.text).map((mention) => ({
       ...mention,
       range: { start: mention.range.start + sentence.range.start, end: mention.range.end + sentence.range.start },
     })),
   }));
   return { document, citations, sentences };
+}
+
+// Finding names is the costliest step, and while the author types only one sentence changes:
+// mentions are cached by the sentence's masked text, per catalogue.
+const mentionCache = new WeakMap<Catalogue, Map<string, Mention[]>>();
+const MAX_CACHED_SENTENCES = 20_000;
+
+function findSentenceMentions(catalogue: Catalogue, text: string): Mention[] {
+  let cache = mentionCache.get(catalogue);
+  if (!cache) {
+    cache = new Map();
+    mentionCache.set(catalogue, cache);
+  }
+  let mentions = cache.get(text);
+  if (!mentions) {
+    mentions = findMentions(catalogue, text).filter((mention) => !ADJECTIVAL.test(text.slice(mention.range.end)));
+    if (cache.size >= MAX_CACHED_SENTENCES) {
+      cache.clear();
+    }
+    cache.set(text, mentions);
+  }
+  return mentions;
 }
 
 /** The catalogue id a cited key stands for (through the user's bibliography), if any. */

@@ -13,17 +13,31 @@ import { findComparativeClaim, findQuantitativeResult, isOwnStatement } from '..
 import type { CoreDiagnostic } from '../diagnosticTypes';
 import type { AnalysedSentence, ClaimContext } from './claimContext';
 
+// The text signals of a sentence depend on its text only; while the author types, one changes.
+const signalCache = new Map<string, { result?: string; comparison?: string; own: boolean }>();
+
+function signalsOf(text: string): { result?: string; comparison?: string; own: boolean } {
+  let signals = signalCache.get(text);
+  if (!signals) {
+    signals = { result: findQuantitativeResult(text), comparison: findComparativeClaim(text), own: isOwnStatement(text) };
+    if (signalCache.size >= 20_000) {
+      signalCache.clear();
+    }
+    signalCache.set(text, signals);
+  }
+  return signals;
+}
+
 /** Why a sentence is a claim, for the message; undefined when it is not one. */
 export function describeClaim(sentence: AnalysedSentence): string | undefined {
   const mention = sentence.mentions[0];
   if (mention) {
     return `names ${mention.text}`;
   }
-  const result = findQuantitativeResult(sentence.text);
+  const { result, comparison } = signalsOf(sentence.text);
   if (result) {
     return `states a result (${result.trim()})`;
   }
-  const comparison = findComparativeClaim(sentence.text);
   return comparison ? `makes a comparative claim ('${comparison}')` : undefined;
 }
 
@@ -35,7 +49,7 @@ export function checkUntaggedClaims(context: ClaimContext, config: CoreConfig): 
   }
   const diagnostics: CoreDiagnostic[] = [];
   for (const sentence of context.sentences) {
-    if (sentence.citations.length > 0 || (!config.claims.flagOwnResults && isOwnStatement(sentence.text))) {
+    if (sentence.citations.length > 0 || (!config.claims.flagOwnResults && signalsOf(sentence.text).own)) {
       continue;
     }
     const why = describeClaim(sentence);

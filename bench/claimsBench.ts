@@ -1,0 +1,68 @@
+// Claim diagnostics (with every other diagnostic of the document) on a 30,000-word manuscript: the
+// full check of a newly opened document, and the check after each one-character edit as the author
+// types, as the server runs them. The
+// manuscript repeats the prose of the bundled LaTeX example with its bibliography.
+
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_CORE_CONFIG } from '../server/src/core/config';
+import { collectDiagnostics } from '../server/src/core/features/diagnostics/collectDiagnostics';
+import { Workspace } from '../server/src/core/workspace/workspace';
+import { summarize } from './stats';
+
+/** The timings of the claims benchmark, ms. */
+export interface ClaimsBenchResult {
+  readonly words: number;
+  readonly sentences: number;
+  readonly fullMs: number[];
+  readonly editMs: number[];
+  readonly diagnostics: number;
+}
+
+/** Builds the manuscript and times full and incremental diagnostics. */
+export function benchClaims(root: string, runs = 15): ClaimsBenchResult {
+  const example = join(root, 'examples/latex-review');
+  const chapters = readdirSync(join(example, 'chapters')).map((name) => readFileSync(join(example, 'chapters', name), 'utf8').replace(/^% !TEX root.*$/m, ''));
+  const body: string[] = [];
+  let words = 0;
+  for (let i = 0; words < 30_000; i++) {
+    const chapter = chapters[i % chapters.length];
+    body.push(`\\section{Part ${i}}\n${chapter}`);
+    words += chapter.split(/\s+/).length;
+  }
+  const text = `\\documentclass{article}\n\\begin{document}\n${body.join('\n\n')}\n\\bibliography{references,extra}\n\\end{document}\n`;
+  const bibs = ['references.bib', 'extra.bib'].map((name) => [name, readFileSync(join(example, name), 'utf8')] as const);
+  const fullMs: number[] = [];
+  const editMs: number[] = [];
+  let diagnostics = 0;
+  let sentences = 0;
+  for (let run = 0; run < runs; run++) {
+    const workspace = new Workspace();
+    for (const [name, bib] of bibs) {
+      workspace.setDocument(`file:///bench/${name}`, bib);
+    }
+    workspace.setDocument('file:///bench/main.tex', text);
+    let start = performance.now();
+    diagnostics = collectDiagnostics(workspace, 'file:///bench/main.tex', DEFAULT_CORE_CONFIG).length;
+    fullMs.push(performance.now() - start);
+    // The author types: one character at a time in the middle of the manuscript, each checked.
+    let current = text;
+    for (let keystroke = 0; keystroke < 10; keystroke++) {
+      const at = Math.floor(text.length / 2) + run * 10 + keystroke;
+      current = `${current.slice(0, at)}x${current.slice(at)}`;
+      workspace.setDocument('file:///bench/main.tex', current, keystroke + 1);
+      start = performance.now();
+      collectDiagnostics(workspace, 'file:///bench/main.tex', DEFAULT_CORE_CONFIG);
+      editMs.push(performance.now() - start);
+    }
+    sentences = text.split(/[.!?]\s/).length;
+  }
+  return { words, sentences, fullMs, editMs, diagnostics };
+}
+
+if (require.main === module) {
+  const result = benchClaims(join(__dirname, '..'));
+  const full = summarize(result.fullMs.slice(1));
+  const edit = summarize(result.editMs.slice(10));
+  console.log(`${result.words} words, ${result.diagnostics} diagnostics: full median ${full.median.toFixed(1)} ms (p99 ${full.p99.toFixed(1)}), after a one-character edit median ${edit.median.toFixed(1)} ms (p99 ${edit.p99.toFixed(1)})`);
+}
