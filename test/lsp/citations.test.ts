@@ -160,13 +160,13 @@ describe('Quarto example over IPC', () => {
     const list = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: positionOf(text, '`@notacite`', 4) });
     assert.equal(list, null);
     const diagnostics = await client.waitForDiagnostics(uri, (all) => all.some((d) => d.code === 'undefined-key'));
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line + 1, d.range.start.character + 1]), [['undefined-key', 52, 151]]);
+    assert.deepEqual(diagnostics.filter((d) => d.code === 'undefined-key').map((d) => [d.code, d.range.start.line + 1, d.range.start.character + 1]), [['undefined-key', 52, 151]]);
   });
 
   test('methods.md sees both bibliographies of its front-matter list', async () => {
     const text = read(QUARTO, 'methods.md');
     const uri = await client.open('methods.md', text);
-    const diagnostics = await client.waitForDiagnostics(uri, (all) => all.length > 0);
-    assert.deepEqual(diagnostics.map((d) => String(d.message)), ["Undefined citation key 'johnson2019mimicxr'. Did you mean 'johnson2019mimiccxr'?"]);
+    const diagnostics = await client.waitForDiagnostics(uri, (all) => all.some((d) => d.code === 'undefined-key'));
+    assert.deepEqual(diagnostics.filter((d) => d.code === 'undefined-key').map((d) => String(d.message)), ["Undefined citation key 'johnson2019mimicxr'. Did you mean 'johnson2019mimiccxr'?"]);
   });
 });

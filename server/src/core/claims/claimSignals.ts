@@ -5,9 +5,15 @@
 const PERCENT = /\b\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)/i;
 const METRIC = /\b(?:Dice|DSC|IoU|mIoU|AUC|AUROC|AUPRC|ROC-AUC|accuracy|F1(?:-score)?|sensitivity|specificity|precision|recall|BLEU(?:-\d)?|ROUGE(?:-[L\d])?|METEOR|CIDEr|HD95|Hausdorff distance|kappa|mAP|NSD|C-index)\b/i;
 const NUMBER = /(?<![\w.-])\d+(?:[.,]\d+)?(?![\w.])/g;
-const SIZE = /\b\d+(?:[.,]\d+)*\s*(?:[KMBT]\b|k\b|thousand\b|million\b|billion\b|trillion\b)?\s*(?:(?:trainable\s+)?parameters|params|images|image[- –]text pairs|image[- –]mask pairs|image[- –]caption pairs|pairs|scans|slides|whole[- ]slide images|WSIs|volumes|cases|patients|masks|reports|tokens|tiles|patches|samples|videos|frames|studies)\b/i;
+const SIZE = /\b(?:\d+(?:[.,]\d+)*|one|two|three|four|five|six|seven|eight|nine|ten|a|hundreds of|thousands of|millions of)\s*(?:[KMBT]\b|k\b|hundred\b|thousand\b|million\b|billion\b|trillion\b)?\s*(?:[a-z]+[- ])?(?:(?:trainable\s+)?parameters|params|datasets|images|image[- –]text pairs|image[- –]mask pairs|image[- –]caption pairs|pairs|scans|slides|whole[- ]slide images|WSIs|volumes|cases|patients|masks|reports|tokens|tiles|patches|samples|videos|frames|studies)\b/i;
 const SHORT_SIZE = /(?<![\w-])\d+(?:\.\d+)?\s*[KMBT](?![\w-])/;
-const COMPARATIVE = /\b(?:outperform(?:s|ed|ing)?|state[- ]of[- ]the[- ]art|SOTA|surpass(?:es|ed|ing)?|the first\b|superior to|significantly|better than|beats?\b|exceed(?:s|ed)?|best[- ]performing|substantially (?:improve[sd]?|better|higher|lower)|new records?)\b/i;
+const COMPARATIVE = new RegExp([
+  'outperform(?:s|ed|ing)?', 'state[- ]of[- ]the[- ]art', 'SOTA', 'surpass(?:es|ed|ing)?', 'the first\\b', 'superior to', 'inferior to',
+  'significantly', 'better than', 'worse than', 'beats?\\b', 'exceed(?:s|ed)?', 'best[- ]performing', 'new records?',
+  'substantially (?:improve[sd]?|better|higher|lower)', 'dominat(?:e|es|ed|ing)', 'most (?:popular|widely|commonly|frequently|common|accurate|successful)',
+  'widely (?:used|adopted)', 'preferred\\b[^.]{0,80}\\bover', '(?:far |much )?(?:fewer|higher|lower|faster|slower|smaller|larger)\\b[^.]{0,60}\\bthan',
+  'diminishing returns', 'only marginally', 'improve[sd]? (?:over|upon|on)\\b',
+].map((pattern) => `\\b${pattern}`).join('|'), 'i');
 const OWN = /\b(?:we|our|ours|us|this (?:review|study|work|paper|survey|article|meta-analysis))\b/i;
 const NOT_A_RESULT_BEFORE = /(?:Section|Sec\.|Table|Tab\.|Figure|Fig\.|Eq\.|Equation|Chapter|Appendix|version|v|step|stage|Phase)\s*~?\s*$/i;
 
@@ -42,7 +48,10 @@ export function findComparativeClaim(sentence: string): string | undefined {
   return COMPARATIVE.exec(sentence)?.[0];
 }
 
+/** "We note that X surpasses Y" reports another's result: the phrase is not the author's own claim. */
+const REPORTING = /\bwe (?:also |further )?(?:note|observe|remark|stress|emphasi[sz]e|highlight|see) that\b/gi;
+
 /** Tells whether the sentence speaks of the author's own work ("we", "our", "this review"). */
 export function isOwnStatement(sentence: string): boolean {
-  return OWN.test(sentence);
+  return OWN.test(sentence.replace(REPORTING, ''));
 }

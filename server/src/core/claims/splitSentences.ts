@@ -4,7 +4,11 @@
 import type { TextRange } from '../text/textRange';
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-const ABBREVIATION_END = /(?:\bet al|\be\.g|\bi\.e|\bcf|\bvs|\bFigs?|\bEqs?|\bSecs?|\bTabs?|\bapprox|\bresp|\bNo|\bDr|\bRefs?|\bincl|\bca|\bal|\b[A-Z])\.\s*$/;
+const ABBREVIATIONS = '(?:\\bet al|\\be\\.g|\\bi\\.e|\\bcf|\\bvs|\\bFigs?|\\bEqs?|\\bSecs?|\\bTabs?|\\bapprox|\\bresp|\\bNo|\\bDr|\\bRefs?|\\bincl|\\bca|\\bal|\\bet|(?:^|\\s)[A-Z])\\.';
+const ABBREVIATION_END = new RegExp(`${ABBREVIATIONS}\\s*$`);
+// UAX #29 never ends a sentence before a lower-case word, but model names can start lower case
+// ("nnInteractive reduces ..."): such a full stop ends a sentence unless an abbreviation precedes it.
+const LOWER_CASE_START = /[.!?]["')\]]*\s+(?=\p{Ll}[\p{L}\p{N}-]*\p{Lu})/gu;
 
 // While the author types, only one paragraph changes: splits are cached by the paragraph's text.
 const cache = new Map<string, TextRange[]>();
@@ -26,7 +30,30 @@ export function splitSentences(text: string): TextRange[] {
 function splitUncached(text: string): TextRange[] {
   const ranges: TextRange[] = [];
   for (const segment of segmenter.segment(text)) {
-    const range = { start: segment.index, end: segment.index + segment.segment.length };
+    for (const range of splitBeforeLowerCaseNames(text, { start: segment.index, end: segment.index + segment.segment.length })) {
+      pushMerging(text, ranges, range);
+    }
+  }
+  return ranges;
+}
+
+function splitBeforeLowerCaseNames(text: string, range: TextRange): TextRange[] {
+  const parts: TextRange[] = [];
+  let start = range.start;
+  const slice = text.slice(range.start, range.end);
+  for (const match of slice.matchAll(LOWER_CASE_START)) {
+    const end = range.start + (match.index ?? 0) + match[0].length;
+    if (!ABBREVIATION_END.test(text.slice(start, end))) {
+      parts.push({ start, end });
+      start = end;
+    }
+  }
+  parts.push({ start, end: range.end });
+  return parts;
+}
+
+function pushMerging(text: string, ranges: TextRange[], range: TextRange): void {
+  {
     const previous = ranges[ranges.length - 1];
     if (previous && ABBREVIATION_END.test(text.slice(previous.start, previous.end))) {
       ranges[ranges.length - 1] = { start: previous.start, end: range.end };
@@ -34,7 +61,6 @@ function splitUncached(text: string): TextRange[] {
       ranges.push(range);
     }
   }
-  return ranges;
 }
 
 /** A sentence without surrounding white space, and the whole segment it was cut from. */
