@@ -9,6 +9,7 @@
 import type { CoreConfig } from '../config';
 import { parseBibtex } from '../bibtex/parseBibtex';
 import { catalogueFor } from '../catalogue/workspaceCatalogue';
+import { findMentions } from '../catalogue/findMentions';
 import type { Workspace } from '../workspace/workspace';
 import { citationContextFor, formatCitation, planCitation } from './catalogueCitations';
 import type { CoreDiagnostic } from './diagnostics/diagnosticTypes';
@@ -49,7 +50,8 @@ export function findClaimFixes(workspace: Workspace, uri: string, diagnostics: r
       const sentence = document.text.slice(diagnostic.range.start, diagnostic.range.end);
       // Before the sentence's final punctuation, as citations go in LaTeX and Pandoc.
       const end = diagnostic.range.start + sentence.replace(/[.!?:;]+\s*$/, '').length;
-      const mentioned = context.catalogue.models.find((model) => [model.name, ...model.aliases].some((name) => name.length >= 2 && sentence.includes(name)));
+      const mention = findMentions(context.catalogue, sentence).find((candidate) => candidate.kind === 'model');
+      const mentioned = mention ? context.catalogue.model(mention.id) : undefined;
       const plan = mentioned ? planCitation(workspace, context, 'model', mentioned.id) : undefined;
       if (mentioned && plan && 'key' in plan) {
         const citation = latex ? `~${formatCitation('latex', plan.key)}` : ` ${formatCitation('markdown', plan.key)}`;
