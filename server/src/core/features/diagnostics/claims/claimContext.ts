@@ -11,9 +11,14 @@ import { citationContextFor, type CitationContext } from '../../catalogueCitatio
 /** "SAM-style models", "CLIP-based encoders": a family, not the model itself. */
 const ADJECTIVAL = /^-(?:style|based|like|derived|type|family|inspired|variants?)\b/i;
 
-/** A sentence with the catalogued names it mentions. */
+/** A sentence with the catalogued names it mentions; mention ranges are relative to the sentence. */
 export interface AnalysedSentence extends ClaimSentence {
   readonly mentions: readonly Mention[];
+}
+
+/** The range of a sentence's mention in the document. */
+export function mentionRange(sentence: AnalysedSentence, mention: Mention): { start: number; end: number } {
+  return { start: sentence.range.start + mention.range.start, end: sentence.range.start + mention.range.end };
 }
 
 /** The shared input of the claim rules. */
@@ -29,13 +34,14 @@ export function claimContextFor(workspace: Workspace, document: SourceDocument, 
   if (!citations) {
     return undefined;
   }
-  const sentences = extractSentences(workspace, document).map((sentence) => ({
-    ...sentence,
-    // Mentions are found in the masked text, so names inside math, code or cite keys never count.
-    mentions: findSentenceMentions(citations.catalogue, sentence.text).map((mention) => ({
-      ...mention,
-      range: { start: mention.range.start + sentence.range.start, end: mention.range.end + sentence.range.start },
-    })),
+  // Mentions stay relative to their sentence (cached by its text); rules add the sentence's start.
+  const sentences = extractSentences(workspace, document).map((sentence): AnalysedSentence => ({
+    range: sentence.range,
+    text: sentence.text,
+    paragraph: sentence.paragraph,
+    zone: sentence.zone,
+    citations: sentence.citations,
+    mentions: findSentenceMentions(citations.catalogue, sentence.text),
   }));
   return { document, citations, sentences };
 }

@@ -5,7 +5,7 @@
 
 import type { CoreConfig } from '../../../config';
 import type { CoreDiagnostic } from '../diagnosticTypes';
-import { recordIdOfKey, type ClaimContext } from './claimContext';
+import { mentionRange, recordIdOfKey, type ClaimContext } from './claimContext';
 
 /** Reports first mentions of models whose paragraph does not cite them. */
 export function checkUncitedFirstMentions(context: ClaimContext, config: CoreConfig): CoreDiagnostic[] {
@@ -27,7 +27,7 @@ export function checkUncitedFirstMentions(context: ClaimContext, config: CoreCon
       if (!paragraphCites) {
         const model = context.citations.catalogue.model(mention.id)!;
         diagnostics.push({
-          range: mention.range,
+          range: mentionRange(sentence, mention),
           severity,
           code: 'uncited-model-first-mention',
           message: `First mention of ${model.name} in this document, and its paragraph does not cite it.`,
