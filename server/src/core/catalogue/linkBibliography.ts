@@ -18,8 +18,10 @@ export type CatalogueRecordRef = { readonly kind: 'model'; readonly record: Mode
 export interface BibliographyLinks {
   /** The user's key for a catalogue id, when the user's bibliography has the work. */
   readonly keyOf: ReadonlyMap<string, string>;
-  /** The catalogue record a user key stands for. */
+  /** The catalogue record a user key stands for (the model, when its paper also introduces a dataset). */
   readonly recordOf: ReadonlyMap<string, CatalogueRecordRef>;
+  /** Every catalogue record a user key's paper introduces. */
+  readonly recordsOf: ReadonlyMap<string, readonly CatalogueRecordRef[]>;
 }
 
 /** One paper can introduce a model and a dataset (BiomedCLIP and PMC-15M): identities map to all of them. */
@@ -92,6 +94,7 @@ export function linkBibliography(index: BibliographyIndex, catalogue: Catalogue)
   const identities = identitiesOf(catalogue);
   const keyOf = new Map<string, string>();
   const recordOf = new Map<string, CatalogueRecordRef>();
+  const recordsOf = new Map<string, CatalogueRecordRef[]>();
   for (const { entry } of index.entries) {
     const identity = identifyEntry(entry);
     const matches = identity.dois.map((doi) => identities.byDoi.get(doi)).find(Boolean)
@@ -100,6 +103,7 @@ export function linkBibliography(index: BibliographyIndex, catalogue: Catalogue)
     if (matches) {
       // A key stands for the model of a paper that also introduces a dataset; both cite with it.
       recordOf.set(entry.key, matches.find((reference) => reference.kind === 'model') ?? matches[0]);
+      recordsOf.set(entry.key, matches);
       for (const reference of matches) {
         if (!keyOf.has(reference.record.id)) {
           keyOf.set(reference.record.id, entry.key);
@@ -107,7 +111,7 @@ export function linkBibliography(index: BibliographyIndex, catalogue: Catalogue)
       }
     }
   }
-  const links = { keyOf, recordOf };
+  const links = { keyOf, recordOf, recordsOf };
   linkCache.set(index, { catalogue, links });
   return links;
 }

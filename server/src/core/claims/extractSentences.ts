@@ -173,7 +173,13 @@ function extractLatex(workspace: Workspace, document: SourceDocument): ClaimSent
   const arguments_ = workspace.latex(document).citeArguments;
   const placeholders = new Map<number, number>();
   for (const argument of arguments_) {
-    if (TEXTUAL_CITE.test(argument.command)) {
+    // Any citation that opens a sentence is read as its authors ("\\parencite{x} introduced ...").
+    const commandStart = text.lastIndexOf(`\\${argument.command}`, argument.range.start);
+    // ...when a sentence ends before it and a lower-case word follows it; a citation after a full
+    // stop that ends its paragraph (`... Dice. \\cite{x}`) belongs to the sentence before.
+    const opensSentence = commandStart >= 0 && /(?:^|[.!?]["')\]]*)\s*$/.test(text.slice(Math.max(0, commandStart - 40), commandStart))
+      && /^[ \t]*\p{Ll}/u.test(text.slice(argument.range.end + 1, argument.range.end + 40));
+    if (TEXTUAL_CITE.test(argument.command) || opensSentence) {
       const start = text.lastIndexOf(`\\${argument.command}`, argument.range.start);
       if (start >= 0) {
         placeholders.set(start, Math.min(text.length, argument.range.end + 1));
@@ -305,8 +311,30 @@ function extractMarkdown(workspace: Workspace, document: SourceDocument): ClaimS
     const lineStart = text.lastIndexOf('\n', at) + 1;
     const before = text.slice(lineStart, at);
     const inBrackets = before.lastIndexOf('[') > before.lastIndexOf(']');
-    if (!inBrackets && !citation.crossReference && citation.range.end - at >= AUTHORS.length) {
+    if (!inBrackets && citation.range.end - at >= AUTHORS.length) {
       chars.splice(at, AUTHORS.length, ...AUTHORS.split(''));
+    }
+  }
+  // Inline footnotes (`^[note with @key]`) are not part of the sentence's text; their citations back
+  // the sentence the note is attached to.
+  const notes: TextRange[] = [];
+  for (let at = text.indexOf('^['); at >= 0; at = text.indexOf('^[', at + 2)) {
+    let depth = 0;
+    let end = at + 1;
+    for (; end < text.length; end++) {
+      if (text[end] === '[') {
+        depth++;
+      } else if (text[end] === ']' && --depth === 0) {
+        break;
+      } else if (text[end] === '\n' && text[end + 1] === '\n') {
+        break;
+      }
+    }
+    notes.push({ start: at, end: Math.min(end + 1, text.length) });
+    for (let i = at; i < Math.min(end + 1, text.length); i++) {
+      if (chars[i] !== '\n') {
+        chars[i] = ' ';
+      }
     }
   }
   const masked = chars.join('');
@@ -321,7 +349,8 @@ function extractMarkdown(workspace: Workspace, document: SourceDocument): ClaimS
     if (citation.crossReference || citation.key === '') {
       continue;
     }
-    const found = sentenceForCitation(segments, citation.range.start, false);
+    const note = notes.find((range) => citation.range.start >= range.start && citation.range.start < range.end);
+    const found = sentenceForCitation(segments, note ? note.start : citation.range.start, false);
     if (found >= 0) {
       citations[found].push({ key: citation.key, range: citation.range, placeholder: /^todo$/i.test(citation.key) });
     }

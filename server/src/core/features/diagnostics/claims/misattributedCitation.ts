@@ -9,23 +9,6 @@ import type { CoreConfig } from '../../../config';
 import type { CoreDiagnostic } from '../diagnosticTypes';
 import { recordIdOfKey, type ClaimContext } from './claimContext';
 
-/** Tells whether the citation around a key has a pre- or post-note. */
-function hasCitationNote(text: string, keyStart: number): boolean {
-  const command = text.lastIndexOf('\\', keyStart);
-  const open = text.lastIndexOf('{', keyStart);
-  if (command >= 0 && open > command && keyStart - command < 200) {
-    // LaTeX: an optional argument between the command name and the key list.
-    return /\[[^\]]*[^\s\]][^\]]*\]/.test(text.slice(command, open));
-  }
-  const bracket = text.lastIndexOf('[', keyStart);
-  const close = text.indexOf(']', keyStart);
-  if (bracket >= 0 && close > keyStart && !text.slice(bracket, keyStart).includes(']')) {
-    // Pandoc: words in the bracket besides the @keys.
-    return /[\p{L}\d]/u.test(text.slice(bracket + 1, close).replace(/-?@[^\s;,\]]+/g, '').replace(/[;,]/g, ''));
-  }
-  return false;
-}
-
 /** Reports citations that point at another catalogued model's paper than the one the sentence names. */
 export function checkMisattributedCitations(context: ClaimContext, config: CoreConfig): CoreDiagnostic[] {
   const severity = config.claims.severity['misattributed-citation'];
@@ -39,9 +22,13 @@ export function checkMisattributedCitations(context: ClaimContext, config: CoreC
     if (named.size === 0 || sentence.citations.length === 0) {
       continue;
     }
-    // A citation with a note (`\citep[e.g.][p.~4]{x}`, `[see @x, p. 4]`) points at evidence in
-    // another paper, not at the model's own paper.
-    const cited = sentence.citations.filter((citation) => !hasCitationNote(context.document.text, citation.range.start)).map((citation) => ({ citation, id: recordIdOfKey(context, citation.key) }));
+    const namedRecords = new Set(sentence.mentions.map((mention) => mention.id));
+    const cited = sentence.citations.map((citation) => ({ citation, id: recordIdOfKey(context, citation.key) }));
+    // A paper that introduces a model and a dataset (BiomedCLIP and PMC-15M) is the right source for either.
+    const introducesNamed = (key: string) => (context.citations.links.recordsOf.get(key) ?? []).some((reference) => namedRecords.has(reference.record.id));
+    if (cited.some(({ citation }) => introducesNamed(citation.key))) {
+      continue;
+    }
     if (cited.some(({ id }) => id !== undefined && named.has(id))) {
       continue;
     }
