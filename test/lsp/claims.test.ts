@@ -1,0 +1,81 @@
+// LSP tests of the claim rules' quick fixes: each fix, applied as the editor applies it, leaves a
+// document without that diagnostic.
+
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { CodeActionRequest, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-protocol/node';
+import { LspTestClient } from './lspTestClient';
+
+const REFS = `@article{ma2024segment, title={Segment anything in medical images}, author={Ma, Jun}, journal={Nature Communications}, year={2024}, doi={10.1038/s41467-024-44824-z}}
+@article{kirillov2023segany, title={Segment Anything}, author={Kirillov, Alexander}, journal={arXiv:2304.02643}, year={2023}}
+`;
+const TEXT = `\\documentclass{article}
+\\begin{document}
+Recently, MedSAM reached 90\\% Dice on abdominal CT.
+
+MedSAM \\cite{kirillov2023segany} was tuned on 1.57 million image-mask pairs.
+
+SAM \\cite{kirillov2023segany} segments natural images.
+\\bibliography{refs}
+\\end{document}
+`;
+
+describe('claim quick fixes over LSP', () => {
+  let client: LspTestClient;
+  let folder: string;
+  const texts = new Map<string, string>();
+
+  before(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'fm-atlas-claims-'));
+    writeFileSync(join(folder, 'refs.bib'), REFS);
+    writeFileSync(join(folder, 'main.tex'), TEXT);
+    client = await LspTestClient.start({ folder });
+    texts.set(await client.open('main.tex', TEXT), TEXT);
+    texts.set(await client.open('refs.bib', REFS), REFS);
+  });
+  after(async () => {
+    await client.shutdown().finally(() => client.kill());
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  /** Applies a code action's edits to the open documents, as the editor does. */
+  async function apply(action: CodeAction): Promise<void> {
+    for (const [uri, edits] of Object.entries(action.edit?.changes ?? {})) {
+      const updated = TextDocument.applyEdits(TextDocument.create(uri, 'text', 0, texts.get(uri)!), edits as TextEdit[]);
+      texts.set(uri, updated);
+      await client.change(uri, updated);
+    }
+  }
+
+  async function fixAndCheck(code: string, title: RegExp): Promise<void> {
+    const uri = client.uri('main.tex');
+    const diagnostics = await client.waitForDiagnostics(uri, (all) => all.some((d) => d.code === code));
+    const diagnostic = diagnostics.find((d) => d.code === code) as Diagnostic;
+    const actions = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } }) as CodeAction[];
+    const action = actions.find((candidate) => title.test(candidate.title));
+    assert.ok(action, `${title} among ${actions.map((candidate) => candidate.title).join(' | ')}`);
+    await apply(action);
+    await client.waitForDiagnostics(uri, (all) => !all.some((d) => d.code === code && d.range.start.line === diagnostic.range.start.line));
+  }
+
+  test('untagged-claim: cite the named model before the full stop', async () => {
+    await fixAndCheck('untagged-claim', /^Cite MedSAM \(\\cite\{ma2024segment\}\)$/);
+    assert.match(texts.get(client.uri('main.tex'))!, /Recently, MedSAM reached 90\\% Dice on abdominal CT~\\cite\{ma2024segment\}\./);
+  });
+
+  test('misattributed-citation: replace the key with the named model\'s', async () => {
+    await fixAndCheck('misattributed-citation', /^Cite MedSAM instead/);
+  });
+
+  test('preprint-superseded: the published BibTeX replaces the preprint entry, keeping the key', async () => {
+    await fixAndCheck('preprint-superseded', /^Replace with the published version/);
+    const bib = texts.get(client.uri('refs.bib'))!;
+    assert.match(bib, /@inproceedings\{kirillov2023segany,[\s\S]*ICCV/);
+    assert.doesNotMatch(bib, /arXiv:2304\.02643\}/);
+    assert.equal(readFileSync(join(folder, 'refs.bib'), 'utf8'), REFS, 'the file on disk is untouched until the user saves');
+  });
+});
