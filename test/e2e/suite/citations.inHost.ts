@@ -166,6 +166,19 @@ suite('FM Atlas in a real VS Code', () => {
     assert.match(text, /Pretraining data/);
   });
 
+  test('claims: the deliberate misattribution is flagged and its quick fix cites the right paper', async () => {
+    const editor = await open('latex-review/chapters/vision-only.tex');
+    const diagnostics = await diagnosticsFor(editor.document.uri, (all) => all.some((d) => codeOf(d) === 'misattributed-citation'));
+    const misattributed = diagnostics.find((d) => codeOf(d) === 'misattributed-citation')!;
+    assert.equal(editor.document.getText(misattributed.range), 'ravi2024sam2');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, misattributed.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((action) => action.title.startsWith('Cite MedSAM2 instead'));
+    assert.ok(fix?.edit, actions.map((action) => action.title).join(' | '));
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    await diagnosticsFor(editor.document.uri, (all) => !all.some((d) => codeOf(d) === 'misattributed-citation'));
+    assert.ok(diagnostics.some((d) => codeOf(d) === 'untagged-claim' && /names UNI/.test(d.message)));
+  });
+
   test('the commands are registered and run', async () => {
     const commands = await vscode.commands.getCommands(true);
     assert.ok(commands.includes('fmAtlas.showOutput'));
