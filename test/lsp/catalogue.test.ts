@@ -88,3 +88,27 @@ describe('the catalogue over LSP', () => {
     assert.ok(builtIn[0].location.uri.endsWith('/data/catalogue/models.json'));
   });
 });
+
+describe('comparison tables over LSP', () => {
+  test('fmAtlas.comparisonTable returns LaTeX with the user key and adds the missing BibTeX; fmAtlas.citedModels lists the cited models', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'fm-atlas-table-'));
+    writeFileSync(join(folder, 'refs.bib'), REFS);
+    const text = '\\documentclass{article}\n\\usepackage{booktabs}\n\\begin{document}\nMedSAM \\cite{ma2024segment} is strong.\n\\bibliography{refs}\n\\end{document}\n';
+    writeFileSync(join(folder, 'main.tex'), text);
+    const client = await LspTestClient.start({ folder });
+    try {
+      const uri = await client.open('main.tex', text);
+      const cited = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'fmAtlas.citedModels', arguments: [{ uri }] });
+      assert.deepEqual(cited, ['medsam']);
+      const result = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'fmAtlas.comparisonTable', arguments: [{ uri, models: ['medsam', 'biomedclip'], columns: ['name', 'year', 'backbone'] }] }) as { text: string; unknown: string[] };
+      assert.match(result.text, /^\\begin\{table\}\[t\]/);
+      assert.match(result.text, /MedSAM~\\cite\{ma2024segment\} & 2023 & ViT-B \(SAM vit\\_b\) \\\\/);
+      assert.match(result.text, /BiomedCLIP~\\cite\{zhang2025biomedclip\}/);
+      const added = client.appliedEdits[client.appliedEdits.length - 1].changes![client.uri('refs.bib')] as TextEdit[];
+      assert.match(added[0].newText, /@\w+\{zhang2025biomedclip,/);
+    } finally {
+      await client.shutdown().finally(() => client.kill());
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});

@@ -88,3 +88,25 @@ describe('fm-atlas catalogue', () => {
     }
   });
 });
+
+describe('fm-atlas table', () => {
+  test('prints the same table as the editor command, by id or name', () => {
+    const { status, stdout } = run('table', '--models', 'medsam,BiomedCLIP,sam', '--columns', 'name,year', '--format', 'markdown');
+    assert.equal(status, 0);
+    assert.equal(stdout, [
+      '| Model | Year |',
+      '|---|---:|',
+      '| MedSAM [@MedSAM] | 2023 |',
+      '| Segment Anything Model (SAM) [@kirillov2023segany] | 2023 |',
+      '| BiomedCLIP [@zhang2025biomedclip] | 2025 |',
+      '',
+      ': Comparison of foundation models. {#tbl-fm-comparison}',
+      '',
+    ].join('\n'));
+  });
+
+  test('unknown models and columns are reported', () => {
+    assert.equal(run('table', '--models', 'medsam,nosuch').status, 1);
+    assert.match(run('table', '--models', 'medsam', '--columns', 'colour').stderr, /unknown columns: colour/);
+  });
+});

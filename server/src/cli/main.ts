@@ -6,6 +6,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../lsp/server';
 import { formatProblemsAsText, lintPaths } from './lint';
 import { formatCatalogueAsText, searchCatalogue } from './catalogue';
+import { printComparisonTable } from './table';
 
 const USAGE = `Usage:
   fm-atlas lsp --stdio                 Run the language server over stdio (for any LSP editor).
@@ -19,6 +20,11 @@ const USAGE = `Usage:
       --kind model|dataset             Only models, or only datasets.
       --file FILE                      A user catalogue file merged over the built-in one (repeatable).
       --no-builtin                     Only the user catalogue files.
+  fm-atlas table --models a,b,c        Print a comparison table of catalogue models (ids or names).
+      --columns c1,c2,...              name, year, venue, category, paradigm, architecture, backbone,
+                                       language_model, params, modalities, dimension, pretraining_data, tasks, code
+      --format latex|markdown          Output language (default: latex).
+      --sort year|name|category|given  Row order (default: year).
   fm-atlas --version | --help`;
 
 async function main(argv: string[]): Promise<number> {
@@ -63,6 +69,25 @@ async function main(argv: string[]): Promise<number> {
     }
     process.stdout.write((format === 'json' ? JSON.stringify(problems, null, 2) : formatProblemsAsText(problems)) + '\n');
     return problems.some((problem) => problem.severity === 'error') ? 1 : 0;
+  }
+  if (command === 'table') {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: rest, options: { models: { type: 'string' }, columns: { type: 'string' }, format: { type: 'string', default: 'latex' }, sort: { type: 'string', default: 'year' } } });
+    } catch (error) {
+      process.stderr.write(`fm-atlas table: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
+      return 2;
+    }
+    const outcome = printComparisonTable(parsed.values);
+    if ('error' in outcome) {
+      process.stderr.write(`fm-atlas table: ${outcome.error}\n`);
+      return 2;
+    }
+    process.stdout.write(outcome.text);
+    for (const name of outcome.unknown) {
+      process.stderr.write(`fm-atlas table: '${name}' is not in the catalogue.\n`);
+    }
+    return outcome.unknown.length > 0 ? 1 : 0;
   }
   if (command === 'catalogue') {
     let parsed;

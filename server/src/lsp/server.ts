@@ -110,7 +110,7 @@ function initialize(session: Session, params: InitializeParams): InitializeResul
       definitionProvider: true,
       referencesProvider: true,
       renameProvider: { prepareProvider: true },
-      codeActionProvider: { codeActionKinds: ['quickfix'] },
+      codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.inline'] },
       workspaceSymbolProvider: true,
       executeCommandProvider: { commands: SERVER_COMMANDS },
     },

@@ -1,5 +1,5 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit } from 'vscode-languageserver/node';
-import { findCatalogueActions, findClaimFixes, findQuickFixes, type CoreDiagnostic, type TextEdit as CoreTextEdit, type Workspace } from '../../core';
+import { findCatalogueActions, findClaimFixes, findQuickFixes, findTableAction, type CoreDiagnostic, type TextEdit as CoreTextEdit, type Workspace } from '../../core';
 import { fromRange, toOffset, toRange, type DiagnosticData } from '../convert';
 import type { Session } from '../session';
 
@@ -28,7 +28,9 @@ export async function handleCodeAction(session: Session, params: CodeActionParam
   }));
   const catalogueActions = findCatalogueActions(workspace, document.uri, toOffset(workspace, document, params.range.start), session.config)
     .map((action): CodeAction => ({ title: action.title, kind: CodeActionKind.QuickFix, isPreferred: action.isPreferred && fixes.length === 0, edit: { changes: toChanges(workspace, action.edits) } }));
-  return [...fixes, ...catalogueActions];
+  const table = findTableAction(workspace, document.uri, toOffset(workspace, document, params.range.start), session.config);
+  const tableActions: CodeAction[] = table ? [{ title: table.title, kind: CodeActionKind.RefactorInline, edit: { changes: toChanges(workspace, table.edits) } }] : [];
+  return [...fixes, ...catalogueActions, ...tableActions];
 }
 
 function toChanges(workspace: Workspace, edits: readonly CoreTextEdit[]): Record<string, TextEdit[]> {

@@ -1,16 +1,31 @@
 import type { ExecuteCommandParams, TextEdit } from 'vscode-languageserver/node';
-import { citationContextFor, planCitation } from '../../core';
+import { buildComparisonTable, citationContextFor, findCitedModels, planCitation, TABLE_COLUMNS, type TableColumn, type TableSort } from '../../core';
 import { toRange } from '../convert';
 import type { Session } from '../session';
 
 /** Adds a catalogue work's BibTeX to a document's bibliography file: `{ uri, kind, id }`. */
 export const ADD_BIBLIOGRAPHY_ENTRY_COMMAND = 'fmAtlas.addBibliographyEntry';
 
+/** Returns a comparison table of catalogue models in the document's language, adding missing BibTeX: `{ uri?, models, columns?, format?, sort? }` → `{ text, unknown }`. */
+export const COMPARISON_TABLE_COMMAND = 'fmAtlas.comparisonTable';
+
+/** The catalogue ids of the models a document cites: `{ uri }` → `string[]`. */
+export const CITED_MODELS_COMMAND = 'fmAtlas.citedModels';
+
 /** The commands the server executes (workspace/executeCommand). */
-export const SERVER_COMMANDS = [ADD_BIBLIOGRAPHY_ENTRY_COMMAND];
+export const SERVER_COMMANDS = [ADD_BIBLIOGRAPHY_ENTRY_COMMAND, COMPARISON_TABLE_COMMAND, CITED_MODELS_COMMAND];
+
+interface TableArguments {
+  readonly uri?: string;
+  readonly models: readonly string[];
+  readonly columns?: readonly string[];
+  readonly format?: 'latex' | 'markdown';
+  readonly sort?: TableSort;
+}
 
 /** workspace/executeCommand: runs a server command; edits go through workspace/applyEdit so the user can undo them. */
 export async function handleExecuteCommand(session: Session, params: ExecuteCommandParams): Promise<unknown> {
+  await session.ready;
   if (params.command === ADD_BIBLIOGRAPHY_ENTRY_COMMAND) {
     const [argument] = (params.arguments ?? []) as Array<{ uri: string; kind: 'model' | 'dataset'; id: string }>;
     const context = argument ? citationContextFor(session.workspace, argument.uri, session.config) : undefined;
@@ -29,6 +44,26 @@ export async function handleExecuteCommand(session: Session, params: ExecuteComm
       return { key: plan.key, applied: applied.applied };
     }
     return { key: plan.key, applied: false };
+  }
+  if (params.command === COMPARISON_TABLE_COMMAND) {
+    const [argument] = (params.arguments ?? []) as TableArguments[];
+    if (!argument || !Array.isArray(argument.models)) {
+      return { error: 'Give { models: [...] } and optionally uri, columns, format and sort.' };
+    }
+    const columns = (argument.columns ?? []).filter((column): column is TableColumn => (TABLE_COLUMNS as readonly string[]).includes(column));
+    const result = buildComparisonTable(session.workspace, argument.uri, { models: argument.models, columns, format: argument.format, sort: argument.sort }, session.config);
+    if (result.bibliographyEdit) {
+      const target = session.workspace.getDocument(result.bibliographyEdit.uri)!;
+      await session.connection.workspace.applyEdit({
+        label: 'Add the table\'s models to the bibliography',
+        edit: { changes: { [result.bibliographyEdit.uri]: [{ range: toRange(session.workspace, target, result.bibliographyEdit.range), newText: result.bibliographyEdit.newText }] } },
+      });
+    }
+    return { text: result.text, unknown: result.unknown };
+  }
+  if (params.command === CITED_MODELS_COMMAND) {
+    const [argument] = (params.arguments ?? []) as Array<{ uri: string }>;
+    return argument ? findCitedModels(session.workspace, argument.uri, session.config) : [];
   }
   return null;
 }
