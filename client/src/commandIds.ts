@@ -7,5 +7,11 @@ export const SHOW_OUTPUT_COMMAND = 'fmAtlas.showOutput';
 /** Stops the language server if it runs, then starts it again. */
 export const RESTART_SERVER_COMMAND = 'fmAtlas.restartServer';
 
+/** Picks catalogue models, columns and an order, and inserts their comparison table at the cursor. */
+export const INSERT_COMPARISON_TABLE_COMMAND = 'fmAtlas.insertComparisonTable';
+
+/** Searches the catalogue and inserts, cites, shows or opens a model or dataset. */
+export const SEARCH_CATALOGUE_COMMAND = 'fmAtlas.searchCatalogue';
+
 /** Every command the extension registers; package.json must contribute exactly these. */
-export const ALL_COMMANDS: readonly string[] = [SHOW_OUTPUT_COMMAND, RESTART_SERVER_COMMAND];
+export const ALL_COMMANDS: readonly string[] = [SHOW_OUTPUT_COMMAND, RESTART_SERVER_COMMAND, INSERT_COMPARISON_TABLE_COMMAND, SEARCH_CATALOGUE_COMMAND];

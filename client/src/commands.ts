@@ -1,14 +1,17 @@
 // Registers the commands listed in commandIds.ts (and contributed in package.json).
 
 import * as vscode from 'vscode';
-import { RESTART_SERVER_COMMAND, SHOW_OUTPUT_COMMAND } from './commandIds';
+import { insertComparisonTable, searchCatalogue } from './catalogueCommands';
+import { INSERT_COMPARISON_TABLE_COMMAND, RESTART_SERVER_COMMAND, SEARCH_CATALOGUE_COMMAND, SHOW_OUTPUT_COMMAND } from './commandIds';
 import type { Session } from './session';
 
 /** Registers every FM Atlas command and returns one disposable for all of them. */
-export function registerCommands(session: Session): vscode.Disposable {
+export function registerCommands(session: Session, context: vscode.ExtensionContext): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand(SHOW_OUTPUT_COMMAND, () => showOutput(session)),
     vscode.commands.registerCommand(RESTART_SERVER_COMMAND, () => restartServer(session)),
+    vscode.commands.registerCommand(INSERT_COMPARISON_TABLE_COMMAND, () => insertComparisonTable(context)),
+    vscode.commands.registerCommand(SEARCH_CATALOGUE_COMMAND, () => searchCatalogue()),
   );
 }
 

@@ -16,7 +16,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     context.subscriptions.push(outputChannel);
     started = new Session(context, outputChannel);
     session = started;
-    context.subscriptions.push(createStatusBar(started), registerCommands(started));
+    context.subscriptions.push(createStatusBar(started), registerCommands(started, context));
   } catch (error) {
     // VS Code does not tell the user when an extension fails to activate, so we do it ourselves.
     void vscode.window.showErrorMessage(`FM Atlas failed to activate: ${describeError(error)}`);

@@ -111,4 +111,29 @@ describe('comparison tables over LSP', () => {
       rmSync(folder, { recursive: true, force: true });
     }
   });
+  test('fmAtlas.listCatalogue lists models and datasets; fmAtlas.recordCard shows the card with the key the document would cite', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'fm-atlas-browse-'));
+    writeFileSync(join(folder, 'refs.bib'), REFS);
+    const text = '\\documentclass{article}\n\\begin{document}\nMedSAM \\cite{ma2024segment}.\n\\bibliography{refs}\n\\end{document}\n';
+    writeFileSync(join(folder, 'main.tex'), text);
+    const client = await LspTestClient.start({ folder });
+    try {
+      const uri = await client.open('main.tex', text);
+      const listing = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'fmAtlas.listCatalogue', arguments: [{}] }) as { models: Array<{ id: string; name: string; detail: string }>; datasets: Array<{ id: string; category: string }> };
+      assert.ok(listing.models.length >= 150, `expected the built-in models, got ${listing.models.length}`);
+      assert.ok(listing.datasets.length >= 80);
+      const medsam = listing.models.find((model) => model.id === 'medsam');
+      assert.equal(medsam?.name, 'MedSAM');
+      assert.ok(medsam!.detail.length > 0);
+      assert.ok(listing.datasets.every((dataset) => dataset.category === 'dataset'));
+      const card = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'fmAtlas.recordCard', arguments: [{ uri, kind: 'model', id: 'medsam' }] }) as string;
+      assert.match(card, /MedSAM/);
+      assert.match(card, /ma2024segment/);
+      const missing = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'fmAtlas.recordCard', arguments: [{ uri, kind: 'model', id: 'no-such-model' }] });
+      assert.equal(missing, null);
+    } finally {
+      await client.shutdown().finally(() => client.kill());
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });

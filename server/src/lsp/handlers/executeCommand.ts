@@ -1,5 +1,8 @@
 import type { ExecuteCommandParams, TextEdit } from 'vscode-languageserver/node';
-import { buildComparisonTable, citationContextFor, findCitedModels, planCitation, TABLE_COLUMNS, type TableColumn, type TableSort } from '../../core';
+import {
+  buildComparisonTable, catalogueFor, citationContextFor, describeRecordCard, findCitedModels, findRecord, planCitation, summarizeDataset, summarizeModel,
+  TABLE_COLUMNS, type TableColumn, type TableSort,
+} from '../../core';
 import { toRange } from '../convert';
 import type { Session } from '../session';
 
@@ -12,8 +15,14 @@ export const COMPARISON_TABLE_COMMAND = 'fmAtlas.comparisonTable';
 /** The catalogue ids of the models a document cites: `{ uri }` → `string[]`. */
 export const CITED_MODELS_COMMAND = 'fmAtlas.citedModels';
 
+/** Lists the catalogue for pickers: `{}` → `{ models, datasets }` of `{ id, name, aliases, category, year, detail, url }`. */
+export const LIST_CATALOGUE_COMMAND = 'fmAtlas.listCatalogue';
+
+/** The Markdown card of a record, with how a document cites it: `{ uri, kind, id }` → `string`. */
+export const RECORD_CARD_COMMAND = 'fmAtlas.recordCard';
+
 /** The commands the server executes (workspace/executeCommand). */
-export const SERVER_COMMANDS = [ADD_BIBLIOGRAPHY_ENTRY_COMMAND, COMPARISON_TABLE_COMMAND, CITED_MODELS_COMMAND];
+export const SERVER_COMMANDS = [ADD_BIBLIOGRAPHY_ENTRY_COMMAND, COMPARISON_TABLE_COMMAND, CITED_MODELS_COMMAND, LIST_CATALOGUE_COMMAND, RECORD_CARD_COMMAND];
 
 interface TableArguments {
   readonly uri?: string;
@@ -60,6 +69,19 @@ export async function handleExecuteCommand(session: Session, params: ExecuteComm
       });
     }
     return { text: result.text, unknown: result.unknown };
+  }
+  if (params.command === LIST_CATALOGUE_COMMAND) {
+    const catalogue = catalogueFor(session.workspace, session.config);
+    return {
+      models: catalogue.models.map((model) => ({ id: model.id, name: model.name, aliases: model.aliases, category: model.category, year: model.year, detail: summarizeModel(model), url: model.code_url })),
+      datasets: catalogue.datasets.map((dataset) => ({ id: dataset.id, name: dataset.name, aliases: dataset.aliases, category: 'dataset', year: dataset.year, detail: summarizeDataset(dataset), url: dataset.url })),
+    };
+  }
+  if (params.command === RECORD_CARD_COMMAND) {
+    const [argument] = (params.arguments ?? []) as Array<{ uri: string; kind: 'model' | 'dataset'; id: string }>;
+    const context = argument ? citationContextFor(session.workspace, argument.uri, session.config) : undefined;
+    const reference = context ? findRecord(context, argument.kind, argument.id) : undefined;
+    return context && reference ? describeRecordCard(context, reference) : null;
   }
   if (params.command === CITED_MODELS_COMMAND) {
     const [argument] = (params.arguments ?? []) as Array<{ uri: string }>;

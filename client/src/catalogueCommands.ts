@@ -1,0 +1,115 @@
+// The catalogue commands of the palette: "FM Atlas: Insert Comparison Table" (pick models, columns
+// and order; the server renders the table and adds missing BibTeX) and "FM Atlas: Search Catalogue"
+// (pick a model or dataset, then insert its name, insert it with its citation, show its card, or
+// open its code). The server does the work through workspace/executeCommand, so other editors get
+// the same commands.
+
+import * as vscode from 'vscode';
+import { buildPickEntries, formatNameWithCitation, type ListedRecord, type PickEntry } from './cataloguePicks';
+
+const COLUMN_CHOICES: ReadonlyArray<[string, string]> = [
+  ['name', 'Name'], ['year', 'Year'], ['venue', 'Venue'], ['category', 'Category'], ['paradigm', 'Paradigm'], ['architecture', 'Architecture'],
+  ['backbone', 'Backbone / encoder'], ['language_model', 'Language model'], ['params', 'Parameters'], ['modalities', 'Modalities'],
+  ['dimension', 'Dimension'], ['pretraining_data', 'Pretraining data'], ['tasks', 'Tasks'], ['code', 'Code'],
+];
+const DEFAULT_COLUMNS = ['name', 'year', 'category', 'paradigm', 'backbone', 'pretraining_data'];
+const COLUMNS_KEY = 'fmAtlas.table.columns';
+
+type PickItem = vscode.QuickPickItem & { id?: string; recordKind?: 'model' | 'dataset' };
+
+function toQuickPickItems(entries: readonly PickEntry[]): PickItem[] {
+  return entries.map((entry) => ('separator' in entry
+    ? { label: entry.separator, kind: vscode.QuickPickItemKind.Separator }
+    : { label: entry.label, description: entry.description, detail: entry.detail, picked: entry.picked, id: entry.id, recordKind: entry.kind }));
+}
+
+function activeManuscript(): vscode.TextEditor | undefined {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || !['latex', 'tex', 'markdown', 'quarto', 'rmd'].includes(editor.document.languageId)) {
+    void vscode.window.showWarningMessage('FM Atlas: open a LaTeX or Markdown manuscript first.');
+    return undefined;
+  }
+  return editor;
+}
+
+async function listCatalogue(): Promise<{ models: ListedRecord[]; datasets: ListedRecord[] }> {
+  return vscode.commands.executeCommand('fmAtlas.listCatalogue', {});
+}
+
+/** FM Atlas: Insert Comparison Table. */
+export async function insertComparisonTable(context: vscode.ExtensionContext): Promise<void> {
+  const editor = activeManuscript();
+  if (!editor) {
+    return;
+  }
+  const uri = editor.document.uri.toString();
+  const [catalogue, cited] = await Promise.all([listCatalogue(), vscode.commands.executeCommand<string[]>('fmAtlas.citedModels', { uri })]);
+  const models = await vscode.window.showQuickPick(toQuickPickItems(buildPickEntries(catalogue.models, [], new Set(cited ?? []))), {
+    canPickMany: true, matchOnDescription: true, matchOnDetail: true, title: 'Comparison table (1/3): models', placeHolder: 'Models to compare (the ones this document cites are selected)',
+  });
+  if (!models || models.length === 0) {
+    return;
+  }
+  const remembered = context.globalState.get<string[]>(COLUMNS_KEY, DEFAULT_COLUMNS);
+  const columns = await vscode.window.showQuickPick(COLUMN_CHOICES.map(([id, label]) => ({ label, id, picked: remembered.includes(id) })), {
+    canPickMany: true, title: 'Comparison table (2/3): columns',
+  });
+  if (!columns || columns.length === 0) {
+    return;
+  }
+  await context.globalState.update(COLUMNS_KEY, columns.map((column) => column.id));
+  const sort = await vscode.window.showQuickPick([
+    { label: 'By year', id: 'year' }, { label: 'By name', id: 'name' }, { label: 'By category', id: 'category' }, { label: 'In the order chosen', id: 'given' },
+  ], { title: 'Comparison table (3/3): row order' });
+  if (!sort) {
+    return;
+  }
+  const result = await vscode.commands.executeCommand<{ text: string; unknown: string[] }>('fmAtlas.comparisonTable', {
+    uri, models: models.map((model) => model.id), columns: columns.map((column) => column.id), sort: sort.id,
+  });
+  if (!result?.text) {
+    void vscode.window.showErrorMessage('FM Atlas: the language server could not build the table; see the FM Atlas output channel.');
+    return;
+  }
+  if (result.unknown.length > 0) {
+    void vscode.window.showWarningMessage(`FM Atlas: not in the catalogue, left out: ${result.unknown.join(', ')}`);
+  }
+  await editor.edit((builder) => builder.insert(editor.selection.active, result.text));
+}
+
+/** FM Atlas: Search Catalogue. */
+export async function searchCatalogue(): Promise<void> {
+  const catalogue = await listCatalogue();
+  const chosen = await vscode.window.showQuickPick(toQuickPickItems(buildPickEntries(catalogue.models, catalogue.datasets)), {
+    matchOnDescription: true, matchOnDetail: true, title: 'FM Atlas catalogue', placeHolder: 'A model or dataset by name, alias, paradigm or year',
+  });
+  if (!chosen?.id || !chosen.recordKind) {
+    return;
+  }
+  const record = [...catalogue.models, ...catalogue.datasets].find((candidate) => candidate.id === chosen.id)!;
+  const editor = vscode.window.activeTextEditor;
+  const actions = [
+    ...(editor ? [{ label: 'Insert name', id: 'name' }, { label: 'Insert name with citation', id: 'cite' }] : []),
+    { label: 'Show card', id: 'card' },
+    ...(record.url ? [{ label: chosen.recordKind === 'model' ? 'Open code' : 'Open dataset page', id: 'open', description: record.url }] : []),
+  ];
+  const action = await vscode.window.showQuickPick(actions, { title: record.name });
+  if (!action) {
+    return;
+  }
+  const uri = editor?.document.uri.toString() ?? '';
+  if (action.id === 'name' && editor) {
+    await editor.edit((builder) => builder.insert(editor.selection.active, record.name));
+  } else if (action.id === 'cite' && editor) {
+    const result = await vscode.commands.executeCommand<{ key?: string; error?: string }>('fmAtlas.addBibliographyEntry', { uri, kind: chosen.recordKind, id: record.id });
+    if (result?.key) {
+      await editor.edit((builder) => builder.insert(editor.selection.active, formatNameWithCitation(editor.document.languageId, record.name, result.key!)));
+    }
+  } else if (action.id === 'card') {
+    const card = await vscode.commands.executeCommand<string | null>('fmAtlas.recordCard', { uri, kind: chosen.recordKind, id: record.id });
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: card ?? `**${record.name}**` });
+    await vscode.commands.executeCommand('markdown.showPreview', document.uri);
+  } else if (action.id === 'open' && record.url) {
+    await vscode.env.openExternal(vscode.Uri.parse(record.url));
+  }
+}
