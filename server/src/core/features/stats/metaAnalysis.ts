@@ -1,0 +1,80 @@
+// The meta-analysis of a review: trend charts over a scope of studies (the whole catalogue, the
+// models a manuscript cites, or the user's own catalogue files) and the coverage of that scope by
+// the manuscript, i.e. which models it cites and which it leaves out.
+
+import type { Catalogue } from '../../catalogue/catalogue';
+import type { ModelRecord } from '../../catalogue/catalogueTypes';
+import { buildTrendChart, CHART_IDS, type TrendChart } from './trendCharts';
+
+/** Which studies a meta-analysis counts. */
+export type StatsScope = 'catalogue' | 'manuscript' | 'user';
+
+/** A model as the coverage list shows it. */
+export interface CoverageItem {
+  readonly id: string;
+  readonly name: string;
+  readonly year: number | null;
+  readonly category: string | null;
+}
+
+/** Which models of the scope the manuscript cites, and which it does not. */
+export interface Coverage {
+  readonly cited: readonly CoverageItem[];
+  readonly uncited: readonly CoverageItem[];
+}
+
+/** The charts and coverage of one scope. */
+export interface MetaAnalysis {
+  readonly scope: StatsScope;
+  /** A sentence naming the scope and its size, shown above the charts. */
+  readonly description: string;
+  readonly studies: number;
+  readonly charts: readonly TrendChart[];
+  /** Absent when there is no manuscript to compare with. */
+  readonly coverage?: Coverage;
+}
+
+/**
+ * Selects the models a scope counts. "manuscript" is the models the manuscript cites (by catalogue
+ * id); "user" is the models defined or overridden in the user's catalogue files.
+ */
+export function selectScopeModels(catalogue: Catalogue, scope: StatsScope, citedIds: readonly string[] = []): ModelRecord[] {
+  if (scope === 'manuscript') {
+    return citedIds.map((id) => catalogue.model(id)).filter((model): model is ModelRecord => model !== undefined);
+  }
+  if (scope === 'user') {
+    return catalogue.models.filter((model) => catalogue.originOf('model', model.id)?.uri);
+  }
+  return catalogue.models;
+}
+
+/**
+ * Builds every chart of the meta-analysis view for a scope, and, when a manuscript's cited models
+ * are known, the coverage of the scope (of the whole catalogue when the scope is the manuscript itself).
+ */
+export function buildMetaAnalysis(catalogue: Catalogue, scope: StatsScope, citedIds?: readonly string[]): MetaAnalysis {
+  const models = selectScopeModels(catalogue, scope, citedIds);
+  const charts = CHART_IDS.map((id) => buildTrendChart(models, id, catalogue));
+  const coverage = citedIds ? describeCoverage(scope === 'manuscript' ? catalogue.models : models, citedIds) : undefined;
+  return { scope, description: describeScope(scope, models.length), studies: models.length, charts, coverage };
+}
+
+/** Splits models into the ones cited and the ones not, newest first within each. */
+export function describeCoverage(models: readonly ModelRecord[], citedIds: readonly string[]): Coverage {
+  const cited = new Set(citedIds);
+  const item = (model: ModelRecord): CoverageItem => ({ id: model.id, name: model.name, year: model.year, category: model.category });
+  const newestFirst = (a: CoverageItem, b: CoverageItem) => (b.year ?? 0) - (a.year ?? 0) || a.name.localeCompare(b.name);
+  return {
+    cited: models.filter((model) => cited.has(model.id)).map(item).sort(newestFirst),
+    uncited: models.filter((model) => !cited.has(model.id)).map(item).sort(newestFirst),
+  };
+}
+
+function describeScope(scope: StatsScope, count: number): string {
+  const studies = `${count} ${count === 1 ? 'study' : 'studies'}`;
+  switch (scope) {
+    case 'manuscript': return `The ${studies} of the catalogue that the manuscript cites.`;
+    case 'user': return `The ${studies} defined in your catalogue files.`;
+    default: return `The whole catalogue: ${studies}.`;
+  }
+}
