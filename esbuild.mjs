@@ -41,7 +41,10 @@ const builds = [
     entryPoints: { server: 'server/src/main.ts', cli: 'server/src/cli/main.ts' },
     outdir: 'dist',
     // citation-js can fetch remote inputs; FM Atlas never does, so its fetch modules are left out.
-    alias: { 'sync-fetch': './scripts/stubs/syncFetch.cjs', 'fetch-ponyfill': './scripts/stubs/fetchPonyfill.cjs' },
+    // vega-canvas's Node build awaits an optional native `canvas` at top level, which a CommonJS
+    // bundle cannot do; its browser build returns no canvas outside a DOM, and vega then estimates
+    // text widths, which is all an SVG export needs.
+    alias: { 'sync-fetch': './scripts/stubs/syncFetch.cjs', 'fetch-ponyfill': './scripts/stubs/fetchPonyfill.cjs', 'vega-canvas': './node_modules/vega-canvas/build/vega-canvas.browser.js' },
   },
 ];
 

@@ -110,3 +110,67 @@ describe('fm-atlas table', () => {
     assert.match(run('table', '--models', 'medsam', '--columns', 'colour').stderr, /unknown columns: colour/);
   });
 });
+
+describe('fm-atlas stats', () => {
+  test('CSV of the whole catalogue: one row per category whose counts add up to the dated studies', () => {
+    const { status, stdout } = run('stats', '--format', 'csv');
+    assert.equal(status, 0);
+    const [header, ...rows] = stdout.trim().split('\r\n');
+    assert.match(header, /^series,2019,.*,total$/);
+    assert.deepEqual(rows.map((row) => row.split(',')[0]), ['Vision-language', 'Vision-only']);
+    const listed = JSON.parse(run('catalogue', '--json', '--kind', 'model').stdout) as { models: Array<{ year: number | null }> };
+    const totals = rows.map((row) => Number(row.split(',').at(-1)));
+    assert.equal(totals[0] + totals[1], listed.models.filter((model) => model.year !== null).length);
+  });
+
+  test('SVG and PGFPlots of one chart for the models a LaTeX manuscript cites across its chapters', () => {
+    const svg = run('stats', '--scope', 'examples/latex-review/main.tex', '--chart', 'modalities', '--format', 'svg');
+    assert.equal(svg.status, 0, svg.stderr);
+    assert.match(svg.stdout, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    assert.match(svg.stdout, /Imaging modalities by year/);
+    assert.match(svg.stdout, /<\/svg>\n$/);
+    const pgf = run('stats', '--scope', 'examples/latex-review/main.tex', '--chart', 'modalities', '--format', 'pgfplots');
+    assert.match(pgf.stdout, /\\begin\{axis\}\[\n  ybar stacked/);
+    assert.match(pgf.stdout, /\\addlegendentry\{CT\}/);
+    // The same series appear in both renderings.
+    const legend = [...pgf.stdout.matchAll(/\\addlegendentry\{([^}]*)\}/g)].map((match) => match[1].replace(/\\/g, ''));
+    for (const series of legend) {
+      assert.ok(svg.stdout.includes(series.replace(/&/g, '&amp;')), `SVG lacks the series ${series}`);
+    }
+  });
+
+  test('a user catalogue file is a scope of its own; bad options exit 2 with a message', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'fm-atlas-stats-'));
+    try {
+      writeFileSync(join(folder, 'lab.fmatlas.yaml'), 'models:\n  - id: labnet\n    name: "<script>alert(1)</script>"\n    year: 2025\n    category: vision-only\n    modalities: [CT]\n');
+      const csv = run('stats', '--scope', join(folder, 'lab.fmatlas.yaml'), '--chart', 'modalities', '--format', 'csv');
+      assert.equal(csv.stdout, 'series,2025,total\r\nCT,1,1\r\n');
+      const bad = run('stats', '--chart', 'pie');
+      assert.equal(bad.status, 2);
+      assert.match(bad.stderr, /--chart must be one of category, modalities, tasks, datasets, paradigm/);
+      assert.equal(run('stats', '--scope', join(folder, 'missing.tex')).status, 2);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('fm-atlas table output compiles', () => {
+  const pdflatex = spawnSync('pdflatex', ['--version'], { encoding: 'utf8' }).status === 0;
+
+  test('pdflatex typesets a table with every column and its package comment followed', { skip: pdflatex ? false : 'pdflatex is not installed' }, () => {
+    const table = run('table', '--models', 'medsam,biomedclip,sam,llava-med,uni,chexzero', '--columns', 'name,year,venue,category,paradigm,architecture,backbone,language_model,params,modalities,dimension,pretraining_data,tasks,code', '--format', 'latex');
+    assert.equal(table.status, 0, table.stderr);
+    const needs = /^% Needs (.*) in the preamble\.$/m.exec(table.stdout)?.[1] ?? '';
+    const packages = [...needs.matchAll(/\\usepackage\{(\w+)\}/g)].map((match) => match[1]);
+    assert.deepEqual(packages, ['booktabs', 'url']);
+    const folder = mkdtempSync(join(tmpdir(), 'fm-atlas-compile-'));
+    try {
+      writeFileSync(join(folder, 'table.tex'), `\\documentclass{article}\n\\usepackage[T1]{fontenc}\n${packages.map((name) => `\\usepackage{${name}}`).join('\n')}\n\\begin{document}\n${table.stdout}\\end{document}\n`);
+      const compiled = spawnSync('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', 'table.tex'], { cwd: folder, encoding: 'utf8', timeout: 120_000 });
+      assert.equal(compiled.status, 0, compiled.stdout.split('\n').filter((line) => line.startsWith('!')).join('\n'));
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});

@@ -7,6 +7,7 @@ import { startServer } from '../lsp/server';
 import { formatProblemsAsText, lintPaths } from './lint';
 import { formatCatalogueAsText, searchCatalogue } from './catalogue';
 import { printComparisonTable } from './table';
+import { renderStats } from './stats';
 
 const USAGE = `Usage:
   fm-atlas lsp --stdio                 Run the language server over stdio (for any LSP editor).
@@ -25,6 +26,11 @@ const USAGE = `Usage:
                                        language_model, params, modalities, dimension, pretraining_data, tasks, code
       --format latex|markdown          Output language (default: latex).
       --sort year|name|category|given  Row order (default: year).
+  fm-atlas stats                       Render a meta-analysis figure (studies per year by category by default).
+      --scope catalogue|FILE           The whole catalogue (default), the models a manuscript cites
+                                       (.tex, .md, .qmd, .Rmd) or the models of a catalogue file (.yaml, .json).
+      --chart category|modalities|tasks|datasets|paradigm
+      --format svg|pgfplots|csv        SVG figure, PGFPlots code for LaTeX, or the counts (default: svg).
   fm-atlas --version | --help`;
 
 async function main(argv: string[]): Promise<number> {
@@ -88,6 +94,25 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`fm-atlas table: '${name}' is not in the catalogue.\n`);
     }
     return outcome.unknown.length > 0 ? 1 : 0;
+  }
+  if (command === 'stats') {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: rest, options: { scope: { type: 'string' }, chart: { type: 'string' }, format: { type: 'string' } } });
+    } catch (error) {
+      process.stderr.write(`fm-atlas stats: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
+      return 2;
+    }
+    const outcome = await renderStats(parsed.values);
+    if ('error' in outcome) {
+      process.stderr.write(`fm-atlas stats: ${outcome.error}\n`);
+      return 2;
+    }
+    for (const note of outcome.notes) {
+      process.stderr.write(`fm-atlas stats: ${note}\n`);
+    }
+    process.stdout.write(outcome.text);
+    return 0;
   }
   if (command === 'catalogue') {
     let parsed;

@@ -34,7 +34,7 @@ export { collectDiagnostics } from './features/diagnostics/collectDiagnostics';
 export type { CoreDiagnostic, Severity } from './features/diagnostics/diagnosticTypes';
 export { findQuickFixes, type QuickFix } from './features/codeActions';
 export { findClaimFixes, type ClaimFix } from './features/claimFixes';
-export { buildComparisonTable, findCitedModels, type ComparisonTableRequest, type ComparisonTableResult } from './features/tables/buildComparisonTable';
+export { buildComparisonTable, findCitedModels, findManuscriptCitedModels, type ComparisonTableRequest, type ComparisonTableResult } from './features/tables/buildComparisonTable';
 export { findTableAction, DEFAULT_TABLE_COLUMNS } from './features/tables/tableAction';
 export { TABLE_COLUMNS, renderComparisonTable, resolveModels, escapeLatex, type TableColumn, type TableSort } from './features/tables/comparisonTable';
 export { buildTrendChart, CHART_IDS, type ChartId, type TrendChart } from './features/stats/trendCharts';

@@ -21,7 +21,7 @@ export interface VegaLiteOptions {
 /** The Vega-Lite spec of a stacked bar chart of a trend chart's counts. */
 export function toVegaLiteSpec(chart: TrendChart, options: VegaLiteOptions = {}): Record<string, unknown> {
   const foreground = options.foreground ?? '#222222';
-  const values = chart.series.flatMap((series, seriesIndex) => chart.years.map((year, yearIndex) => ({ year: String(year), series, count: chart.counts[seriesIndex][yearIndex] })))
+  const values = chart.series.flatMap((series, seriesIndex) => chart.years.map((year, yearIndex) => ({ year: String(year), series, count: chart.counts[seriesIndex][yearIndex], rank: seriesIndex })))
     .filter((value) => value.count > 0);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -30,11 +30,14 @@ export function toVegaLiteSpec(chart: TrendChart, options: VegaLiteOptions = {})
     height: options.height ?? 280,
     background: options.background ?? '#ffffff',
     data: { values },
-    mark: { type: 'bar', tooltip: true },
+    mark: { type: 'bar' },
     encoding: {
       x: { field: 'year', type: 'ordinal', title: 'Year', sort: chart.years.map(String), axis: { labelAngle: 0 } },
-      y: { field: 'count', type: 'quantitative', aggregate: 'sum', title: chart.measure, axis: { tickMinStep: 1 } },
+      y: { field: 'count', type: 'quantitative', stack: 'zero', title: chart.measure, axis: { tickMinStep: 1 } },
       color: { field: 'series', type: 'nominal', title: null, sort: [...chart.series], scale: { domain: [...chart.series], range: PALETTE.slice(0, Math.max(1, chart.series.length)) } },
+      // The largest series sits at the bottom of each bar, as in the PGFPlots rendering.
+      order: { field: 'rank', type: 'quantitative', sort: 'ascending' },
+      tooltip: [{ field: 'year', title: 'Year' }, { field: 'series', title: 'Group' }, { field: 'count', title: chart.measure }],
     },
     config: {
       axis: { labelColor: foreground, titleColor: foreground, domainColor: foreground, tickColor: foreground, gridOpacity: 0.25 },
@@ -56,7 +59,6 @@ export function toPgfplots(chart: TrendChart): string {
     `  symbolic x coords={${chart.years.join(',')}}, xtick=data,`,
     '  ymin=0, enlarge x limits=0.08,',
     '  legend style={at={(0.5,-0.2)}, anchor=north, legend columns=3, font=\\footnotesize, cells={anchor=west}},',
-    '  reverse legend,',
     ']',
   ];
   chart.series.forEach((series, seriesIndex) => {

@@ -60,8 +60,8 @@ describe('chart renderings', () => {
   test('the Vega-Lite spec carries every non-zero count and the series order', () => {
     const spec = toVegaLiteSpec(chart) as { data: { values: unknown[] }; encoding: { color: { sort: string[] } } };
     assert.deepEqual(spec.data.values, [
-      { year: '2023', series: 'Vision-language', count: 1 }, { year: '2024', series: 'Vision-language', count: 1 },
-      { year: '2024', series: 'Vision-only', count: 1 }, { year: '2025', series: 'Vision-only', count: 1 },
+      { year: '2023', series: 'Vision-language', count: 1, rank: 0 }, { year: '2024', series: 'Vision-language', count: 1, rank: 0 },
+      { year: '2024', series: 'Vision-only', count: 1, rank: 1 }, { year: '2025', series: 'Vision-only', count: 1, rank: 1 },
     ]);
     assert.deepEqual(spec.encoding.color.sort, ['Vision-language', 'Vision-only']);
   });

@@ -55,13 +55,15 @@ export function buildComparisonTable(workspace: Workspace, uri: string | undefin
     }
   }
   const format = request.format ?? (context?.language ?? 'latex');
-  const text = renderComparisonTable(catalogue, { models: ids, columns: request.columns, format, sort: request.sort ?? 'year', keys, hasBooktabs: uri ? preambleLoadsBooktabs(workspace, uri) : false });
+  const text = renderComparisonTable(catalogue, { models: ids, columns: request.columns, format, sort: request.sort ?? 'year', keys, preamblePackages: uri ? listPreamblePackages(workspace, uri) : [] });
   return { text, unknown, bibliographyEdit };
 }
 
-function preambleLoadsBooktabs(workspace: Workspace, uri: string): boolean {
+/** The packages loaded anywhere in the document's LaTeX projects (\usepackage{a,b} counts both). */
+function listPreamblePackages(workspace: Workspace, uri: string): string[] {
   const documents = findLatexRoots(workspace, uri).flatMap((root) => collectProjectDocuments(workspace, root));
-  return documents.some((document) => /\\usepackage(?:\[[^\]]*\])?\{[^}]*\bbooktabs\b[^}]*\}/.test(document.text));
+  return documents.flatMap((document) => [...document.text.matchAll(/\\(?:usepackage|RequirePackage)(?:\[[^\]]*\])?\{([^}]*)\}/g)]
+    .flatMap((match) => match[1].split(',').map((name) => name.trim())));
 }
 
 /** The catalogued models a document cites (through its bibliography), in order of first citation. */
@@ -85,4 +87,18 @@ export function findCitedModels(workspace: Workspace, uri: string, config: CoreC
     }
   }
   return ids;
+}
+
+/**
+ * The catalogue ids of the models a whole manuscript cites: for LaTeX, every document of the
+ * projects the document belongs to (a chapter counts with its siblings); for Markdown, the document.
+ */
+export function findManuscriptCitedModels(workspace: Workspace, uri: string, config: CoreConfig): string[] {
+  const document = workspace.getDocument(uri);
+  if (document?.kind !== 'latex') {
+    return findCitedModels(workspace, uri, config);
+  }
+  const uris = new Set(findLatexRoots(workspace, uri).flatMap((root) => collectProjectDocuments(workspace, root).map((member) => member.uri)));
+  uris.add(uri);
+  return [...new Set([...uris].flatMap((member) => findCitedModels(workspace, member, config)))];
 }

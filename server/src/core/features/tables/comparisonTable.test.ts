@@ -20,7 +20,7 @@ const catalogue = new Catalogue([{
 
 describe('comparison tables', () => {
   test('LaTeX: booktabs rules in order, escaped cells, citations, an en dash for unknown facts', () => {
-    const text = renderComparisonTable(catalogue, { models: ['b-net', 'a_net'], columns: ['name', 'year', 'params', 'architecture'], format: 'latex', sort: 'year', keys: new Map([['b-net', 'smith2024b']]), hasBooktabs: true });
+    const text = renderComparisonTable(catalogue, { models: ['b-net', 'a_net'], columns: ['name', 'year', 'params', 'architecture'], format: 'latex', sort: 'year', keys: new Map([['b-net', 'smith2024b']]), preamblePackages: ['booktabs'] });
     assert.equal(text, [
       '\\begin{table}[t]',
       '  \\centering',
@@ -42,8 +42,17 @@ describe('comparison tables', () => {
     assert.match(withoutBooktabs, /^% Needs \\usepackage\{booktabs\}/);
   });
 
+  test('the comment above a LaTeX table names only the packages the preamble lacks', () => {
+    const withCode = new Catalogue([{ uri: null, file: { models: [{ id: 'c', name: 'C', code_url: 'https://example.org/c#readme' }], datasets: [] } }]);
+    const render = (preamblePackages: string[], columns: Array<'name' | 'code'>) => renderComparisonTable(withCode, { models: ['c'], columns, format: 'latex', sort: 'year', keys: new Map(), preamblePackages }).split('\n')[0];
+    assert.equal(render([], ['name', 'code']), '% Needs \\usepackage{booktabs} (rules) and \\usepackage{url} (code links) in the preamble.');
+    assert.equal(render(['hyperref'], ['name', 'code']), '% Needs \\usepackage{booktabs} (rules) in the preamble.');
+    assert.equal(render(['booktabs'], ['name', 'code']), '% Needs \\usepackage{url} (code links) in the preamble.');
+    assert.equal(render(['booktabs'], ['name']), '\\begin{table}[t]');
+  });
+
   test('LaTeX output is balanced: every brace and environment closes', () => {
-    const text = renderComparisonTable(catalogue, { models: ['a_net', 'b-net'], columns: ['name', 'architecture', 'pretraining_data'], format: 'latex', sort: 'name', keys: new Map(), hasBooktabs: true });
+    const text = renderComparisonTable(catalogue, { models: ['a_net', 'b-net'], columns: ['name', 'architecture', 'pretraining_data'], format: 'latex', sort: 'name', keys: new Map(), preamblePackages: ['booktabs'] });
     const unescaped = text.replace(/\\[{}%$#&_]/g, '');
     assert.equal((unescaped.match(/\{/g) ?? []).length, (unescaped.match(/\}/g) ?? []).length);
     assert.deepEqual([...text.matchAll(/\\(begin|end)\{(\w+)\}/g)].map((match) => `${match[1]}:${match[2]}`), ['begin:table', 'begin:tabular', 'end:tabular', 'end:table']);

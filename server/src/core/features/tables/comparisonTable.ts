@@ -29,8 +29,8 @@ export interface ComparisonTableOptions {
   readonly sort: TableSort;
   /** The cite key of each model (the user's, or the catalogue's); models without one are not cited. */
   readonly keys: ReadonlyMap<string, string>;
-  /** Whether the LaTeX preamble already loads booktabs (else a comment names it). */
-  readonly hasBooktabs?: boolean;
+  /** The packages the LaTeX preamble loads; a comment above the table names the ones it needs and lacks. */
+  readonly preamblePackages?: readonly string[];
 }
 
 const HEADERS: Record<TableColumn, string> = {
@@ -118,6 +118,16 @@ export function renderComparisonTable(catalogue: Catalogue, options: ComparisonT
   return options.format === 'latex' ? renderLatex(catalogue, models, columns, options) : renderMarkdown(catalogue, models, columns, options);
 }
 
+/** A comment naming the packages the table needs that the preamble does not load, if any. */
+function describeMissingPackages(needsUrl: boolean, loaded: readonly string[]): string[] {
+  const missing = [
+    ...(loaded.includes('booktabs') ? [] : ['\\usepackage{booktabs} (rules)']),
+    // hyperref defines \url too, so either package will do.
+    ...(!needsUrl || loaded.includes('url') || loaded.includes('hyperref') ? [] : ['\\usepackage{url} (code links)']),
+  ];
+  return missing.length === 0 ? [] : [`% Needs ${missing.join(' and ')} in the preamble.`];
+}
+
 function renderLatex(catalogue: Catalogue, models: readonly ModelRecord[], columns: readonly TableColumn[], options: ComparisonTableOptions): string {
   const longCount = columns.filter((column) => LONG.has(column)).length;
   const width = longCount > 0 ? Math.max(0.12, Math.min(0.4, 0.8 / longCount)) : 0;
@@ -135,7 +145,7 @@ function renderLatex(catalogue: Catalogue, models: readonly ModelRecord[], colum
     return column === 'name' && key ? `${escaped}~\\cite{${key}}` : escaped;
   };
   const lines = [
-    ...(options.hasBooktabs ? [] : ['% Needs \\usepackage{booktabs} (rules) and \\usepackage{url} (code links) in the preamble.']),
+    ...describeMissingPackages(models.some((model) => columns.includes('code') && /^https?:\/\//.test(model.code_url ?? '')), options.preamblePackages ?? []),
     '\\begin{table}[t]',
     '  \\centering',
     '  \\small',
