@@ -137,3 +137,33 @@ describe('comparison tables over LSP', () => {
     }
   });
 });
+
+describe('meta-analysis over LSP', () => {
+  test('fmAtlas.metaAnalysis counts the cited models for the manuscript scope and lists what the manuscript leaves out', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'fm-atlas-meta-'));
+    writeFileSync(join(folder, 'refs.bib'), REFS);
+    const text = '\\documentclass{article}\n\\begin{document}\nMedSAM \\cite{ma2024segment}.\n\\bibliography{refs}\n\\end{document}\n';
+    writeFileSync(join(folder, 'main.tex'), text);
+    const client = await LspTestClient.start({ folder });
+    try {
+      const uri = await client.open('main.tex', text);
+      type Analysis = { studies: number; charts: Array<{ id: string; series: string[]; counts: number[][]; spec: { data: { values: unknown[] } }; pgfplots: string; csv: string }>; coverage: { cited: Array<{ id: string }>; uncited: unknown[] } };
+      const manuscript = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'fmAtlas.metaAnalysis', arguments: [{ scope: 'manuscript', uri }] }) as Analysis;
+      assert.equal(manuscript.studies, 1);
+      assert.deepEqual(manuscript.charts.map((chart) => chart.id), ['category', 'modalities', 'tasks', 'datasets', 'paradigm']);
+      const category = manuscript.charts[0];
+      assert.deepEqual(category.series, ['Vision-only']);
+      assert.deepEqual(category.counts, [[1]]);
+      assert.equal(category.spec.data.values.length, 1);
+      assert.match(category.pgfplots, /\\addlegendentry\{Vision-only\}/);
+      assert.match(category.csv, /^series,\d{4},total\r\nVision-only,1,1\r\n$/);
+      assert.deepEqual(manuscript.coverage.cited.map((item) => item.id), ['medsam']);
+      const whole = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'fmAtlas.metaAnalysis', arguments: [{ scope: 'catalogue', uri }] }) as Analysis;
+      assert.ok(whole.studies >= 150);
+      assert.equal(whole.coverage.uncited.length, whole.studies - 1);
+    } finally {
+      await client.shutdown().finally(() => client.kill());
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});

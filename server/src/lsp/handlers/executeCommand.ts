@@ -1,6 +1,6 @@
 import type { ExecuteCommandParams, TextEdit } from 'vscode-languageserver/node';
 import {
-  buildComparisonTable, catalogueFor, citationContextFor, describeRecordCard, findCitedModels, findRecord, planCitation, summarizeDataset, summarizeModel,
+  buildComparisonTable, buildMetaAnalysis, catalogueFor, findManuscriptCitedModels, toCsv, toPgfplots, toVegaLiteSpec, type StatsScope, citationContextFor, describeRecordCard, findCitedModels, findRecord, planCitation, summarizeDataset, summarizeModel,
   TABLE_COLUMNS, type TableColumn, type TableSort,
 } from '../../core';
 import { toRange } from '../convert';
@@ -21,8 +21,15 @@ export const LIST_CATALOGUE_COMMAND = 'fmAtlas.listCatalogue';
 /** The Markdown card of a record, with how a document cites it: `{ uri, kind, id }` → `string`. */
 export const RECORD_CARD_COMMAND = 'fmAtlas.recordCard';
 
+/**
+ * The meta-analysis of a scope: `{ scope: 'catalogue'|'manuscript'|'user', uri? }` →
+ * `{ scope, description, studies, coverage?, charts: [{ id, title, note, years, series, counts, undated, spec, pgfplots, csv }] }`,
+ * where `spec` is the chart's Vega-Lite spec. The manuscript scope and coverage need `uri`.
+ */
+export const META_ANALYSIS_COMMAND = 'fmAtlas.metaAnalysis';
+
 /** The commands the server executes (workspace/executeCommand). */
-export const SERVER_COMMANDS = [ADD_BIBLIOGRAPHY_ENTRY_COMMAND, COMPARISON_TABLE_COMMAND, CITED_MODELS_COMMAND, LIST_CATALOGUE_COMMAND, RECORD_CARD_COMMAND];
+export const SERVER_COMMANDS = [ADD_BIBLIOGRAPHY_ENTRY_COMMAND, COMPARISON_TABLE_COMMAND, CITED_MODELS_COMMAND, LIST_CATALOGUE_COMMAND, RECORD_CARD_COMMAND, META_ANALYSIS_COMMAND];
 
 interface TableArguments {
   readonly uri?: string;
@@ -82,6 +89,13 @@ export async function handleExecuteCommand(session: Session, params: ExecuteComm
     const context = argument ? citationContextFor(session.workspace, argument.uri, session.config) : undefined;
     const reference = context ? findRecord(context, argument.kind, argument.id) : undefined;
     return context && reference ? describeRecordCard(context, reference) : null;
+  }
+  if (params.command === META_ANALYSIS_COMMAND) {
+    const [argument] = (params.arguments ?? []) as Array<{ scope?: StatsScope; uri?: string }>;
+    const scope: StatsScope = argument?.scope === 'manuscript' || argument?.scope === 'user' ? argument.scope : 'catalogue';
+    const cited = argument?.uri ? findManuscriptCitedModels(session.workspace, argument.uri, session.config) : undefined;
+    const analysis = buildMetaAnalysis(catalogueFor(session.workspace, session.config), scope, cited);
+    return { ...analysis, charts: analysis.charts.map((chart) => ({ ...chart, spec: toVegaLiteSpec(chart), pgfplots: toPgfplots(chart), csv: toCsv(chart) })) };
   }
   if (params.command === CITED_MODELS_COMMAND) {
     const [argument] = (params.arguments ?? []) as Array<{ uri: string }>;
