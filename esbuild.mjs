@@ -46,6 +46,15 @@ const builds = [
     // text widths, which is all an SVG export needs.
     alias: { 'sync-fetch': './scripts/stubs/syncFetch.cjs', 'fetch-ponyfill': './scripts/stubs/fetchPonyfill.cjs', 'vega-canvas': './node_modules/vega-canvas/build/vega-canvas.browser.js' },
   },
+  {
+    // The meta-analysis webview runs in the editor's browser sandbox, so it is bundled for the browser.
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    entryPoints: { 'webview/metaAnalysis': 'client/webview/metaAnalysisView.ts' },
+    outdir: 'dist',
+  },
 ];
 
 const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));

@@ -74,7 +74,11 @@ export async function insertComparisonTable(context: vscode.ExtensionContext): P
   if (result.unknown.length > 0) {
     void vscode.window.showWarningMessage(`FM Atlas: not in the catalogue, left out: ${result.unknown.join(', ')}`);
   }
-  await editor.edit((builder) => builder.insert(editor.selection.active, result.text));
+  const start = editor.selection.active;
+  if (await editor.edit((builder) => builder.insert(start, result.text))) {
+    // The table is longer than a screen: show its start, where the caption and label wait for the author.
+    editor.revealRange(new vscode.Range(start, start), vscode.TextEditorRevealType.AtTop);
+  }
 }
 
 /** FM Atlas: Search Catalogue. */

@@ -4,16 +4,16 @@ import { buildPickEntries, formatNameWithCitation, type ListedRecord } from './c
 
 const record = (id: string, name: string, category: string | null, aliases: string[] = []): ListedRecord => ({ id, name, aliases, category, year: 2024, detail: `${category} · 2024`, url: null });
 
-test('groups models by category, then datasets, with cited models preselected', () => {
+test('lists cited models first and preselected, then models by category, then datasets', () => {
   const entries = buildPickEntries(
     [record('medsam', 'MedSAM', 'vision-only'), record('biomedclip', 'BiomedCLIP', 'vision-language'), record('sam', 'SAM', 'vision-only', ['Segment Anything'])],
     [record('mimic-cxr', 'MIMIC-CXR', 'dataset')],
     new Set(['medsam']),
   );
   assert.deepEqual(entries.map((entry) => ('separator' in entry ? `-- ${entry.separator}` : `${entry.label}${entry.picked ? ' *' : ''}`)), [
-    '-- Vision-only models', 'MedSAM *', 'SAM', '-- Vision-language models', 'BiomedCLIP', '-- Datasets', 'MIMIC-CXR',
+    '-- Cited in this document', 'MedSAM *', '-- Vision-only models', 'SAM', '-- Vision-language models', 'BiomedCLIP', '-- Datasets', 'MIMIC-CXR',
   ]);
-  assert.equal((entries[2] as { detail?: string }).detail, 'Segment Anything');
+  assert.equal((entries[3] as { detail?: string }).detail, 'Segment Anything');
 });
 
 test('a name with its citation in the document\'s language', () => {

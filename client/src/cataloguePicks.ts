@@ -17,15 +17,18 @@ export type PickEntry =
   | { readonly separator: string }
   | { readonly id: string; readonly kind: 'model' | 'dataset'; readonly label: string; readonly description: string; readonly detail?: string; readonly picked: boolean };
 
-const GROUPS: ReadonlyArray<[string, string]> = [['vision-only', 'Vision-only models'], ['vision-language', 'Vision-language models'], ['dataset', 'Datasets']];
+const GROUPS: ReadonlyArray<[string, string]> = [['cited', 'Cited in this document'], ['vision-only', 'Vision-only models'], ['vision-language', 'Vision-language models'], ['dataset', 'Datasets']];
 
-/** Groups records by category with a separator per group, names sorted; `picked` ids are preselected. */
+/**
+ * Groups records by category with a separator per group, names sorted. `picked` ids are
+ * preselected and listed first, under "Cited in this document", so the author sees what is chosen.
+ */
 export function buildPickEntries(models: readonly ListedRecord[], datasets: readonly ListedRecord[], picked: ReadonlySet<string> = new Set()): PickEntry[] {
   const entries: PickEntry[] = [];
   const all = [...models.map((record) => ({ record, kind: 'model' as const })), ...datasets.map((record) => ({ record, kind: 'dataset' as const }))];
   const grouped = new Map<string, typeof all>();
   for (const item of all) {
-    const group = item.kind === 'dataset' ? 'dataset' : item.record.category ?? 'other';
+    const group = picked.has(item.record.id) ? 'cited' : item.kind === 'dataset' ? 'dataset' : item.record.category ?? 'other';
     grouped.set(group, [...(grouped.get(group) ?? []), item]);
   }
   const order = [...GROUPS.map(([key]) => key), ...[...grouped.keys()].filter((key) => !GROUPS.some(([known]) => known === key))];

@@ -3,114 +3,13 @@
 // the Problems panel, apply the quick fix, run an FM Atlas command, then complete in a .qmd file.
 // Every step saves a screenshot; waits are on DOM states with timeouts, never sleeps.
 
-import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import { runCommandSteps } from './commandSteps';
+import { editorOf, goToLine, quickOpen, runCommand, screenshot, SERVER_TIMEOUT, suggest, UI_TIMEOUT, waitForEditorText, wordBox, type StepRunner } from './workbench';
 import { launchBrowser, openPage } from './browser';
 import type { CodeServer } from './codeServer';
 
-const UI_TIMEOUT = 15_000;
-const SERVER_TIMEOUT = 90_000;
-
 /** What the flow read from the screen, saved as results.json beside the screenshots. */
 export type FlowReport = Record<string, unknown>;
-
-type StepRunner = (name: string, step: () => Promise<void>) => Promise<void>;
-
-const editorOf = (file: string) => `.monaco-editor[data-uri$="${file}"]`;
-
-async function screenshot(page: Page, folder: string, name: string): Promise<void> {
-  await page.screenshot({ path: join(folder, `${name}.png`), animations: 'disabled' });
-}
-
-async function quickOpen(page: Page, name: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-  await input.fill(name);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ timeout: UI_TIMEOUT });
-  await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
-}
-
-async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: UI_TIMEOUT });
-  await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
-}
-
-async function goToLine(page: Page, line: number, column: number): Promise<void> {
-  await page.keyboard.press('Control+G');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-  await input.fill(`:${line}:${column}`);
-  await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
-}
-
-/** Presses Ctrl+Space until the suggest widget lists the label, within a deadline (bounded retry). */
-async function suggest(page: Page, label: string, deadlineMs = SERVER_TIMEOUT): Promise<Locator> {
-  const row = page.locator('.suggest-widget.visible .monaco-list-row', { hasText: label }).first();
-  for (const end = Date.now() + deadlineMs; ;) {
-    await page.keyboard.press('Control+Space');
-    try {
-      await row.waitFor({ timeout: 3_000 });
-      return row;
-    } catch (error) {
-      if (Date.now() > end) {
-        throw error;
-      }
-      await page.keyboard.press('Escape');
-    }
-  }
-}
-
-/** The centre of the first rendered occurrence of a word in an editor, for the mouse. */
-function wordBox(page: Page, editor: string, word: string): Promise<{ x: number; y: number } | null> {
-  return page.evaluate(({ editor: selector, word: needle }) => {
-    // This function runs in the page; the DOM types are not part of this Node project's compilation.
-    const document = (globalThis as any).document;
-    const SHOW_TEXT = 4;
-    const lines = document.querySelector(`${selector} .view-lines`);
-    if (!lines) {
-      return null;
-    }
-    const walker = document.createTreeWalker(lines, SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const index = (node.textContent ?? '').replace(/\u00a0/g, ' ').indexOf(needle);
-      if (index >= 0) {
-        const range = document.createRange();
-        range.setStart(node, index);
-        range.setEnd(node, index + needle.length);
-        const box = range.getBoundingClientRect();
-        return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-      }
-    }
-    return null;
-  }, { editor, word });
-}
-
-async function editorText(page: Page, editor: string): Promise<string> {
-  // The first `.view-lines` is the editor's own; sticky scroll draws another copy of some lines.
-  return (await page.locator(`${editor} .lines-content .view-lines`).first().innerText()).replace(/\u00a0/g, ' ');
-}
-
-/** Waits until an editor shows a text, by polling the DOM with a deadline. */
-async function waitForEditorText(page: Page, editor: string, text: string, timeoutMs = UI_TIMEOUT): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < deadline) {
-    last = await editorText(page, editor);
-    if (last.includes(text)) {
-      return last;
-    }
-    await page.waitForTimeout(100);
-  }
-  throw new Error(`the editor did not show '${text}' within ${timeoutMs} ms; it shows:\n${last.slice(-500)}`);
-}
 
 /** Runs the flow, one reported step each; returns what was read from the screen. */
 export async function runUserInterfaceFlow(server: CodeServer, workspace: string, folder: string, step: StepRunner): Promise<FlowReport> {
@@ -207,6 +106,8 @@ export async function runUserInterfaceFlow(server: CodeServer, workspace: string
       report.output = await output.innerText();
       await screenshot(page, folder, '08-command-output');
     });
+
+    await runCommandSteps(page, workspace, folder, step, report);
 
     await step('completion after [@ in a .qmd file', async () => {
       const qmd = editorOf('index.qmd');

@@ -16,6 +16,7 @@ import { runTests } from '@vscode/test-electron';
 import * as esbuild from 'esbuild';
 import type { InHostResult } from './suite/index';
 import { CodeServer, ROOT, ensureCodeServer, type CodeServerInstall } from './codeServer';
+import { HOSTILE_CATALOGUE } from './commandSteps';
 import { runUserInterfaceFlow } from './userInterfaceFlow';
 
 const RESULTS = join(ROOT, 'test-results/e2e');
@@ -109,8 +110,9 @@ describe('FM Atlas in a real VS Code', () => {
     }
   });
 
-  test('the UI: completion, hover, Problems, quick fix and a command, with screenshots', { skip: desktop && 'the UI run uses code-server' }, async (t) => {
+  test('the UI: completion, hover, Problems, quick fix, commands and the meta-analysis view, with screenshots', { skip: desktop && 'the UI run uses code-server' }, async (t) => {
     const workspace = copyExamples();
+    writeFileSync(join(workspace, 'latex-review', 'hostile.fmatlas.yaml'), HOSTILE_CATALOGUE);
     const server = await CodeServer.start({ install: install!, workspace, vsix, settings: { 'files.autoSave': 'off' } });
     cleanups.push(async () => {
       await server.stop();

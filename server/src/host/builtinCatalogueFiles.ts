@@ -25,6 +25,6 @@ export function readBuiltinCatalogueFiles(): BuiltinCatalogueFile[] | undefined 
     const text = readFileSync(path, 'utf8');
     const parsed = parseCatalogueFile(text);
     const uri = pathToFileURL(path).toString();
-    return { uri, layer: { uri, file: parsed.file, offsets: parsed.offsets }, lines: new LineIndex(text) };
+    return { uri, layer: { uri, file: parsed.file, offsets: parsed.offsets, builtIn: true }, lines: new LineIndex(text) };
   });
 }

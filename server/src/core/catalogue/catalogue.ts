@@ -7,6 +7,8 @@ import type { CatalogueEntry, CatalogueFile, DatasetRecord, ModelRecord, RecordO
 export interface CatalogueLayer {
   readonly uri: string | null;
   readonly file: CatalogueFile;
+  /** True for the built-in catalogue, which may still have a uri (its files on disk, for navigation). */
+  readonly builtIn?: boolean;
   /** Offsets of each record in the file, by kind and index, for go-to-definition and symbols. */
   readonly offsets?: { readonly models: readonly number[]; readonly datasets: readonly number[] };
 }
@@ -81,5 +83,5 @@ function definedFields<T extends object>(partial: T): Partial<T> {
 }
 
 function originOf(layer: CatalogueLayer, kind: 'models' | 'datasets', index: number): RecordOrigin {
-  return { uri: layer.uri, offset: layer.offsets?.[kind][index] ?? 0 };
+  return { uri: layer.uri, offset: layer.offsets?.[kind][index] ?? 0, builtIn: layer.builtIn === true || layer.uri === null };
 }

@@ -69,6 +69,8 @@ export interface DatasetRecord {
 export interface RecordOrigin {
   readonly uri: string | null;
   readonly offset: number;
+  /** Whether the record comes from the built-in catalogue rather than a user file. */
+  readonly builtIn: boolean;
 }
 
 /** A record with where it was defined (the last file that set one of its fields). */

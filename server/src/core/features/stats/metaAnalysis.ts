@@ -43,7 +43,7 @@ export function selectScopeModels(catalogue: Catalogue, scope: StatsScope, cited
     return citedIds.map((id) => catalogue.model(id)).filter((model): model is ModelRecord => model !== undefined);
   }
   if (scope === 'user') {
-    return catalogue.models.filter((model) => catalogue.originOf('model', model.id)?.uri);
+    return catalogue.models.filter((model) => catalogue.originOf('model', model.id)?.builtIn === false);
   }
   return catalogue.models;
 }

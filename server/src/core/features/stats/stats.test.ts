@@ -6,8 +6,10 @@ import { buildMetaAnalysis, describeCoverage } from './metaAnalysis';
 import { toCsv, toPgfplots, toVegaLiteSpec } from './renderChart';
 import { buildTrendChart } from './trendCharts';
 
+// The built-in catalogue has a uri in the server (its files on disk, for navigation), yet is not the user's.
 const builtIn = {
-  uri: null,
+  uri: 'file:///extension/data/catalogue/models.json',
+  builtIn: true,
   file: {
     models: [
       { id: 'cxr-clip', name: 'CXR-CLIP', year: 2023, category: 'vision-language' as const, modalities: ['X-ray (chest)'], tasks: ['zero-shot classification', 'image-text retrieval'], paradigm: ['contrastive (CLIP fine-tuning)'], pretraining_data: [{ dataset: 'MIMIC-CXR', dataset_id: 'mimic-cxr', size: null }] },

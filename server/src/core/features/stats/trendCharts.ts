@@ -55,8 +55,11 @@ const DEFINITIONS: Record<ChartId, ChartDefinition> = {
   },
   datasets: {
     title: 'Most used pretraining datasets by year', measure: 'Studies using the dataset',
-    note: 'The eight pretraining datasets used by the most studies in the scope; a study counts once per dataset.',
-    groupsOf: (model, catalogue) => model.pretraining_data.map((item) => (item.dataset_id && catalogue?.dataset(item.dataset_id)?.name) || item.dataset),
+    note: 'The eight pretraining datasets used by the most studies in the scope; a study counts once per dataset. Descriptions of private or mixed data are left out.',
+    groupsOf: (model, catalogue) => model.pretraining_data.flatMap((item) => {
+      const name = (item.dataset_id && catalogue?.dataset(item.dataset_id)?.name) || nameOfDataset(item.dataset);
+      return name ? [name] : [];
+    }),
     topSeries: { count: 8, restAsOther: false },
   },
   paradigm: {
@@ -64,6 +67,16 @@ const DEFINITIONS: Record<ChartId, ChartDefinition> = {
     groupsOf: (model) => model.paradigm.map(groupParadigm),
   },
 };
+
+/**
+ * The name in a free-text pretraining-data entry when it names one dataset ("PMC-15M",
+ * "CheXpert (224k images)"), or undefined for a description ("curated large-scale medical
+ * segmentation collection", "HNSCC, LUNA16, ..."), which no other study would share.
+ */
+function nameOfDataset(text: string): string | undefined {
+  const name = text.replace(/\s*\([^)]*\)\s*$/, '').trim();
+  return name !== '' && !/[,;]/.test(name) && name.split(/\s+/).length <= 3 && /[A-Z0-9]/.test(name) ? name : undefined;
+}
 
 /**
  * Counts the studies of a scope per year and series for one chart. The catalogue, when given,
