@@ -105,9 +105,9 @@ export async function searchCatalogue(): Promise<void> {
   if (action.id === 'name' && editor) {
     await editor.edit((builder) => builder.insert(editor.selection.active, record.name));
   } else if (action.id === 'cite' && editor) {
-    const result = await vscode.commands.executeCommand<{ key?: string; error?: string }>('fmAtlas.addBibliographyEntry', { uri, kind: chosen.recordKind, id: record.id });
-    if (result?.key) {
-      await editor.edit((builder) => builder.insert(editor.selection.active, formatNameWithCitation(editor.document.languageId, record.name, result.key!)));
+    const result = await vscode.commands.executeCommand<{ key?: string; citation?: string; error?: string }>('fmAtlas.addBibliographyEntry', { uri, kind: chosen.recordKind, id: record.id });
+    if (result?.citation) {
+      await editor.edit((builder) => builder.insert(editor.selection.active, formatNameWithCitation(editor.document.languageId, record.name, result.citation!)));
     }
   } else if (action.id === 'card') {
     const card = await vscode.commands.executeCommand<string | null>('fmAtlas.recordCard', { uri, kind: chosen.recordKind, id: record.id });

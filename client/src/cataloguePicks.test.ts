@@ -17,6 +17,6 @@ test('lists cited models first and preselected, then models by category, then da
 });
 
 test('a name with its citation in the document\'s language', () => {
-  assert.equal(formatNameWithCitation('latex', 'MedSAM', 'ma2024'), 'MedSAM~\\cite{ma2024}');
-  assert.equal(formatNameWithCitation('quarto', 'MedSAM', 'ma2024'), 'MedSAM [@ma2024]');
+  assert.equal(formatNameWithCitation('latex', 'MedSAM', '\\citep{ma2024}'), 'MedSAM~\\citep{ma2024}');
+  assert.equal(formatNameWithCitation('quarto', 'MedSAM', '[@ma2024]'), 'MedSAM [@ma2024]');
 });

@@ -52,7 +52,10 @@ export function buildPickEntries(models: readonly ListedRecord[], datasets: read
   return entries;
 }
 
-/** The citation of a key in a document's language, as the catalogue browser inserts it with a name. */
-export function formatNameWithCitation(languageId: string, name: string, key: string): string {
-  return languageId === 'latex' || languageId === 'tex' ? `${name}~\\cite{${key}}` : `${name} [@${key}]`;
+/**
+ * A name followed by its citation as the server wrote it (`\\citep{key}` in a natbib project,
+ * `[@key]` in Markdown): tied with ~ in LaTeX, after a space in Markdown.
+ */
+export function formatNameWithCitation(languageId: string, name: string, citation: string): string {
+  return languageId === 'latex' || languageId === 'tex' ? `${name}~${citation}` : `${name} ${citation}`;
 }

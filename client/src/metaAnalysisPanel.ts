@@ -119,12 +119,12 @@ class MetaAnalysisPanel {
       void vscode.window.showWarningMessage('FM Atlas: open the manuscript beside the meta-analysis to insert citations.');
       return;
     }
-    const result = await vscode.commands.executeCommand<{ key?: string; error?: string }>('fmAtlas.addBibliographyEntry', { uri: editor.document.uri.toString(), kind: 'model', id });
-    if (!result?.key) {
+    const result = await vscode.commands.executeCommand<{ key?: string; citation?: string; error?: string }>('fmAtlas.addBibliographyEntry', { uri: editor.document.uri.toString(), kind: 'model', id });
+    if (!result?.citation) {
       void vscode.window.showWarningMessage(`FM Atlas: could not cite ${name}${result?.error ? `: ${result.error}` : '.'}`);
       return;
     }
-    await editor.edit((builder) => builder.insert(editor.selection.active, formatNameWithCitation(editor.document.languageId, name, result.key!)));
+    await editor.edit((builder) => builder.insert(editor.selection.active, formatNameWithCitation(editor.document.languageId, name, result.citation!)));
     await this.refresh();
   }
 

@@ -154,7 +154,7 @@ suite('FM Atlas in a real VS Code', () => {
     const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position);
     const names = labels(list);
     assert.ok(names.includes('MedSAM'), names.join(', '));
-    assert.ok(names.includes('MedSAM~\\cite{MedSAM}'), 'the cite variant uses the key of the user bibliography');
+    assert.ok(names.includes('MedSAM~\\citep{MedSAM}'), 'the cite variant uses the key of the user bibliography and the project\'s \\citep');
     assert.ok(names.includes('MedSAM2'));
   });
 

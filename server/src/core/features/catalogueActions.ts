@@ -35,9 +35,9 @@ export function findCatalogueActions(workspace: Workspace, uri: string, offset: 
     return [];
   }
   const name = (mention.kind === 'model' ? context.catalogue.model(mention.id) : context.catalogue.dataset(mention.id))!.name;
-  const citation = context.language === 'latex' ? `~${formatCitation('latex', plan.key)}` : ` ${formatCitation('markdown', plan.key)}`;
+  const citation = context.language === 'latex' ? `~${formatCitation('latex', plan.key, context.citeCommand)}` : ` ${formatCitation('markdown', plan.key)}`;
   const actions: CatalogueAction[] = [{
-    title: `Cite ${name} here (${formatCitation(context.language, plan.key)})`,
+    title: `Cite ${name} here (${formatCitation(context.language, plan.key, context.citeCommand)})`,
     edits: [{ uri, range: { start: mention.range.end, end: mention.range.end }, newText: citation }, ...(plan.edit ? [plan.edit] : [])],
     isPreferred: true,
   }];

@@ -10,6 +10,7 @@ import type { DatasetRecord, ModelRecord } from '../catalogue/catalogueTypes';
 import type { CitationHint } from '../catalogue/describeRecord';
 import { catalogueKeyOf, linkBibliography, type BibliographyLinks } from '../catalogue/linkBibliography';
 import { catalogueFor } from '../catalogue/workspaceCatalogue';
+import { collectProjectDocuments, findLatexRoots } from '../project/findBibliographies';
 import { displayPath } from '../project/paths';
 import type { Workspace } from '../workspace/workspace';
 import { bibliographyIndexFor } from './citations';
@@ -21,6 +22,8 @@ export interface CitationContext {
   readonly index: BibliographyIndex;
   readonly links: BibliographyLinks;
   readonly language: 'latex' | 'markdown';
+  /** The parenthetical cite command the LaTeX project uses most (\\cite when it uses none): cite, citep, parencite or autocite. */
+  readonly citeCommand: string;
   /** The first bibliography file of the document that exists: where new BibTeX goes. */
   readonly targetBibliography?: string;
 }
@@ -34,17 +37,38 @@ export function citationContextFor(workspace: Workspace, uri: string, config: Co
   const catalogue = catalogueFor(workspace, config);
   const index = bibliographyIndexFor(workspace, uri, config);
   const targetBibliography = index.uris.find((bibUri) => workspace.getDocument(bibUri)?.kind === 'bibtex');
-  return { catalogue, index, links: linkBibliography(index, catalogue), language: document.kind, targetBibliography };
+  const citeCommand = document.kind === 'latex' ? findHouseCiteCommand(workspace, uri) : 'cite';
+  return { catalogue, index, links: linkBibliography(index, catalogue), language: document.kind, citeCommand, targetBibliography };
 }
 
-/** Writes a citation of one key in the document's language. */
-export function formatCitation(language: 'latex' | 'markdown', key: string): string {
-  return language === 'latex' ? `\\cite{${key}}` : `[@${key}]`;
+const PARENTHETICAL_COMMANDS = ['cite', 'citep', 'parencite', 'autocite'];
+
+/**
+ * The parenthetical cite command a LaTeX project uses most, so that inserted citations match the
+ * author's style (natbib users write \\citep, biblatex users \\parencite or \\autocite).
+ */
+function findHouseCiteCommand(workspace: Workspace, uri: string): string {
+  const counts = new Map<string, number>();
+  const documents = findLatexRoots(workspace, uri).flatMap((root) => collectProjectDocuments(workspace, root));
+  for (const document of documents.length > 0 ? documents : [workspace.getDocument(uri)!]) {
+    for (const argument of workspace.latex(document).citeArguments) {
+      const command = argument.command.replace(/^\\/, '').replace(/\*$/, '');
+      if (PARENTHETICAL_COMMANDS.includes(command)) {
+        counts.set(command, (counts.get(command) ?? 0) + 1);
+      }
+    }
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || PARENTHETICAL_COMMANDS.indexOf(a[0]) - PARENTHETICAL_COMMANDS.indexOf(b[0]))[0]?.[0] ?? 'cite';
 }
 
-/** Writes "name + citation" as completion inserts it: `MedSAM~\cite{key}` or `MedSAM [@key]`. */
-export function formatNameWithCitation(language: 'latex' | 'markdown', name: string, key: string): string {
-  return language === 'latex' ? `${name}~\\cite{${key}}` : `${name} [@${key}]`;
+/** Writes a citation of one key in the document's language, with the project's cite command in LaTeX. */
+export function formatCitation(language: 'latex' | 'markdown', key: string, command = 'cite'): string {
+  return language === 'latex' ? `\\${command}{${key}}` : `[@${key}]`;
+}
+
+/** Writes "name + citation" as completion inserts it: `MedSAM~\citep{key}` or `MedSAM [@key]`. */
+export function formatNameWithCitation(language: 'latex' | 'markdown', name: string, key: string, command = 'cite'): string {
+  return language === 'latex' ? `${name}~\\${command}{${key}}` : `${name} [@${key}]`;
 }
 
 /** The citation hint of a record for hovers and cards. */
@@ -53,7 +77,7 @@ export function citationHintFor(context: CitationContext, record: ModelRecord | 
     userKey: context.links.keyOf.get(record.id),
     catalogueKey: catalogueKeyOf(record),
     bibliographyName: context.targetBibliography ? displayPath(context.targetBibliography) : undefined,
-    format: (key) => formatCitation(context.language, key),
+    format: (key) => formatCitation(context.language, key, context.citeCommand),
   };
 }
 

@@ -54,8 +54,8 @@ export function findClaimFixes(workspace: Workspace, uri: string, diagnostics: r
       const mentioned = mention ? context.catalogue.model(mention.id) : undefined;
       const plan = mentioned ? planCitation(workspace, context, 'model', mentioned.id) : undefined;
       if (mentioned && plan && 'key' in plan) {
-        const citation = latex ? `~${formatCitation('latex', plan.key)}` : ` ${formatCitation('markdown', plan.key)}`;
-        fixes.push({ title: `Cite ${mentioned.name} (${formatCitation(context.language, plan.key)})`, edits: [{ uri, range: { start: end, end }, newText: citation }, ...(plan.edit ? [plan.edit] : [])], diagnostic, isPreferred: true });
+        const citation = latex ? `~${formatCitation('latex', plan.key, context.citeCommand)}` : ` ${formatCitation('markdown', plan.key)}`;
+        fixes.push({ title: `Cite ${mentioned.name} (${formatCitation(context.language, plan.key, context.citeCommand)})`, edits: [{ uri, range: { start: end, end }, newText: citation }, ...(plan.edit ? [plan.edit] : [])], diagnostic, isPreferred: true });
       }
       fixes.push({ title: 'Insert a citation placeholder', edits: [{ uri, range: { start: end, end }, newText: latex ? '~\\todocite{source}' : ' [@todo]' }], diagnostic, isPreferred: !mentioned });
       fixes.push(disableLine('own result'), disableLine());
@@ -69,7 +69,7 @@ export function findClaimFixes(workspace: Workspace, uri: string, diagnostics: r
     } else if (diagnostic.code === 'uncited-model-first-mention' && diagnostic.data?.meantId) {
       const plan = planCitation(workspace, context, 'model', diagnostic.data.meantId);
       if ('key' in plan) {
-        const citation = latex ? `~${formatCitation('latex', plan.key)}` : ` ${formatCitation('markdown', plan.key)}`;
+        const citation = latex ? `~${formatCitation('latex', plan.key, context.citeCommand)}` : ` ${formatCitation('markdown', plan.key)}`;
         fixes.push({ title: `Cite ${context.catalogue.model(diagnostic.data.meantId)!.name} here`, edits: [{ uri, range: { start: diagnostic.range.end, end: diagnostic.range.end }, newText: citation }, ...(plan.edit ? [plan.edit] : [])], diagnostic, isPreferred: true });
       }
       fixes.push(disableLine());

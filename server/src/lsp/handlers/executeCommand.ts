@@ -1,6 +1,6 @@
 import type { ExecuteCommandParams, TextEdit } from 'vscode-languageserver/node';
 import {
-  buildComparisonTable, buildMetaAnalysis, catalogueFor, findManuscriptCitedModels, toCsv, toPgfplots, toVegaLiteSpec, type StatsScope, citationContextFor, describeRecordCard, findCitedModels, findRecord, planCitation, summarizeDataset, summarizeModel,
+  buildComparisonTable, buildMetaAnalysis, catalogueFor, findManuscriptCitedModels, formatCitation, toCsv, toPgfplots, toVegaLiteSpec, type StatsScope, citationContextFor, describeRecordCard, findCitedModels, findRecord, planCitation, summarizeDataset, summarizeModel,
   TABLE_COLUMNS, type TableColumn, type TableSort,
 } from '../../core';
 import { toRange } from '../convert';
@@ -57,9 +57,9 @@ export async function handleExecuteCommand(session: Session, params: ExecuteComm
       const target = session.workspace.getDocument(plan.edit.uri)!;
       const edit: TextEdit = { range: toRange(session.workspace, target, plan.edit.range), newText: plan.edit.newText };
       const applied = await session.connection.workspace.applyEdit({ label: `Add ${argument.id} to the bibliography`, edit: { changes: { [plan.edit.uri]: [edit] } } });
-      return { key: plan.key, applied: applied.applied };
+      return { key: plan.key, citation: formatCitation(context.language, plan.key, context.citeCommand), applied: applied.applied };
     }
-    return { key: plan.key, applied: false };
+    return { key: plan.key, citation: formatCitation(context.language, plan.key, context.citeCommand), applied: false };
   }
   if (params.command === COMPARISON_TABLE_COMMAND) {
     const [argument] = (params.arguments ?? []) as TableArguments[];

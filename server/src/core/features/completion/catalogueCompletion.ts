@@ -117,7 +117,7 @@ export function completeCatalogueNames(workspace: Workspace, uri: string, offset
     items.push({ kind, id: record.id, label: record.name, insertText: record.name, filterText: surface, detail, variant: 'name', addsBibliographyEntry: false, rank: rank * 2 });
     const cite = citeVariant(context, record);
     if (cite) {
-      const text = formatNameWithCitation(context.language, record.name, cite.key);
+      const text = formatNameWithCitation(context.language, record.name, cite.key, context.citeCommand);
       items.push({ kind, id: record.id, label: text, insertText: text, filterText: surface, detail: cite.adds ? `${detail} · adds its BibTeX to your bibliography` : detail, variant: 'cite', addsBibliographyEntry: cite.adds, rank: rank * 2 + 1 });
     }
   });

@@ -55,7 +55,7 @@ export function buildComparisonTable(workspace: Workspace, uri: string | undefin
     }
   }
   const format = request.format ?? (context?.language ?? 'latex');
-  const text = renderComparisonTable(catalogue, { models: ids, columns: request.columns, format, sort: request.sort ?? 'year', keys, preamblePackages: uri ? listPreamblePackages(workspace, uri) : [] });
+  const text = renderComparisonTable(catalogue, { models: ids, columns: request.columns, format, sort: request.sort ?? 'year', keys, citeCommand: context?.citeCommand, preamblePackages: uri ? listPreamblePackages(workspace, uri) : [] });
   return { text, unknown, bibliographyEdit };
 }
 

@@ -107,4 +107,22 @@ MedSAM \\cite{ma2024segment} and SAM \\cite{kirillov2023segany} differ in data.
     assert.equal(action.title, 'Insert a comparison table of the 2 models cited here');
     assert.match(action.edits[0].newText, /^\n\n\\begin\{table\}/);
   });
+
+  test('a natbib project that writes \\citep gets \\citep in the table; a chapter counts with its root', () => {
+    const fixture = parseFixture(`%! main.tex
+\\documentclass{article}
+\\usepackage{natbib}
+\\begin{document}
+\\input{chapter}
+MedSAM \\citep{ma2024segment}, as \\citet{ma2024segment} show.
+\\bibliography{refs}
+\\end{document}
+%! chapter.tex
+SAM \\citep{kirillov2023segany} and \\cite{ma2024segment} and \\citep*{ma2024segment}.
+%! refs.bib
+@article{ma2024segment, title={Segment anything in medical images}, author={Ma, Jun}, doi={10.1038/s41467-024-44824-z}, year={2024}}
+`);
+    const result = buildComparisonTable(fixture.workspace, fixtureUri('chapter.tex'), { models: ['medsam'], columns: ['name'] }, DEFAULT_CORE_CONFIG);
+    assert.match(result.text, /MedSAM~\\citep\{ma2024segment\}/);
+  });
 });

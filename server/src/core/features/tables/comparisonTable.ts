@@ -29,6 +29,8 @@ export interface ComparisonTableOptions {
   readonly sort: TableSort;
   /** The cite key of each model (the user's, or the catalogue's); models without one are not cited. */
   readonly keys: ReadonlyMap<string, string>;
+  /** The LaTeX cite command without backslash (default cite), so natbib and biblatex projects get their own. */
+  readonly citeCommand?: string;
   /** The packages the LaTeX preamble loads; a comment above the table names the ones it needs and lacks. */
   readonly preamblePackages?: readonly string[];
 }
@@ -142,7 +144,7 @@ function renderLatex(catalogue: Catalogue, models: readonly ModelRecord[], colum
     }
     const escaped = escapeLatex(value);
     const key = options.keys.get(model.id);
-    return column === 'name' && key ? `${escaped}~\\cite{${key}}` : escaped;
+    return column === 'name' && key ? `${escaped}~\\${options.citeCommand ?? 'cite'}{${key}}` : escaped;
   };
   const lines = [
     ...describeMissingPackages(models.some((model) => columns.includes('code') && /^https?:\/\//.test(model.code_url ?? '')), options.preamblePackages ?? []),
