@@ -181,13 +181,34 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-scope]'
   button.addEventListener('click', () => vscode.postMessage({ type: 'scope', scope: button.dataset.scope as MetaAnalysisScope }));
 }
 
+let shown: { analysis: AnalysisPayload; manuscript: string | null } | undefined;
+
+function show(analysis: AnalysisPayload, manuscript: string | null): void {
+  shown = { analysis, manuscript };
+  showAnalysis(analysis, manuscript).catch((error: unknown) => {
+    descriptionElement.className = 'error';
+    descriptionElement.textContent = `Could not draw the charts: ${String(error)}`;
+  });
+}
+
+// Charts are sized to the panel, so a resized panel redraws them (once the resizing settles).
+let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+let drawnWidth = document.body.clientWidth;
+window.addEventListener('resize', () => {
+  clearTimeout(resizeTimer);
+  resizeTimer = setTimeout(() => {
+    if (shown && Math.abs(document.body.clientWidth - drawnWidth) > 40) {
+      drawnWidth = document.body.clientWidth;
+      show(shown.analysis, shown.manuscript);
+    }
+  }, 200);
+});
+
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const message = event.data;
   if (message.type === 'analysis') {
-    showAnalysis(message.analysis, message.manuscript).catch((error: unknown) => {
-      descriptionElement.className = 'error';
-      descriptionElement.textContent = `Could not draw the charts: ${String(error)}`;
-    });
+    drawnWidth = document.body.clientWidth;
+    show(message.analysis, message.manuscript);
   } else if (message.type === 'error') {
     descriptionElement.className = 'error';
     descriptionElement.textContent = message.message;

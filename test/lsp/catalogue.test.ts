@@ -167,3 +167,33 @@ describe('meta-analysis over LSP', () => {
     }
   });
 });
+
+describe('comparison tables in Markdown over LSP', () => {
+  test('fmAtlas.comparisonTable returns the Pandoc pipe table with [@key] citations and an en dash for unknown facts', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'fm-atlas-table-md-'));
+    writeFileSync(join(folder, 'refs.bib'), REFS);
+    const text = '---\nbibliography: refs.bib\n---\n\nMedSAM [@ma2024segment] is strong.\n';
+    writeFileSync(join(folder, 'paper.md'), text);
+    const client = await LspTestClient.start({ folder });
+    try {
+      const uri = await client.open('paper.md', text);
+      const result = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'fmAtlas.comparisonTable', arguments: [{ uri, models: ['MedSAM', 'sam'], columns: ['name', 'year', 'language_model'], sort: 'name' }] }) as { text: string; unknown: string[] };
+      assert.equal(result.text, [
+        '| Model | Year | Language model |',
+        '|---|---:|---|',
+        '| MedSAM [@ma2024segment] | 2023 | – |',
+        '| Segment Anything Model (SAM) [@kirillov2023segany] | 2023 | – |',
+        '',
+        ': Comparison of foundation models. {#tbl-fm-comparison}',
+        '',
+      ].join('\n'));
+      assert.deepEqual(result.unknown, []);
+      // SAM is not in refs.bib, so its catalogue BibTeX is added there with the key the table uses.
+      const added = client.appliedEdits[client.appliedEdits.length - 1].changes![client.uri('refs.bib')] as TextEdit[];
+      assert.match(added[0].newText, /@\w+\{kirillov2023segany,/);
+    } finally {
+      await client.shutdown().finally(() => client.kill());
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
