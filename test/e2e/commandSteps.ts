@@ -27,17 +27,6 @@ datasets:
     name: ${JSON.stringify(HOSTILE_DATASET)}
 `;
 
-/** Opens a palette command that shows its own QuickPick (so the palette input stays visible). */
-async function startPickerCommand(page: Page, title: string, firstPickerTitle: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: UI_TIMEOUT });
-  await page.keyboard.press('Enter');
-  await pickerTitled(page, firstPickerTitle);
-}
-
 async function pickerTitled(page: Page, title: string): Promise<void> {
   await page.locator('.quick-input-widget .quick-input-title', { hasText: title }).waitFor({ timeout: SERVER_TIMEOUT });
 }
@@ -60,7 +49,7 @@ export async function runCommandSteps(page: Page, workspace: string, folder: str
     await page.keyboard.press('Control+1');
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Enter');
-    await startPickerCommand(page, 'FM Atlas: Insert Comparison Table', 'Comparison table (1/3)');
+    await runCommand(page, 'FM Atlas: Insert Comparison Table', 'Comparison table (1/3)');
     const checked = page.locator('.quick-input-widget .monaco-list-row[aria-checked="true"]');
     await checked.first().waitFor({ timeout: UI_TIMEOUT });
     report.tablePreselected = await checked.allInnerTexts();

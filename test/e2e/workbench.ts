@@ -25,14 +25,22 @@ export async function quickOpen(page: Page, name: string): Promise<void> {
   await input.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
 }
 
-export async function runCommand(page: Page, title: string): Promise<void> {
+/**
+ * Runs a command from the palette. A command that opens its own QuickPick names that picker's
+ * title in `opensPicker`; the wait is then for that title, since the quick input stays open.
+ */
+export async function runCommand(page: Page, title: string, opensPicker?: string): Promise<void> {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
   await input.fill(`>${title}`);
   await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: UI_TIMEOUT });
   await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+  if (opensPicker) {
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: opensPicker }).waitFor({ timeout: SERVER_TIMEOUT });
+  } else {
+    await input.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+  }
 }
 
 export async function goToLine(page: Page, line: number, column: number): Promise<void> {

@@ -29,6 +29,21 @@ const CATALOGUE = `models:
     year: not-a-year
 `;
 
+/** Starts the server on a temporary folder with these files, opens one, runs the test and cleans up. */
+async function withProject(files: Record<string, string>, open: string, run: (client: LspTestClient, uri: string) => Promise<void>): Promise<void> {
+  const folder = mkdtempSync(join(tmpdir(), 'fm-atlas-project-'));
+  for (const [name, text] of Object.entries(files)) {
+    writeFileSync(join(folder, name), text);
+  }
+  const client = await LspTestClient.start({ folder });
+  try {
+    await run(client, await client.open(open, files[open]));
+  } finally {
+    await client.shutdown().finally(() => client.kill());
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 describe('the catalogue over LSP', () => {
   let client: LspTestClient;
   let folder: string;
@@ -91,13 +106,8 @@ describe('the catalogue over LSP', () => {
 
 describe('comparison tables over LSP', () => {
   test('fmAtlas.comparisonTable returns LaTeX with the user key and adds the missing BibTeX; fmAtlas.citedModels lists the cited models', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'fm-atlas-table-'));
-    writeFileSync(join(folder, 'refs.bib'), REFS);
     const text = '\\documentclass{article}\n\\usepackage{booktabs}\n\\begin{document}\nMedSAM \\cite{ma2024segment} is strong.\n\\bibliography{refs}\n\\end{document}\n';
-    writeFileSync(join(folder, 'main.tex'), text);
-    const client = await LspTestClient.start({ folder });
-    try {
-      const uri = await client.open('main.tex', text);
+    await withProject({ 'refs.bib': REFS, 'main.tex': text }, 'main.tex', async (client, uri) => {
       const cited = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'fmAtlas.citedModels', arguments: [{ uri }] });
       assert.deepEqual(cited, ['medsam']);
       const result = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'fmAtlas.comparisonTable', arguments: [{ uri, models: ['medsam', 'biomedclip'], columns: ['name', 'year', 'backbone'] }] }) as { text: string; unknown: string[] };
@@ -106,19 +116,11 @@ describe('comparison tables over LSP', () => {
       assert.match(result.text, /BiomedCLIP~\\cite\{zhang2025biomedclip\}/);
       const added = client.appliedEdits[client.appliedEdits.length - 1].changes![client.uri('refs.bib')] as TextEdit[];
       assert.match(added[0].newText, /@\w+\{zhang2025biomedclip,/);
-    } finally {
-      await client.shutdown().finally(() => client.kill());
-      rmSync(folder, { recursive: true, force: true });
-    }
+    });
   });
   test('fmAtlas.listCatalogue lists models and datasets; fmAtlas.recordCard shows the card with the key the document would cite', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'fm-atlas-browse-'));
-    writeFileSync(join(folder, 'refs.bib'), REFS);
     const text = '\\documentclass{article}\n\\begin{document}\nMedSAM \\cite{ma2024segment}.\n\\bibliography{refs}\n\\end{document}\n';
-    writeFileSync(join(folder, 'main.tex'), text);
-    const client = await LspTestClient.start({ folder });
-    try {
-      const uri = await client.open('main.tex', text);
+    await withProject({ 'refs.bib': REFS, 'main.tex': text }, 'main.tex', async (client, uri) => {
       const listing = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'fmAtlas.listCatalogue', arguments: [{}] }) as { models: Array<{ id: string; name: string; detail: string }>; datasets: Array<{ id: string; category: string }> };
       assert.ok(listing.models.length >= 150, `expected the built-in models, got ${listing.models.length}`);
       assert.ok(listing.datasets.length >= 80);
@@ -131,22 +133,14 @@ describe('comparison tables over LSP', () => {
       assert.match(card, /ma2024segment/);
       const missing = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'fmAtlas.recordCard', arguments: [{ uri, kind: 'model', id: 'no-such-model' }] });
       assert.equal(missing, null);
-    } finally {
-      await client.shutdown().finally(() => client.kill());
-      rmSync(folder, { recursive: true, force: true });
-    }
+    });
   });
 });
 
 describe('meta-analysis over LSP', () => {
   test('fmAtlas.metaAnalysis counts the cited models for the manuscript scope and lists what the manuscript leaves out', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'fm-atlas-meta-'));
-    writeFileSync(join(folder, 'refs.bib'), REFS);
     const text = '\\documentclass{article}\n\\begin{document}\nMedSAM \\cite{ma2024segment}.\n\\bibliography{refs}\n\\end{document}\n';
-    writeFileSync(join(folder, 'main.tex'), text);
-    const client = await LspTestClient.start({ folder });
-    try {
-      const uri = await client.open('main.tex', text);
+    await withProject({ 'refs.bib': REFS, 'main.tex': text }, 'main.tex', async (client, uri) => {
       type Analysis = { studies: number; charts: Array<{ id: string; series: string[]; counts: number[][]; spec: { data: { values: unknown[] } }; pgfplots: string; csv: string }>; coverage: { cited: Array<{ id: string }>; uncited: unknown[] } };
       const manuscript = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'fmAtlas.metaAnalysis', arguments: [{ scope: 'manuscript', uri }] }) as Analysis;
       assert.equal(manuscript.studies, 1);
@@ -161,22 +155,14 @@ describe('meta-analysis over LSP', () => {
       const whole = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'fmAtlas.metaAnalysis', arguments: [{ scope: 'catalogue', uri }] }) as Analysis;
       assert.ok(whole.studies >= 150);
       assert.equal(whole.coverage.uncited.length, whole.studies - 1);
-    } finally {
-      await client.shutdown().finally(() => client.kill());
-      rmSync(folder, { recursive: true, force: true });
-    }
+    });
   });
 });
 
 describe('comparison tables in Markdown over LSP', () => {
   test('fmAtlas.comparisonTable returns the Pandoc pipe table with [@key] citations and an en dash for unknown facts', async () => {
-    const folder = mkdtempSync(join(tmpdir(), 'fm-atlas-table-md-'));
-    writeFileSync(join(folder, 'refs.bib'), REFS);
     const text = '---\nbibliography: refs.bib\n---\n\nMedSAM [@ma2024segment] is strong.\n';
-    writeFileSync(join(folder, 'paper.md'), text);
-    const client = await LspTestClient.start({ folder });
-    try {
-      const uri = await client.open('paper.md', text);
+    await withProject({ 'refs.bib': REFS, 'paper.md': text }, 'paper.md', async (client, uri) => {
       const result = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'fmAtlas.comparisonTable', arguments: [{ uri, models: ['MedSAM', 'sam'], columns: ['name', 'year', 'language_model'], sort: 'name' }] }) as { text: string; unknown: string[] };
       assert.equal(result.text, [
         '| Model | Year | Language model |',
@@ -191,9 +177,6 @@ describe('comparison tables in Markdown over LSP', () => {
       // SAM is not in refs.bib, so its catalogue BibTeX is added there with the key the table uses.
       const added = client.appliedEdits[client.appliedEdits.length - 1].changes![client.uri('refs.bib')] as TextEdit[];
       assert.match(added[0].newText, /@\w+\{kirillov2023segany,/);
-    } finally {
-      await client.shutdown().finally(() => client.kill());
-      rmSync(folder, { recursive: true, force: true });
-    }
+    });
   });
 });
