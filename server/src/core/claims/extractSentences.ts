@@ -186,6 +186,7 @@ function extractLatex(workspace: Workspace, document: SourceDocument): ClaimSent
       }
     }
   }
+  const placeholderStarts = [...placeholders].sort((a, b) => a[0] - b[0]);
   const isExcluded = (offset: number) => blocking.some((range) => offset >= range.start && offset < range.end);
   const inZone = (offset: number) => (zoneOf[offset] > 0 ? zones[zoneOf[offset] - 1] : undefined);
   // Masks a span: hidden offsets and offsets of other zones become spaces; `\%` shows its per cent
@@ -205,8 +206,21 @@ function extractLatex(workspace: Workspace, document: SourceDocument): ClaimSent
       }
       codes[i - span.start] = out;
     }
-    for (const [start, end] of placeholders) {
-      if (start >= span.start && end <= span.end && zoneOf[start] === zone && end - start >= AUTHORS.length) {
+    // Only the placeholders inside the span, found by binary search: a manuscript has hundreds of
+    // spans and hundreds of placeholders, and this runs on every keystroke.
+    let low = 0;
+    let high = placeholderStarts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (placeholderStarts[mid][0] < span.start) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    for (let p = low; p < placeholderStarts.length && placeholderStarts[p][0] < span.end; p++) {
+      const [start, end] = placeholderStarts[p];
+      if (end <= span.end && zoneOf[start] === zone && end - start >= AUTHORS.length) {
         for (let k = 0; k < AUTHORS.length; k++) {
           codes[start - span.start + k] = AUTHORS.charCodeAt(k);
         }
