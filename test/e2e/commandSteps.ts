@@ -66,6 +66,25 @@ export async function runCommandSteps(page: Page, workspace: string, folder: str
     await screenshot(page, folder, '12-table-inserted');
   });
 
+  await step('FM Atlas: Search Catalogue finds a model and inserts it with its citation', async () => {
+    await page.keyboard.press('Control+1');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await runCommand(page, 'FM Atlas: Search Catalogue', 'FM Atlas catalogue');
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.fill('Medical SAM 2');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Medical SAM 2' }).first().waitFor({ timeout: UI_TIMEOUT });
+    await screenshot(page, folder, '12b-search-catalogue');
+    await page.keyboard.press('Enter');
+    await pickerTitled(page, 'Medical SAM 2');
+    report.catalogueActions = await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts();
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Insert name with citation' }).first().click();
+    // The project writes \\citep, so the inserted citation does too.
+    const text = await waitForEditorText(page, tex, 'Medical SAM 2~\\citep{', SERVER_TIMEOUT);
+    report.catalogueInserted = text.split('\n').find((line) => line.includes('Medical SAM 2~'));
+    await screenshot(page, folder, '12c-search-catalogue-inserted');
+  });
+
   await step('FM Atlas: Show Meta-analysis draws every chart of the cited models', async () => {
     // Closing the bottom panel gives the webview the height of the window.
     await page.locator('.part.panel').waitFor({ timeout: UI_TIMEOUT });
