@@ -6,7 +6,8 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { formatNameWithCitation } from './cataloguePicks';
 import { renderMetaAnalysisHtml } from './metaAnalysisHtml';
-import type { AnalysisPayload, FromWebview, MetaAnalysisScope, ToWebview } from './metaAnalysisMessages';
+import type { MetaAnalysisResult, MetaAnalysisScope } from '../../shared/commands';
+import type { FromWebview, ToWebview } from './metaAnalysisMessages';
 
 const MANUSCRIPT_LANGUAGES = ['latex', 'tex', 'markdown', 'quarto', 'rmd'];
 const EXPORT_EXTENSIONS = { svg: 'svg', pgfplots: 'tex', csv: 'csv' } as const;
@@ -74,7 +75,7 @@ class MetaAnalysisPanel {
 
   private async refresh(): Promise<void> {
     const scope = this.scope === 'manuscript' && !this.manuscript ? 'catalogue' : this.scope;
-    const analysis = await vscode.commands.executeCommand<AnalysisPayload | null>('fmAtlas.metaAnalysis', { scope, uri: this.manuscript?.toString() });
+    const analysis = await vscode.commands.executeCommand<MetaAnalysisResult | null>('fmAtlas.metaAnalysis', { scope, uri: this.manuscript?.toString() });
     if (!analysis) {
       this.post({ type: 'error', message: 'The FM Atlas language server is not running; see the FM Atlas output channel.' });
       return;

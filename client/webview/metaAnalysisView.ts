@@ -6,7 +6,8 @@
 import { parse, View } from 'vega';
 import { expressionInterpreter } from 'vega-interpreter';
 import { compile, type TopLevelSpec } from 'vega-lite';
-import type { AnalysisPayload, ChartPayload, CoveragePayloadItem, FromWebview, MetaAnalysisScope, ToWebview } from '../src/metaAnalysisMessages';
+import type { CoverageEntry, MetaAnalysisChart, MetaAnalysisResult, MetaAnalysisScope } from '../../shared/commands';
+import type { FromWebview, ToWebview } from '../src/metaAnalysisMessages';
 
 declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void; getState(): unknown; setState(state: unknown): void };
 
@@ -55,7 +56,7 @@ function themed(spec: Record<string, unknown>, availableWidth: number): Record<s
   return copy;
 }
 
-function renderCountsTable(chart: ChartPayload): HTMLTableElement {
+function renderCountsTable(chart: MetaAnalysisChart): HTMLTableElement {
   const table = element('table', undefined, { 'aria-label': `Counts: ${chart.title}` });
   const head = table.createTHead().insertRow();
   for (const heading of [chart.id === 'datasets' ? 'Dataset' : 'Group', ...chart.years.map(String), 'Total']) {
@@ -73,7 +74,7 @@ function renderCountsTable(chart: ChartPayload): HTMLTableElement {
   return table;
 }
 
-async function exportChart(chart: ChartPayload, format: 'svg' | 'pgfplots' | 'csv'): Promise<void> {
+async function exportChart(chart: MetaAnalysisChart, format: 'svg' | 'pgfplots' | 'csv'): Promise<void> {
   let text = format === 'pgfplots' ? chart.pgfplots : chart.csv;
   if (format === 'svg') {
     // The exported figure uses the print colours on white, whatever the editor theme.
@@ -87,7 +88,7 @@ async function exportChart(chart: ChartPayload, format: 'svg' | 'pgfplots' | 'cs
   vscode.postMessage({ type: 'export', chart: chart.id, format, text });
 }
 
-async function renderChart(chart: ChartPayload): Promise<HTMLElement> {
+async function renderChart(chart: MetaAnalysisChart): Promise<HTMLElement> {
   const section = element('section', undefined, { class: 'chart', 'data-chart': chart.id });
   const figure = element('div', undefined, { class: 'figure' });
   const table = element('div', undefined, { class: 'counts' });
@@ -117,7 +118,7 @@ async function renderChart(chart: ChartPayload): Promise<HTMLElement> {
   return section;
 }
 
-function renderCoverageList(title: string, items: readonly CoveragePayloadItem[], cited: boolean): HTMLElement {
+function renderCoverageList(title: string, items: readonly CoverageEntry[], cited: boolean): HTMLElement {
   const column = element('div');
   column.append(element('h2', `${title} (${items.length})`));
   const filter = element('input', undefined, { type: 'search', placeholder: 'Filter by name, year or category', 'aria-label': `Filter: ${title}` });
@@ -146,7 +147,7 @@ function renderCoverageList(title: string, items: readonly CoveragePayloadItem[]
   return column;
 }
 
-function renderCoverage(analysis: AnalysisPayload): void {
+function renderCoverage(analysis: MetaAnalysisResult): void {
   coverageElement.replaceChildren();
   coverageElement.hidden = !analysis.coverage;
   if (!analysis.coverage) {
@@ -159,7 +160,7 @@ function renderCoverage(analysis: AnalysisPayload): void {
   coverageElement.append(columns);
 }
 
-async function showAnalysis(analysis: AnalysisPayload, manuscript: string | null): Promise<void> {
+async function showAnalysis(analysis: MetaAnalysisResult, manuscript: string | null): Promise<void> {
   views.splice(0).forEach((view) => view.finalize());
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-scope]')) {
     button.setAttribute('aria-pressed', String(button.dataset.scope === analysis.scope));
@@ -181,9 +182,9 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-scope]'
   button.addEventListener('click', () => vscode.postMessage({ type: 'scope', scope: button.dataset.scope as MetaAnalysisScope }));
 }
 
-let shown: { analysis: AnalysisPayload; manuscript: string | null } | undefined;
+let shown: { analysis: MetaAnalysisResult; manuscript: string | null } | undefined;
 
-function show(analysis: AnalysisPayload, manuscript: string | null): void {
+function show(analysis: MetaAnalysisResult, manuscript: string | null): void {
   shown = { analysis, manuscript };
   showAnalysis(analysis, manuscript).catch((error: unknown) => {
     descriptionElement.className = 'error';

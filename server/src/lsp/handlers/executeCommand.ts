@@ -4,6 +4,7 @@ import {
   TABLE_COLUMNS, type TableColumn, type TableSort,
 } from '../../core';
 import { toRange } from '../convert';
+import type { MetaAnalysisResult } from '../../../../shared/commands';
 import type { Session } from '../session';
 
 /** Adds a catalogue work's BibTeX to a document's bibliography file: `{ uri, kind, id }`. */
@@ -95,7 +96,8 @@ export async function handleExecuteCommand(session: Session, params: ExecuteComm
     const scope: StatsScope = argument?.scope === 'manuscript' || argument?.scope === 'user' ? argument.scope : 'catalogue';
     const cited = argument?.uri ? findManuscriptCitedModels(session.workspace, argument.uri, session.config) : undefined;
     const analysis = buildMetaAnalysis(catalogueFor(session.workspace, session.config), scope, cited);
-    return { ...analysis, charts: analysis.charts.map((chart) => ({ ...chart, spec: toVegaLiteSpec(chart), pgfplots: toPgfplots(chart), csv: toCsv(chart) })) };
+    const result: MetaAnalysisResult = { ...analysis, charts: analysis.charts.map((chart) => ({ ...chart, spec: toVegaLiteSpec(chart), pgfplots: toPgfplots(chart), csv: toCsv(chart) })) };
+    return result;
   }
   if (params.command === CITED_MODELS_COMMAND) {
     const [argument] = (params.arguments ?? []) as Array<{ uri: string }>;
