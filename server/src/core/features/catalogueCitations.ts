@@ -10,7 +10,7 @@ import type { DatasetRecord, ModelRecord } from '../catalogue/catalogueTypes';
 import type { CitationHint } from '../catalogue/describeRecord';
 import { catalogueKeyOf, linkBibliography, type BibliographyLinks } from '../catalogue/linkBibliography';
 import { catalogueFor } from '../catalogue/workspaceCatalogue';
-import { collectProjectDocuments, findLatexRoots } from '../project/findBibliographies';
+import { collectProjectsOf } from '../project/findBibliographies';
 import { displayPath } from '../project/paths';
 import type { Workspace } from '../workspace/workspace';
 import { bibliographyIndexFor } from './citations';
@@ -37,8 +37,15 @@ export function citationContextFor(workspace: Workspace, uri: string, config: Co
   const catalogue = catalogueFor(workspace, config);
   const index = bibliographyIndexFor(workspace, uri, config);
   const targetBibliography = index.uris.find((bibUri) => workspace.getDocument(bibUri)?.kind === 'bibtex');
-  const citeCommand = document.kind === 'latex' ? findHouseCiteCommand(workspace, uri) : 'cite';
-  return { catalogue, index, links: linkBibliography(index, catalogue), language: document.kind, citeCommand, targetBibliography };
+  // Only inserting features read the cite command, and diagnostics build a context on every edit,
+  // so the project's citations are counted on first use.
+  let citeCommand: string | undefined;
+  return {
+    catalogue, index, links: linkBibliography(index, catalogue), language: document.kind, targetBibliography,
+    get citeCommand() {
+      return (citeCommand ??= document.kind === 'latex' ? findHouseCiteCommand(workspace, uri) : 'cite');
+    },
+  };
 }
 
 const PARENTHETICAL_COMMANDS = ['cite', 'citep', 'parencite', 'autocite'];
@@ -49,8 +56,7 @@ const PARENTHETICAL_COMMANDS = ['cite', 'citep', 'parencite', 'autocite'];
  */
 function findHouseCiteCommand(workspace: Workspace, uri: string): string {
   const counts = new Map<string, number>();
-  const documents = findLatexRoots(workspace, uri).flatMap((root) => collectProjectDocuments(workspace, root));
-  for (const document of documents.length > 0 ? documents : [workspace.getDocument(uri)!]) {
+  for (const document of collectProjectsOf(workspace, uri)) {
     for (const argument of workspace.latex(document).citeArguments) {
       const command = argument.command.replace(/^\\/, '').replace(/\*$/, '');
       if (PARENTHETICAL_COMMANDS.includes(command)) {

@@ -99,6 +99,24 @@ export function collectProjectDocuments(workspace: Workspace, rootUri: string): 
   return ordered;
 }
 
+/**
+ * Every LaTeX document of the projects a document belongs to, each once, the document itself
+ * included (a chapter counts with its root and siblings).
+ */
+export function collectProjectsOf(workspace: Workspace, uri: string): SourceDocument[] {
+  const members = new Map<string, SourceDocument>();
+  for (const root of findLatexRoots(workspace, uri)) {
+    for (const document of collectProjectDocuments(workspace, root)) {
+      members.set(document.uri, document);
+    }
+  }
+  const own = workspace.getDocument(uri);
+  if (own?.kind === 'latex') {
+    members.set(own.uri, own);
+  }
+  return [...members.values()];
+}
+
 /** Resolves an `\input` path relative to the root folder, or else to the including file's folder. */
 function resolveInclude(workspace: Workspace, rootFolder: string, includerUri: string, path: string): string {
   const file = withDefaultExtension(path, '.tex');

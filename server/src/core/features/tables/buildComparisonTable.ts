@@ -1,11 +1,11 @@
 // Building a comparison table for a document: resolving model names, citing each model with the
 // user's key (or the catalogue's, with the missing BibTeX entries gathered into one edit of the
-// document's bibliography), and knowing whether the preamble loads booktabs.
+// document's bibliography), and knowing which packages the preamble loads.
 
 import type { CoreConfig } from '../../config';
 import type { Catalogue } from '../../catalogue/catalogue';
 import { catalogueFor } from '../../catalogue/workspaceCatalogue';
-import { collectProjectDocuments, findLatexRoots } from '../../project/findBibliographies';
+import { collectProjectsOf } from '../../project/findBibliographies';
 import type { Workspace } from '../../workspace/workspace';
 import { citationContextFor, planCitation } from '../catalogueCitations';
 import type { TextEdit } from '../navigation/rename';
@@ -61,8 +61,7 @@ export function buildComparisonTable(workspace: Workspace, uri: string | undefin
 
 /** The packages loaded anywhere in the document's LaTeX projects (\usepackage{a,b} counts both). */
 function listPreamblePackages(workspace: Workspace, uri: string): string[] {
-  const documents = findLatexRoots(workspace, uri).flatMap((root) => collectProjectDocuments(workspace, root));
-  return documents.flatMap((document) => [...document.text.matchAll(/\\(?:usepackage|RequirePackage)(?:\[[^\]]*\])?\{([^}]*)\}/g)]
+  return collectProjectsOf(workspace, uri).flatMap((document) => [...document.text.matchAll(/\\(?:usepackage|RequirePackage)(?:\[[^\]]*\])?\{([^}]*)\}/g)]
     .flatMap((match) => match[1].split(',').map((name) => name.trim())));
 }
 
@@ -98,7 +97,5 @@ export function findManuscriptCitedModels(workspace: Workspace, uri: string, con
   if (document?.kind !== 'latex') {
     return findCitedModels(workspace, uri, config);
   }
-  const uris = new Set(findLatexRoots(workspace, uri).flatMap((root) => collectProjectDocuments(workspace, root).map((member) => member.uri)));
-  uris.add(uri);
-  return [...new Set([...uris].flatMap((member) => findCitedModels(workspace, member, config)))];
+  return [...new Set(collectProjectsOf(workspace, uri).flatMap((member) => findCitedModels(workspace, member.uri, config)))];
 }
