@@ -1,13 +1,13 @@
 // `fm-atlas stats`: the figures of the meta-analysis view from the command line, as SVG, PGFPlots
 // or CSV. The scope is the whole catalogue, the models a manuscript cites, or a user catalogue file.
 
-import { readFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   buildTrendChart, catalogueFor, CHART_IDS, DEFAULT_CORE_CONFIG, findManuscriptCitedModels, kindOfUri, selectScopeModels, toCsv, toPgfplots, toVegaLiteSpec, Workspace,
   type ChartId, type StatsScope,
 } from '../core';
+import { readTextFile } from '../host/readTextFile';
 import { WorkspaceLoader } from '../host/workspaceLoader';
 import { renderSvg } from './renderSvg';
 
@@ -36,26 +36,28 @@ export async function renderStats(options: StatsOptions): Promise<{ text: string
   if (options.scope && options.scope !== 'catalogue') {
     const path = resolve(options.scope);
     const uri = pathToFileURL(path).toString();
-    let text: string;
-    try {
-      text = readFileSync(path, 'utf8');
-    } catch {
-      return { error: `--scope: cannot read '${options.scope}'` };
+    const isCatalogueFile = ['.yaml', '.yml', '.json'].includes(extname(path).toLowerCase());
+    if (!isCatalogueFile && kindOfUri(uri) !== 'latex' && kindOfUri(uri) !== 'markdown') {
+      return { error: `--scope must be 'catalogue', a manuscript (.tex, .md, .qmd, .Rmd) or a catalogue file (.yaml, .json), not '${options.scope}'` };
     }
-    if (['.yaml', '.yml', '.json'].includes(extname(path).toLowerCase())) {
-      const document = workspace.setDocument(uri, text, 0, 'catalogue')!;
+    if (isCatalogueFile) {
+      const read = await readTextFile(path);
+      if ('skipped' in read) {
+        return { error: `--scope: cannot read '${options.scope}': ${read.skipped}` };
+      }
+      const document = workspace.setDocument(uri, read.text, 0, 'catalogue')!;
       notes.push(...workspace.catalogueFile(document).problems.map((problem) => `${options.scope}: ${problem.message}`));
       scope = 'user';
-    } else if (kindOfUri(uri) === 'latex' || kindOfUri(uri) === 'markdown') {
+    } else {
       const loader = new WorkspaceLoader(workspace, { log: (message) => notes.push(message) });
       // The folder holds the chapters and bibliographies of the manuscript, as in the editor.
       await loader.loadFolders([dirname(path)]);
-      await loader.loadFile(uri);
+      if (!workspace.getDocument(uri) && !(await loader.loadFile(uri))) {
+        return { error: `--scope: cannot read '${options.scope}'` };
+      }
       await loader.loadMissingBibliographies(DEFAULT_CORE_CONFIG);
       cited = findManuscriptCitedModels(workspace, uri, DEFAULT_CORE_CONFIG);
       scope = 'manuscript';
-    } else {
-      return { error: `--scope must be 'catalogue', a manuscript (.tex, .md, .qmd, .Rmd) or a catalogue file (.yaml, .json), not '${options.scope}'` };
     }
   }
   const catalogue = catalogueFor(workspace, DEFAULT_CORE_CONFIG);
