@@ -5,7 +5,7 @@
 // the same commands.
 
 import * as vscode from 'vscode';
-import { buildPickEntries, formatNameWithCitation, type ListedRecord, type PickEntry } from './cataloguePicks';
+import { buildPickEntries, type ListedRecord, type PickEntry } from './cataloguePicks';
 
 const COLUMN_CHOICES: ReadonlyArray<[string, string]> = [
   ['name', 'Name'], ['year', 'Year'], ['venue', 'Venue'], ['category', 'Category'], ['paradigm', 'Paradigm'], ['architecture', 'Architecture'],
@@ -105,9 +105,9 @@ export async function searchCatalogue(): Promise<void> {
   if (action.id === 'name' && editor) {
     await editor.edit((builder) => builder.insert(editor.selection.active, record.name));
   } else if (action.id === 'cite' && editor) {
-    const result = await vscode.commands.executeCommand<{ key?: string; citation?: string; error?: string }>('fmAtlas.addBibliographyEntry', { uri, kind: chosen.recordKind, id: record.id });
-    if (result?.citation) {
-      await editor.edit((builder) => builder.insert(editor.selection.active, formatNameWithCitation(editor.document.languageId, record.name, result.citation!)));
+    const result = await vscode.commands.executeCommand<{ key?: string; nameWithCitation?: string; error?: string }>('fmAtlas.addBibliographyEntry', { uri, kind: chosen.recordKind, id: record.id });
+    if (result?.nameWithCitation) {
+      await editor.edit((builder) => builder.insert(editor.selection.active, result.nameWithCitation!));
     }
   } else if (action.id === 'card') {
     const card = await vscode.commands.executeCommand<string | null>('fmAtlas.recordCard', { uri, kind: chosen.recordKind, id: record.id });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildPickEntries, formatNameWithCitation, type ListedRecord } from './cataloguePicks';
+import { buildPickEntries, type ListedRecord } from './cataloguePicks';
 
 const record = (id: string, name: string, category: string | null, aliases: string[] = []): ListedRecord => ({ id, name, aliases, category, year: 2024, detail: `${category} · 2024`, url: null });
 
@@ -14,9 +14,4 @@ test('lists cited models first and preselected, then models by category, then da
     '-- Cited in this document', 'MedSAM *', '-- Vision-only models', 'SAM', '-- Vision-language models', 'BiomedCLIP', '-- Datasets', 'MIMIC-CXR',
   ]);
   assert.equal((entries[3] as { detail?: string }).detail, 'Segment Anything');
-});
-
-test('a name with its citation in the document\'s language', () => {
-  assert.equal(formatNameWithCitation('latex', 'MedSAM', '\\citep{ma2024}'), 'MedSAM~\\citep{ma2024}');
-  assert.equal(formatNameWithCitation('quarto', 'MedSAM', '[@ma2024]'), 'MedSAM [@ma2024]');
 });

@@ -51,11 +51,3 @@ export function buildPickEntries(models: readonly ListedRecord[], datasets: read
   }
   return entries;
 }
-
-/**
- * A name followed by its citation as the server wrote it (`\\citep{key}` in a natbib project,
- * `[@key]` in Markdown): tied with ~ in LaTeX, after a space in Markdown.
- */
-export function formatNameWithCitation(languageId: string, name: string, citation: string): string {
-  return languageId === 'latex' || languageId === 'tex' ? `${name}~${citation}` : `${name} ${citation}`;
-}

@@ -4,7 +4,6 @@
 
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { formatNameWithCitation } from './cataloguePicks';
 import { renderMetaAnalysisHtml } from './metaAnalysisHtml';
 import type { MetaAnalysisResult, MetaAnalysisScope } from '../../shared/commands';
 import type { FromWebview, ToWebview } from './metaAnalysisMessages';
@@ -120,12 +119,12 @@ class MetaAnalysisPanel {
       void vscode.window.showWarningMessage('FM Atlas: open the manuscript beside the meta-analysis to insert citations.');
       return;
     }
-    const result = await vscode.commands.executeCommand<{ key?: string; citation?: string; error?: string }>('fmAtlas.addBibliographyEntry', { uri: editor.document.uri.toString(), kind: 'model', id });
-    if (!result?.citation) {
+    const result = await vscode.commands.executeCommand<{ key?: string; nameWithCitation?: string; error?: string }>('fmAtlas.addBibliographyEntry', { uri: editor.document.uri.toString(), kind: 'model', id });
+    if (!result?.nameWithCitation) {
       void vscode.window.showWarningMessage(`FM Atlas: could not cite ${name}${result?.error ? `: ${result.error}` : '.'}`);
       return;
     }
-    await editor.edit((builder) => builder.insert(editor.selection.active, formatNameWithCitation(editor.document.languageId, name, result.citation!)));
+    await editor.edit((builder) => builder.insert(editor.selection.active, result.nameWithCitation!));
     await this.refresh();
   }
 

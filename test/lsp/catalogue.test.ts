@@ -74,8 +74,8 @@ describe('the catalogue over LSP', () => {
 
   test('accepting the cite variant of a work not in the bibliography appends its BibTeX to refs.bib', async () => {
     const uri = client.uri('main.tex');
-    const result = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'fmAtlas.addBibliographyEntry', arguments: [{ uri, kind: 'model', id: 'medsam2' }] }) as { key: string; citation: string; applied: boolean };
-    assert.deepEqual(result, { key: 'MedSAM2', citation: '\\cite{MedSAM2}', applied: true });
+    const result = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'fmAtlas.addBibliographyEntry', arguments: [{ uri, kind: 'model', id: 'medsam2' }] }) as { key: string; citation: string; nameWithCitation: string; applied: boolean };
+    assert.deepEqual(result, { key: 'MedSAM2', citation: '\\cite{MedSAM2}', nameWithCitation: 'MedSAM2~\\cite{MedSAM2}', applied: true });
     const edit = client.appliedEdits[client.appliedEdits.length - 1];
     const [change] = edit.changes![client.uri('refs.bib')] as TextEdit[];
     assert.match(change.newText, /^\n@\w+\{MedSAM2,/);

@@ -18,7 +18,7 @@ export { findHover } from './features/hover/findHover';
 export { completeCatalogueNames, type CatalogueCompletion, type CatalogueCompletionItem } from './features/completion/catalogueCompletion';
 export { findCatalogueActions, type CatalogueAction } from './features/catalogueActions';
 export { findWorkspaceSymbols, type CatalogueSymbol } from './features/symbols/workspaceSymbols';
-export { citationContextFor, planCitation, formatCitation, type CitationContext, type CitationPlan } from './features/catalogueCitations';
+export { citationContextFor, planCitation, formatCitation, formatNameWithCitation, type CitationContext, type CitationPlan } from './features/catalogueCitations';
 export { describeRecordCard, findRecord } from './features/hover/catalogueHover';
 export { Catalogue, type CatalogueLayer } from './catalogue/catalogue';
 export { catalogueFor } from './catalogue/workspaceCatalogue';

@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { DEFAULT_CORE_CONFIG } from '../config';
 import { fixtureUri, parseFixture } from '../testing/fixture';
 import { findCatalogueActions } from './catalogueActions';
-import { citationContextFor, planCitation } from './catalogueCitations';
+import { citationContextFor, formatNameWithCitation, planCitation } from './catalogueCitations';
 import { completeCatalogueNames } from './completion/catalogueCompletion';
 import { findHover } from './hover/findHover';
 
@@ -175,4 +175,9 @@ describe('prose after a half-typed citation', () => {
     const result = complete('%! a.tex\n\\cite{a,\nMedS}\n    |\n');
     assert.equal(result?.items.length ?? 0, 0);
   });
+});
+
+test('a name with its citation in the document\'s language and cite command', () => {
+  assert.equal(formatNameWithCitation('latex', 'MedSAM', 'ma2024', 'citep'), 'MedSAM~\\citep{ma2024}');
+  assert.equal(formatNameWithCitation('markdown', 'MedSAM', 'ma2024'), 'MedSAM [@ma2024]');
 });

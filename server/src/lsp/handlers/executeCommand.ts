@@ -1,13 +1,13 @@
 import type { ExecuteCommandParams, TextEdit } from 'vscode-languageserver/node';
 import {
-  buildComparisonTable, buildMetaAnalysis, catalogueFor, findManuscriptCitedModels, formatCitation, toCsv, toPgfplots, toVegaLiteSpec, type StatsScope, citationContextFor, describeRecordCard, findCitedModels, findRecord, planCitation, summarizeDataset, summarizeModel,
+  buildComparisonTable, buildMetaAnalysis, catalogueFor, findManuscriptCitedModels, formatCitation, formatNameWithCitation, toCsv, toPgfplots, toVegaLiteSpec, type StatsScope, citationContextFor, describeRecordCard, findCitedModels, findRecord, planCitation, summarizeDataset, summarizeModel,
   TABLE_COLUMNS, type TableColumn, type TableSort,
 } from '../../core';
 import { toRange } from '../convert';
 import type { MetaAnalysisResult } from '../../../../shared/commands';
 import type { Session } from '../session';
 
-/** Adds a catalogue work's BibTeX to a document's bibliography file: `{ uri, kind, id }`. */
+/** Adds a catalogue work's BibTeX to a document's bibliography file if missing: `{ uri, kind, id }` → `{ key, citation, nameWithCitation, applied }`. */
 export const ADD_BIBLIOGRAPHY_ENTRY_COMMAND = 'fmAtlas.addBibliographyEntry';
 
 /** Returns a comparison table of catalogue models in the document's language, adding missing BibTeX: `{ uri?, models, columns?, format?, sort? }` → `{ text, unknown }`. */
@@ -54,13 +54,19 @@ export async function handleExecuteCommand(session: Session, params: ExecuteComm
       void session.connection.window.showWarningMessage(plan.error);
       return plan;
     }
+    let applied = false;
     if (plan.edit) {
       const target = session.workspace.getDocument(plan.edit.uri)!;
       const edit: TextEdit = { range: toRange(session.workspace, target, plan.edit.range), newText: plan.edit.newText };
-      const applied = await session.connection.workspace.applyEdit({ label: `Add ${argument.id} to the bibliography`, edit: { changes: { [plan.edit.uri]: [edit] } } });
-      return { key: plan.key, citation: formatCitation(context.language, plan.key, context.citeCommand), applied: applied.applied };
+      applied = (await session.connection.workspace.applyEdit({ label: `Add ${argument.id} to the bibliography`, edit: { changes: { [plan.edit.uri]: [edit] } } })).applied;
     }
-    return { key: plan.key, citation: formatCitation(context.language, plan.key, context.citeCommand), applied: false };
+    const name = (argument.kind === 'model' ? context.catalogue.model(argument.id) : context.catalogue.dataset(argument.id))!.name;
+    return {
+      key: plan.key,
+      citation: formatCitation(context.language, plan.key, context.citeCommand),
+      nameWithCitation: formatNameWithCitation(context.language, name, plan.key, context.citeCommand),
+      applied,
+    };
   }
   if (params.command === COMPARISON_TABLE_COMMAND) {
     const [argument] = (params.arguments ?? []) as TableArguments[];
