@@ -46,6 +46,7 @@ export function renderMetaAnalysisHtml(options: MetaAnalysisHtmlOptions): string
   .description, .note { color: var(--vscode-descriptionForeground); }
   section.chart { display: grid; grid-template-columns: 1fr; gap: 10px; align-items: start; padding: 14px 0; border-top: 1px solid var(--vscode-panel-border, #8884); }
   @media (min-width: 1100px) { section.chart { grid-template-columns: minmax(560px, 3fr) minmax(300px, 2fr); gap: 18px; } }
+  section.chart > header { grid-column: 1 / -1; }
   .figure { min-width: 0; overflow-x: auto; }
   .counts { overflow-x: auto; }
   .exports { display: flex; gap: 6px; margin-top: 6px; }

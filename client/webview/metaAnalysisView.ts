@@ -92,9 +92,10 @@ async function renderChart(chart: MetaAnalysisChart): Promise<HTMLElement> {
   const section = element('section', undefined, { class: 'chart', 'data-chart': chart.id });
   const figure = element('div', undefined, { class: 'figure' });
   const table = element('div', undefined, { class: 'counts' });
-  section.append(figure, table);
-  const heading = element('h2', chart.title);
-  table.append(heading, element('p', chart.note + (chart.undated > 0 ? ` ${chart.undated} undated ${chart.undated === 1 ? 'study is' : 'studies are'} left out.` : ''), { class: 'note' }));
+  // The title and note head the section across both columns, so in a narrow panel they sit above the chart.
+  const header = element('header');
+  section.append(header, figure, table);
+  header.append(element('h2', chart.title), element('p', chart.note + (chart.undated > 0 ? ` ${chart.undated} undated ${chart.undated === 1 ? 'study is' : 'studies are'} left out.` : ''), { class: 'note' }));
   if (chart.series.length === 0) {
     // An empty Vega chart draws a meaningless axis, so say what is missing instead.
     table.append(element('p', chart.years.length === 0 ? 'No dated studies in this scope.' : 'The studies in this scope record nothing for this chart.', { class: 'note' }));

@@ -143,5 +143,9 @@ export async function runCommandSteps(page: Page, workspace: string, folder: str
     await page.locator('.notifications-toasts', { hasText: 'saved' }).first().waitFor({ timeout: UI_TIMEOUT });
     await screenshot(page, folder, '16-exported');
     await page.keyboard.press('Escape');
+    // Keys typed in a webview stay there, so a click gives the focus back to the first editor group,
+    // where the steps after this one open their files.
+    await page.locator(`${tex} .view-lines`).first().click();
+    await page.locator(`${tex} .monaco-editor.focused, ${tex}.focused`).first().waitFor({ timeout: UI_TIMEOUT });
   });
 }

@@ -54,6 +54,14 @@ describe('trend charts', () => {
     assert.deepEqual(chart.counts[chart.series.indexOf('MIMIC-CXR')], [1, 0, 1]);
     assert.equal(chart.series.includes('MIMIC-CXR v2'), false);
   });
+
+  test('free-text pretraining data counts when it names a dataset, not when it describes data', () => {
+    const described = new Catalogue([{ uri: null, file: { models: [
+      { id: 'a', name: 'A', year: 2024, pretraining_data: [{ dataset: 'PMC-15M (15M pairs)', dataset_id: null, size: null }, { dataset: 'labeled CT volumes', dataset_id: null, size: null }] },
+      { id: 'b', name: 'B', year: 2024, pretraining_data: [{ dataset: 'HNSCC, LUNA16, TCIA', dataset_id: null, size: null }, { dataset: 'curated large-scale medical segmentation collection', dataset_id: null, size: null }] },
+    ], datasets: [] } }]);
+    assert.deepEqual(buildTrendChart(described.models, 'datasets', described).series, ['PMC-15M']);
+  });
 });
 
 describe('chart renderings', () => {

@@ -69,13 +69,13 @@ const DEFINITIONS: Record<ChartId, ChartDefinition> = {
 };
 
 /**
- * The name in a free-text pretraining-data entry when it names one dataset ("PMC-15M",
+ * The name in a free-text pretraining-data entry when it names one dataset (starts with a capital or digit: "PMC-15M",
  * "CheXpert (224k images)"), or undefined for a description ("curated large-scale medical
  * segmentation collection", "HNSCC, LUNA16, ..."), which no other study would share.
  */
 function nameOfDataset(text: string): string | undefined {
   const name = text.replace(/\s*\([^)]*\)\s*$/, '').trim();
-  return name !== '' && !/[,;]/.test(name) && name.split(/\s+/).length <= 3 && /[A-Z0-9]/.test(name) ? name : undefined;
+  return name !== '' && !/[,;]/.test(name) && name.split(/\s+/).length <= 3 && /^[A-Z0-9]/.test(name) ? name : undefined;
 }
 
 /**
