@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Entry point of the `fm-atlas` command (dist/cli.js).
 
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../lsp/server';
 import { formatProblemsAsText, lintPaths } from './lint';
@@ -33,6 +33,16 @@ const USAGE = `Usage:
       --format svg|pgfplots|csv        SVG figure, PGFPlots code for LaTeX, or the counts (default: svg).
   fm-atlas --version | --help`;
 
+/** Parses a command's arguments; on bad ones, prints why with the usage and returns undefined (exit 2). */
+function parseCommandArgs<T extends ParseArgsConfig>(command: string, config: T): ReturnType<typeof parseArgs<T>> | undefined {
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    process.stderr.write(`fm-atlas ${command}: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
+    return undefined;
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
@@ -48,15 +58,12 @@ async function main(argv: string[]): Promise<number> {
     return -1;
   }
   if (command === 'lint') {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: rest,
-        allowPositionals: true,
-        options: { format: { type: 'string', default: 'text' }, bibliography: { type: 'string', multiple: true }, 'no-unused': { type: 'boolean' }, rules: { type: 'string' } },
-      });
-    } catch (error) {
-      process.stderr.write(`fm-atlas lint: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
+    const parsed = parseCommandArgs('lint', {
+      args: rest,
+      allowPositionals: true,
+      options: { format: { type: 'string', default: 'text' }, bibliography: { type: 'string', multiple: true }, 'no-unused': { type: 'boolean' }, rules: { type: 'string' } },
+    });
+    if (!parsed) {
       return 2;
     }
     const format = parsed.values.format;
@@ -77,11 +84,8 @@ async function main(argv: string[]): Promise<number> {
     return problems.some((problem) => problem.severity === 'error') ? 1 : 0;
   }
   if (command === 'table') {
-    let parsed;
-    try {
-      parsed = parseArgs({ args: rest, options: { models: { type: 'string' }, columns: { type: 'string' }, format: { type: 'string', default: 'latex' }, sort: { type: 'string', default: 'year' } } });
-    } catch (error) {
-      process.stderr.write(`fm-atlas table: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
+    const parsed = parseCommandArgs('table', { args: rest, options: { models: { type: 'string' }, columns: { type: 'string' }, format: { type: 'string', default: 'latex' }, sort: { type: 'string', default: 'year' } } });
+    if (!parsed) {
       return 2;
     }
     const outcome = printComparisonTable(parsed.values);
@@ -96,11 +100,8 @@ async function main(argv: string[]): Promise<number> {
     return outcome.unknown.length > 0 ? 1 : 0;
   }
   if (command === 'stats') {
-    let parsed;
-    try {
-      parsed = parseArgs({ args: rest, options: { scope: { type: 'string' }, chart: { type: 'string' }, format: { type: 'string' } } });
-    } catch (error) {
-      process.stderr.write(`fm-atlas stats: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
+    const parsed = parseCommandArgs('stats', { args: rest, options: { scope: { type: 'string' }, chart: { type: 'string' }, format: { type: 'string' } } });
+    if (!parsed) {
       return 2;
     }
     const outcome = await renderStats(parsed.values);
@@ -115,15 +116,12 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   if (command === 'catalogue') {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args: rest,
-        allowPositionals: true,
-        options: { json: { type: 'boolean' }, kind: { type: 'string' }, file: { type: 'string', multiple: true }, 'no-builtin': { type: 'boolean' } },
-      });
-    } catch (error) {
-      process.stderr.write(`fm-atlas catalogue: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
+    const parsed = parseCommandArgs('catalogue', {
+      args: rest,
+      allowPositionals: true,
+      options: { json: { type: 'boolean' }, kind: { type: 'string' }, file: { type: 'string', multiple: true }, 'no-builtin': { type: 'boolean' } },
+    });
+    if (!parsed) {
       return 2;
     }
     const kind = parsed.values.kind;
