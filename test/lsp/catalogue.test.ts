@@ -111,7 +111,14 @@ describe('comparison tables over LSP', () => {
       const cited = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'fmAtlas.citedModels', arguments: [{ uri }] });
       assert.deepEqual(cited, ['medsam']);
       const result = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'fmAtlas.comparisonTable', arguments: [{ uri, models: ['medsam', 'biomedclip'], columns: ['name', 'year', 'backbone'] }] }) as { text: string; unknown: string[] };
-      assert.match(result.text, /^\\begin\{table\}\[t\]/);
+      // The preamble loads booktabs but not tabularx, which the table needs: the names with their citations and
+      // the backbones are too long for one-line columns, so they are ragged-right X columns of the line width.
+      const [comment, begin] = result.text.split('\n');
+      assert.equal(comment, '% Needs \\usepackage{tabularx} (column widths) in the preamble.');
+      assert.equal(begin, '\\begin{table}[t]');
+      const spec = /\\begin\{tabularx\}\{\\linewidth\}\{(.*)\}$/m.exec(result.text)?.[1] ?? '';
+      const wrapping = />\{\\raggedright\\arraybackslash\\hspace\{0pt\}(?:\\hsize=[\d.]+\\hsize)?\}X/g;
+      assert.equal(spec.replace(wrapping, 'X'), 'XrX');
       assert.match(result.text, /MedSAM~\\cite\{ma2024segment\} & 2023 & ViT-B \(SAM vit\\_b\) \\\\/);
       assert.match(result.text, /BiomedCLIP~\\cite\{zhang2025biomedclip\}/);
       const added = client.appliedEdits[client.appliedEdits.length - 1].changes![client.uri('refs.bib')] as TextEdit[];

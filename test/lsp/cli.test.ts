@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -157,18 +157,34 @@ describe('fm-atlas stats', () => {
 
 describe('fm-atlas table output compiles', () => {
   const pdflatex = spawnSync('pdflatex', ['--version'], { encoding: 'utf8' }).status === 0;
-
-  test('pdflatex typesets a table with every column and its package comment followed', { skip: pdflatex ? false : 'pdflatex is not installed' }, () => {
-    const table = run('table', '--models', 'medsam,biomedclip,sam,llava-med,uni,chexzero', '--columns', 'name,year,venue,category,paradigm,architecture,backbone,language_model,params,modalities,dimension,pretraining_data,tasks,code', '--format', 'latex');
+  const skip = pdflatex ? false : 'pdflatex is not installed';
+  test('pdflatex typesets tables of all columns and of a few within the text width', { skip }, () => {
+    const models = 'medsam,biomedclip,sam,llava-med,uni,chexzero';
+    const every = 'name,year,venue,category,paradigm,architecture,backbone,language_model,params,modalities,dimension,'
+      + 'pretraining_data,tasks,code';
+    const table = run('table', '--models', models, '--columns', every, '--format', 'latex');
     assert.equal(table.status, 0, table.stderr);
     const needs = /^% Needs (.*) in the preamble\.$/m.exec(table.stdout)?.[1] ?? '';
     const packages = [...needs.matchAll(/\\usepackage\{(\w+)\}/g)].map((match) => match[1]);
-    assert.deepEqual(packages, ['booktabs', 'url']);
+    assert.deepEqual(packages, ['booktabs', 'tabularx', 'graphicx', 'url']);
+    // Fourteen columns are set wider and scaled down to the line; four fit it as they are.
+    assert.match(table.stdout, /\\resizebox\{\\linewidth\}\{!\}\{%\n {2}\\begin\{tabularx\}\{[\d.]+\\linewidth\}/);
+    const few = run('table', '--models', models, '--columns', 'name,year,params,pretraining_data', '--format', 'latex');
+    assert.match(few.stdout, /\\begin\{tabularx\}\{\\linewidth\}/);
+    assert.doesNotMatch(few.stdout, /resizebox/);
     const folder = mkdtempSync(join(tmpdir(), 'fm-atlas-compile-'));
     try {
-      writeFileSync(join(folder, 'table.tex'), `\\documentclass{article}\n\\usepackage[T1]{fontenc}\n${packages.map((name) => `\\usepackage{${name}}`).join('\n')}\n\\begin{document}\n${table.stdout}\\end{document}\n`);
+      // The preamble follows the table's package comment.
+      const preamble = [
+        '\\documentclass[a4paper]{article}', '\\usepackage[T1]{fontenc}', ...packages.map((name) => `\\usepackage{${name}}`),
+      ];
+      const body = `\\begin{document}\n${table.stdout}${few.stdout}\\end{document}\n`;
+      writeFileSync(join(folder, 'table.tex'), `${preamble.join('\n')}\n${body}`);
       const compiled = spawnSync('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', 'table.tex'], { cwd: folder, encoding: 'utf8', timeout: 120_000 });
       assert.equal(compiled.status, 0, compiled.stdout.split('\n').filter((line) => line.startsWith('!')).join('\n'));
+      // A table wider than the line, or a word wider than its column, is an overfull box in the log.
+      const log = readFileSync(join(folder, 'table.log'), 'latin1');
+      assert.deepEqual(log.split('\n').filter((line) => line.startsWith('Overfull \\hbox')), []);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { loadBuiltinCatalogue } from '../../catalogue/builtinCatalogue';
 import { Catalogue } from '../../catalogue/catalogue';
 import { DEFAULT_CORE_CONFIG } from '../../config';
 import { fixtureUri, parseFixture } from '../../testing/fixture';
 import { buildComparisonTable } from './buildComparisonTable';
-import { escapeLatex, renderComparisonTable } from './comparisonTable';
-import { findTableAction } from './tableAction';
+import { TABLE_COLUMNS, escapeLatex, renderComparisonTable, type TableColumn } from './comparisonTable';
+import { stripCurationNotes } from './curationNotes';
+import { DEFAULT_TABLE_COLUMNS, findTableAction } from './tableAction';
 
 const catalogue = new Catalogue([{
   uri: null,
@@ -19,22 +21,23 @@ const catalogue = new Catalogue([{
 }]);
 
 describe('comparison tables', () => {
-  test('LaTeX: booktabs rules in order, escaped cells, citations, an en dash for unknown facts', () => {
-    const text = renderComparisonTable(catalogue, { models: ['b-net', 'a_net'], columns: ['name', 'year', 'params', 'architecture'], format: 'latex', sort: 'year', keys: new Map([['b-net', 'smith2024b']]), preamblePackages: ['booktabs'] });
+  test('LaTeX: a tabularx of the line width with booktabs rules, escaped cells, citations, an en dash for unknown facts', () => {
+    const text = renderComparisonTable(catalogue, { models: ['b-net', 'a_net'], columns: ['name', 'year', 'params', 'architecture'], format: 'latex', sort: 'year', keys: new Map([['b-net', 'smith2024b']]), preamblePackages: ['booktabs', 'tabularx'] });
     assert.equal(text, [
       '\\begin{table}[t]',
       '  \\centering',
       '  \\small',
       '  \\caption{Comparison of foundation models.} % TODO: caption',
       '  \\label{tab:fm-comparison} % TODO: label',
-      '  \\begin{tabular}{lllp{0.40\\linewidth}}',
+      // Short names, years and parameters stay on one line (numbers right-aligned); the architecture wraps.
+      '  \\begin{tabularx}{\\linewidth}{lrr>{\\raggedright\\arraybackslash\\hspace{0pt}}X}',
       '    \\toprule',
       '    Model & Year & Parameters & Architecture \\\\',
       '    \\midrule',
       '    A\\_Net 100\\% & 2023 & -- & U-Net \\{3D\\} with \\$\\textbackslash{}alpha\\$ \\textasciitilde{} \\#1 \\textless{}best\\textgreater{} \\\\',
       '    B-Net~\\cite{smith2024b} & 2024 & 86M & -- \\\\',
       '    \\bottomrule',
-      '  \\end{tabular}',
+      '  \\end{tabularx}',
       '\\end{table}',
       '',
     ].join('\n'));
@@ -45,17 +48,19 @@ describe('comparison tables', () => {
   test('the comment above a LaTeX table names only the packages the preamble lacks', () => {
     const withCode = new Catalogue([{ uri: null, file: { models: [{ id: 'c', name: 'C', code_url: 'https://example.org/c#readme' }], datasets: [] } }]);
     const render = (preamblePackages: string[], columns: Array<'name' | 'code'>) => renderComparisonTable(withCode, { models: ['c'], columns, format: 'latex', sort: 'year', keys: new Map(), preamblePackages }).split('\n')[0];
-    assert.equal(render([], ['name', 'code']), '% Needs \\usepackage{booktabs} (rules) and \\usepackage{url} (code links) in the preamble.');
-    assert.equal(render(['hyperref'], ['name', 'code']), '% Needs \\usepackage{booktabs} (rules) in the preamble.');
-    assert.equal(render(['booktabs'], ['name', 'code']), '% Needs \\usepackage{url} (code links) in the preamble.');
+    assert.equal(render([], ['name', 'code']), '% Needs \\usepackage{booktabs} (rules), \\usepackage{tabularx} (column widths) and \\usepackage{url} (code links) in the preamble.');
+    assert.equal(render(['hyperref', 'tabularx'], ['name', 'code']), '% Needs \\usepackage{booktabs} (rules) in the preamble.');
+    assert.equal(render(['booktabs', 'xltabular'], ['name', 'code']), '% Needs \\usepackage{url} (code links) in the preamble.');
+    // A table whose columns are all short is a plain tabular of its natural width: no tabularx needed.
     assert.equal(render(['booktabs'], ['name']), '\\begin{table}[t]');
+    assert.match(renderComparisonTable(withCode, { models: ['c'], columns: ['name'], format: 'latex', sort: 'year', keys: new Map(), preamblePackages: ['booktabs'] }), /\\begin\{tabular\}\{l\}/);
   });
 
   test('LaTeX output is balanced: every brace and environment closes', () => {
     const text = renderComparisonTable(catalogue, { models: ['a_net', 'b-net'], columns: ['name', 'architecture', 'pretraining_data'], format: 'latex', sort: 'name', keys: new Map(), preamblePackages: ['booktabs'] });
     const unescaped = text.replace(/\\[{}%$#&_]/g, '');
     assert.equal((unescaped.match(/\{/g) ?? []).length, (unescaped.match(/\}/g) ?? []).length);
-    assert.deepEqual([...text.matchAll(/\\(begin|end)\{(\w+)\}/g)].map((match) => `${match[1]}:${match[2]}`), ['begin:table', 'begin:tabular', 'end:tabular', 'end:table']);
+    assert.deepEqual([...text.matchAll(/\\(begin|end)\{(\w+)\}/g)].map((match) => `${match[1]}:${match[2]}`), ['begin:table', 'begin:tabularx', 'end:tabularx', 'end:table']);
     assert.ok(text.indexOf('\\toprule') < text.indexOf('\\midrule') && text.indexOf('\\midrule') < text.indexOf('\\bottomrule'));
   });
 
@@ -77,10 +82,150 @@ describe('comparison tables', () => {
   });
 });
 
+describe('comparison tables fit the text width', () => {
+  const long = 'a wrapping description of the architecture, much longer than any short fact in a one-line column';
+  const sized = new Catalogue([{
+    uri: null,
+    file: {
+      models: [
+        { id: 'short', name: 'Short', year: 2023, architecture: 'U-Net', tasks: ['segmentation'] },
+        {
+          id: 'long', name: 'Long', year: 2024, architecture: long,
+          tasks: ['segmentation', 'classification', 'report generation'],
+        },
+      ],
+      datasets: [],
+    },
+  }]);
+  const specOf = (text: string) => /\\begin\{tabularx\}\{[^}]*\}\{(.*)\}$/m.exec(text)?.[1];
+  const widths = (spec: string) => [...spec.matchAll(/(?:\\hsize=([\d.]+)\\hsize)?\}X/g)]
+    .map((match) => Number(match[1] ?? 1));
+  const wrapping = '>\\{\\\\raggedright\\\\arraybackslash\\\\hspace\\{0pt\\}\\\\hsize=[\\d.]+\\\\hsize\\}X';
+
+  test('which columns wrap, and how wide, follows the cells rendered, not the column', () => {
+    const columns: TableColumn[] = ['name', 'year', 'architecture', 'tasks'];
+    const render = (models: string[]) => renderComparisonTable(sized, {
+      models, columns, format: 'latex', sort: 'year', keys: new Map(),
+    });
+    // With short cells only, every column stays on one line: a plain tabular of its natural width.
+    assert.match(render(['short']), /\\begin\{tabular\}\{lrll\}/);
+    // A long architecture wraps (ragged right, so its words are not stretched) and gets the larger share.
+    const spec = specOf(render(['short', 'long']))!;
+    assert.match(spec, new RegExp(`^lr${wrapping}${wrapping}$`));
+    const [architecture, tasks] = widths(spec);
+    assert.ok(architecture > tasks, `the architecture (${architecture}) should be wider than the tasks (${tasks})`);
+    // tabularx keeps the line width only when the relative widths add up to the number of X columns.
+    assert.equal(Math.round((architecture + tasks) * 100), 200);
+    assert.doesNotMatch(render(['short', 'long']), /resizebox|p\{0\.\d+\\linewidth\}/);
+  });
+
+  test('a long identifier may break after its underscores; a short one stays whole', () => {
+    const identifiers = new Catalogue([{
+      uri: null,
+      file: {
+        models: [{ id: 'i', name: 'I', backbone: 'ViT-B (SAM vit_b) and llava_med_instruct_60k weights' }],
+        datasets: [],
+      },
+    }]);
+    const text = renderComparisonTable(identifiers, {
+      models: ['i'], columns: ['name', 'backbone'], format: 'latex', sort: 'year', keys: new Map(),
+    });
+    const broken = 'llava\\_\\allowbreak{}med\\_\\allowbreak{}instruct\\_\\allowbreak{}60k';
+    assert.ok(text.includes(` & ViT-B (SAM vit\\_b) and ${broken} weights \\\\`), text);
+  });
+
+  test('many columns: seven step down in font size or scale; all fourteen are scaled to the line', () => {
+    const builtIn = new Catalogue([{ uri: null, file: loadBuiltinCatalogue() }]);
+    const models = ['medsam', 'biomedclip', 'sam', 'llava-med', 'uni', 'chexzero'];
+    const keys = new Map([['medsam', 'ma2024segment']]);
+    const render = (columns: readonly TableColumn[], preamblePackages: string[] = []) =>
+      renderComparisonTable(builtIn, { models, columns, format: 'latex', sort: 'year', keys, preamblePackages });
+    const all = render(TABLE_COLUMNS);
+    assert.match(all, /^ {2}\\footnotesize$/m);
+    assert.match(all, /^ {2}\\resizebox\{\\linewidth\}\{!\}\{%\n {2}\\begin\{tabularx\}\{([\d.]+)\\linewidth\}/m);
+    // Typeset wider than the line (so that every word fits its column), then scaled down to it.
+    const scale = Number(/\\begin\{tabularx\}\{([\d.]+)\\linewidth\}/.exec(all)![1]);
+    assert.ok(scale > 1.5, `fourteen columns need more than one and a half lines, got ${scale}`);
+    assert.match(all, / {2}\\end\{tabularx\}%\n {2}\}\n\\end\{table\}\n$/);
+    assert.match(all, /^% Needs .*\\usepackage\{graphicx\} \(scaling to the text width\)/);
+    assert.doesNotMatch(render(TABLE_COLUMNS, ['booktabs', 'tabularx', 'graphicx', 'url']), /^% Needs/);
+    // Every one of the fourteen columns is in the specification, and the wrapping ones add up to their count.
+    const spec = specOf(all)!;
+    assert.equal(spec.replace(/>\{[^}]*(?:\{[^}]*\}[^}]*)*\}X/g, 'X').length, TABLE_COLUMNS.length);
+    const factors = widths(spec);
+    assert.equal(Math.round(factors.reduce((sum, factor) => sum + factor, 0) * 100), factors.length * 100);
+    // Seven columns of these models do not fit in \small; three short columns do, at the line width.
+    assert.doesNotMatch(render(DEFAULT_TABLE_COLUMNS), /^ {2}\\small$/m);
+    const three = render(['name', 'year', 'params']);
+    assert.match(three, /^ {2}\\small$/m);
+    assert.doesNotMatch(three, /resizebox/);
+  });
+});
+
+describe('comparison tables hold facts only', () => {
+  test('curation notes are removed from values; factual parentheses stay', () => {
+    const cases: Array<[string, string | undefined]> = [
+      ['~882k images (per secondary listing)', '~882k images'],
+      ['60k instruction-following samples (file name)', '60k instruction-following samples'],
+      ['96k CTs (README also says 90k unlabeled CT)', '96k CTs'],
+      ['8B (original, per secondary source); 3B (released 2-3b)', '8B (original); 3B (released 2-3b)'],
+      ['multi-modality medical images (8 modalities per README)', 'multi-modality medical images (8 modalities)'],
+      ['arXiv preprint (listed as IEEE BIBM 2024 by secondary sources)', 'arXiv preprint'],
+      ['SAM ViT-B in the README examples', 'SAM ViT-B'],
+      ['llava_med_alignment_500k_filter.json', undefined],
+      ['(per README)', undefined],
+    ];
+    for (const [value, facts] of cases) {
+      assert.equal(stripCurationNotes(value), facts);
+    }
+    const facts = [
+      'pathology (H&E)', 'ViT-B (SAM vit_b)', 'Nature Communications 2024 (arXiv 2023)',
+      '10,675 (MICCAI paper); 280,000 (extended repository version, US-Esaote-280K)',
+      'classification (11,454 diseases, 139,143 attributes)', 'segmentation, classification',
+    ];
+    for (const fact of facts) {
+      assert.equal(stripCurationNotes(fact), fact);
+    }
+  });
+
+  test('a table of every built-in model with every column has no curation note in any cell', () => {
+    const builtIn = new Catalogue([{ uri: null, file: loadBuiltinCatalogue() }]);
+    const models = builtIn.models.map((model) => model.id);
+    const render = (format: 'latex' | 'markdown') => renderComparisonTable(builtIn, {
+      models, columns: TABLE_COLUMNS, format, sort: 'name', keys: new Map(),
+    });
+    const markdown = render('markdown');
+    const latex = render('latex');
+    assert.equal(markdown.split('\n').filter((line) => line.startsWith('| ')).length, models.length + 1);
+    // The notes the catalogue's curators wrote into values, found by rendering this very table.
+    const leaks = [
+      '(file name)', '(per secondary listing)', 'README', 'secondary source', 'per title', 'not verified',
+      'Hugging Face collection', 'paper abstract', 'journal abstract', 'model zoo', 'points to', '.json',
+    ];
+    for (const text of [markdown, latex]) {
+      for (const leak of leaks) {
+        const line = text.split('\n').find((candidate) => candidate.includes(leak));
+        assert.equal(line, undefined, `a cell shows the curation note '${leak}': ${line?.slice(0, 200)}`);
+      }
+    }
+    // No parenthesised remark in any cell names where a value was read.
+    const remarks = [...markdown.matchAll(/\(([^()]*)\)/g)].map((match) => match[1]);
+    const provenance = new RegExp([
+      'README', 'secondary (?:source|listing)', 'file ?name', '(?:paper|journal) abstract',
+      'per (?:the )?(?:title|script|paper|source|listing)', 'verified', 'listed as', 'arXiv v\\d', 'as described',
+    ].map((pattern) => `\\b${pattern}\\b`).join('|'), 'i');
+    assert.deepEqual(remarks.filter((remark) => provenance.test(remark)), []);
+    // Facts in parentheses are kept, in both languages.
+    assert.match(markdown, /\| ViT-B \(SAM vit\\_b\) \|/);
+    assert.match(markdown, /pathology \(H&E\)/);
+    assert.match(latex, /ViT-B \(SAM vit\\_b\)/);
+  });
+});
+
 describe('tables in a document', () => {
   const source = `%! main.tex
 \\documentclass{article}
-\\usepackage{booktabs}
+\\usepackage{booktabs,tabularx,graphicx}
 \\begin{document}
 MedSAM \\cite{ma2024segment} and SAM \\cite{kirillov2023segany} differ in data.
     |

@@ -2,13 +2,18 @@
 //
 // Generates the comparison table every review of medical FMs has ("vision-language FMs: encoder,
 // pretraining data, modalities, tasks") from the catalogue, in the document's language: LaTeX as a
-// `table` with booktabs rules (p-columns for long text, a comment naming the packages when the
-// preamble lacks them, caption and label placeholders) or Markdown as a pipe table with a Pandoc
-// caption. Each model is cited with the user's key, or the catalogue's with its BibTeX added to
-// the bibliography. Special characters are escaped for each language; unknown facts are an en dash.
+// `table` with a `tabularx` of the line width and booktabs rules (short columns on one line, long
+// text in ragged-right X columns sized from the cells, scaled down to the line when the columns
+// cannot fit, see latexColumns.ts; a comment naming the packages when the preamble lacks them;
+// caption and label placeholders) or Markdown as a pipe table with a Pandoc caption. Each model is
+// cited with the user's key, or the catalogue's with its BibTeX added to the bibliography. Cells hold
+// facts only: the fact fields of the record, without the curators' notes (curationNotes.ts).
+// Special characters are escaped for each language; unknown facts are an en dash.
 
 import type { Catalogue } from '../../catalogue/catalogue';
 import type { ModelRecord } from '../../catalogue/catalogueTypes';
+import { stripCurationNotes } from './curationNotes';
+import { allowLongWordBreaks, planLatexColumns } from './latexColumns';
 
 /** The columns a table can have, in their default order. */
 export const TABLE_COLUMNS = [
@@ -41,8 +46,8 @@ const HEADERS: Record<TableColumn, string> = {
   dimension: 'Dim.', pretraining_data: 'Pretraining data', tasks: 'Tasks', code: 'Code',
 };
 
-/** Columns of long text, which LaTeX wraps in a p-column. */
-const LONG: ReadonlySet<TableColumn> = new Set(['architecture', 'backbone', 'language_model', 'paradigm', 'modalities', 'pretraining_data', 'tasks', 'venue']);
+/** Columns of numbers, right-aligned. */
+const NUMERIC: ReadonlySet<TableColumn> = new Set(['year', 'params']);
 
 const UNKNOWN = { latex: '--', markdown: '–' } as const;
 
@@ -62,26 +67,35 @@ export function resolveModels(catalogue: Catalogue, names: readonly string[]): {
   return { ids: [...new Set(ids)], unknown };
 }
 
-/** The plain-text value of a column for a model, or undefined when unknown. */
+/**
+ * The plain-text value of a column for a model, or undefined when unknown. Only the record's fact
+ * fields are read (never `notes`, `uncertain` or `sources`), and the curators' notes written into
+ * those values are removed, so a cell holds facts only.
+ */
 export function cellValue(catalogue: Catalogue, model: ModelRecord, column: TableColumn): string | undefined {
-  const list = (values: readonly string[]) => (values.length > 0 ? values.join(', ') : undefined);
+  const fact = (value: string | null | undefined) => (value ? stripCurationNotes(value) : undefined);
+  const list = (values: ReadonlyArray<string | undefined>) => {
+    const facts = values.filter((value): value is string => value !== undefined);
+    return facts.length > 0 ? facts.join(', ') : undefined;
+  };
   switch (column) {
     case 'name': return model.name;
     case 'year': return model.year === null ? undefined : String(model.year);
-    case 'venue': return model.published_version?.venue ?? model.venue ?? undefined;
+    case 'venue': return fact(model.published_version?.venue ?? model.venue);
     case 'category': return model.category ?? undefined;
-    case 'paradigm': return list(model.paradigm);
-    case 'architecture': return model.architecture ?? undefined;
-    case 'backbone': return model.backbone ?? undefined;
-    case 'language_model': return model.language_model ?? undefined;
-    case 'params': return model.params ?? undefined;
-    case 'modalities': return list(model.modalities);
-    case 'dimension': return model.dimension ?? undefined;
+    case 'paradigm': return list(model.paradigm.map(fact));
+    case 'architecture': return fact(model.architecture);
+    case 'backbone': return fact(model.backbone);
+    case 'language_model': return fact(model.language_model);
+    case 'params': return fact(model.params);
+    case 'modalities': return list(model.modalities.map(fact));
+    case 'dimension': return fact(model.dimension);
     case 'pretraining_data': return list(model.pretraining_data.map((item) => {
-      const name = item.dataset_id ? catalogue.dataset(item.dataset_id)?.name ?? item.dataset : item.dataset;
-      return item.size ? `${name} (${item.size})` : name;
+      const name = fact(item.dataset_id ? catalogue.dataset(item.dataset_id)?.name ?? item.dataset : item.dataset);
+      const size = fact(item.size);
+      return name && size ? `${name} (${size})` : name;
     }));
-    case 'tasks': return list(model.tasks);
+    case 'tasks': return list(model.tasks.map(fact));
     case 'code': return model.code_url ?? undefined;
   }
 }
@@ -120,46 +134,97 @@ export function renderComparisonTable(catalogue: Catalogue, options: ComparisonT
   return options.format === 'latex' ? renderLatex(catalogue, models, columns, options) : renderMarkdown(catalogue, models, columns, options);
 }
 
+/** Whether a value is a link the url package typesets. */
+function isUrl(value: string): boolean {
+  return /^https?:\/\//.test(value);
+}
+
+interface PackageNeeds {
+  readonly tabularx: boolean;
+  readonly resize: boolean;
+  readonly url: boolean;
+}
+
 /** A comment naming the packages the table needs that the preamble does not load, if any. */
-function describeMissingPackages(needsUrl: boolean, loaded: readonly string[]): string[] {
+function describeMissingPackages(needs: PackageNeeds, loaded: readonly string[]): string[] {
+  const lacks = (...names: string[]) => !names.some((name) => loaded.includes(name));
   const missing = [
-    ...(loaded.includes('booktabs') ? [] : ['\\usepackage{booktabs} (rules)']),
+    ...(lacks('booktabs') ? ['\\usepackage{booktabs} (rules)'] : []),
+    // xltabular and ltablex load tabularx.
+    ...(needs.tabularx && lacks('tabularx', 'xltabular', 'ltablex') ? ['\\usepackage{tabularx} (column widths)'] : []),
+    // graphics defines \resizebox too; graphicx loads it.
+    ...(needs.resize && lacks('graphicx', 'graphics') ? ['\\usepackage{graphicx} (scaling to the text width)'] : []),
     // hyperref defines \url too, so either package will do.
-    ...(!needsUrl || loaded.includes('url') || loaded.includes('hyperref') ? [] : ['\\usepackage{url} (code links)']),
+    ...(needs.url && lacks('url', 'hyperref') ? ['\\usepackage{url} (code links)'] : []),
   ];
-  return missing.length === 0 ? [] : [`% Needs ${missing.join(' and ')} in the preamble.`];
+  if (missing.length === 0) {
+    return [];
+  }
+  const last = missing.pop()!;
+  const listed = missing.length === 0 ? last : `${missing.join(', ')} and ${last}`;
+  return [`% Needs ${listed} in the preamble.`];
+}
+
+/**
+ * How wide a citation prints, for sizing the name column: a number for \cite ("[12]"), author and year
+ * for the natbib and biblatex commands that projects use for author-year styles.
+ */
+function sampleCitation(citeCommand: string): string {
+  return citeCommand === 'cite' ? '[12]' : '(Author et al., 2024)';
 }
 
 function renderLatex(catalogue: Catalogue, models: readonly ModelRecord[], columns: readonly TableColumn[], options: ComparisonTableOptions): string {
-  const longCount = columns.filter((column) => LONG.has(column)).length;
-  const width = longCount > 0 ? Math.max(0.12, Math.min(0.4, 0.8 / longCount)) : 0;
-  const spec = columns.map((column) => (LONG.has(column) ? `p{${width.toFixed(2)}\\linewidth}` : 'l')).join('');
-  const cell = (model: ModelRecord, column: TableColumn) => {
-    const value = cellValue(catalogue, model, column);
+  const citeCommand = options.citeCommand ?? 'cite';
+  const values = models.map((model) => columns.map((column) => cellValue(catalogue, model, column)));
+  const layout = planLatexColumns(columns.map((column, index) => ({
+    header: HEADERS[column],
+    cells: models.map((model, row) => {
+      const value = values[row][index] ?? UNKNOWN.latex;
+      // The tie before the citation joins it to the name's last word.
+      return column === 'name' && options.keys.has(model.id) ? `${value}~${sampleCitation(citeCommand)}` : value;
+    }),
+    numeric: NUMERIC.has(column),
+    url: column === 'code',
+  })));
+  const cell = (model: ModelRecord, column: TableColumn, value: string | undefined) => {
     if (value === undefined) {
       return UNKNOWN.latex;
     }
-    if (column === 'code' && /^https?:\/\//.test(value)) {
+    if (column === 'code' && isUrl(value)) {
       return `\\url{${value.replace(/([%#])/g, '\\$1')}}`;
     }
-    const escaped = escapeLatex(value);
+    const escaped = allowLongWordBreaks(escapeLatex(value));
     const key = options.keys.get(model.id);
-    return column === 'name' && key ? `${escaped}~\\${options.citeCommand ?? 'cite'}{${key}}` : escaped;
+    return column === 'name' && key ? `${escaped}~\\${citeCommand}{${key}}` : escaped;
   };
-  const lines = [
-    ...describeMissingPackages(models.some((model) => columns.includes('code') && /^https?:\/\//.test(model.code_url ?? '')), options.preamblePackages ?? []),
-    '\\begin{table}[t]',
-    '  \\centering',
-    '  \\small',
-    '  \\caption{Comparison of foundation models.} % TODO: caption',
-    '  \\label{tab:fm-comparison} % TODO: label',
-    `  \\begin{tabular}{${spec}}`,
+  const needs: PackageNeeds = {
+    tabularx: layout.environment === 'tabularx',
+    resize: layout.resize,
+    url: columns.includes('code') && models.some((model) => isUrl(model.code_url ?? '')),
+  };
+  const scale = layout.scale === 1 ? '' : layout.scale.toFixed(2);
+  const width = layout.environment === 'tabularx' ? `{${scale}\\linewidth}` : '';
+  const tabular = [
+    `  \\begin{${layout.environment}}${width}{${layout.spec}}`,
     '    \\toprule',
     `    ${columns.map((column) => HEADERS[column]).join(' & ')} \\\\`,
     '    \\midrule',
-    ...models.map((model) => `    ${columns.map((column) => cell(model, column)).join(' & ')} \\\\`),
+    ...models.map((model, row) => {
+      const cells = columns.map((column, index) => cell(model, column, values[row][index]));
+      return `    ${cells.join(' & ')} \\\\`;
+    }),
     '    \\bottomrule',
-    '  \\end{tabular}',
+    `  \\end{${layout.environment}}${layout.resize ? '%' : ''}`,
+  ];
+  const lines = [
+    ...describeMissingPackages(needs, options.preamblePackages ?? []),
+    '\\begin{table}[t]',
+    '  \\centering',
+    `  \\${layout.font}`,
+    '  \\caption{Comparison of foundation models.} % TODO: caption',
+    '  \\label{tab:fm-comparison} % TODO: label',
+    // Too many columns for the line: typeset at the width the words need, then scaled down to the line.
+    ...(layout.resize ? ['  \\resizebox{\\linewidth}{!}{%', ...tabular, '  }'] : tabular),
     '\\end{table}',
   ];
   return `${lines.join('\n')}\n`;
@@ -171,7 +236,7 @@ function renderMarkdown(catalogue: Catalogue, models: readonly ModelRecord[], co
     if (value === undefined) {
       return UNKNOWN.markdown;
     }
-    if (column === 'code' && /^https?:\/\//.test(value)) {
+    if (column === 'code' && isUrl(value)) {
       return `<${value}>`;
     }
     const escaped = escapeMarkdownCell(value);
