@@ -2,10 +2,12 @@
 // and order; the server renders the table and adds missing BibTeX) and "FM Atlas: Search Catalogue"
 // (pick a model or dataset, then insert its name, insert it with its citation, show its card, or
 // open its code). The server does the work through workspace/executeCommand, so other editors get
-// the same commands.
+// the same commands. Both model pickers search names, aliases, modality, task, anatomy and dataset.
 
 import * as vscode from 'vscode';
-import { buildPickEntries, type ListedRecord, type PickEntry } from './cataloguePicks';
+import type { CatalogueListing } from '../../shared/commands';
+import { buildPickEntries, type PickEntry } from './cataloguePicks';
+import { showSearchablePick, type SearchableItem } from './searchablePick';
 
 const COLUMN_CHOICES: ReadonlyArray<[string, string]> = [
   ['name', 'Name'], ['year', 'Year'], ['venue', 'Venue'], ['category', 'Category'], ['paradigm', 'Paradigm'], ['architecture', 'Architecture'],
@@ -15,15 +17,20 @@ const COLUMN_CHOICES: ReadonlyArray<[string, string]> = [
 const DEFAULT_COLUMNS = ['name', 'year', 'category', 'paradigm', 'backbone', 'pretraining_data'];
 const COLUMNS_KEY = 'fmAtlas.table.columns';
 
-type PickItem = vscode.QuickPickItem & { id?: string; recordKind?: 'model' | 'dataset' };
-
-function toQuickPickItems(entries: readonly PickEntry[]): PickItem[] {
+/** Picker items whose ids say the kind too (`model:medsam`), as a model and a dataset may share an id. */
+function toSearchableItems(entries: readonly PickEntry[]): SearchableItem[] {
   return entries.map((entry) => ('separator' in entry
-    ? { label: entry.separator, kind: vscode.QuickPickItemKind.Separator }
-    : { label: entry.label, description: entry.description, detail: entry.detail, picked: entry.picked, id: entry.id, recordKind: entry.kind }));
+    ? entry
+    : { ...entry, id: `${entry.kind}:${entry.id}` }));
 }
 
-function activeManuscript(): vscode.TextEditor | undefined {
+function parsePickId(id: string): { kind: 'model' | 'dataset'; id: string } {
+  const colon = id.indexOf(':');
+  return { kind: id.slice(0, colon) === 'dataset' ? 'dataset' : 'model', id: id.slice(colon + 1) };
+}
+
+/** The active editor when it shows a LaTeX or Markdown manuscript; otherwise says so and returns undefined. */
+export function activeManuscript(): vscode.TextEditor | undefined {
   const editor = vscode.window.activeTextEditor;
   if (!editor || !['latex', 'tex', 'markdown', 'quarto', 'rmd'].includes(editor.document.languageId)) {
     void vscode.window.showWarningMessage('FM Atlas: open a LaTeX or Markdown manuscript first.');
@@ -32,8 +39,9 @@ function activeManuscript(): vscode.TextEditor | undefined {
   return editor;
 }
 
-async function listCatalogue(): Promise<{ models: ListedRecord[]; datasets: ListedRecord[] }> {
-  return vscode.commands.executeCommand('fmAtlas.listCatalogue', {});
+async function listCatalogue(): Promise<CatalogueListing> {
+  const listing = await vscode.commands.executeCommand<CatalogueListing | null>('fmAtlas.listCatalogue', {});
+  return listing ?? { models: [], datasets: [] };
 }
 
 /** FM Atlas: Insert Comparison Table. */
@@ -44,17 +52,26 @@ export async function insertComparisonTable(context: vscode.ExtensionContext): P
   }
   const uri = editor.document.uri.toString();
   const [catalogue, cited] = await Promise.all([listCatalogue(), vscode.commands.executeCommand<string[]>('fmAtlas.citedModels', { uri })]);
-  const models = await vscode.window.showQuickPick(toQuickPickItems(buildPickEntries(catalogue.models, [], new Set(cited ?? []))), {
-    canPickMany: true, matchOnDescription: true, matchOnDetail: true, title: 'Comparison table (1/3): models', placeHolder: 'Models to compare (the ones this document cites are selected)',
-  });
-  if (!models || models.length === 0) {
+  const citedIds = new Set(cited ?? []);
+  const models = (await showSearchablePick({
+    title: 'Comparison table (1/3): models',
+    placeholder: 'Models by name, modality, task, anatomy or dataset (the ones this document cites are ticked)',
+    canSelectMany: true,
+    itemsFor: (query) => toSearchableItems(buildPickEntries(catalogue.models, [], citedIds, query)),
+    emptySelectionWarning: 'FM Atlas: choose at least one model for the table (Space or a click ticks it).',
+  }))?.map((id) => parsePickId(id).id);
+  if (!models) {
     return;
   }
   const remembered = context.globalState.get<string[]>(COLUMNS_KEY, DEFAULT_COLUMNS);
   const columns = await vscode.window.showQuickPick(COLUMN_CHOICES.map(([id, label]) => ({ label, id, picked: remembered.includes(id) })), {
     canPickMany: true, title: 'Comparison table (2/3): columns',
   });
-  if (!columns || columns.length === 0) {
+  if (!columns) {
+    return;
+  }
+  if (columns.length === 0) {
+    void vscode.window.showWarningMessage('FM Atlas: choose at least one column; the table was not inserted.');
     return;
   }
   await context.globalState.update(COLUMNS_KEY, columns.map((column) => column.id));
@@ -65,7 +82,7 @@ export async function insertComparisonTable(context: vscode.ExtensionContext): P
     return;
   }
   const result = await vscode.commands.executeCommand<{ text: string; unknown: string[] }>('fmAtlas.comparisonTable', {
-    uri, models: models.map((model) => model.id), columns: columns.map((column) => column.id), sort: sort.id,
+    uri, models, columns: columns.map((column) => column.id), sort: sort.id,
   });
   if (!result?.text) {
     void vscode.window.showErrorMessage('FM Atlas: the language server could not build the table; see the FM Atlas output channel.');
@@ -84,18 +101,26 @@ export async function insertComparisonTable(context: vscode.ExtensionContext): P
 /** FM Atlas: Search Catalogue. */
 export async function searchCatalogue(): Promise<void> {
   const catalogue = await listCatalogue();
-  const chosen = await vscode.window.showQuickPick(toQuickPickItems(buildPickEntries(catalogue.models, catalogue.datasets)), {
-    matchOnDescription: true, matchOnDetail: true, title: 'FM Atlas catalogue', placeHolder: 'A model or dataset by name, alias, paradigm or year',
-  });
-  if (!chosen?.id || !chosen.recordKind) {
+  const [pickId] = (await showSearchablePick({
+    title: 'FM Atlas catalogue',
+    placeholder: 'A model or dataset by name, alias, modality, task, anatomy, dataset or year (e.g. "chest x-ray")',
+    canSelectMany: false,
+    itemsFor: (query) => toSearchableItems(buildPickEntries(catalogue.models, catalogue.datasets, new Set(), query)),
+  })) ?? [];
+  if (!pickId) {
     return;
   }
-  const record = [...catalogue.models, ...catalogue.datasets].find((candidate) => candidate.id === chosen.id)!;
+  const chosen = parsePickId(pickId);
+  const records = chosen.kind === 'model' ? catalogue.models : catalogue.datasets;
+  const record = records.find((candidate) => candidate.id === chosen.id);
+  if (!record) {
+    return;
+  }
   const editor = vscode.window.activeTextEditor;
   const actions = [
     ...(editor ? [{ label: 'Insert name', id: 'name' }, { label: 'Insert name with citation', id: 'cite' }] : []),
     { label: 'Show card', id: 'card' },
-    ...(record.url ? [{ label: chosen.recordKind === 'model' ? 'Open code' : 'Open dataset page', id: 'open', description: record.url }] : []),
+    ...(record.url ? [{ label: chosen.kind === 'model' ? 'Open code' : 'Open dataset page', id: 'open', description: record.url }] : []),
   ];
   const action = await vscode.window.showQuickPick(actions, { title: record.name });
   if (!action) {
@@ -105,12 +130,12 @@ export async function searchCatalogue(): Promise<void> {
   if (action.id === 'name' && editor) {
     await editor.edit((builder) => builder.insert(editor.selection.active, record.name));
   } else if (action.id === 'cite' && editor) {
-    const result = await vscode.commands.executeCommand<{ key?: string; nameWithCitation?: string; error?: string }>('fmAtlas.addBibliographyEntry', { uri, kind: chosen.recordKind, id: record.id });
+    const result = await vscode.commands.executeCommand<{ key?: string; nameWithCitation?: string; error?: string }>('fmAtlas.addBibliographyEntry', { uri, kind: chosen.kind, id: record.id });
     if (result?.nameWithCitation) {
       await editor.edit((builder) => builder.insert(editor.selection.active, result.nameWithCitation!));
     }
   } else if (action.id === 'card') {
-    const card = await vscode.commands.executeCommand<string | null>('fmAtlas.recordCard', { uri, kind: chosen.recordKind, id: record.id });
+    const card = await vscode.commands.executeCommand<string | null>('fmAtlas.recordCard', { uri, kind: chosen.kind, id: record.id });
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: card ?? `**${record.name}**` });
     await vscode.commands.executeCommand('markdown.showPreview', document.uri);
   } else if (action.id === 'open' && record.url) {

@@ -13,8 +13,12 @@ export const INSERT_COMPARISON_TABLE_COMMAND = 'fmAtlas.insertComparisonTable';
 /** Searches the catalogue and inserts, cites, shows or opens a model or dataset. */
 export const SEARCH_CATALOGUE_COMMAND = 'fmAtlas.searchCatalogue';
 
+/** Picks entries of the document's own bibliography (by key, authors, title, year or DOI) and cites them at the cursor. */
+export const INSERT_CITATION_COMMAND = 'fmAtlas.insertCitation';
+
 /** Opens the meta-analysis view: trend charts, counts, exports and coverage. */
 export const SHOW_META_ANALYSIS_COMMAND = 'fmAtlas.showMetaAnalysis';
 
 /** Every command the extension registers; package.json must contribute exactly these. */
-export const ALL_COMMANDS: readonly string[] = [SHOW_OUTPUT_COMMAND, RESTART_SERVER_COMMAND, INSERT_COMPARISON_TABLE_COMMAND, SEARCH_CATALOGUE_COMMAND, SHOW_META_ANALYSIS_COMMAND];
+export const ALL_COMMANDS: readonly string[] = [SHOW_OUTPUT_COMMAND, RESTART_SERVER_COMMAND, INSERT_COMPARISON_TABLE_COMMAND, SEARCH_CATALOGUE_COMMAND, INSERT_CITATION_COMMAND,
+  SHOW_META_ANALYSIS_COMMAND];

@@ -2,7 +2,10 @@
 
 import * as vscode from 'vscode';
 import { insertComparisonTable, searchCatalogue } from './catalogueCommands';
-import { INSERT_COMPARISON_TABLE_COMMAND, RESTART_SERVER_COMMAND, SEARCH_CATALOGUE_COMMAND, SHOW_META_ANALYSIS_COMMAND, SHOW_OUTPUT_COMMAND } from './commandIds';
+import {
+  INSERT_CITATION_COMMAND, INSERT_COMPARISON_TABLE_COMMAND, RESTART_SERVER_COMMAND, SEARCH_CATALOGUE_COMMAND, SHOW_META_ANALYSIS_COMMAND, SHOW_OUTPUT_COMMAND,
+} from './commandIds';
+import { insertCitation } from './insertCitation';
 import { showMetaAnalysis } from './metaAnalysisPanel';
 import type { Session } from './session';
 
@@ -13,6 +16,7 @@ export function registerCommands(session: Session, context: vscode.ExtensionCont
     vscode.commands.registerCommand(RESTART_SERVER_COMMAND, () => restartServer(session)),
     vscode.commands.registerCommand(INSERT_COMPARISON_TABLE_COMMAND, () => insertComparisonTable(context)),
     vscode.commands.registerCommand(SEARCH_CATALOGUE_COMMAND, () => searchCatalogue()),
+    vscode.commands.registerCommand(INSERT_CITATION_COMMAND, () => insertCitation()),
     vscode.commands.registerCommand(SHOW_META_ANALYSIS_COMMAND, () => showMetaAnalysis(context)),
   );
 }

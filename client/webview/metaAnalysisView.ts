@@ -155,7 +155,8 @@ function renderCoverage(analysis: MetaAnalysisResult): void {
     return;
   }
   const scopeName = analysis.scope === 'manuscript' ? 'the catalogue' : 'this scope';
-  coverageElement.append(element('h2', `Coverage: which models of ${scopeName} the manuscript cites`));
+  const manuscript = analysis.manuscript?.label ?? 'the manuscript';
+  coverageElement.append(element('h2', `Coverage: which models of ${scopeName} are cited in ${manuscript}`));
   const columns = element('div', undefined, { class: 'columns' });
   columns.append(renderCoverageList('Not cited', analysis.coverage.uncited, false), renderCoverageList('Cited', analysis.coverage.cited, true));
   coverageElement.append(columns);
@@ -166,13 +167,18 @@ async function showAnalysis(analysis: MetaAnalysisResult, manuscript: string | n
   for (const button of document.querySelectorAll<HTMLButtonElement>('[data-scope]')) {
     button.setAttribute('aria-pressed', String(button.dataset.scope === analysis.scope));
     if (button.dataset.scope === 'manuscript') {
+      // A LaTeX chapter counts with its whole project, so the button names the project, not the open file.
       button.disabled = manuscript === null;
-      button.textContent = manuscript ? `Cited in ${manuscript}` : 'Cited in the manuscript (open one first)';
+      button.textContent = manuscript ? `Cited in ${analysis.manuscript?.label ?? manuscript}`
+        : 'Cited in the manuscript (open one first)';
+      const files = analysis.manuscript?.files ?? [];
+      button.title = files.length > 0 ? ['Counts the catalogue models cited in:', ...files].join('\n') : '';
     }
   }
   descriptionElement.className = 'description';
   descriptionElement.textContent = analysis.description;
-  const sections = await Promise.all(analysis.charts.map(renderChart));
+  // An empty scope has no chart to draw; the description says what the scope covers and how to fill it.
+  const sections = analysis.studies === 0 ? [] : await Promise.all(analysis.charts.map(renderChart));
   chartsElement.replaceChildren(...sections);
   renderCoverage(analysis);
   vscode.setState({ scope: analysis.scope });

@@ -51,8 +51,8 @@ describe('claim quick fixes over LSP', () => {
     }
   }
 
-  async function fixAndCheck(code: string, title: RegExp): Promise<void> {
-    const uri = client.uri('main.tex');
+  async function fixAndCheck(code: string, title: RegExp, path = 'main.tex'): Promise<void> {
+    const uri = client.uri(path);
     const diagnostics = await client.waitForDiagnostics(uri, (all) => all.some((d) => d.code === code));
     const diagnostic = diagnostics.find((d) => d.code === code) as Diagnostic;
     const actions = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } }) as CodeAction[];
@@ -61,6 +61,24 @@ describe('claim quick fixes over LSP', () => {
     await apply(action);
     await client.waitForDiagnostics(uri, (all) => !all.some((d) => d.code === code && d.range.start.line === diagnostic.range.start.line));
   }
+
+  // First, before the fixes below change the citations.
+  test('preprint-superseded: once, on the .bib entry, with the citations as related information', async () => {
+    const bibUri = client.uri('refs.bib');
+    const isPreprint = (d: Diagnostic) => d.code === 'preprint-superseded';
+    const diagnostics = await client.waitForDiagnostics(bibUri, (all) => all.some(isPreprint));
+    const [diagnostic, ...others] = diagnostics.filter(isPreprint);
+    assert.equal(others.length, 0);
+    assert.equal(diagnostic.range.start.line, 1);
+    const related = diagnostic.relatedInformation
+      ?.map((item) => [item.location.uri, item.location.range.start.line, item.message]);
+    assert.deepEqual(related, [
+      [client.uri('main.tex'), 4, "'kirillov2023segany' cited here"],
+      [client.uri('main.tex'), 6, "'kirillov2023segany' cited here"],
+    ]);
+    const inText = await client.waitForDiagnostics(client.uri('main.tex'), () => true);
+    assert.ok(!inText.some(isPreprint), 'nothing at the citations');
+  });
 
   test('untagged-claim: cite the named model before the full stop', async () => {
     await fixAndCheck('untagged-claim', /^Cite MedSAM \(\\cite\{ma2024segment\}\)$/);
@@ -72,10 +90,30 @@ describe('claim quick fixes over LSP', () => {
   });
 
   test('preprint-superseded: the published BibTeX replaces the preprint entry, keeping the key', async () => {
-    await fixAndCheck('preprint-superseded', /^Replace with the published version/);
+    await fixAndCheck('preprint-superseded', /^Replace with the published version/, 'refs.bib');
     const bib = texts.get(client.uri('refs.bib'))!;
     assert.match(bib, /@inproceedings\{kirillov2023segany,[\s\S]*ICCV/);
     assert.doesNotMatch(bib, /arXiv:2304\.02643\}/);
     assert.equal(readFileSync(join(folder, 'refs.bib'), 'utf8'), REFS, 'the file on disk is untouched until the user saves');
+  });
+});
+
+describe('related information for a client that cannot show it', () => {
+  test('the citing places follow the message of the .bib entry\'s diagnostic', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'fm-atlas-claims-'));
+    writeFileSync(join(folder, 'refs.bib'), REFS);
+    writeFileSync(join(folder, 'main.tex'), TEXT);
+    const client = await LspTestClient.start({ folder, relatedInformation: false });
+    try {
+      const isPreprint = (d: Diagnostic) => d.code === 'preprint-superseded';
+      const diagnostics = await client.waitForDiagnostics(client.uri('refs.bib'), (all) => all.some(isPreprint));
+      const diagnostic = diagnostics.find(isPreprint)!;
+      assert.equal(diagnostic.relatedInformation, undefined);
+      assert.match(String(diagnostic.message), /kirillov2023segany'\.\nmain\.tex:5: 'kirillov2023segany' cited here\n/);
+      assert.match(String(diagnostic.message), /\nmain\.tex:7: 'kirillov2023segany' cited here$/);
+    } finally {
+      await client.shutdown().finally(() => client.kill());
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

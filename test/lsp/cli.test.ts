@@ -65,6 +65,41 @@ describe('claims on the examples', () => {
   });
 });
 
+describe('preprint-superseded on the examples', () => {
+  test('once per key, on the .bib entry, with its citations as related information, as EXPECTED.md says', () => {
+    const expected = readFileSync(join(ROOT, 'examples/EXPECTED.md'), 'utf8')
+      .split('\n')
+      .filter((line) => /^\| [a-z-]+\/references\.bib:\d+ \|/.test(line))
+      .map((line) => line.split('|').slice(1, 4).map((cell) => cell.trim().replace(/`/g, '')).join(' '));
+    assert.equal(expected.length, 11);
+    const { stdout } = run('lint', 'examples', '--format', 'json', '--rules', 'preprint-superseded');
+    type Problem = { file: string; line: number; message: string; related?: Array<{ file: string; line: number }> };
+    const problems = JSON.parse(stdout) as Problem[];
+    assert.deepEqual(problems.map((problem) => [
+      `${problem.file.replace('examples/', '')}:${problem.line}`,
+      /keeps the key '([^']+)'/.exec(problem.message)?.[1],
+      (problem.related ?? []).map((item) => `${item.file.replace(/^.*\//, '')}:${item.line}`).join(', '),
+    ].join(' ')), expected);
+    const text = run('lint', 'examples', '--rules', 'preprint-superseded').stdout;
+    assert.equal(text.match(/\[preprint-superseded\]/g)?.length, 11);
+    assert.match(text, /^ {4}examples\/quarto-review\/index\.qmd:56:148: 'li2023llavamed' cited here$/m);
+  });
+
+  test('without the .bib file, once at the first citation among the files given', () => {
+    const project = 'examples/latex-review/';
+    const files = [`${project}main.tex`, `${project}chapters/vision-only.tex`];
+    const { stdout } = run('lint', ...files, '--format', 'json', '--rules', 'preprint-superseded');
+    type Problem = { file: string; line: number; related?: Array<{ file: string; line: number }> };
+    const problems = JSON.parse(stdout) as Problem[];
+    const where = (item: { file: string; line: number }) => `${item.file.replace(project, '')}:${item.line}`;
+    assert.deepEqual(problems.map(where), [
+      'chapters/vision-only.tex:12', 'chapters/vision-only.tex:14', 'chapters/vision-only.tex:22',
+      'chapters/vision-only.tex:26', 'chapters/vision-only.tex:67',
+    ]);
+    assert.deepEqual(problems[0].related?.map(where), ['references.bib:58', 'chapters/vision-only.tex:43']);
+  });
+});
+
 describe('fm-atlas catalogue', () => {
   test('searches by name and prints full records as JSON', () => {
     const { status, stdout } = run('catalogue', 'medsam', '--json');

@@ -23,6 +23,8 @@ export interface StartOptions {
   readonly settings?: Record<string, unknown>;
   /** Sent as initializationOptions; with it the client does not advertise workspace/configuration. */
   readonly initializationOptions?: Record<string, unknown>;
+  /** False to play a client that cannot show a diagnostic's related information. */
+  readonly relatedInformation?: boolean;
 }
 
 const LANGUAGE_IDS: Record<string, string> = { tex: 'latex', md: 'markdown', qmd: 'quarto', bib: 'bibtex', rmd: 'rmd' };
@@ -82,7 +84,7 @@ export class LspTestClient {
       workspaceFolders: [{ uri: pathToFileURL(options.folder).toString(), name: 'test' }],
       capabilities: {
         workspace: { configuration: options.initializationOptions === undefined, didChangeWatchedFiles: { dynamicRegistration: true } },
-        textDocument: { publishDiagnostics: { relatedInformation: true }, completion: { completionItem: { snippetSupport: true } } },
+        textDocument: { publishDiagnostics: { relatedInformation: options.relatedInformation ?? true }, completion: { completionItem: { snippetSupport: true } } },
         window: { workDoneProgress: true },
       },
     });

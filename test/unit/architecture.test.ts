@@ -75,6 +75,14 @@ describe('architecture invariants', () => {
     assert.deepEqual(missing, []);
   });
 
+  test('docs/protocol.md documents every server command', () => {
+    const handler = readFileSync(join(ROOT, 'server/src/lsp/handlers/executeCommand.ts'), 'utf8');
+    const documentation = readFileSync(join(ROOT, 'docs/protocol.md'), 'utf8');
+    const commands = [...handler.matchAll(/_COMMAND\s*=\s*'(fmAtlas\.[^']+)'/g)].map((match) => match[1]);
+    assert.ok(commands.includes('fmAtlas.listBibliography'));
+    assert.deepEqual(commands.filter((command) => !documentation.includes(`| \`${command}\` |`)), []);
+  });
+
   test('docs/protocol.md documents every custom message of shared/protocol.ts', () => {
     const protocol = readFileSync(join(ROOT, 'shared/protocol.ts'), 'utf8');
     const documentation = readFileSync(join(ROOT, 'docs/protocol.md'), 'utf8');

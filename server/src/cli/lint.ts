@@ -7,6 +7,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { collectDiagnostics, DEFAULT_CORE_CONFIG, kindOfUri, Workspace, type CoreConfig, type CoreDiagnostic } from '../core';
 import { WorkspaceLoader } from '../host/workspaceLoader';
 
+/** A place in a file, with 1-based line and column. */
+export interface LintLocation {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
 /** One printed problem, with 1-based line and column as compilers print them. */
 export interface LintProblem {
   readonly file: string;
@@ -17,6 +24,8 @@ export interface LintProblem {
   readonly severity: CoreDiagnostic['severity'];
   readonly code: string;
   readonly message: string;
+  /** Other places the problem concerns, such as each citation of a superseded preprint. */
+  readonly related?: ReadonlyArray<LintLocation & { readonly message: string }>;
 }
 
 /** Options of a lint run. */
@@ -79,22 +88,45 @@ export async function lintPaths(options: LintOptions): Promise<{ problems: LintP
       continue;
     }
     const lines = workspace.lineIndex(document);
-    for (const diagnostic of collectDiagnostics(workspace, uri, config).filter((candidate) => !options.rules || options.rules.includes(candidate.code))) {
+    // A diagnostic of a file that was not named (a chapter's .bib) moves to one that was, so it is printed.
+    const isReported = (candidate: string) => targets.has(candidate);
+    const diagnostics = collectDiagnostics(workspace, uri, config, { isReported })
+      .filter((candidate) => !options.rules || options.rules.includes(candidate.code));
+    for (const diagnostic of diagnostics) {
       const start = lines.positionAt(diagnostic.range.start);
       const end = lines.positionAt(diagnostic.range.end);
+      const related = (diagnostic.related ?? []).flatMap((item) => {
+        const target = workspace.getDocument(item.uri);
+        const position = target ? workspace.lineIndex(target).positionAt(item.range.start) : undefined;
+        return position
+          ? [{ file: displayFile(item.uri), line: position.line + 1, column: position.character + 1, message: item.message }]
+          : [];
+      });
       problems.push({
-        file: relative(process.cwd(), fileURLToPath(uri)) || fileURLToPath(uri),
+        file: displayFile(uri),
         line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1,
         severity: diagnostic.severity, code: diagnostic.code, message: diagnostic.message,
+        ...(related.length > 0 ? { related } : {}),
       });
     }
   }
   return { problems, skipped };
 }
 
-/** Formats problems as compiler-style lines with a closing summary. */
+/** A file's path as printed: relative to the working folder when inside it. */
+function displayFile(uri: string): string {
+  return relative(process.cwd(), fileURLToPath(uri)) || fileURLToPath(uri);
+}
+
+/**
+ * Formats problems as compiler-style lines with a closing summary. Related places follow their
+ * problem on indented lines, as compilers print notes, so that they are not counted as problems.
+ */
 export function formatProblemsAsText(problems: readonly LintProblem[]): string {
-  const lines = problems.map((problem) => `${problem.file}:${problem.line}:${problem.column}: ${problem.severity} [${problem.code}] ${problem.message}`);
+  const lines = problems.flatMap((problem) => [
+    `${problem.file}:${problem.line}:${problem.column}: ${problem.severity} [${problem.code}] ${problem.message}`,
+    ...(problem.related ?? []).map((item) => `    ${item.file}:${item.line}:${item.column}: ${item.message}`),
+  ]);
   const count = (severity: string) => problems.filter((problem) => problem.severity === severity).length;
   lines.push(`${count('error')} errors, ${count('warning')} warnings, ${count('information') + count('hint')} notes`);
   return lines.join('\n');

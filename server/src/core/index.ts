@@ -18,6 +18,8 @@ export { findHover } from './features/hover/findHover';
 export { completeCatalogueNames, type CatalogueCompletion, type CatalogueCompletionItem } from './features/completion/catalogueCompletion';
 export { findCatalogueActions, type CatalogueAction } from './features/catalogueActions';
 export { findWorkspaceSymbols, type CatalogueSymbol } from './features/symbols/workspaceSymbols';
+export { listCatalogueRecords, type CatalogueListItem } from './features/listCatalogue';
+export { listBibliographyPicks, planCitationInsertion, type BibliographyPickItem, type BibliographyPickList, type CitationInsertionPlan } from './features/bibliographyPicker';
 export { citationContextFor, planCitation, formatCitation, formatNameWithCitation, type CitationContext, type CitationPlan } from './features/catalogueCitations';
 export { describeRecordCard, findRecord } from './features/hover/catalogueHover';
 export { Catalogue, type CatalogueLayer } from './catalogue/catalogue';
@@ -31,7 +33,7 @@ export { findCitationDefinition } from './features/navigation/definition';
 export { findCitationReferences } from './features/navigation/references';
 export { prepareCitationRename, renameCitation, validateCiteKey, type TextEdit, type PrepareRenameResult } from './features/navigation/rename';
 export { collectDiagnostics } from './features/diagnostics/collectDiagnostics';
-export type { CoreDiagnostic, Severity } from './features/diagnostics/diagnosticTypes';
+export type { CoreDiagnostic, DiagnosticOptions, Severity } from './features/diagnostics/diagnosticTypes';
 export { findQuickFixes, type QuickFix } from './features/codeActions';
 export { findClaimFixes, type ClaimFix } from './features/claimFixes';
 export { buildComparisonTable, findCitedModels, findManuscriptCitedModels, type ComparisonTableRequest, type ComparisonTableResult } from './features/tables/buildComparisonTable';
@@ -39,7 +41,10 @@ export { findTableAction, DEFAULT_TABLE_COLUMNS } from './features/tables/tableA
 export { TABLE_COLUMNS, renderComparisonTable, resolveModels, escapeLatex, type TableColumn, type TableSort } from './features/tables/comparisonTable';
 export { buildTrendChart, CHART_IDS, type ChartId, type TrendChart } from './features/stats/trendCharts';
 export { toVegaLiteSpec, toPgfplots, toCsv, type VegaLiteOptions } from './features/stats/renderChart';
-export { buildMetaAnalysis, describeCoverage, selectScopeModels, type Coverage, type CoverageItem, type MetaAnalysis, type StatsScope } from './features/stats/metaAnalysis';
+export {
+  buildMetaAnalysis, describeCoverage, describeManuscriptScope, selectScopeModels, type Coverage, type CoverageItem, type ManuscriptScope, type MetaAnalysis,
+  type StatsScope,
+} from './features/stats/metaAnalysis';
 export { DEFAULT_CLAIMS_CONFIG, type ClaimsConfig, type ClaimRule } from './config';
 export { extractSentences, type ClaimSentence } from './claims/extractSentences';
 export { bibliographyIndexFor } from './features/citations';

@@ -4,6 +4,7 @@
 import {
   DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Location as LspLocation, type Position, type Range,
 } from 'vscode-languageserver/node';
+import { URI } from 'vscode-uri';
 import type { CoreDiagnostic, Location, SourceDocument, TextRange, Workspace } from '../core';
 
 /** Converts an LSP position to an offset in a workspace document. */
@@ -53,9 +54,25 @@ export function toDiagnostic(workspace: Workspace, document: SourceDocument, dia
     severity: SEVERITIES[diagnostic.severity],
     code: diagnostic.code,
     source: 'fm-atlas',
-    message: diagnostic.message,
+    message: relatedSupported ? diagnostic.message : appendRelated(diagnostic.message, related),
     ...(relatedSupported && related.length > 0 ? { relatedInformation: related } : {}),
     ...(diagnostic.unnecessary ? { tags: [DiagnosticTag.Unnecessary] } : {}),
     data,
   };
+}
+
+/** How many related places a message lists for a client that cannot show related information. */
+const MAX_RELATED_IN_MESSAGE = 5;
+
+/** The message followed by its related places as `file:line: message`, for clients without relatedInformation. */
+function appendRelated(message: string, related: ReadonlyArray<{ location: LspLocation; message: string }>): string {
+  if (related.length === 0) {
+    return message;
+  }
+  const lines = related.slice(0, MAX_RELATED_IN_MESSAGE).map(({ location, message: note }) => {
+    const file = URI.parse(location.uri).path.split('/').pop();
+    return `${file}:${location.range.start.line + 1}: ${note}`;
+  });
+  const more = related.length - lines.length;
+  return [message, ...lines, ...(more > 0 ? [`and ${more} more`] : [])].join('\n');
 }

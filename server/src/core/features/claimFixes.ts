@@ -4,7 +4,8 @@
 // user's key, or the catalogue's with its BibTeX added to the bibliography), insert a `\todocite`
 // or `[@todo]` placeholder, mark the sentence as the author's own result, or disable the rule for
 // the line. misattributed-citation: replace the key with the named model's. preprint-superseded:
-// replace the preprint entry with the published BibTeX, keeping the user's key.
+// replace the preprint entry with the published BibTeX, keeping the user's key; offered on the entry
+// in the `.bib` file, where the diagnostic is, and at the citation when the diagnostic moved there.
 
 import type { CoreConfig } from '../config';
 import { parseBibtex } from '../bibtex/parseBibtex';

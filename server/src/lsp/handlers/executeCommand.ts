@@ -1,13 +1,17 @@
-import type { ExecuteCommandParams, TextEdit } from 'vscode-languageserver/node';
+import type { ExecuteCommandParams, Range, TextEdit } from 'vscode-languageserver/node';
 import {
-  buildComparisonTable, buildMetaAnalysis, catalogueFor, findManuscriptCitedModels, formatCitation, formatNameWithCitation, toCsv, toPgfplots, toVegaLiteSpec, type StatsScope, citationContextFor, describeRecordCard, findCitedModels, findRecord, planCitation, summarizeDataset, summarizeModel,
-  TABLE_COLUMNS, type TableColumn, type TableSort,
+  buildComparisonTable, buildMetaAnalysis, catalogueFor, findManuscriptCitedModels, formatCitation, formatNameWithCitation, toCsv, toPgfplots, toVegaLiteSpec, type StatsScope, citationContextFor, describeRecordCard, findCitedModels, findRecord, planCitation, describeManuscriptScope,
+  listBibliographyPicks, listCatalogueRecords, TABLE_COLUMNS, type TableColumn, type TableSort,
 } from '../../core';
-import { toRange } from '../convert';
-import type { MetaAnalysisResult } from '../../../../shared/commands';
+import { toOffset, toRange } from '../convert';
+import type { BibliographyListing, CatalogueListing, MetaAnalysisResult } from '../../../../shared/commands';
 import type { Session } from '../session';
 
-/** Adds a catalogue work's BibTeX to a document's bibliography file if missing: `{ uri, kind, id }` → `{ key, citation, nameWithCitation, applied }`. */
+/**
+ * Adds a catalogue work's BibTeX to a document's bibliography file if missing, and with `replace` (an LSP range of
+ * `uri`) writes the name with its citation there in the same edit: `{ uri, kind, id, replace? }` →
+ * `{ key, citation, nameWithCitation, applied }`.
+ */
 export const ADD_BIBLIOGRAPHY_ENTRY_COMMAND = 'fmAtlas.addBibliographyEntry';
 
 /** Returns a comparison table of catalogue models in the document's language, adding missing BibTeX: `{ uri?, models, columns?, format?, sort? }` → `{ text, unknown }`. */
@@ -16,8 +20,17 @@ export const COMPARISON_TABLE_COMMAND = 'fmAtlas.comparisonTable';
 /** The catalogue ids of the models a document cites: `{ uri }` → `string[]`. */
 export const CITED_MODELS_COMMAND = 'fmAtlas.citedModels';
 
-/** Lists the catalogue for pickers: `{}` → `{ models, datasets }` of `{ id, name, aliases, category, year, detail, url }`. */
+/**
+ * Lists the catalogue for pickers: `{}` → `{ models, datasets }` of
+ * `{ id, name, aliases, category, year, detail, url, modalities, tasks, anatomy, datasets }`.
+ */
 export const LIST_CATALOGUE_COMMAND = 'fmAtlas.listCatalogue';
+
+/**
+ * Lists the entries of a document's bibliographies for the citation picker, and how chosen keys go in
+ * at `position`: `{ uri, position? }` → `{ language, entries, insertion?, missing }` (shared/commands.ts).
+ */
+export const LIST_BIBLIOGRAPHY_COMMAND = 'fmAtlas.listBibliography';
 
 /** The Markdown card of a record, with how a document cites it: `{ uri, kind, id }` → `string`. */
 export const RECORD_CARD_COMMAND = 'fmAtlas.recordCard';
@@ -30,7 +43,8 @@ export const RECORD_CARD_COMMAND = 'fmAtlas.recordCard';
 export const META_ANALYSIS_COMMAND = 'fmAtlas.metaAnalysis';
 
 /** The commands the server executes (workspace/executeCommand). */
-export const SERVER_COMMANDS = [ADD_BIBLIOGRAPHY_ENTRY_COMMAND, COMPARISON_TABLE_COMMAND, CITED_MODELS_COMMAND, LIST_CATALOGUE_COMMAND, RECORD_CARD_COMMAND, META_ANALYSIS_COMMAND];
+export const SERVER_COMMANDS = [ADD_BIBLIOGRAPHY_ENTRY_COMMAND, COMPARISON_TABLE_COMMAND, CITED_MODELS_COMMAND, LIST_CATALOGUE_COMMAND, LIST_BIBLIOGRAPHY_COMMAND,
+  RECORD_CARD_COMMAND, META_ANALYSIS_COMMAND];
 
 interface TableArguments {
   readonly uri?: string;
@@ -44,7 +58,7 @@ interface TableArguments {
 export async function handleExecuteCommand(session: Session, params: ExecuteCommandParams): Promise<unknown> {
   await session.ready;
   if (params.command === ADD_BIBLIOGRAPHY_ENTRY_COMMAND) {
-    const [argument] = (params.arguments ?? []) as Array<{ uri: string; kind: 'model' | 'dataset'; id: string }>;
+    const [argument] = (params.arguments ?? []) as Array<{ uri: string; kind: 'model' | 'dataset'; id: string; replace?: Range }>;
     const context = argument ? citationContextFor(session.workspace, argument.uri, session.config) : undefined;
     if (!argument || !context) {
       return { error: 'The document is not a LaTeX or Markdown document FM Atlas knows.' };
@@ -54,19 +68,24 @@ export async function handleExecuteCommand(session: Session, params: ExecuteComm
       void session.connection.window.showWarningMessage(plan.error);
       return plan;
     }
-    let applied = false;
+    const name = (argument.kind === 'model' ? context.catalogue.model(argument.id) : context.catalogue.dataset(argument.id))!.name;
+    const nameWithCitation = formatNameWithCitation(context.language, name, plan.key, context.citeCommand);
+    // With `replace`, the name and its citation replace that range in the same workspace edit as the
+    // BibTeX entry, so the editor undoes both at once.
+    const changes: Record<string, TextEdit[]> = {};
+    if (argument.replace) {
+      changes[argument.uri] = [{ range: argument.replace, newText: nameWithCitation }];
+    }
     if (plan.edit) {
       const target = session.workspace.getDocument(plan.edit.uri)!;
-      const edit: TextEdit = { range: toRange(session.workspace, target, plan.edit.range), newText: plan.edit.newText };
-      applied = (await session.connection.workspace.applyEdit({ label: `Add ${argument.id} to the bibliography`, edit: { changes: { [plan.edit.uri]: [edit] } } })).applied;
+      (changes[plan.edit.uri] ??= []).push({ range: toRange(session.workspace, target, plan.edit.range), newText: plan.edit.newText });
     }
-    const name = (argument.kind === 'model' ? context.catalogue.model(argument.id) : context.catalogue.dataset(argument.id))!.name;
-    return {
-      key: plan.key,
-      citation: formatCitation(context.language, plan.key, context.citeCommand),
-      nameWithCitation: formatNameWithCitation(context.language, name, plan.key, context.citeCommand),
-      applied,
-    };
+    let applied = false;
+    if (Object.keys(changes).length > 0) {
+      const label = argument.replace ? `Cite ${name}` : `Add ${name} to the bibliography`;
+      applied = (await session.connection.workspace.applyEdit({ label, edit: { changes } })).applied;
+    }
+    return { key: plan.key, citation: formatCitation(context.language, plan.key, context.citeCommand), nameWithCitation, applied };
   }
   if (params.command === COMPARISON_TABLE_COMMAND) {
     const [argument] = (params.arguments ?? []) as TableArguments[];
@@ -85,11 +104,24 @@ export async function handleExecuteCommand(session: Session, params: ExecuteComm
     return { text: result.text, unknown: result.unknown };
   }
   if (params.command === LIST_CATALOGUE_COMMAND) {
-    const catalogue = catalogueFor(session.workspace, session.config);
-    return {
-      models: catalogue.models.map((model) => ({ id: model.id, name: model.name, aliases: model.aliases, category: model.category, year: model.year, detail: summarizeModel(model), url: model.code_url })),
-      datasets: catalogue.datasets.map((dataset) => ({ id: dataset.id, name: dataset.name, aliases: dataset.aliases, category: 'dataset', year: dataset.year, detail: summarizeDataset(dataset), url: dataset.url })),
-    };
+    const listing: CatalogueListing = listCatalogueRecords(catalogueFor(session.workspace, session.config));
+    return listing;
+  }
+  if (params.command === LIST_BIBLIOGRAPHY_COMMAND) {
+    const [argument] = (params.arguments ?? []) as Array<{ uri: string; position?: { line: number; character: number } }>;
+    const document = argument ? session.workspace.getDocument(argument.uri) : undefined;
+    const offset = document && argument.position ? toOffset(session.workspace, document, argument.position) : undefined;
+    const picks = document ? listBibliographyPicks(session.workspace, document.uri, offset, session.config) : undefined;
+    if (!document || !picks) {
+      return { error: 'The document is not a LaTeX or Markdown document FM Atlas knows.' };
+    }
+    const { insertion, ...rest } = picks;
+    const listing: BibliographyListing = { ...rest };
+    if (insertion) {
+      const { offset: at, ...plan } = insertion;
+      return { ...listing, insertion: { ...plan, position: session.workspace.lineIndex(document).positionAt(at) } } satisfies BibliographyListing;
+    }
+    return listing;
   }
   if (params.command === RECORD_CARD_COMMAND) {
     const [argument] = (params.arguments ?? []) as Array<{ uri: string; kind: 'model' | 'dataset'; id: string }>;
@@ -101,7 +133,8 @@ export async function handleExecuteCommand(session: Session, params: ExecuteComm
     const [argument] = (params.arguments ?? []) as Array<{ scope?: StatsScope; uri?: string }>;
     const scope: StatsScope = argument?.scope === 'manuscript' || argument?.scope === 'user' ? argument.scope : 'catalogue';
     const cited = argument?.uri ? findManuscriptCitedModels(session.workspace, argument.uri, session.config) : undefined;
-    const analysis = buildMetaAnalysis(catalogueFor(session.workspace, session.config), scope, cited);
+    const manuscript = argument?.uri ? describeManuscriptScope(session.workspace, argument.uri) : undefined;
+    const analysis = buildMetaAnalysis(catalogueFor(session.workspace, session.config), scope, cited, manuscript);
     const result: MetaAnalysisResult = { ...analysis, charts: analysis.charts.map((chart) => ({ ...chart, spec: toVegaLiteSpec(chart), pgfplots: toPgfplots(chart), csv: toCsv(chart) })) };
     return result;
   }

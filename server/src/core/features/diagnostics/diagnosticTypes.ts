@@ -18,3 +18,13 @@ export interface CoreDiagnostic {
   /** What a quick fix needs, e.g. the catalogue id of the model a claim is about. */
   readonly data?: Readonly<Record<string, string>>;
 }
+
+/** Options of a diagnostics run. */
+export interface DiagnosticOptions {
+  /**
+   * Tells whether the caller shows a document's diagnostics. A diagnostic that belongs to a document
+   * nobody shows (a `.bib` file that `fm-atlas lint` was not given) moves to one that is shown.
+   * Absent, every document is shown, as the server publishes the diagnostics of all of them.
+   */
+  readonly isReported?: (uri: string) => boolean;
+}

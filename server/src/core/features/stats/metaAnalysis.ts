@@ -4,6 +4,9 @@
 
 import type { Catalogue } from '../../catalogue/catalogue';
 import type { ModelRecord } from '../../catalogue/catalogueTypes';
+import { collectProjectsOf, findLatexRoots } from '../../project/findBibliographies';
+import { dirnameUri, displayPath } from '../../project/paths';
+import type { Workspace } from '../../workspace/workspace';
 import { buildTrendChart, CHART_IDS, type TrendChart } from './trendCharts';
 
 /** Which studies a meta-analysis counts. */
@@ -23,6 +26,14 @@ export interface Coverage {
   readonly uncited: readonly CoverageItem[];
 }
 
+/** What the manuscript scope covers: a LaTeX project's every file, or one Markdown document. */
+export interface ManuscriptScope {
+  /** A noun phrase for buttons and sentences: "main.tex and the 3 files it includes", "index.qmd". */
+  readonly label: string;
+  /** The files, relative to the project's root folder, root first. */
+  readonly files: readonly string[];
+}
+
 /** The charts and coverage of one scope. */
 export interface MetaAnalysis {
   readonly scope: StatsScope;
@@ -32,6 +43,8 @@ export interface MetaAnalysis {
   readonly charts: readonly TrendChart[];
   /** Absent when there is no manuscript to compare with. */
   readonly coverage?: Coverage;
+  /** What "the manuscript" covers, when there is one, so that its scope is named for what it spans. */
+  readonly manuscript?: ManuscriptScope;
 }
 
 /**
@@ -52,11 +65,36 @@ export function selectScopeModels(catalogue: Catalogue, scope: StatsScope, cited
  * Builds every chart of the meta-analysis view for a scope, and, when a manuscript's cited models
  * are known, the coverage of the scope (of the whole catalogue when the scope is the manuscript itself).
  */
-export function buildMetaAnalysis(catalogue: Catalogue, scope: StatsScope, citedIds?: readonly string[]): MetaAnalysis {
+export function buildMetaAnalysis(
+  catalogue: Catalogue, scope: StatsScope, citedIds?: readonly string[], manuscript?: ManuscriptScope,
+): MetaAnalysis {
   const models = selectScopeModels(catalogue, scope, citedIds);
   const charts = CHART_IDS.map((id) => buildTrendChart(models, id, catalogue));
   const coverage = citedIds ? describeCoverage(scope === 'manuscript' ? catalogue.models : models, citedIds) : undefined;
-  return { scope, description: describeScope(scope, models.length), studies: models.length, charts, coverage };
+  const description = describeScope(scope, models.length, manuscript?.label ?? 'the manuscript');
+  return { scope, description, studies: models.length, charts, coverage, ...(manuscript ? { manuscript } : {}) };
+}
+
+/**
+ * Names what the manuscript scope of a document covers. A LaTeX chapter counts with its project (as
+ * {@link findManuscriptCitedModels} counts it), so the scope is named after the root and the number of
+ * files it includes, never after the open chapter alone; a Markdown document is its own scope.
+ */
+export function describeManuscriptScope(workspace: Workspace, uri: string): ManuscriptScope {
+  const document = workspace.getDocument(uri);
+  if (document?.kind !== 'latex') {
+    return { label: displayPath(uri), files: [displayPath(uri)] };
+  }
+  const root = findLatexRoots(workspace, uri)[0] ?? uri;
+  const folder = dirnameUri(root);
+  const others = collectProjectsOf(workspace, uri)
+    .map((member) => member.uri)
+    .filter((member) => member !== root)
+    .sort();
+  const files = [displayPath(root, folder), ...others.map((member) => displayPath(member, folder))];
+  const included = others.length === 0 ? ''
+    : others.length === 1 ? ' and the file it includes' : ` and the ${others.length} files it includes`;
+  return { label: `${displayPath(root)}${included}`, files };
 }
 
 /** Splits models into the ones cited and the ones not, newest first within each. */
@@ -70,11 +108,17 @@ export function describeCoverage(models: readonly ModelRecord[], citedIds: reado
   };
 }
 
-function describeScope(scope: StatsScope, count: number): string {
+function describeScope(scope: StatsScope, count: number, manuscript: string): string {
   const studies = `${count} ${count === 1 ? 'study' : 'studies'}`;
   switch (scope) {
-    case 'manuscript': return `The ${studies} of the catalogue that the manuscript cites.`;
-    case 'user': return `The ${studies} defined in your catalogue files.`;
-    default: return `The whole catalogue: ${studies}.`;
+    case 'manuscript': return count === 0
+      ? `No study of the catalogue is cited in ${manuscript} yet; `
+        + 'cite one (or use Cite at cursor below) to count it here.'
+      : `The ${studies} of the catalogue cited in ${manuscript}.`;
+    case 'user': return count === 0
+      ? 'Your catalogue files define no studies yet; '
+        + 'the models of *.fmatlas.yaml and *.fmatlas.json files in the workspace are counted here.'
+      : `The ${studies} defined in your catalogue files.`;
+    default: return count === 0 ? 'The catalogue holds no studies.' : `The whole catalogue: ${studies}.`;
   }
 }

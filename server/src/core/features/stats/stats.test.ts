@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { Catalogue } from '../../catalogue/catalogue';
 import { groupModality, groupParadigm, groupTask } from './facetGroups';
-import { buildMetaAnalysis, describeCoverage } from './metaAnalysis';
+import { fixtureUri, parseFixture } from '../../testing/fixture';
+import { buildMetaAnalysis, describeCoverage, describeManuscriptScope } from './metaAnalysis';
 import { toCsv, toPgfplots, toVegaLiteSpec } from './renderChart';
 import { buildTrendChart } from './trendCharts';
 
@@ -94,7 +95,7 @@ describe('meta-analysis scopes and coverage', () => {
   test('the manuscript scope counts only cited models, and coverage then compares with the whole catalogue', () => {
     const analysis = buildMetaAnalysis(catalogue, 'manuscript', ['medsam', 'not-in-catalogue']);
     assert.equal(analysis.studies, 1);
-    assert.match(analysis.description, /1 study of the catalogue that the manuscript cites/);
+    assert.equal(analysis.description, 'The 1 study of the catalogue cited in the manuscript.');
     assert.deepEqual(analysis.coverage?.cited.map((item) => item.id), ['medsam']);
     assert.deepEqual(analysis.coverage?.uncited.map((item) => item.id), ['ournet', 'llava-med', 'cxr-clip', 'undated']);
   });
@@ -104,6 +105,39 @@ describe('meta-analysis scopes and coverage', () => {
     assert.equal(analysis.studies, 1);
     assert.equal(analysis.coverage, undefined);
     assert.deepEqual(analysis.charts.map((chart) => chart.id), ['category', 'modalities', 'tasks', 'datasets', 'paradigm']);
+  });
+
+  test('empty scopes say what they cover and how to fill them, never "The 0 studies"', () => {
+    const scope = { label: 'main.tex and the 2 files it includes', files: ['main.tex', 'a.tex', 'b.tex'] };
+    const none = buildMetaAnalysis(catalogue, 'manuscript', [], scope);
+    assert.equal(none.description, 'No study of the catalogue is cited in main.tex and the 2 files it includes yet; '
+      + 'cite one (or use Cite at cursor below) to count it here.');
+    assert.deepEqual(none.manuscript, scope);
+    const builtInOnly = buildMetaAnalysis(new Catalogue([builtIn]), 'user');
+    assert.match(
+      builtInOnly.description, /^Your catalogue files define no studies yet; the models of \*\.fmatlas\.yaml/,
+    );
+    assert.equal(buildMetaAnalysis(catalogue, 'manuscript', ['medsam'], scope).description,
+      'The 1 study of the catalogue cited in main.tex and the 2 files it includes.');
+  });
+
+  test('the manuscript scope of a LaTeX chapter is named after its project, of a Markdown file after the file', () => {
+    const fixture = parseFixture(`%! paper/main.tex
+\\documentclass{article}
+\\input{chapters/one}
+\\include{chapters/two}
+%! paper/chapters/one.tex
+One.
+%! paper/chapters/two.tex
+Two.
+%! notes.md
+Notes.
+`);
+    assert.deepEqual(describeManuscriptScope(fixture.workspace, fixtureUri('paper/chapters/two.tex')), {
+      label: 'main.tex and the 2 files it includes', files: ['main.tex', 'chapters/one.tex', 'chapters/two.tex'],
+    });
+    assert.deepEqual(describeManuscriptScope(fixture.workspace, fixtureUri('notes.md')),
+      { label: 'notes.md', files: ['notes.md'] });
   });
 
   test('coverage of the whole catalogue lists what the manuscript leaves out, newest first', () => {

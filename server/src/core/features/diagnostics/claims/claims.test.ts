@@ -71,13 +71,75 @@ describe('misattributed-citation and first mentions', () => {
 });
 
 describe('preprint-superseded', () => {
-  test('a cited arXiv entry of a work published since, in the manuscript and in the .bib', () => {
-    const { fixture, codes } = claims('SAM \\cite{kirillov2023segany} is promptable.');
-    assert.deepEqual(codes.filter((code) => code.startsWith('preprint')), ['preprint-superseded: kirillov2023segany']);
-    const inBib = collectDiagnostics(fixture.workspace, fixtureUri('refs.bib'), config).filter((d) => d.code === 'preprint-superseded');
-    assert.equal(inBib.length, 1);
+  const preprintsOf = (fixture: ReturnType<typeof parseFixture>, path: string, options = {}) =>
+    collectDiagnostics(fixture.workspace, fixtureUri(path), config, options)
+      .filter((d) => d.code === 'preprint-superseded');
+
+  test('once per key, on the .bib entry, with every citation as related information, and its fix there', () => {
+    const body = 'SAM \\cite{kirillov2023segany} is promptable.\n\n'
+      + 'It was trained on SA-1B \\citep{kirillov2023segany}.';
+    const { fixture, uri, codes } = claims(body);
+    assert.deepEqual(codes.filter((code) => code.startsWith('preprint')), [], 'nothing at the citations');
+    const inBib = preprintsOf(fixture, 'refs.bib');
+    assert.deepEqual(inBib.map((d) => textOf(fixture, fixtureUri('refs.bib'), d.range)), ['kirillov2023segany']);
+    assert.match(inBib[0].message, /^This is the preprint of Segment Anything Model \(SAM\), published in ICCV 2023/);
+    assert.match(inBib[0].message, /, and it is cited 2 times; the quick fix replaces it/);
+    assert.deepEqual(inBib[0].related?.map((item) => [item.uri, textOf(fixture, item.uri, item.range), item.message]), [
+      [uri, 'kirillov2023segany', "'kirillov2023segany' cited here"],
+      [uri, 'kirillov2023segany', "'kirillov2023segany' cited here"],
+    ]);
     const [fix] = findClaimFixes(fixture.workspace, fixtureUri('refs.bib'), inBib, config);
+    assert.match(fix.title, /^Replace with the published version \(ICCV 2023\)$/);
     assert.match(fix.edits[0].newText, /^@inproceedings\{kirillov2023segany,[\s\S]*ICCV/);
+  });
+
+  test('one entry diagnostic for the citations of a whole LaTeX project; a disabled citation does not count', () => {
+    const fixture = parseFixture(`%! main.tex
+\\documentclass{article}
+\\begin{document}
+\\input{intro}
+SAM \\cite{kirillov2023segany} again.
+\\bibliography{refs}
+\\end{document}
+%! intro.tex
+SAM \\cite{kirillov2023segany} is promptable.
+% fm-atlas-disable-next-line preprint-superseded
+We build on \\citep{kirillov2023segany}.
+${REFS}`);
+    for (const path of ['main.tex', 'intro.tex']) {
+      assert.deepEqual(preprintsOf(fixture, path), [], path);
+    }
+    const [inBib, ...rest] = preprintsOf(fixture, 'refs.bib');
+    assert.equal(rest.length, 0);
+    assert.match(inBib.message, /cited 2 times in 2 files/);
+    assert.deepEqual(inBib.related?.map((item) => item.uri), [fixtureUri('intro.tex'), fixtureUri('main.tex')]);
+  });
+
+  test('when the .bib file is not reported, once at the first reported citation, still with its fix', () => {
+    const fixture = parseFixture(`%! a.md
+---
+bibliography: refs.bib
+---
+SAM [@kirillov2023segany] is promptable. It is used widely [@kirillov2023segany].
+%! b.md
+---
+bibliography: refs.bib
+---
+SAM [@kirillov2023segany] again.
+${REFS}`);
+    const options = { isReported: (candidate: string) => candidate !== fixtureUri('refs.bib') };
+    const inA = preprintsOf(fixture, 'a.md', options);
+    const inB = preprintsOf(fixture, 'b.md', options);
+    assert.equal(inB.length, 0);
+    assert.equal(inA.length, 1);
+    const text = fixture.workspace.getDocument(fixtureUri('a.md'))!.text;
+    assert.equal(inA[0].range.start, text.indexOf('@kirillov') + 1);
+    assert.match(inA[0].message, /cited 3 times in 2 files/);
+    assert.deepEqual(inA[0].related?.map((item) => item.message), [
+      "The preprint entry 'kirillov2023segany'", "'kirillov2023segany' cited here", "'kirillov2023segany' cited here",
+    ]);
+    const [fix] = findClaimFixes(fixture.workspace, fixtureUri('a.md'), inA, config);
+    assert.equal(fix.edits[0].uri, fixtureUri('refs.bib'));
   });
 });
 

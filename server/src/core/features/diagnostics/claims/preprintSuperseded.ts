@@ -1,8 +1,12 @@
 // Diagnostic: preprint-superseded
 //
 // A cited bibliography entry is the arXiv, medRxiv or bioRxiv version of a work that the catalogue
-// lists as published in a journal or at a conference (Information, on the first citation and on the
-// entry). The quick fix replaces the entry with the published BibTeX and keeps the user's key.
+// lists as published in a journal or at a conference (Information). It is reported once per key, on
+// the entry in the `.bib` file, with every citing location as related information, because the
+// entry is what needs to change: repeating the notice at each citation buried the other problems.
+// The quick fix on the entry replaces it with the published BibTeX and keeps the user's key.
+// When nobody reports the `.bib` file (`fm-atlas lint` given a chapter but not its bibliography),
+// the notice moves to the first reported citation of the key, so it is still shown, and still once.
 // Rationale: reviewers and editors ask for the version of record.
 
 import type { CoreConfig } from '../../../config';
@@ -10,9 +14,15 @@ import { getField, type BibEntry } from '../../../bibtex/bibTypes';
 import type { ModelRecord } from '../../../catalogue/catalogueTypes';
 import { parseRecordBibtex } from '../../../catalogue/linkBibliography';
 import { normalizeDoi } from '../../../catalogue/workIdentity';
-import type { CoreDiagnostic } from '../diagnosticTypes';
+import type { Location } from '../../../text/textRange';
+import type { SourceDocument, Workspace } from '../../../workspace/workspace';
+import { citationContextFor, type CitationContext } from '../../catalogueCitations';
+import { bibliographyIndexFor, findDocumentsUsingBibliography, listCitationUses } from '../../citations';
+import type { CoreDiagnostic, DiagnosticOptions } from '../diagnosticTypes';
 import type { ClaimContext } from './claimContext';
+import { applySuppressions } from './suppressions';
 
+const CODE = 'preprint-superseded';
 const PREPRINT = /arxiv|medrxiv|biorxiv/i;
 
 /** Tells whether an entry cites a preprint server rather than a journal or proceedings. */
@@ -29,8 +39,8 @@ export function isPreprintEntry(entry: BibEntry): boolean {
 }
 
 /** The published record an entry is a preprint of, if the catalogue knows one. */
-export function findSupersedingRecord(context: ClaimContext, entry: BibEntry): ModelRecord | undefined {
-  const linked = context.citations.links.recordOf.get(entry.key);
+export function findSupersedingRecord(context: CitationContext, entry: BibEntry): ModelRecord | undefined {
+  const linked = context.links.recordOf.get(entry.key);
   if (!linked || linked.kind !== 'model' || !linked.record.published_version || !linked.record.bibtex || !isPreprintEntry(entry)) {
     return undefined;
   }
@@ -38,32 +48,137 @@ export function findSupersedingRecord(context: ClaimContext, entry: BibEntry): M
   return published && !isPreprintEntry(published) ? linked.record : undefined;
 }
 
-/** Reports the first citation of each preprint that has a published version. */
-export function checkSupersededPreprints(context: ClaimContext, config: CoreConfig): CoreDiagnostic[] {
-  const severity = config.claims.severity['preprint-superseded'];
+/**
+ * The citations of each key of a bibliography file, across every manuscript that uses the file:
+ * manuscripts in URI order, citations in text order. A citation counts only when the manuscript's
+ * bibliographies resolve the key to this file (a duplicate key elsewhere may win) and when the
+ * manuscript's in-file controls leave preprint-superseded on at that line, so that a
+ * `fm-atlas-disable-next-line preprint-superseded` beside a citation still silences it.
+ */
+function listEntryCitations(workspace: Workspace, bibUri: string, config: CoreConfig): Map<string, Location[]> {
+  const citations = new Map<string, Location[]>();
+  const users = findDocumentsUsingBibliography(workspace, bibUri, config).sort((a, b) => a.uri.localeCompare(b.uri));
+  for (const user of users) {
+    const index = bibliographyIndexFor(workspace, user.uri, config);
+    const uses = listCitationUses(workspace, user).filter((use) => index.byKey.get(use.key)?.[0]?.uri === bibUri);
+    // The controls read diagnostics, so each use is probed as the diagnostic it would have been.
+    const keyOf = new Map<CoreDiagnostic, string>();
+    for (const use of uses) {
+      keyOf.set({ range: use.range, severity: 'information', code: CODE, message: '' }, use.key);
+    }
+    for (const probe of applySuppressions(user.text, workspace.lineIndex(user), [...keyOf.keys()])) {
+      const key = keyOf.get(probe)!;
+      const list = citations.get(key);
+      if (list) {
+        list.push({ uri: user.uri, range: probe.range });
+      } else {
+        citations.set(key, [{ uri: user.uri, range: probe.range }]);
+      }
+    }
+  }
+  return citations;
+}
+
+function describeRecord(record: ModelRecord): string {
+  const published = record.published_version!;
+  return `${record.name}, published in ${published.venue}${published.year ? ` (${published.year})` : ''}`;
+}
+
+function countCitations(citations: readonly Location[]): string {
+  const files = new Set(citations.map((citation) => citation.uri)).size;
+  const times = citations.length === 1 ? 'once' : `${citations.length} times`;
+  return `cited ${times}${files > 1 ? ` in ${files} files` : ''}`;
+}
+
+/**
+ * Reports, on the entries of a bibliography file, each cited preprint that has a published version:
+ * one diagnostic per key, whose related information lists every citation.
+ */
+export function checkBibliographyPreprints(
+  workspace: Workspace, document: SourceDocument, config: CoreConfig,
+): CoreDiagnostic[] {
+  const severity = config.claims.severity[CODE];
   if (severity === 'off') {
     return [];
   }
-  const reported = new Set<string>();
-  const diagnostics: CoreDiagnostic[] = [];
-  for (const sentence of context.sentences) {
-    for (const citation of sentence.citations) {
-      if (reported.has(citation.key)) {
-        continue;
-      }
-      reported.add(citation.key);
-      const located = context.citations.index.byKey.get(citation.key)?.[0];
-      const record = located ? findSupersedingRecord(context, located.entry) : undefined;
-      if (located && record) {
-        diagnostics.push({
-          range: citation.range,
-          severity,
-          code: 'preprint-superseded',
-          message: `'${citation.key}' cites the preprint of ${record.name}, which was published in ${record.published_version!.venue}${record.published_version!.year ? ` (${record.published_version!.year})` : ''}.`,
-          data: { meantId: record.id, entryUri: located.uri },
-        });
-      }
+  const citations = listEntryCitations(workspace, document.uri, config);
+  const contexts = new Map<string, CitationContext | undefined>();
+  const contextOf = (uri: string) => {
+    if (!contexts.has(uri)) {
+      contexts.set(uri, citationContextFor(workspace, uri, config));
     }
+    return contexts.get(uri);
+  };
+  const diagnostics: CoreDiagnostic[] = [];
+  for (const entry of workspace.bibliography(document).entries) {
+    const cited = citations.get(entry.key);
+    // The links are those of a manuscript that cites the key, so the entry is read as it reads it.
+    const context = cited ? contextOf(cited[0].uri) : undefined;
+    const record = context ? findSupersedingRecord(context, entry) : undefined;
+    if (!cited || !record) {
+      continue;
+    }
+    diagnostics.push({
+      range: entry.keyRange,
+      severity,
+      code: CODE,
+      message: `This is the preprint of ${describeRecord(record)}, and it is ${countCitations(cited)}; `
+        + `the quick fix replaces it with the published entry and keeps the key '${entry.key}'.`,
+      related: cited.map((citation) => ({ ...citation, message: `'${entry.key}' cited here` })),
+      data: { meantId: record.id, entryUri: document.uri },
+    });
+  }
+  return diagnostics;
+}
+
+/**
+ * Reports, in a manuscript, the preprints whose entry lives in a bibliography file that nobody
+ * reports: once per key, at its first citation among the reported manuscripts, when that citation
+ * is in this document. Entries of reported files carry the diagnostic themselves.
+ */
+export function checkSupersededPreprints(
+  context: ClaimContext, workspace: Workspace, config: CoreConfig, options: DiagnosticOptions = {},
+): CoreDiagnostic[] {
+  const severity = config.claims.severity[CODE];
+  const isReported = options.isReported;
+  if (severity === 'off' || !isReported) {
+    return [];
+  }
+  const document = context.document;
+  const diagnostics: CoreDiagnostic[] = [];
+  const seen = new Set<string>();
+  const citationsOf = new Map<string, Map<string, Location[]>>();
+  for (const use of listCitationUses(workspace, document)) {
+    if (seen.has(use.key)) {
+      continue;
+    }
+    seen.add(use.key);
+    const located = context.citations.index.byKey.get(use.key)?.[0];
+    if (!located || isReported(located.uri)) {
+      continue;
+    }
+    const record = findSupersedingRecord(context.citations, located.entry);
+    if (!record) {
+      continue;
+    }
+    if (!citationsOf.has(located.uri)) {
+      citationsOf.set(located.uri, listEntryCitations(workspace, located.uri, config));
+    }
+    const cited = (citationsOf.get(located.uri)!.get(use.key) ?? []).filter((citation) => isReported(citation.uri));
+    if (cited[0]?.uri !== document.uri) {
+      continue;
+    }
+    diagnostics.push({
+      range: cited[0].range,
+      severity,
+      code: CODE,
+      message: `'${use.key}' cites the preprint of ${describeRecord(record)}; it is ${countCitations(cited)}.`,
+      related: [
+        { uri: located.uri, range: located.entry.keyRange, message: `The preprint entry '${use.key}'` },
+        ...cited.slice(1).map((citation) => ({ ...citation, message: `'${use.key}' cited here` })),
+      ],
+      data: { meantId: record.id, entryUri: located.uri },
+    });
   }
   return diagnostics;
 }
