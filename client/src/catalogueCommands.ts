@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import type { CatalogueListing } from '../../shared/commands';
 import { buildPickEntries, type PickEntry } from './cataloguePicks';
+import { toLspRange } from './lspRange';
 import { showSearchablePick, type SearchableItem } from './searchablePick';
 
 const COLUMN_CHOICES: ReadonlyArray<[string, string]> = [
@@ -130,10 +131,9 @@ export async function searchCatalogue(): Promise<void> {
   if (action.id === 'name' && editor) {
     await editor.edit((builder) => builder.insert(editor.selection.active, record.name));
   } else if (action.id === 'cite' && editor) {
-    const result = await vscode.commands.executeCommand<{ key?: string; nameWithCitation?: string; error?: string }>('fmAtlas.addBibliographyEntry', { uri, kind: chosen.kind, id: record.id });
-    if (result?.nameWithCitation) {
-      await editor.edit((builder) => builder.insert(editor.selection.active, result.nameWithCitation!));
-    }
+    // The server writes the name with its citation over the selection and adds the BibTeX in one
+    // workspace edit, so one undo removes both.
+    await vscode.commands.executeCommand('fmAtlas.addBibliographyEntry', { uri, kind: chosen.kind, id: record.id, replace: toLspRange(editor.selection) });
   } else if (action.id === 'card') {
     const card = await vscode.commands.executeCommand<string | null>('fmAtlas.recordCard', { uri, kind: chosen.kind, id: record.id });
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: card ?? `**${record.name}**` });
@@ -142,3 +142,4 @@ export async function searchCatalogue(): Promise<void> {
     await vscode.env.openExternal(vscode.Uri.parse(record.url));
   }
 }
+

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { renderMetaAnalysisHtml } from './metaAnalysisHtml';
 import type { MetaAnalysisResult, MetaAnalysisScope } from '../../shared/commands';
 import type { FromWebview, ToWebview } from './metaAnalysisMessages';
+import { toLspRange } from './lspRange';
 
 const MANUSCRIPT_LANGUAGES = ['latex', 'tex', 'markdown', 'quarto', 'rmd'];
 const EXPORT_EXTENSIONS = { svg: 'svg', pgfplots: 'tex', csv: 'csv' } as const;
@@ -119,12 +120,14 @@ class MetaAnalysisPanel {
       void vscode.window.showWarningMessage('FM Atlas: open the manuscript beside the meta-analysis to insert citations.');
       return;
     }
-    const result = await vscode.commands.executeCommand<{ key?: string; nameWithCitation?: string; error?: string }>('fmAtlas.addBibliographyEntry', { uri: editor.document.uri.toString(), kind: 'model', id });
+    // The server inserts the name with its citation and adds the BibTeX in one undoable workspace edit.
+    const result = await vscode.commands.executeCommand<{ nameWithCitation?: string; error?: string }>('fmAtlas.addBibliographyEntry', {
+      uri: editor.document.uri.toString(), kind: 'model', id, replace: toLspRange(editor.selection),
+    });
     if (!result?.nameWithCitation) {
       void vscode.window.showWarningMessage(`FM Atlas: could not cite ${name}${result?.error ? `: ${result.error}` : '.'}`);
       return;
     }
-    await editor.edit((builder) => builder.insert(editor.selection.active, result.nameWithCitation!));
     await this.refresh();
   }
 

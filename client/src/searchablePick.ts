@@ -55,6 +55,10 @@ export function showSearchablePick(options: SearchablePickOptions): Promise<stri
     if (options.canSelectMany) {
       quickPick.selectedItems = quickPickItems.filter((item) => item.id !== undefined && ticked.has(item.id));
     }
+    // A multi-select Quick Pick focuses no row by itself, so Enter after a query would do nothing:
+    // focus the best match, as a single-select picker does.
+    const best = quickPickItems.find((item) => item.id !== undefined);
+    quickPick.activeItems = best ? [best] : [];
     replacing = false;
   };
 

@@ -12,7 +12,10 @@ import { join, resolve } from 'node:path';
 /** The repository root. */
 export const ROOT = resolve(__dirname, '../..');
 
-/** Settings that give clean, stable screens and no network chatter. */
+/**
+ * Settings that give clean, stable screens and no network chatter. Editor behaviour stays at VS Code's
+ * defaults (quick suggestions, accept on Enter, word-based suggestions), as users have it.
+ */
 export const QUIET_SETTINGS: Record<string, unknown> = {
   'workbench.startupEditor': 'none',
   'workbench.tips.enabled': false,
@@ -25,7 +28,6 @@ export const QUIET_SETTINGS: Record<string, unknown> = {
   'chat.disableAIFeatures': true,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
   'editor.hover.delay': 100,
-  'editor.quickSuggestions': { other: false, comments: false, strings: false },
   'editor.minimap.enabled': false,
 };
 

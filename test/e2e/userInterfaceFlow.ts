@@ -4,6 +4,7 @@
 // Every step saves a screenshot; waits are on DOM states with timeouts, never sleeps.
 
 import { runCommandSteps } from './commandSteps';
+import { runWritingSteps } from './writingSteps';
 import { editorOf, goToLine, quickOpen, runCommand, screenshot, SERVER_TIMEOUT, suggest, UI_TIMEOUT, waitForEditorText, wordBox, type StepRunner } from './workbench';
 import { launchBrowser, openPage } from './browser';
 import type { CodeServer } from './codeServer';
@@ -108,6 +109,7 @@ export async function runUserInterfaceFlow(server: CodeServer, workspace: string
     });
 
     await runCommandSteps(page, workspace, folder, step, report);
+    await runWritingSteps(page, workspace, folder, step, report);
 
     await step('completion after [@ in a .qmd file', async () => {
       const qmd = editorOf('index.qmd');

@@ -20,7 +20,9 @@ export async function quickOpen(page: Page, name: string): Promise<void> {
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
   await input.fill(name);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ timeout: UI_TIMEOUT });
+  // The list first shows the recently opened files and filters a moment later: wait until the
+  // focused (first) row is the file, or Enter opens whatever was most recent.
+  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: name }).first().waitFor({ timeout: UI_TIMEOUT });
   await page.keyboard.press('Enter');
   await input.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
 }

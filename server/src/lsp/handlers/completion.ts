@@ -23,33 +23,53 @@ export async function handleCompletion(session: Session, params: CompletionParam
     const range = toRange(workspace, document, citations.replaceRange);
     const items = citations.items.map((item): CompletionItem => ({
       label: item.key,
+      labelDetails: { description: item.detail },
       kind: CompletionItemKind.Reference,
       detail: item.detail,
-      // The server ranks; the filter text is what was typed, so the editor keeps the server's order.
-      filterText: citations.query,
+      // The server ranks. Every filter text starts with what was typed, so the editor scores all
+      // items alike and keeps the server's order; the key and description after it keep an item in
+      // the list while the next letter is typed and the editor asks again (the list is incomplete).
+      filterText: `${citations.query} ${item.key} ${item.detail}`,
       sortText: String(item.rank).padStart(5, '0'),
       textEdit: { range, newText: item.key },
       data: { type: 'citation', entryUri: item.entryUri, key: item.key } satisfies ItemData,
     }));
-    return { isIncomplete: citations.isIncomplete, items };
+    return { isIncomplete: true, items };
   }
   const names = completeCatalogueNames(workspace, document.uri, offset, config);
-  if (!names || names.items.length === 0) {
+  if (!names) {
     return null;
   }
-  const range = toRange(workspace, document, names.replaceRange);
-  const items = names.items.map((item): CompletionItem => ({
-    label: item.label,
-    kind: item.kind === 'model' ? CompletionItemKind.Class : CompletionItemKind.Folder,
-    detail: item.detail,
-    filterText: item.filterText,
-    sortText: String(item.rank).padStart(5, '0'),
-    textEdit: { range, newText: item.insertText },
-    ...(item.addsBibliographyEntry ? { command: { title: 'Add to bibliography', command: ADD_BIBLIOGRAPHY_ENTRY_COMMAND, arguments: [{ uri: document.uri, kind: item.kind, id: item.id }] } } : {}),
-    data: { type: 'catalogue', documentUri: document.uri, kind: item.kind, id: item.id } satisfies ItemData,
-  }));
+  const items = names.items.map((item): CompletionItem => {
+    const range = toRange(workspace, document, item.replaceRange);
+    const common = {
+      label: item.label,
+      kind: item.kind === 'model' ? CompletionItemKind.Class : CompletionItemKind.Folder,
+      detail: item.detail,
+      filterText: item.filterText,
+      sortText: String(item.rank).padStart(5, '0'),
+      data: { type: 'catalogue', documentUri: document.uri, kind: item.kind, id: item.id } satisfies ItemData,
+    };
+    if (!item.addsBibliographyEntry) {
+      return { ...common, textEdit: { range, newText: item.insertText } };
+    }
+    // The citation and the BibTeX it needs go into one workspace edit, made by the command, so one
+    // undo removes both; the item's own edit leaves the typed text as it is.
+    const typed = document.text.slice(item.replaceRange.start, item.replaceRange.end);
+    const argument = { uri: document.uri, kind: item.kind, id: item.id, replace: range };
+    return { ...common, textEdit: { range, newText: typed }, command: { title: 'Cite and add to the bibliography', command: ADD_BIBLIOGRAPHY_ENTRY_COMMAND, arguments: [argument] } };
+  });
+  // VS Code asks a provider again as the user types only while it has an item in the list. This
+  // item never matches a typed word, so the editor never shows it, but it keeps the list incomplete
+  // from the first letter: "M", "Me", "Med" offer nothing, and "MedS" then offers MedSAM.
+  const wordRange = toRange(workspace, document, names.wordRange);
+  const typedWord = document.text.slice(names.wordRange.start, names.wordRange.end);
+  items.push({ label: typedWord, filterText: KEEP_ASKING_FILTER, sortText: '99999', kind: CompletionItemKind.Text, textEdit: { range: wordRange, newText: typedWord } });
   return { isIncomplete: true, items };
 }
+
+/** A filter text no typed word matches: a zero-width space. */
+const KEEP_ASKING_FILTER = '\u200b';
 
 /** completionItem/resolve: the rendered reference or the catalogue card, for the focused item only. */
 export async function handleCompletionResolve(session: Session, item: CompletionItem): Promise<CompletionItem> {

@@ -1,11 +1,14 @@
 // Feature: Model and dataset completion in prose
 //
-// Typing two or more letters of a catalogued model or dataset name or alias in prose (not in math,
-// commands, code or cite keys) offers the catalogue entries, fuzzily, with a kind icon and a detail
-// such as "vision-language · contrastive · 2023". One item inserts the canonical name; a second
-// inserts the name with its citation (`MedSAM~\cite{key}`, `MedSAM [@key]`), using the user's own
-// key when the bibliography has the work, and otherwise the catalogue's key, with a command that
-// adds the catalogue's BibTeX to the document's bibliography file.
+// Typing the start of a catalogued model or dataset name or short alias in prose (not in math,
+// commands, code or cite keys) offers the catalogue entries, with a kind icon and a detail such as
+// "vision-language · contrastive · 2023": "MedS" offers MedSAM, "Medical S" offers Medical SAM 2,
+// "BiomdCLIP" still finds BiomedCLIP. Ordinary words never do ("models", "ultrasound", "the"), and a
+// name that is already complete offers nothing, so Enter at a line end always ends the line
+// (the rules and the data behind them are in nameSurfaces.ts). One item inserts the canonical name; a
+// second inserts the name with its citation (`MedSAM~\cite{key}`, `MedSAM [@key]`), using the user's
+// own key when the bibliography has the work, and otherwise the catalogue's key, whose BibTeX is then
+// added to the document's bibliography in the same undoable edit.
 
 import Fuse from 'fuse.js';
 import type { CoreConfig } from '../../config';
@@ -14,9 +17,11 @@ import type { DatasetRecord, ModelRecord } from '../../catalogue/catalogueTypes'
 import { summarizeDataset, summarizeModel } from '../../catalogue/describeRecord';
 import { catalogueKeyOf } from '../../catalogue/linkBibliography';
 import { isInsideNonProse } from '../../prose/proseRanges';
+import { isOrdinaryWord } from '../../prose/ordinaryWords';
 import type { TextRange } from '../../text/textRange';
 import type { Workspace } from '../../workspace/workspace';
 import { citationContextFor, formatNameWithCitation, type CitationContext } from '../catalogueCitations';
+import { isTypedAsName, matchNameSurfaces, nameSurfacesOf, type NameSurface } from './nameSurfaces';
 
 /** One completion item for a catalogue record. */
 export interface CatalogueCompletionItem {
@@ -24,6 +29,8 @@ export interface CatalogueCompletionItem {
   readonly id: string;
   readonly label: string;
   readonly insertText: string;
+  /** The typed text this item replaces: the word at the cursor, or several words ("Medical S"). */
+  readonly replaceRange: TextRange;
   /** The surface (name or alias) that matched what was typed; the editor filters on it. */
   readonly filterText: string;
   readonly detail: string;
@@ -33,58 +40,60 @@ export interface CatalogueCompletionItem {
   readonly rank: number;
 }
 
-/** The result of {@link completeCatalogueNames}. */
+/** The result of {@link completeCatalogueNames}: the word being typed in prose and the names it may start. */
 export interface CatalogueCompletion {
-  readonly replaceRange: TextRange;
+  /** The word at the cursor. */
+  readonly wordRange: TextRange;
   readonly items: readonly CatalogueCompletionItem[];
 }
 
-const MIN_PREFIX = 2;
 const MAX_RECORDS = 25;
+const MAX_WORDS_BEFORE = 2;
+/** Fuzzy matches for typos: long enough words only, and close hits (fuse.js scores, 0 is exact). */
+const FUZZY_MIN = 6;
+const FUZZY_MAX_SCORE = 0.2;
+const WORD_CHAR = /[\p{L}\p{N}\-+.&_μ]/u;
 
-interface Surface {
-  readonly text: string;
-  readonly lower: string;
-  readonly kind: 'model' | 'dataset';
-  readonly record: ModelRecord | DatasetRecord;
-}
+const fuzzyCache = new WeakMap<Catalogue, Fuse<NameSurface>>();
 
-const surfaceCache = new WeakMap<Catalogue, { surfaces: Surface[]; fuse: Fuse<Surface> }>();
-
-function surfacesOf(catalogue: Catalogue): { surfaces: Surface[]; fuse: Fuse<Surface> } {
-  let cached = surfaceCache.get(catalogue);
-  if (!cached) {
-    const surfaces: Surface[] = [];
-    for (const record of catalogue.models) {
-      for (const text of [record.name, ...record.aliases]) {
-        surfaces.push({ text, lower: text.toLowerCase(), kind: 'model', record });
-      }
-    }
-    for (const record of catalogue.datasets) {
-      for (const text of [record.name, ...record.aliases]) {
-        surfaces.push({ text, lower: text.toLowerCase(), kind: 'dataset', record });
-      }
-    }
-    cached = { surfaces, fuse: new Fuse(surfaces, { keys: ['text'], threshold: 0.3, ignoreLocation: true, includeScore: true }) };
-    surfaceCache.set(catalogue, cached);
+function fuzzyIndexOf(catalogue: Catalogue): Fuse<NameSurface> {
+  let fuse = fuzzyCache.get(catalogue);
+  if (!fuse) {
+    fuse = new Fuse([...nameSurfacesOf(catalogue).surfaces], { keys: ['text'], threshold: 0.3, ignoreLocation: true, includeScore: true });
+    fuzzyCache.set(catalogue, fuse);
   }
-  return cached;
+  return fuse;
 }
 
-/** The word being typed at the offset: letters, digits and `-+.` inside names such as "Med-PaLM". */
-function findPrefix(text: string, offset: number): TextRange | undefined {
+/** The word being typed at the offset: letters, digits and `-+.&_` inside names such as "Med-PaLM". */
+function findWord(text: string, offset: number): TextRange | undefined {
   let start = offset;
-  while (start > 0 && /[\p{L}\p{N}\-+.]/u.test(text[start - 1])) {
+  while (start > 0 && WORD_CHAR.test(text[start - 1])) {
     start--;
   }
-  while (start < offset && /[-+.]/.test(text[start])) {
+  while (start < offset && /[-+.&_]/.test(text[start])) {
     start++;
   }
   const before = text[start - 1];
-  if (offset - start < MIN_PREFIX || before === '\\' || before === '@') {
+  if (offset === start || before === '\\' || before === '@') {
     return undefined;
   }
   return { start, end: offset };
+}
+
+/** The starts of up to two words before the word at the cursor, each after a single space on the same line. */
+function findWordsBefore(text: string, wordStart: number): number[] {
+  const starts: number[] = [];
+  let position = wordStart;
+  while (starts.length < MAX_WORDS_BEFORE && text[position - 1] === ' ' && position >= 2 && WORD_CHAR.test(text[position - 2])) {
+    let start = position - 1;
+    while (start > 0 && WORD_CHAR.test(text[start - 1])) {
+      start--;
+    }
+    starts.push(start);
+    position = start;
+  }
+  return starts;
 }
 
 /**
@@ -99,29 +108,84 @@ function isInOpenCodeSpan(kind: string, text: string, offset: number): boolean {
   return (text.slice(lineStart, offset).match(/`/g)?.length ?? 0) % 2 === 1;
 }
 
-/** Completes model and dataset names in prose, or returns undefined outside prose. */
+/**
+ * Completes model and dataset names in prose. Returns undefined outside prose or when no word is
+ * being typed; otherwise the word and the names it plausibly starts (often none: see nameSurfaces.ts).
+ */
 export function completeCatalogueNames(workspace: Workspace, uri: string, offset: number, config: CoreConfig): CatalogueCompletion | undefined {
   const document = workspace.getDocument(uri);
   if (!document || (document.kind !== 'latex' && document.kind !== 'markdown')) {
     return undefined;
   }
-  const range = findPrefix(document.text, offset);
-  if (!range || isInsideNonProse(workspace.nonProse(document), range.start) || isInOpenCodeSpan(document.kind, document.text, range.start)) {
+  const text = document.text;
+  const word = findWord(text, offset);
+  if (!word || isInsideNonProse(workspace.nonProse(document), word.start) || isInOpenCodeSpan(document.kind, text, word.start)) {
     return undefined;
   }
   const context = citationContextFor(workspace, uri, config)!;
-  const matches = matchRecords(context.catalogue, document.text.slice(range.start, range.end));
   const items: CatalogueCompletionItem[] = [];
-  matches.forEach(({ surface, kind, record }, rank) => {
+  matchRecords(context.catalogue, text, word).forEach(({ surface, range }, rank) => {
+    const { kind, record } = surface;
     const detail = kind === 'model' ? summarizeModel(record as ModelRecord) : summarizeDataset(record as DatasetRecord);
-    items.push({ kind, id: record.id, label: record.name, insertText: record.name, filterText: surface, detail, variant: 'name', addsBibliographyEntry: false, rank: rank * 2 });
+    const common = { kind, id: record.id, replaceRange: range, filterText: surface.text };
+    items.push({ ...common, label: record.name, insertText: record.name, detail, variant: 'name', addsBibliographyEntry: false, rank: rank * 2 });
     const cite = citeVariant(context, record);
     if (cite) {
-      const text = formatNameWithCitation(context.language, record.name, cite.key, context.citeCommand);
-      items.push({ kind, id: record.id, label: text, insertText: text, filterText: surface, detail: cite.adds ? `${detail} · adds its BibTeX to your bibliography` : detail, variant: 'cite', addsBibliographyEntry: cite.adds, rank: rank * 2 + 1 });
+      const citation = formatNameWithCitation(context.language, record.name, cite.key, context.citeCommand);
+      const citeDetail = cite.adds ? `${detail} · adds its BibTeX to your bibliography` : detail;
+      items.push({ ...common, label: citation, insertText: citation, detail: citeDetail, variant: 'cite', addsBibliographyEntry: cite.adds, rank: rank * 2 + 1 });
     }
   });
-  return { replaceRange: range, items };
+  return { wordRange: word, items };
+}
+
+/**
+ * The records whose names the typed text plausibly starts: first with the words before the cursor
+ * ("Medical S"), then the word alone, then, for a word typed as a name, fuzzy matches for typos.
+ */
+function matchRecords(catalogue: Catalogue, text: string, word: TextRange): Array<{ surface: NameSurface; range: TextRange }> {
+  const surfaces = nameSurfacesOf(catalogue);
+  const seen = new Set<string>();
+  const result: Array<{ surface: NameSurface; range: TextRange }> = [];
+  const add = (surface: NameSurface, range: TextRange) => {
+    const key = `${surface.kind}:${surface.record.id}`;
+    if (!seen.has(key) && result.length < MAX_RECORDS) {
+      seen.add(key);
+      result.push({ surface, range });
+    }
+  };
+  for (const start of [...findWordsBefore(text, word.start)].reverse()) {
+    const range = { start, end: word.end };
+    matchNameSurfaces(surfaces, text.slice(start, word.end), false).forEach((surface) => add(surface, range));
+  }
+  const typed = text.slice(word.start, word.end);
+  matchNameSurfaces(surfaces, typed, true).forEach((surface) => add(surface, word));
+  const lower = typed.toLowerCase();
+  if (result.length === 0 && typed.length >= FUZZY_MIN && isTypedAsName(typed) && !isOrdinaryWord(typed) && !surfaces.allNamesLower.has(lower)) {
+    // Typos in a name ("BiomdCLIP"): close matches whose letters hold the typed ones in order, as
+    // editors filter, so the editor shows what is sent.
+    for (const hit of fuzzyIndexOf(catalogue).search(typed, { limit: 10 })) {
+      if ((hit.score ?? 1) <= FUZZY_MAX_SCORE && isSubsequence(lower, hit.item.lower)) {
+        add(hit.item, word);
+      }
+    }
+  }
+  return result;
+}
+
+/** Whether the letters of `typed` occur in `text` in order, starting with its first letter. */
+function isSubsequence(typed: string, text: string): boolean {
+  if (typed[0] !== text[0]) {
+    return false;
+  }
+  let position = 0;
+  for (const character of typed) {
+    position = text.indexOf(character, position) + 1;
+    if (position === 0) {
+      return false;
+    }
+  }
+  return true;
 }
 
 function citeVariant(context: CitationContext, record: ModelRecord | DatasetRecord): { key: string; adds: boolean } | undefined {
@@ -131,30 +195,4 @@ function citeVariant(context: CitationContext, record: ModelRecord | DatasetReco
   }
   const catalogueKey = catalogueKeyOf(record);
   return catalogueKey && context.targetBibliography ? { key: catalogueKey, adds: true } : undefined;
-}
-
-/** Records whose name or alias starts with the prefix (shortest first), then fuzzy matches for typos. */
-function matchRecords(catalogue: Catalogue, prefix: string): Array<{ surface: string; kind: 'model' | 'dataset'; record: ModelRecord | DatasetRecord }> {
-  const { surfaces, fuse } = surfacesOf(catalogue);
-  const lower = prefix.toLowerCase();
-  const seen = new Set<string>();
-  const result: Array<{ surface: string; kind: 'model' | 'dataset'; record: ModelRecord | DatasetRecord }> = [];
-  const add = (surface: Surface) => {
-    const key = `${surface.kind}:${surface.record.id}`;
-    if (!seen.has(key) && result.length < MAX_RECORDS) {
-      seen.add(key);
-      result.push({ surface: surface.text, kind: surface.kind, record: surface.record });
-    }
-  };
-  const prefixed = surfaces.filter((surface) => surface.lower.startsWith(lower))
-    .sort((a, b) => a.text.length - b.text.length || (a.kind === b.kind ? 0 : a.kind === 'model' ? -1 : 1));
-  prefixed.forEach(add);
-  // A word inside a longer name ("Anything" in "Segment Anything") also counts.
-  surfaces.filter((surface) => surface.lower.includes(` ${lower}`) || surface.lower.includes(`-${lower}`)).forEach(add);
-  if (result.length < 5 && prefix.length >= 3) {
-    for (const hit of fuse.search(prefix, { limit: 10 })) {
-      add(hit.item);
-    }
-  }
-  return result;
 }
