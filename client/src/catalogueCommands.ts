@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { CatalogueListing } from '../../shared/commands';
 import { buildPickEntries, type PickEntry } from './cataloguePicks';
 import { toLspRange } from './lspRange';
+import { isWebUrl } from './webUrl';
 import { showSearchablePick, type SearchableItem } from './searchablePick';
 
 const COLUMN_CHOICES: ReadonlyArray<[string, string]> = [
@@ -121,7 +122,7 @@ export async function searchCatalogue(): Promise<void> {
   const actions = [
     ...(editor ? [{ label: 'Insert name', id: 'name' }, { label: 'Insert name with citation', id: 'cite' }] : []),
     { label: 'Show card', id: 'card' },
-    ...(record.url ? [{ label: chosen.kind === 'model' ? 'Open code' : 'Open dataset page', id: 'open', description: record.url }] : []),
+    ...(isWebUrl(record.url) ? [{ label: chosen.kind === 'model' ? 'Open code' : 'Open dataset page', id: 'open', description: record.url }] : []),
   ];
   const action = await vscode.window.showQuickPick(actions, { title: record.name });
   if (!action) {
@@ -138,7 +139,7 @@ export async function searchCatalogue(): Promise<void> {
     const card = await vscode.commands.executeCommand<string | null>('fmAtlas.recordCard', { uri, kind: chosen.kind, id: record.id });
     const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: card ?? `**${record.name}**` });
     await vscode.commands.executeCommand('markdown.showPreview', document.uri);
-  } else if (action.id === 'open' && record.url) {
+  } else if (action.id === 'open' && isWebUrl(record.url)) {
     await vscode.env.openExternal(vscode.Uri.parse(record.url));
   }
 }

@@ -32,6 +32,7 @@ export type { ModelRecord, DatasetRecord, CatalogueFile } from './catalogue/cata
 export { findCitationDefinition } from './features/navigation/definition';
 export { findCitationReferences } from './features/navigation/references';
 export { prepareCitationRename, renameCitation, validateCiteKey, type TextEdit, type PrepareRenameResult } from './features/navigation/rename';
+export { findLineEnding, withLineEnding, type LineEnding } from './text/lineEndings';
 export { collectDiagnostics } from './features/diagnostics/collectDiagnostics';
 export type { CoreDiagnostic, DiagnosticOptions, Severity } from './features/diagnostics/diagnosticTypes';
 export { findQuickFixes, type QuickFix } from './features/codeActions';

@@ -3,9 +3,10 @@
 
 import {
   DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Location as LspLocation, type Position, type Range,
+  type TextEdit as LspTextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
-import type { CoreDiagnostic, Location, SourceDocument, TextRange, Workspace } from '../core';
+import { findLineEnding, withLineEnding, type CoreDiagnostic, type Location, type SourceDocument, type TextEdit, type TextRange, type Workspace } from '../core';
 
 /** Converts an LSP position to an offset in a workspace document. */
 export function toOffset(workspace: Workspace, document: SourceDocument, position: Position): number {
@@ -76,3 +77,20 @@ function appendRelated(message: string, related: ReadonlyArray<{ location: LspLo
   const more = related.length - lines.length;
   return [message, ...lines, ...(more > 0 ? [`and ${more} more`] : [])].join('\n');
 }
+
+/**
+ * Converts core edits, across files, to one LSP workspace edit. The core writes inserted text with `\n`;
+ * here each edit takes its document's own line ending, so a CRLF file stays CRLF in every editor.
+ * Edits of documents the workspace no longer has are dropped.
+ */
+export function toWorkspaceEdit(workspace: Workspace, edits: readonly TextEdit[]): WorkspaceEdit {
+  const changes: Record<string, LspTextEdit[]> = {};
+  for (const edit of edits) {
+    const target = workspace.getDocument(edit.uri);
+    if (target) {
+      (changes[edit.uri] ??= []).push({ range: toRange(workspace, target, edit.range), newText: withLineEnding(edit.newText, findLineEnding(target.text)) });
+    }
+  }
+  return { changes };
+}
+

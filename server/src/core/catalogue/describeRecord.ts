@@ -5,6 +5,7 @@
 import { escapeMarkdown } from '../util/markdownText';
 import type { Catalogue } from './catalogue';
 import type { DatasetRecord, ModelRecord } from './catalogueTypes';
+import { toWebUrl } from '../text/webUrl';
 
 /** How the current document can cite a record. */
 export interface CitationHint {
@@ -29,10 +30,13 @@ function list(values: readonly string[]): string {
 }
 
 function link(url: string | null, label?: string): string {
-  if (!url || !/^https?:\/\//i.test(url)) {
+  const href = toWebUrl(url);
+  if (!href) {
     return text(url);
   }
-  return `[${escapeMarkdown(label ?? url.replace(/^https?:\/\//i, ''))}](${encodeURI(decodeURI(url))})`;
+  // Parentheses would end the Markdown link target early.
+  const target = href.replace(/\(/g, '%28').replace(/\)/g, '%29');
+  return `[${escapeMarkdown(label ?? url!.trim().replace(/^https?:\/\//i, ''))}](${target})`;
 }
 
 /** "vision-language · contrastive · 2023", the one-line summary of a model. */

@@ -28,6 +28,15 @@ export interface CitationContext {
   readonly targetBibliography?: string;
 }
 
+/**
+ * A catalogue entry indented as the bibliography's own entries are (tabs, or so many spaces), judged
+ * from the first field line of the file; unchanged in a file with no entries.
+ */
+function indentLike(bibliography: string, bibtex: string): string {
+  const indent = /\n([ \t]+)[A-Za-z][\w-]*\s*=/.exec(bibliography)?.[1];
+  return indent === undefined ? bibtex : bibtex.replace(/\n[ \t]+(?=\S)/g, `\n${indent}`);
+}
+
 /** Builds the citation context of a LaTeX or Markdown document. */
 export function citationContextFor(workspace: Workspace, uri: string, config: CoreConfig): CitationContext | undefined {
   const document = workspace.getDocument(uri);
@@ -117,8 +126,10 @@ export function planCitation(workspace: Workspace, context: CitationContext, kin
   for (let suffix = 2; context.index.byKey.has(key); suffix++) {
     key = `${parsed.key}-${suffix}`;
   }
-  const bibtex = record.bibtex.slice(0, parsed.keyRange.start) + key + record.bibtex.slice(parsed.keyRange.end);
   const target = workspace.getDocument(context.targetBibliography)!;
-  const separator = target.text === '' ? '' : target.text.endsWith('\n\n') ? '' : target.text.endsWith('\n') ? '\n' : '\n\n';
+  const bibtex = indentLike(target.text, record.bibtex.slice(0, parsed.keyRange.start) + key + record.bibtex.slice(parsed.keyRange.end));
+  // Line endings are compared without carriage returns: the edit takes the file's own line ending later.
+  const tail = target.text.slice(-4).replace(/\r/g, '');
+  const separator = target.text.trim() === '' ? '' : tail.endsWith('\n\n') ? '' : tail.endsWith('\n') ? '\n' : '\n\n';
   return { key, edit: { uri: target.uri, range: { start: target.text.length, end: target.text.length }, newText: `${separator}${bibtex.trim()}\n` } };
 }

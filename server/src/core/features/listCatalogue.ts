@@ -8,6 +8,7 @@
 import type { Catalogue } from '../catalogue/catalogue';
 import type { DatasetRecord, ModelRecord } from '../catalogue/catalogueTypes';
 import { summarizeDataset, summarizeModel } from '../catalogue/describeRecord';
+import { toWebUrl } from '../text/webUrl';
 
 /** One record as a picker lists and searches it. */
 export interface CatalogueListItem {
@@ -49,7 +50,7 @@ function listModel(catalogue: Catalogue, model: ModelRecord): CatalogueListItem 
     category: model.category,
     year: model.year,
     detail: summarizeModel(model),
-    url: model.code_url,
+    url: toWebUrl(model.code_url) ?? null,
     modalities: model.modalities,
     tasks: model.tasks,
     anatomy: unique(linked.flatMap((dataset) => dataset.anatomy)),
@@ -67,7 +68,7 @@ function listDataset(dataset: DatasetRecord): CatalogueListItem {
     category: 'dataset',
     year: dataset.year,
     detail: summarizeDataset(dataset),
-    url: dataset.url,
+    url: toWebUrl(dataset.url) ?? null,
     modalities: dataset.modality,
     tasks: [],
     anatomy: dataset.anatomy,

@@ -1,6 +1,6 @@
-import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit } from 'vscode-languageserver/node';
-import { findCatalogueActions, findClaimFixes, findQuickFixes, findTableAction, type CoreDiagnostic, type TextEdit as CoreTextEdit, type Workspace } from '../../core';
-import { fromRange, toOffset, toRange, type DiagnosticData } from '../convert';
+import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver/node';
+import { findCatalogueActions, findClaimFixes, findQuickFixes, findTableAction, type CoreDiagnostic } from '../../core';
+import { fromRange, toOffset, toWorkspaceEdit, type DiagnosticData } from '../convert';
 import type { Session } from '../session';
 
 /** textDocument/codeAction: quick fixes for our diagnostics, and catalogue actions on a model or dataset name. */
@@ -24,22 +24,11 @@ export async function handleCodeAction(session: Session, params: CodeActionParam
     kind: CodeActionKind.QuickFix,
     diagnostics: [ours[coreDiagnostics.indexOf(fix.diagnostic)]],
     isPreferred: fix.isPreferred,
-    edit: { changes: toChanges(workspace, fix.edits) },
+    edit: toWorkspaceEdit(workspace, fix.edits),
   }));
   const catalogueActions = findCatalogueActions(workspace, document.uri, toOffset(workspace, document, params.range.start), session.config)
-    .map((action): CodeAction => ({ title: action.title, kind: CodeActionKind.QuickFix, isPreferred: action.isPreferred && fixes.length === 0, edit: { changes: toChanges(workspace, action.edits) } }));
+    .map((action): CodeAction => ({ title: action.title, kind: CodeActionKind.QuickFix, isPreferred: action.isPreferred && fixes.length === 0, edit: toWorkspaceEdit(workspace, action.edits) }));
   const table = findTableAction(workspace, document.uri, toOffset(workspace, document, params.range.start), session.config);
-  const tableActions: CodeAction[] = table ? [{ title: table.title, kind: CodeActionKind.RefactorInline, edit: { changes: toChanges(workspace, table.edits) } }] : [];
+  const tableActions: CodeAction[] = table ? [{ title: table.title, kind: CodeActionKind.RefactorInline, edit: toWorkspaceEdit(workspace, table.edits) }] : [];
   return [...fixes, ...catalogueActions, ...tableActions];
-}
-
-function toChanges(workspace: Workspace, edits: readonly CoreTextEdit[]): Record<string, TextEdit[]> {
-  const changes: Record<string, TextEdit[]> = {};
-  for (const edit of edits) {
-    const target = workspace.getDocument(edit.uri);
-    if (target) {
-      (changes[edit.uri] ??= []).push({ range: toRange(workspace, target, edit.range), newText: edit.newText });
-    }
-  }
-  return changes;
 }

@@ -1,9 +1,9 @@
-import type { ExecuteCommandParams, Range, TextEdit } from 'vscode-languageserver/node';
+import type { ExecuteCommandParams, Range } from 'vscode-languageserver/node';
 import {
   buildComparisonTable, buildMetaAnalysis, catalogueFor, findManuscriptCitedModels, formatCitation, formatNameWithCitation, toCsv, toPgfplots, toVegaLiteSpec, type StatsScope, citationContextFor, describeRecordCard, findCitedModels, findRecord, planCitation, describeManuscriptScope,
-  listBibliographyPicks, listCatalogueRecords, TABLE_COLUMNS, type TableColumn, type TableSort,
+  listBibliographyPicks, listCatalogueRecords, TABLE_COLUMNS, type TableColumn, type TableSort, type TextEdit as CoreTextEdit,
 } from '../../core';
-import { toOffset, toRange } from '../convert';
+import { fromRange, toOffset, toWorkspaceEdit } from '../convert';
 import type { BibliographyListing, CatalogueListing, MetaAnalysisResult } from '../../../../shared/commands';
 import type { Session } from '../session';
 
@@ -72,18 +72,15 @@ export async function handleExecuteCommand(session: Session, params: ExecuteComm
     const nameWithCitation = formatNameWithCitation(context.language, name, plan.key, context.citeCommand);
     // With `replace`, the name and its citation replace that range in the same workspace edit as the
     // BibTeX entry, so the editor undoes both at once.
-    const changes: Record<string, TextEdit[]> = {};
-    if (argument.replace) {
-      changes[argument.uri] = [{ range: argument.replace, newText: nameWithCitation }];
-    }
-    if (plan.edit) {
-      const target = session.workspace.getDocument(plan.edit.uri)!;
-      (changes[plan.edit.uri] ??= []).push({ range: toRange(session.workspace, target, plan.edit.range), newText: plan.edit.newText });
-    }
+    const document = session.workspace.getDocument(argument.uri);
+    const edits: CoreTextEdit[] = [
+      ...(argument.replace && document ? [{ uri: argument.uri, range: fromRange(session.workspace, document, argument.replace), newText: nameWithCitation }] : []),
+      ...(plan.edit ? [plan.edit] : []),
+    ];
     let applied = false;
-    if (Object.keys(changes).length > 0) {
+    if (edits.length > 0) {
       const label = argument.replace ? `Cite ${name}` : `Add ${name} to the bibliography`;
-      applied = (await session.connection.workspace.applyEdit({ label, edit: { changes } })).applied;
+      applied = (await session.connection.workspace.applyEdit({ label, edit: toWorkspaceEdit(session.workspace, edits) })).applied;
     }
     return { key: plan.key, citation: formatCitation(context.language, plan.key, context.citeCommand), nameWithCitation, applied };
   }
@@ -95,11 +92,7 @@ export async function handleExecuteCommand(session: Session, params: ExecuteComm
     const columns = (argument.columns ?? []).filter((column): column is TableColumn => (TABLE_COLUMNS as readonly string[]).includes(column));
     const result = buildComparisonTable(session.workspace, argument.uri, { models: argument.models, columns, format: argument.format, sort: argument.sort }, session.config);
     if (result.bibliographyEdit) {
-      const target = session.workspace.getDocument(result.bibliographyEdit.uri)!;
-      await session.connection.workspace.applyEdit({
-        label: 'Add the table\'s models to the bibliography',
-        edit: { changes: { [result.bibliographyEdit.uri]: [{ range: toRange(session.workspace, target, result.bibliographyEdit.range), newText: result.bibliographyEdit.newText }] } },
-      });
+      await session.connection.workspace.applyEdit({ label: 'Add the table\'s models to the bibliography', edit: toWorkspaceEdit(session.workspace, [result.bibliographyEdit]) });
     }
     return { text: result.text, unknown: result.unknown };
   }

@@ -1,9 +1,9 @@
 import {
   ErrorCodes, ResponseError, type DefinitionParams, type Location, type PrepareRenameParams, type Range,
-  type ReferenceParams, type RenameParams, type TextEdit, type WorkspaceEdit,
+  type ReferenceParams, type RenameParams, type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { findCitationDefinition, findCitationReferences, prepareCitationRename, renameCitation } from '../../core';
-import { toLocation, toOffset, toRange } from '../convert';
+import { toLocation, toOffset, toRange, toWorkspaceEdit } from '../convert';
 import type { Session } from '../session';
 
 /** textDocument/definition: the entries that define the key under the cursor. */
@@ -62,12 +62,5 @@ export async function handleRename(session: Session, params: RenameParams): Prom
   if ('error' in result) {
     throw new ResponseError(ErrorCodes.InvalidRequest, result.error);
   }
-  const changes: Record<string, TextEdit[]> = {};
-  for (const edit of result.edits) {
-    const target = workspace.getDocument(edit.uri);
-    if (target) {
-      (changes[edit.uri] ??= []).push({ range: toRange(workspace, target, edit.range), newText: edit.newText });
-    }
-  }
-  return { changes };
+  return toWorkspaceEdit(workspace, result.edits);
 }

@@ -14,6 +14,7 @@ import type { TextRange } from '../../text/textRange';
 import { escapeMarkdown, firstSentences } from '../../util/markdownText';
 import type { Workspace } from '../../workspace/workspace';
 import { bibliographyIndexFor, findKeyAt } from '../citations';
+import { toDoiUrl, toWebUrl } from '../../text/webUrl';
 
 /** A hover: the range it belongs to and Markdown to show. */
 export interface HoverResult {
@@ -53,10 +54,12 @@ export function describeEntryMarkdown(workspace: Workspace, located: LocatedEntr
   const decoded = decodeEntry(entry).csl;
   const doi = (decoded?.DOI ?? getField(entry, 'doi'))?.replace(/^https?:\/\/(dx\.)?doi\.org\//i, '');
   const url = decoded?.URL ?? getField(entry, 'url');
-  if (doi) {
-    lines.push('', `DOI: [${escapeMarkdown(doi)}](https://doi.org/${encodeURI(doi)})`);
-  } else if (url && /^https?:\/\//i.test(url)) {
-    lines.push('', `[${escapeMarkdown(url)}](${encodeURI(url)})`);
+  const doiUrl = doi ? toDoiUrl(doi) : undefined;
+  const webUrl = toWebUrl(url);
+  if (doi && doiUrl) {
+    lines.push('', `DOI: [${escapeMarkdown(doi)}](${doiUrl.replace(/\(/g, '%28').replace(/\)/g, '%29')})`);
+  } else if (webUrl) {
+    lines.push('', `[${escapeMarkdown(url!)}](${webUrl.replace(/\(/g, '%28').replace(/\)/g, '%29')})`);
   }
   const abstract = typeof decoded?.abstract === 'string' ? decoded.abstract : getField(entry, 'abstract');
   if (abstract) {

@@ -1,9 +1,13 @@
 // Feature: "Insert a comparison table of the models cited here"
 //
 // A code action on a paragraph that cites two or more catalogued models: inserts their comparison
-// table after the paragraph, in the document's language, adding missing BibTeX entries.
+// table after the paragraph, in the document's language, adding missing BibTeX entries. Paragraphs are
+// found on any line ending, and in a LaTeX root document the table always lands inside the body.
 
 import type { CoreConfig } from '../../config';
+import { findDocumentBody } from '../../latex/documentBody';
+import { indentBlockLike } from '../../text/indentation';
+import { findParagraph } from '../../text/paragraphs';
 import type { Workspace } from '../../workspace/workspace';
 import type { TextEdit } from '../navigation/rename';
 import { buildComparisonTable, findCitedModels } from './buildComparisonTable';
@@ -19,15 +23,24 @@ export function findTableAction(workspace: Workspace, uri: string, offset: numbe
     return undefined;
   }
   const text = document.text;
-  const before = text.lastIndexOf('\n\n', offset);
-  const start = before < 0 ? 0 : before + 2;
-  const after = text.indexOf('\n\n', offset);
-  const end = after < 0 ? text.length : after;
+  let { start, end } = findParagraph(text, offset);
+  const body = document.kind === 'latex' ? findDocumentBody(text) : undefined;
+  if (body) {
+    if (offset < body.start || offset > body.end) {
+      return undefined;
+    }
+    // A last paragraph runs into `\end{document}`: the table goes after its last character, inside the body.
+    start = Math.max(start, body.start);
+    end = Math.min(end, body.end);
+    while (end > start && /\s/.test(text[end - 1])) {
+      end--;
+    }
+  }
   const models = findCitedModels(workspace, uri, config, { start, end });
   if (models.length < 2) {
     return undefined;
   }
   const table = buildComparisonTable(workspace, uri, { models, columns: DEFAULT_TABLE_COLUMNS, sort: 'year' }, config);
-  const insertion = { uri, range: { start: end, end }, newText: `\n\n${table.text.trimEnd()}` };
+  const insertion = { uri, range: { start: end, end }, newText: `\n\n${indentBlockLike(text, table.text.trimEnd())}` };
   return { title: `Insert a comparison table of the ${models.length} models cited here`, edits: [insertion, ...(table.bibliographyEdit ? [table.bibliographyEdit] : [])] };
 }

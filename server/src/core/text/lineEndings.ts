@@ -1,0 +1,29 @@
+// Line endings of the documents we edit. Every text the server inserts is written with `\n`; before an
+// edit leaves the server it takes the target document's own line ending, so a CRLF file stays CRLF
+// (editors that do not normalise inserted text, and files edited without an editor, would otherwise
+// end up with mixed line endings).
+
+/** A document's line ending. */
+export type LineEnding = '\n' | '\r\n';
+
+/**
+ * The line ending a document uses: CRLF when most of its line breaks are CRLF, LF otherwise (also for a
+ * text with no line break, as new files are written).
+ */
+export function findLineEnding(text: string): LineEnding {
+  let crlf = 0;
+  let lf = 0;
+  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) {
+    if (text[index - 1] === '\r') {
+      crlf++;
+    } else {
+      lf++;
+    }
+  }
+  return crlf > lf ? '\r\n' : '\n';
+}
+
+/** The text with every line break written as the given line ending. */
+export function withLineEnding(text: string, lineEnding: LineEnding): string {
+  return lineEnding === '\n' ? text.replace(/\r\n/g, '\n') : text.replace(/\r?\n/g, '\r\n');
+}
