@@ -7,7 +7,10 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { CompletionRequest, DefinitionRequest, HoverRequest, type CompletionList, type MarkupContent } from 'vscode-languageserver-protocol/node';
+import {
+  CompletionRequest, DefinitionRequest, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification, HoverRequest, type CompletionList, type MarkupContent,
+} from 'vscode-languageserver-protocol/node';
 import { LspTestClient, positionOf, ROOT } from './lspTestClient';
 
 const CORPUS = join(ROOT, '../shared/corpus');
@@ -116,5 +119,32 @@ describe('hostile files', () => {
     assert.deepEqual(list.items.map((item) => item.label), ['ok']);
     const diagnostics = await client.waitForDiagnostics(uri, (all) => all.length > 0);
     assert.equal(diagnostics[0].code, 'missing-bibliography', 'the binary file is not loaded, and the user is told');
+  });
+});
+
+describe('URIs the server cannot map to a file', () => {
+  let client: LspTestClient;
+  let folder: string;
+
+  before(async () => {
+    folder = makeFolder({ 'refs.bib': '@article{ok, title = {Fine}}\n', 'main.tex': '\\bibliography{refs}\n\\cite{o}\n' });
+    client = await LspTestClient.start({ folder });
+  });
+  after(async () => {
+    await client.shutdown().finally(() => client.kill());
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  test('watched-file events, opening and closing documents with another host, four slashes or a broken escape leave the server answering', async () => {
+    const odd = ['file://fileserver/share/refs.bib', 'file:////four/slashes.bib', 'file:///broken%ED%A0%80.bib', 'file://server/share/main.tex', 'untitled:Untitled-1'];
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: odd.map((uri, index) => ({ uri, type: ((index % 3) + 1) as 1 | 2 | 3 })) });
+    for (const uri of odd) {
+      await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'latex', version: 1, text: '\\cite{o}' } });
+      await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
+    }
+    await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
+    const uri = await client.open('main.tex');
+    const list = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 1, character: 7 } }) as CompletionList;
+    assert.deepEqual(list.items.map((item) => item.label), ['ok']);
   });
 });

@@ -1,12 +1,14 @@
 // The LSP server: capabilities, document synchronisation, and the handler table, one line per method.
-// Handlers are thin (look up the document, convert, call the core, convert back); every one is
-// guarded so that an unexpected error is logged and answered with an empty result, never a crash.
+// Handlers are thin (look up the document, convert, call the core, convert back); every one, requests
+// and notifications alike, is guarded so that an unexpected error is logged and answered with an empty
+// result (or, for a notification, nothing), never a crash.
 
 import { fileURLToPath } from 'node:url';
 import {
   DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, ResponseError, TextDocumentSyncKind,
-  type Connection, type InitializeParams, type InitializeResult,
+  type Connection, type DidChangeWatchedFilesParams, type InitializeParams, type InitializeResult, type TextDocumentChangeEvent,
 } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { kindOfUri, renderReference, type BibEntry } from '../core';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { handleCodeAction } from './handlers/codeAction';
@@ -41,6 +43,18 @@ export function startServer(connection: Connection): void {
       }
     };
 
+  // Notifications have no answer to fall back to: an unexpected error, thrown or rejected, is logged and
+  // the server goes on (a watched-file event with a URI it cannot map must never end it).
+  const guardNotification = <P>(name: string, handler: (params: P) => Promise<unknown> | void) =>
+    (params: P): void => {
+      const report = (error: unknown) => session.log(`${name} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      try {
+        void Promise.resolve(handler(params)).catch(report);
+      } catch (error) {
+        report(error);
+      }
+    };
+
   connection.onInitialize((params) => initialize(session, params));
   let markReady: () => void = () => undefined;
   session.ready = new Promise<void>((resolve) => (markReady = resolve));
@@ -49,8 +63,9 @@ export function startServer(connection: Connection): void {
       .catch((error) => session.log(`Indexing the workspace failed: ${error instanceof Error ? error.stack : String(error)}`))
       .finally(markReady);
   });
-  connection.onDidChangeConfiguration(() => void reloadSettings(session).then(() => publisher.schedule()));
-  connection.onDidChangeWatchedFiles((params) => void onFilesChanged(session, params.changes).then(() => publisher.schedule()));
+  connection.onDidChangeConfiguration(guardNotification('workspace/didChangeConfiguration', () => reloadSettings(session).then(() => publisher.schedule())));
+  connection.onDidChangeWatchedFiles(guardNotification('workspace/didChangeWatchedFiles', (params: DidChangeWatchedFilesParams) =>
+    onFilesChanged(session, params.changes).then(() => publisher.schedule())));
 
   connection.onCompletion(guard('completion', null, handleCompletion));
   connection.onCompletionResolve(guard('completionItem/resolve', undefined as never, handleCompletionResolve));
@@ -63,7 +78,7 @@ export function startServer(connection: Connection): void {
   connection.onWorkspaceSymbol(guard('workspace/symbol', [], handleWorkspaceSymbols));
   connection.onExecuteCommand(guard('workspace/executeCommand', null, handleExecuteCommand));
 
-  session.documents.onDidChangeContent((change) => {
+  session.documents.onDidChangeContent(guardNotification('textDocument/didChange', (change: TextDocumentChangeEvent<TextDocument>) => {
     const { uri, languageId, version } = change.document;
     const kind = kindOfUri(uri) ?? kindOfLanguage(languageId);
     if (!kind) {
@@ -71,22 +86,23 @@ export function startServer(connection: Connection): void {
     }
     const text = change.document.getText();
     if (kind === 'bibtex' && kindOfUri(uri) === 'bibtex') {
-      void session.loader.setText(uri, text, version).then(() => publisher.schedule());
-    } else {
-      session.workspace.setDocument(uri, text, version, kind);
-      publisher.schedule();
+      return session.loader.setText(uri, text, version).then(() => publisher.schedule());
     }
-  });
-  session.documents.onDidClose((event) => {
-    // The file on disk is the truth again once its editor closes without saving.
+    session.workspace.setDocument(uri, text, version, kind);
+    publisher.schedule();
+    return undefined;
+  }));
+  session.documents.onDidClose(guardNotification('textDocument/didClose', (event: TextDocumentChangeEvent<TextDocument>) => {
+    // The file on disk is the truth again once its editor closes without saving; a document whose URI
+    // names no file we can read (another host, an odd scheme) just leaves the workspace.
     const uri = event.document.uri;
-    void session.loader.loadFile(uri).then((loaded) => {
+    return session.loader.loadFile(uri).catch(() => false).then((loaded) => {
       if (!loaded) {
         session.workspace.removeDocument(uri);
       }
       publisher.schedule();
     });
-  });
+  }));
   session.documents.listen(connection);
   connection.listen();
 }
@@ -101,7 +117,15 @@ function initialize(session: Session, params: InitializeParams): InitializeResul
   };
   session.initializationOptions = params.initializationOptions;
   const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
-  session.folders = folders.filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
+  session.folders = folders.flatMap((uri) => {
+    try {
+      return uri.startsWith('file:') ? [fileURLToPath(uri)] : [];
+    } catch {
+      // A folder on another host (file://server/share) is not a path this machine can read.
+      session.log(`Workspace folder ${uri} is not a local path; it is not indexed.`);
+      return [];
+    }
+  });
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
