@@ -18,6 +18,7 @@ import type { InHostResult } from './suite/index';
 import { CodeServer, ROOT, ensureCodeServer, type CodeServerInstall } from './codeServer';
 import { HOSTILE_CATALOGUE } from './commandSteps';
 import { runUserInterfaceFlow } from './userInterfaceFlow';
+import { extractVsix, listVsix } from './vsixArchive';
 
 const RESULTS = join(ROOT, 'test-results/e2e');
 const desktop = process.env.FM_ATLAS_E2E_VSCODE === 'desktop';
@@ -66,8 +67,8 @@ describe('FM Atlas in a real VS Code', () => {
     }
   });
 
-  test('the packaged .vsix holds the bundles and no sources, tests or maps', () => {
-    const listing = spawnSync('python3', ['-c', 'import sys,zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', vsix], { encoding: 'utf8' }).stdout.split('\n');
+  test('the packaged .vsix holds the bundles and no sources, tests or maps', async () => {
+    const listing = await listVsix(vsix);
     for (const required of ['extension/dist/extension.js', 'extension/dist/server.js', 'extension/package.json', 'extension/readme.md', 'extension/LICENSE.txt', 'extension/images/icon.png', 'extension/data/catalogue/catalogue.schema.json', 'extension/data/catalogue/models.json']) {
       assert.ok(listing.includes(required), `${required} is in the .vsix`);
     }
@@ -81,7 +82,7 @@ describe('FM Atlas in a real VS Code', () => {
     const resultsFile = join(RESULTS, 'in-host-results.json');
     process.env.FM_ATLAS_E2E_RESULTS = resultsFile;
     // Installing the .vsix into a fresh extensions folder unpacks it; the suite then loads exactly that.
-    const extensionPath = desktop ? unpackVsix(vsix, cleanups) : installIntoFreshFolder(install!, vsix, cleanups);
+    const extensionPath = desktop ? await unpackVsix(vsix, cleanups) : installIntoFreshFolder(install!, vsix, cleanups);
     const runs = desktop ? [manifest.engines.vscode.replace(/^\^/, ''), 'stable'] : ['code-server'];
     for (const version of runs) {
       let failure: unknown;
@@ -144,11 +145,10 @@ describe('FM Atlas in a real VS Code', () => {
 });
 
 /** Unpacks a .vsix (a zip whose `extension/` folder is the extension) for desktop VS Code to load. */
-function unpackVsix(vsix: string, cleanups: Array<() => void>): string {
+async function unpackVsix(vsix: string, cleanups: Array<() => void>): Promise<string> {
   const folder = mkdtempSync(join(tmpdir(), 'fm-atlas-e2e-vsix-'));
   cleanups.push(() => rmSync(folder, { recursive: true, force: true }));
-  const result = spawnSync('python3', ['-c', 'import sys,zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])', vsix, folder], { encoding: 'utf8' });
-  assert.equal(result.status, 0, result.stderr);
+  await extractVsix(vsix, folder);
   return join(folder, 'extension');
 }
 
