@@ -89,11 +89,14 @@ describe('claim quick fixes over LSP', () => {
     await fixAndCheck('misattributed-citation', /^Cite MedSAM instead/);
   });
 
-  test('preprint-superseded: the published BibTeX replaces the preprint entry, keeping the key', async () => {
-    await fixAndCheck('preprint-superseded', /^Replace with the published version/, 'refs.bib');
+  test('preprint-superseded: the entry is updated to the published version, keeping the key and the rest', async () => {
+    const title = /^Update to the published version \(ICCV 2023\): @inproceedings, .*; removes journal; keeps your key/;
+    await fixAndCheck('preprint-superseded', title, 'refs.bib');
     const bib = texts.get(client.uri('refs.bib'))!;
-    assert.match(bib, /@inproceedings\{kirillov2023segany,[\s\S]*ICCV/);
+    assert.match(bib, /^@inproceedings\{kirillov2023segany, title=\{Segment Anything\}, .*booktitle=\{[^}]*ICCV\)\}, /m);
+    assert.match(bib, /, doi=\{10\.1109\/ICCV51070\.2023\.00371\}\}$/m);
     assert.doesNotMatch(bib, /arXiv:2304\.02643\}/);
+    assert.equal(bib.split('\n')[0], REFS.split('\n')[0], 'the other entry is untouched');
     assert.equal(readFileSync(join(folder, 'refs.bib'), 'utf8'), REFS, 'the file on disk is untouched until the user saves');
   });
 });

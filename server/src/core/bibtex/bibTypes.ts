@@ -2,8 +2,9 @@ import type { TextRange } from '../text/textRange';
 
 /**
  * One `name = value` field of an entry, with its value as raw TeX (delimiters removed, `#` parts joined).
- * Fields carry no ranges: nothing needs them yet, and two fewer objects per field keep a 30 MB file's
- * index well ahead of citation-js's own parse (bench/).
+ * Fields carry no ranges: two fewer objects per field keep a 30 MB file's index well ahead of
+ * citation-js's own parse (bench/). An edit that needs them locates the one entry it changes
+ * ({@link BibEntryLocation}, `locateEntry` in parseBibtex.ts).
  */
 export interface BibField {
   /** The field name in lower case. */
@@ -25,6 +26,34 @@ export interface BibEntry {
   readonly complete: boolean;
   /** The source text of the entry, the cache key for lazy decoding and rendering. */
   readonly text: string;
+}
+
+/** How a value is written: one `{...}` or `"..."` part, a bare number, or macro names and `#` joins. */
+export type BibValueForm = 'braces' | 'quotes' | 'number' | 'composite';
+
+/** Where one field of an entry is written. Offsets are absolute in the file. */
+export interface BibFieldLocation {
+  /** The field name in lower case. */
+  readonly name: string;
+  readonly nameRange: TextRange;
+  /** The whole value as written, delimiters, macro names and `#` joins included. */
+  readonly valueRange: TextRange;
+  readonly form: BibValueForm;
+}
+
+/**
+ * Where the parts of one entry are written, for edits that change a value and keep every other byte.
+ * Offsets are absolute in the file.
+ */
+export interface BibEntryLocation {
+  /** The type name after the `@`, as written (`Article`). */
+  readonly typeRange: TextRange;
+  readonly keyRange: TextRange;
+  readonly range: TextRange;
+  /** The fields in file order, duplicates included. */
+  readonly fields: readonly BibFieldLocation[];
+  /** True when the entry is closed and was read without a syntax error, so every byte is accounted for. */
+  readonly clean: boolean;
 }
 
 /** Stable codes of BibTeX syntax errors, shown as diagnostic codes. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { getField } from './bibTypes';
 import { authorFamilies, decodeEntry } from './decodeEntry';
-import { parseBibtex } from './parseBibtex';
+import { locateEntry, parseBibtex } from './parseBibtex';
 
 const corpus = join(__dirname, '../../../../../shared/corpus');
 
@@ -81,6 +81,30 @@ describe('parseBibtex', () => {
     assert.equal(second.file.entries[0].fields, first.file.entries[0].fields);
     assert.equal(second.file.entries[2].fields, first.file.entries[2].fields);
     assert.notEqual(second.file.entries[1].fields, first.file.entries[1].fields);
+  });
+});
+
+describe('locateEntry', () => {
+  test('type, key, each field\'s name and value, with absolute offsets: for edits that keep every other byte', () => {
+    const text = '@string{nc = "Nature Communications"}\r\n@ Article{k,\r\n\tTitle = "A " # nc,\r\n\tyear = 2024,\r\n'
+      + '  % a comment\r\n  note={x {y}}}\r\n';
+    const entry = parseBibtex(text).file.entries[0];
+    const located = locateEntry(text, entry.range)!;
+    const slice = (range: { start: number; end: number }) => text.slice(range.start, range.end);
+    assert.deepEqual([slice(located.typeRange), slice(located.keyRange), located.clean], ['Article', 'k', true]);
+    const fields = located.fields
+      .map((field) => [field.name, slice(field.nameRange), slice(field.valueRange), field.form]);
+    assert.deepEqual(fields, [
+      ['title', 'Title', '"A " # nc', 'composite'],
+      ['year', 'year', '2024', 'number'],
+      ['note', 'note', '{x {y}}', 'braces'],
+    ]);
+  });
+
+  test('an entry with a syntax error or cut off is not clean', () => {
+    for (const text of ['@article{k,\n title = {A}\n year = 2024\n}', '@article{k,\n title = {A},\n']) {
+      assert.equal(locateEntry(text, parseBibtex(text).file.entries[0].range)?.clean, false, text);
+    }
   });
 });
 

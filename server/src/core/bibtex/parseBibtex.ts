@@ -8,7 +8,10 @@
 // A scan of our own is needed because no BibTeX library reports errors at positions and recovers:
 // citation-js throws on the first bad entry of a whole file (see ../shared/corpus/README.md).
 
-import type { BibEntry, BibField, BibFile, BibSyntaxError, BibSyntaxErrorCode } from './bibTypes';
+import type { TextRange } from '../text/textRange';
+import type {
+  BibEntry, BibEntryLocation, BibField, BibFieldLocation, BibFile, BibSyntaxError, BibSyntaxErrorCode, BibValueForm,
+} from './bibTypes';
 
 /** A value part: literal TeX, or the name of an `@string` macro to expand at file level. */
 type ValuePart = string | { readonly macro: string };
@@ -97,6 +100,40 @@ export function* parseBibtexInSteps(text: string, previous?: BibParseCache): Gen
     }
   }
   return { file: { entries, errors }, cache };
+}
+
+/**
+ * Locates the type, key and fields of the entry that spans `range` of a file (a {@link BibEntry}'s range),
+ * with absolute offsets. The index keeps no field ranges (bibTypes.ts says why); an edit that must change
+ * one value and keep every other byte asks for them here, for the one entry it edits.
+ * Undefined when no entry starts at `range.start`.
+ */
+export function locateEntry(text: string, range: TextRange): BibEntryLocation | undefined {
+  const source = text.slice(range.start, range.end);
+  const located: BibFieldLocation[] = [];
+  const parsed = new ChunkParser(source, located).parse();
+  const entry = parsed.entries[0];
+  if (!entry || entry.range.start !== 0) {
+    return undefined;
+  }
+  let typeStart = 1;
+  while (isSpace(source.charCodeAt(typeStart))) {
+    typeStart++;
+  }
+  let typeEnd = typeStart;
+  while (isLetter(source.charCodeAt(typeEnd))) {
+    typeEnd++;
+  }
+  const shift = (local: TextRange): TextRange => ({ start: local.start + range.start, end: local.end + range.start });
+  return {
+    typeRange: shift({ start: typeStart, end: typeEnd }),
+    keyRange: shift(entry.keyRange),
+    range: shift(entry.range),
+    fields: located.map((field) => ({
+      ...field, nameRange: shift(field.nameRange), valueRange: shift(field.valueRange),
+    })),
+    clean: entry.complete && parsed.errors.length === 0 && parsed.entries.length === 1,
+  };
 }
 
 /** Splits the text at the start of every line that opens an entry; the first chunk may be comment only. */
@@ -192,6 +229,11 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** The form of a value that starts with this character, as one part. */
+function formOfPart(c: number): BibValueForm {
+  return c === Ch.LBrace ? 'braces' : c === Ch.Quote ? 'quotes' : isDigit(c) ? 'number' : 'composite';
+}
+
 /** Characters of field and macro names: letters, digits and `_-:.+/`. */
 function isNameChar(c: number): boolean {
   return isLetter(c) || isDigit(c) || c === 95 || c === 45 || c === 58 || c === 46 || c === 43 || c === 47;
@@ -229,7 +271,8 @@ class ChunkParser {
   private readonly strings: ChunkString[] = [];
   private readonly errors: BibSyntaxError[] = [];
 
-  constructor(private readonly text: string) {}
+  /** @param located when given, receives where each field is written (only {@link locateEntry} asks) */
+  constructor(private readonly text: string, private readonly located?: BibFieldLocation[]) {}
 
   parse(): ParsedChunk {
     const text = this.text;
@@ -348,11 +391,17 @@ class ChunkParser {
     }
     this.pos++;
     this.skipSpace();
+    const valueStart = this.pos;
+    let form: BibValueForm | undefined;
     // Parts are kept only once a `@string` macro shows up; most values are one literal.
     let parts: ValuePart[] | undefined;
     let literal = '';
     for (;;) {
       const c = text.charCodeAt(this.pos);
+      if (this.located) {
+        // Only locateEntry asks for the form; the index reads values without working it out.
+        form = form === undefined ? formOfPart(c) : 'composite';
+      }
       if (c === Ch.LBrace || c === Ch.Quote) {
         const partStart = this.pos;
         const inner = this.readDelimited(c === Ch.LBrace ? Ch.RBrace : Ch.Quote);
@@ -392,6 +441,10 @@ class ChunkParser {
         continue;
       }
       const field: ChunkField = parts ? { name, value: literal, parts } : { name, value: literal };
+      this.located?.push({
+        name, nameRange: { start: nameStart, end: nameEnd }, valueRange: { start: valueStart, end: afterPart },
+        form: form!,
+      });
       this.expectSeparator(name, close, afterPart);
       return field;
     }

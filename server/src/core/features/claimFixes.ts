@@ -4,11 +4,14 @@
 // user's key, or the catalogue's with its BibTeX added to the bibliography), insert a `\todocite`
 // or `[@todo]` placeholder, mark the sentence as the author's own result, or disable the rule for
 // the line. misattributed-citation: replace the key with the named model's. preprint-superseded:
-// replace the preprint entry with the published BibTeX, keeping the user's key; offered on the entry
+// update the preprint entry to the published version in place (../bibtex/mergePublishedEntry.ts):
+// venue, year, pages, DOI and type from the catalogue's BibTeX, the key and every other field the
+// user wrote kept; its title lists what changes, as auto-fix applies it unseen. Offered on the entry
 // in the `.bib` file, where the diagnostic is, and at the citation when the diagnostic moved there.
 
 import type { CoreConfig } from '../config';
-import { parseBibtex } from '../bibtex/parseBibtex';
+import { mergePublishedEntry, type PublishedMerge } from '../bibtex/mergePublishedEntry';
+import type { ModelRecord } from '../catalogue/catalogueTypes';
 import { catalogueFor } from '../catalogue/workspaceCatalogue';
 import { findMentions } from '../catalogue/findMentions';
 import type { Workspace } from '../workspace/workspace';
@@ -31,7 +34,7 @@ export function findClaimFixes(workspace: Workspace, uri: string, diagnostics: r
   const fixes: ClaimFix[] = [];
   for (const diagnostic of diagnostics) {
     if (document?.kind === 'bibtex' && diagnostic.code === 'preprint-superseded') {
-      fixes.push(...replacePreprint(workspace, uri, diagnostic, config));
+      fixes.push(...updatePreprint(workspace, uri, diagnostic, config));
       continue;
     }
     if (!document || !context) {
@@ -75,14 +78,18 @@ export function findClaimFixes(workspace: Workspace, uri: string, diagnostics: r
       }
       fixes.push(disableLine());
     } else if (diagnostic.code === 'preprint-superseded' && diagnostic.data?.entryUri) {
-      fixes.push(...replacePreprint(workspace, diagnostic.data.entryUri, diagnostic, config, document.text.slice(diagnostic.range.start, diagnostic.range.end)));
+      fixes.push(...updatePreprint(workspace, diagnostic.data.entryUri, diagnostic, config, document.text.slice(diagnostic.range.start, diagnostic.range.end)));
     }
   }
   return fixes;
 }
 
-/** Replaces a preprint entry with the published BibTeX of its catalogue record, keeping the key. */
-function replacePreprint(workspace: Workspace, bibUri: string, diagnostic: CoreDiagnostic, config: CoreConfig, key?: string): ClaimFix[] {
+/**
+ * Updates a preprint entry to the published version of its catalogue record, in place: no fix when
+ * the entry cannot be edited safely (cut off, or with a syntax error inside), rather than one that
+ * would overwrite what the user wrote.
+ */
+function updatePreprint(workspace: Workspace, bibUri: string, diagnostic: CoreDiagnostic, config: CoreConfig, key?: string): ClaimFix[] {
   const bib = workspace.getDocument(bibUri);
   const meantId = diagnostic.data?.meantId;
   if (!bib || bib.kind !== 'bibtex' || !meantId) {
@@ -91,10 +98,27 @@ function replacePreprint(workspace: Workspace, bibUri: string, diagnostic: CoreD
   const entryKey = key ?? bib.text.slice(diagnostic.range.start, diagnostic.range.end);
   const entry = workspace.bibliography(bib).entries.find((candidate) => candidate.key === entryKey);
   const record = catalogueFor(workspace, config).model(meantId);
-  const published = record?.bibtex ? parseBibtex(record.bibtex).file.entries[0] : undefined;
-  if (!entry || !record?.bibtex || !published) {
+  const merge = entry && record?.bibtex ? mergePublishedEntry(bib.text, entry, record.bibtex) : undefined;
+  if (!record || !merge || merge.edits.length === 0) {
     return [];
   }
-  const text = record.bibtex.slice(0, published.keyRange.start) + entry.key + record.bibtex.slice(published.keyRange.end);
-  return [{ title: `Replace with the published version (${record.published_version?.venue ?? 'version of record'})`, edits: [{ uri: bibUri, range: entry.range, newText: text.trim() }], diagnostic, isPreferred: true }];
+  const edits = merge.edits.map((edit) => ({ uri: bibUri, ...edit }));
+  return [{ title: describeUpdate(record, merge), edits, diagnostic, isPreferred: true }];
+}
+
+/**
+ * The fix's title says what changes, because auto-fix applies it without showing the diff:
+ * `Update to the published version (ICCV 2023): @inproceedings, booktitle, pages, doi; removes
+ * journal; keeps your key and other fields`.
+ */
+function describeUpdate(record: ModelRecord, merge: PublishedMerge): string {
+  const published = record.published_version;
+  const year = published?.year && !published.venue.includes(String(published.year)) ? ` ${published.year}` : '';
+  const venue = published ? `${published.venue}${year}` : 'version of record';
+  const changes = [
+    [...(merge.type ? [`@${merge.type}`] : []), ...merge.updated].join(', '),
+    merge.removed.length > 0 ? `removes ${merge.removed.join(', ')}` : '',
+  ].filter((part) => part !== '');
+  return `Update to the published version (${venue})${changes.length > 0 ? `: ${changes.join('; ')}` : ''}`
+    + '; keeps your key and other fields';
 }

@@ -83,14 +83,65 @@ describe('preprint-superseded', () => {
     const inBib = preprintsOf(fixture, 'refs.bib');
     assert.deepEqual(inBib.map((d) => textOf(fixture, fixtureUri('refs.bib'), d.range)), ['kirillov2023segany']);
     assert.match(inBib[0].message, /^This is the preprint of Segment Anything Model \(SAM\), published in ICCV 2023/);
-    assert.match(inBib[0].message, /, and it is cited 2 times; the quick fix replaces it/);
+    assert.match(inBib[0].message, /, and it is cited 2 times; the quick fix updates it to the published version /);
     assert.deepEqual(inBib[0].related?.map((item) => [item.uri, textOf(fixture, item.uri, item.range), item.message]), [
       [uri, 'kirillov2023segany', "'kirillov2023segany' cited here"],
       [uri, 'kirillov2023segany', "'kirillov2023segany' cited here"],
     ]);
     const [fix] = findClaimFixes(fixture.workspace, fixtureUri('refs.bib'), inBib, config);
-    assert.match(fix.title, /^Replace with the published version \(ICCV 2023\)$/);
-    assert.match(fix.edits[0].newText, /^@inproceedings\{kirillov2023segany,[\s\S]*ICCV/);
+    assert.equal(fix.title, 'Update to the published version (ICCV 2023): @inproceedings, author, booktitle, pages, '
+      + 'doi; removes journal; keeps your key and other fields');
+    assert.ok(fix.isPreferred);
+    const bib = fixture.workspace.getDocument(fixtureUri('refs.bib'))!.text;
+    const updated = [...fix.edits].reverse()
+      .reduce((text, edit) => text.slice(0, edit.range.start) + edit.newText + text.slice(edit.range.end), bib);
+    const line = updated.split('\n').find((candidate) => candidate.includes('{kirillov2023segany,'))!;
+    // The one author of the fixture is not the published list of twelve, so the list is the published one.
+    assert.match(line, /^@inproceedings\{kirillov2023segany, title=\{Segment Anything\}, author=\{Kirillov, /);
+    assert.match(line, /Girshick, Ross\}, booktitle=\{Proceedings of the IEEE\/CVF International [^}]*\}, /);
+    assert.match(line, /\(ICCV\)\}, pages=\{4015--4026\}, year=\{2023\}, doi=\{10\.1109\/ICCV51070\.2023\.00371\}\}$/);
+    const others = bib.replace(/^@article\{kirillov2023segany.*$/m, '');
+    assert.equal(updated.replace(line, ''), others, 'the other entries are untouched');
+  });
+
+  test('the fix keeps the file, keywords, annote and abstract the user wrote (issue 16)', () => {
+    const fixture = parseFixture(`%! main.tex
+SAM \\cite{kirillov2023segany} is promptable.
+\\bibliography{refs}
+%! refs.bib
+@misc{kirillov2023segany,
+  title = {Segment Anything},
+  author = {Kirillov, Alexander and Mintun, Eric and Ravi, Nikhila and Mao, Hanzi and Rolland, Chloe and
+    Gustafson, Laura and Xiao, Tete and Whitehead, Spencer and Berg, Alexander C. and Lo, Wan-Yen and
+    Doll{\\'a}r, Piotr and Girshick, Ross},
+  year = {2023},
+  eprint = {2304.02643},
+  archivePrefix = {arXiv},
+  abstract = {We introduce the Segment Anything (SA) project.},
+  file = {sam.pdf},
+  keywords = {promptable},
+  annote = {Private: compare with MedSAM.},
+}
+`);
+    const uri = fixtureUri('refs.bib');
+    const [fix] = findClaimFixes(fixture.workspace, uri, preprintsOf(fixture, 'refs.bib'), config);
+    const bib = fixture.workspace.getDocument(uri)!.text;
+    const updated = [...fix.edits].reverse()
+      .reduce((text, edit) => text.slice(0, edit.range.start) + edit.newText + text.slice(edit.range.end), bib);
+    assert.equal(updated, `@inproceedings{kirillov2023segany,
+  title = {Segment Anything},
+  author = {Kirillov, Alexander and Mintun, Eric and Ravi, Nikhila and Mao, Hanzi and Rolland, Chloe and
+    Gustafson, Laura and Xiao, Tete and Whitehead, Spencer and Berg, Alexander C. and Lo, Wan-Yen and
+    Doll{\\'a}r, Piotr and Girshick, Ross},
+  booktitle = {Proceedings of the IEEE/CVF International Conference on Computer Vision (ICCV)},
+  pages = {4015--4026},
+  year = {2023},
+  doi = {10.1109/ICCV51070.2023.00371},
+  abstract = {We introduce the Segment Anything (SA) project.},
+  file = {sam.pdf},
+  keywords = {promptable},
+  annote = {Private: compare with MedSAM.},
+}`);
   });
 
   test('one entry diagnostic for the citations of a whole LaTeX project; a disabled citation does not count', () => {

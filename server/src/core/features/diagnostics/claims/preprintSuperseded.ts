@@ -4,7 +4,8 @@
 // lists as published in a journal or at a conference (Information). It is reported once per key, on
 // the entry in the `.bib` file, with every citing location as related information, because the
 // entry is what needs to change: repeating the notice at each citation buried the other problems.
-// The quick fix on the entry replaces it with the published BibTeX and keeps the user's key.
+// The quick fix on the entry updates it to the published version in place: type, venue, year, pages
+// and DOI from the catalogue's BibTeX, the user's key and every other field kept (claimFixes.ts).
 // When nobody reports the `.bib` file (`fm-atlas lint` given a chapter but not its bibliography),
 // the notice moves to the first reported citation of the key, so it is still shown, and still once.
 // Rationale: reviewers and editors ask for the version of record.
@@ -123,7 +124,7 @@ export function checkBibliographyPreprints(
       severity,
       code: CODE,
       message: `This is the preprint of ${describeRecord(record)}, and it is ${countCitations(cited)}; `
-        + `the quick fix replaces it with the published entry and keeps the key '${entry.key}'.`,
+        + `the quick fix updates it to the published version with your other fields, and keeps the key '${entry.key}'.`,
       related: cited.map((citation) => ({ ...citation, message: `'${entry.key}' cited here` })),
       data: { meantId: record.id, entryUri: document.uri },
     });
