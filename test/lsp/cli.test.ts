@@ -2,14 +2,24 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { ROOT } from './lspTestClient';
 
 function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs the CLI as another user when asked, with a time limit, for the error paths below. */
+function runWith(user: { uid?: number; gid?: number }, ...args: string[]): ReturnType<typeof run> {
+  // The time limit makes a CLI that blocks on a FIFO or reads /dev/zero fail the test instead of hanging it.
+  const options = { cwd: ROOT, encoding: 'utf8', timeout: 30_000, ...user } as const;
+  const result = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), ...args], options);
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -39,7 +49,7 @@ describe('fm-atlas lint', () => {
       assert.equal(run('lint', folder).status, 0);
       assert.equal(run('lint', folder, '--format', 'xml').status, 2);
       assert.match(run('lint').stderr, /name at least one file or folder/);
-      assert.match(run('lint', join(folder, 'nothere.tex')).stderr, /no such file or folder/);
+      assert.match(run('lint', join(folder, 'nothere.tex')).stderr, /nothere\.tex: not found/);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
@@ -183,7 +193,7 @@ describe('fm-atlas stats', () => {
       const bad = run('stats', '--chart', 'pie');
       assert.equal(bad.status, 2);
       assert.match(bad.stderr, /--chart must be one of category, modalities, tasks, datasets, paradigm/);
-      assert.equal(run('stats', '--scope', join(folder, 'missing.tex')).status, 2);
+      assert.equal(run('stats', '--scope', join(folder, 'missing.tex')).status, 3);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
@@ -223,5 +233,167 @@ describe('fm-atlas table output compiles', () => {
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
+  });
+});
+
+describe('fm-atlas error paths: one line, no stack, an exit code CI can trust', () => {
+  const hasMkfifo = process.platform !== 'win32' && spawnSync('mkfifo', ['--version']).status === 0;
+  const hasDevZero = existsSync('/dev/zero');
+  let folder: string;
+
+  before(() => {
+    folder = mkdtempSync(join(tmpdir(), 'fm-atlas-errors-'));
+    writeFileSync(join(folder, 'refs.bib'), '@misc{a, title={A}}\n');
+    writeFileSync(join(folder, 'paper.tex'), '\\bibliography{refs}\n\\cite{a}\n');
+    writeFileSync(join(folder, 'notes.txt'), 'not a manuscript\n');
+    writeFileSync(join(folder, 'binary.tex'), '\u0000\u0001\u0002binary');
+    mkdirSync(join(folder, 'chapters.bib'));
+    // A sparse file past the 64 MB limit: the size alone refuses it, and nothing is written.
+    writeFileSync(join(folder, 'huge.tex'), '');
+    truncateSync(join(folder, 'huge.tex'), 65 * 1024 * 1024);
+    symlinkSync(join(folder, 'loop.tex'), join(folder, 'loop.tex'));
+    writeFileSync(join(folder, 'lab.fmatlas.yaml'), 'models: []\n');
+    if (hasMkfifo) {
+      spawnSync('mkfifo', [join(folder, 'pipe.tex')]);
+    }
+  });
+  after(() => rmSync(folder, { recursive: true, force: true }));
+
+  /** Asserts the exit code and a stderr of exactly one `fm-atlas: ` line matching the pattern, without a stack. */
+  function assertFails(result: { status: number | null; stderr: string }, status: number, pattern: RegExp): void {
+    assert.equal(result.status, status, result.stderr);
+    assert.doesNotMatch(result.stderr, /\n\s+at /);
+    const lines = result.stderr.replace(/\n$/, '').split('\n');
+    assert.equal(lines.length, 1, `one line on stderr, not:\n${result.stderr}`);
+    assert.match(lines[0], /^fm-atlas: /);
+    assert.match(lines[0], pattern);
+  }
+
+  test('--help lists the exit codes', () => {
+    const help = runWith({}, '--help');
+    assert.equal(help.status, 0);
+    for (const code of ['0  done', '1  problems', '2  usage', '3  input', '4  internal error']) {
+      assert.ok(help.stdout.includes(`\n  ${code}`), `--help lacks exit code ${code}`);
+    }
+    assert.equal(runWith({}, 'lint', '--help').status, 0);
+  });
+
+  test('lint of a missing file exits 3', () => {
+    assertFails(runWith({}, 'lint', '/no/such/file.tex'), 3, /^fm-atlas: \/no\/such\/file\.tex: not found$/);
+  });
+
+  test('lint of a file without read permission exits 3 (as user nobody when the tests run as root)', (context) => {
+    const secret = join(folder, 'secret.tex');
+    writeFileSync(secret, '\\cite{a}\n');
+    chmodSync(secret, 0o000);
+    // Root reads a file of mode 000, so as root the CLI runs as nobody, for whom the file is unreadable.
+    const asRoot = process.getuid?.() === 0;
+    if (asRoot) {
+      chmodSync(folder, 0o755);
+      const probe = runWith({ uid: 65534, gid: 65534 }, '--version');
+      if (probe.status !== 0) {
+        context.skip(`running as root, and the CLI cannot run as nobody here: ${probe.stderr.trim()}`);
+        return;
+      }
+    }
+    const result = runWith(asRoot ? { uid: 65534, gid: 65534 } : {}, 'lint', secret);
+    assertFails(result, 3, /secret\.tex: permission denied$/);
+  });
+
+  test('lint of /dev/zero exits 3 without reading it', { skip: hasDevZero ? false : 'no /dev/zero here' }, () => {
+    assertFails(runWith({}, 'lint', '/dev/zero'), 3, /\/dev\/zero: not a regular file \(a character device\)$/);
+  });
+
+  test('lint of a FIFO exits 3 without blocking', { skip: hasMkfifo ? false : 'mkfifo is not available' }, () => {
+    assertFails(runWith({}, 'lint', join(folder, 'pipe.tex')), 3, /pipe\.tex: not a regular file \(a FIFO\)$/);
+  });
+
+  test('lint of a file over the size limit exits 3 without reading it', () => {
+    const result = runWith({}, 'lint', join(folder, 'huge.tex'));
+    assertFails(result, 3, /huge\.tex: too large \(65 MB; FM Atlas reads files up to 64 MB\)$/);
+  });
+
+  test('lint of a binary file, a symlink loop or a file lint does not read exits 3', () => {
+    const lint = (name: string) => runWith({}, 'lint', join(folder, name));
+    assertFails(lint('binary.tex'), 3, /binary\.tex: binary \(it has NUL bytes near the start\)$/);
+    assertFails(lint('loop.tex'), 3, /loop\.tex: not a regular file \(a loop of symbolic links\)$/);
+    assertFails(lint('notes.txt'), 3, /notes\.txt: not a LaTeX, Markdown or BibTeX file/);
+  });
+
+  test('a folder walk over --max-files says how many files it left out and exits 3', () => {
+    // The default limit is 5,000 files; --max-files lowers it so that the test needs four files, not 5,001.
+    const project = mkdtempSync(join(tmpdir(), 'fm-atlas-walk-'));
+    try {
+      for (let index = 0; index < 4; index++) {
+        writeFileSync(join(project, `chapter${index}.tex`), 'Text.\n');
+      }
+      const result = runWith({}, 'lint', project, '--max-files', '3');
+      assertFails(result, 3, /: 1 file not linted, past the limit of 3 files per folder; raise it with --max-files 4$/);
+      assert.equal(runWith({}, 'lint', project, '--max-files', '4').status, 0);
+      // stats reads the manuscript's folder for its chapters, so a walk cut short fails it too.
+      const scope = join(project, 'chapter0.tex');
+      const stats = (...args: string[]) => runWith({}, 'stats', '--scope', scope, '--format', 'csv', ...args);
+      assertFails(stats('--max-files', '3'), 3, /chapter0\.tex: the walk of .* stopped after 3 files and left out 1; /);
+      assert.equal(stats().status, 0);
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  });
+
+  test('--bibliography naming a missing file, a folder or /dev/zero exits 3; a non-BibTeX name exits 2', () => {
+    const paper = join(folder, 'paper.tex');
+    const lint = (bibliography: string) => runWith({}, 'lint', paper, '--bibliography', bibliography);
+    assertFails(lint(join(folder, 'nothere.bib')), 3, /nothere\.bib: not found$/);
+    assertFails(lint(join(folder, 'chapters.bib')), 3, /^fm-atlas: --bibliography .*chapters\.bib: not a regular file/);
+    if (hasDevZero) {
+      assertFails(lint('/dev/zero'), 3, /--bibliography \/dev\/zero: not a regular file \(a character device\)$/);
+    }
+    assertFails(lint(join(folder, 'notes.txt')), 2, /--bibliography takes BibTeX files/);
+  });
+
+  test('a bibliography the document names but FM Atlas refuses is a warning that says why', () => {
+    const project = mkdtempSync(join(tmpdir(), 'fm-atlas-refused-'));
+    try {
+      mkdirSync(join(project, 'refs.bib'));
+      writeFileSync(join(project, 'paper.tex'), '\\bibliography{refs}\n');
+      const result = runWith({}, 'lint', join(project, 'paper.tex'));
+      assert.equal(result.status, 0, result.stderr);
+      const warning = /warning \[missing-bibliography\] Bibliography file 'refs\.bib' in .* could not be read: (.*)$/m;
+      assert.equal(warning.exec(result.stdout)?.[1], 'not a regular file (a folder).');
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  });
+
+  test('catalogue --file naming a missing file, a folder or /dev/zero exits 3', () => {
+    const catalogue = (file: string) => runWith({}, 'catalogue', '--file', file);
+    assertFails(catalogue(join(folder, 'nothere.yaml')), 3, /^fm-atlas: --file .*nothere\.yaml: not found$/);
+    assertFails(catalogue(folder), 3, /not a regular file \(a folder\)$/);
+    if (hasDevZero) {
+      assertFails(catalogue('/dev/zero'), 3, /--file \/dev\/zero: not a regular file \(a character device\)$/);
+    }
+    assert.equal(runWith({}, 'catalogue', '--file', join(folder, 'lab.fmatlas.yaml'), '--no-builtin').status, 0);
+  });
+
+  test('lsp without --stdio exits 2', () => {
+    assertFails(runWith({}, 'lsp'), 2, /lsp needs a transport: fm-atlas lsp --stdio/);
+  });
+
+  // Had it walked / first, the walk would have stopped at its limit and said so instead.
+  test('stats --scope /missing.tex exits 3 before walking the folder', () => {
+    assertFails(runWith({}, 'stats', '--scope', '/missing.tex'), 3, /^fm-atlas: --scope \/missing\.tex: not found$/);
+    if (hasMkfifo) {
+      assertFails(runWith({}, 'stats', '--scope', join(folder, 'pipe.tex')), 3, /not a regular file \(a FIFO\)$/);
+    }
+  });
+
+  test('invalid flag values and unknown options exit 2', () => {
+    assertFails(runWith({}, 'lint', folder, '--max-files', '0'), 2, /--max-files must be a whole number of at least 1/);
+    assertFails(runWith({}, 'lint', folder, '--format', 'xml'), 2, /--format must be text or json, not 'xml'/);
+    assertFails(runWith({}, 'lint', '--colour'), 2, /Unknown option '--colour'/);
+    assertFails(runWith({}, 'catalogue', '--kind', 'paper'), 2, /--kind must be model or dataset/);
+    assertFails(runWith({}, 'stats', '--format', 'png'), 2, /--format must be svg, pgfplots or csv/);
+    assertFails(runWith({}, 'table', '--models', 'medsam', '--sort', 'size'), 2, /--sort must be year, name, category/);
+    assertFails(runWith({}, 'frobnicate'), 2, /unknown command 'frobnicate'/);
   });
 });

@@ -1,10 +1,11 @@
 // `fm-atlas catalogue [query]`: lists and searches the catalogue (built-in, plus user catalogue
 // files given with --file), for other editors and scripts.
 
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_CORE_CONFIG, Workspace, catalogueFor, findWorkspaceSymbols, type DatasetRecord, type ModelRecord } from '../core';
+import { readTextFile } from '../host/readTextFile';
+import { inputError } from './cliError';
 
 /** Options of a catalogue listing. */
 export interface CatalogueOptions {
@@ -14,13 +15,23 @@ export interface CatalogueOptions {
   readonly builtIn: boolean;
 }
 
-/** The records matching a query, models first, with problems found in the user files. */
-export function searchCatalogue(options: CatalogueOptions): { models: ModelRecord[]; datasets: DatasetRecord[]; problems: string[] } {
+/**
+ * The records matching a query, models first, with problems found in the user files. Throws a
+ * CliError (exit 3) when a user file cannot be read: a listing without it would mislead.
+ */
+export async function searchCatalogue(
+  options: CatalogueOptions,
+): Promise<{ models: ModelRecord[]; datasets: DatasetRecord[]; problems: string[] }> {
   const workspace = new Workspace();
   const problems: string[] = [];
   for (const file of options.files) {
     const uri = pathToFileURL(resolve(file)).toString();
-    const document = workspace.setDocument(uri, readFileSync(file, 'utf8'), 0, 'catalogue')!;
+    // The same checks as every other read: regular files only, and no larger than the editor reads.
+    const read = await readTextFile(resolve(file));
+    if ('skipped' in read) {
+      throw inputError(`--file ${file}: ${read.skipped}`);
+    }
+    const document = workspace.setDocument(uri, read.text, 0, 'catalogue')!;
     for (const problem of workspace.catalogueFile(document).problems) {
       const position = workspace.lineIndex(document).positionAt(problem.range.start);
       problems.push(`${file}:${position.line + 1}:${position.character + 1}: ${problem.message}`);

@@ -1,11 +1,18 @@
 // `fm-atlas lint`: the diagnostics the editor shows, for CI. Loads the given files and folders (and
-// the bibliographies they name), prints every diagnostic, and fails when any is an error.
+// the bibliographies they name), prints every diagnostic, and fails when any is an error. An input
+// that cannot be used (missing, unreadable, refused, or a folder walk cut short) is a failure of its
+// own, so that CI never passes on a manuscript it did not read.
 
-import { statSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { collectDiagnostics, DEFAULT_CORE_CONFIG, kindOfUri, Workspace, type CoreConfig, type CoreDiagnostic } from '../core';
-import { WorkspaceLoader } from '../host/workspaceLoader';
+import {
+  collectDiagnostics, DEFAULT_CORE_CONFIG, describeUnreadable, kindOfUri, Workspace,
+  type CoreConfig, type CoreDiagnostic,
+} from '../core';
+import { DEFAULT_WALK_LIMITS, walkLimitsFor } from '../host/findWorkspaceFiles';
+import { inspectFile, inspectPath } from '../host/readTextFile';
+import { WorkspaceLoader, type TruncatedWalk } from '../host/workspaceLoader';
+import { inputError, usageError, type CliError } from './cliError';
 
 /** A place in a file, with 1-based line and column. */
 export interface LintLocation {
@@ -35,49 +42,70 @@ export interface LintOptions {
   readonly unusedEntries?: boolean;
   /** Only these diagnostic codes (all when absent). */
   readonly rules?: readonly string[];
+  /** The most files a folder walk lists; past it the walk is cut short and reported as a failure. */
+  readonly maxFiles?: number;
 }
 
-/** Lints files and folders and returns the problems, sorted by file and position. */
-export async function lintPaths(options: LintOptions): Promise<{ problems: LintProblem[]; skipped: string[] }> {
+/**
+ * Lints files and folders and returns the problems, sorted by file and position, and the inputs that
+ * could not be used (each an exit-3 error); what could be read is still linted.
+ */
+export async function lintPaths(options: LintOptions): Promise<{ problems: LintProblem[]; failures: CliError[] }> {
+  const failures: CliError[] = [];
+  const extraBibliographies: string[] = [];
+  for (const given of options.extraBibliographies ?? []) {
+    // What is on disk is told first, so that `--bibliography /dev/zero` says it is a device; the name
+    // of an existing file of the wrong kind is a mistake on the command line, told before any reading.
+    const kind = await inspectFile(resolve(given));
+    if ('skipped' in kind) {
+      failures.push(inputError(`--bibliography ${given}: ${kind.skipped}`));
+    } else if (kindOfUri(pathToFileURL(resolve(given)).toString()) !== 'bibtex') {
+      throw usageError(`--bibliography takes BibTeX files (.bib, .bibtex), not '${given}'`);
+    } else {
+      extraBibliographies.push(given);
+    }
+  }
   const workspace = new Workspace();
-  const skipped: string[] = [];
-  const loader = new WorkspaceLoader(workspace, { log: (message) => skipped.push(message) });
+  // The loader's log lines are for the editor's output channel; what lint must report comes back as data.
+  const loader = new WorkspaceLoader(workspace, { log: () => undefined });
   const targets = new Set<string>();
   const folders: string[] = [];
-  for (const path of options.paths.map((given) => resolve(given))) {
-    let isFolder = false;
-    try {
-      isFolder = statSync(path).isDirectory();
-    } catch {
-      skipped.push(`${path}: no such file or folder.`);
-      continue;
-    }
-    if (isFolder) {
+  for (const given of options.paths) {
+    const path = resolve(given);
+    const kind = await inspectPath(path);
+    if ('skipped' in kind) {
+      failures.push(inputError(`${given}: ${kind.skipped}`));
+    } else if (kind.type === 'folder') {
       folders.push(path);
     } else {
       const uri = pathToFileURL(path).toString();
       if (!kindOfUri(uri)) {
-        skipped.push(`${path}: not a LaTeX, Markdown or BibTeX file.`);
+        failures.push(inputError(`${given}: not a LaTeX, Markdown or BibTeX file (.tex, .md, .qmd, .Rmd, .bib)`));
         continue;
       }
       targets.add(uri);
-      await loader.loadFile(uri);
+      await loadOrFail(loader, workspace, uri, given, failures);
     }
   }
-  await loader.loadFolders(folders);
+  const limits = options.maxFiles ? walkLimitsFor(options.maxFiles) : DEFAULT_WALK_LIMITS;
+  const report = await loader.loadFolders(folders, limits);
+  for (const item of report.unreadable) {
+    failures.push(inputError(`${displayPath(item.path)}: ${describeUnreadable(item.unreadable)}`));
+  }
+  failures.push(...report.truncated.map((walk) => inputError(describeTruncatedWalk(walk, options.maxFiles))));
   for (const document of workspace.allDocuments()) {
     if (folders.some((folder) => fileURLToPath(document.uri).startsWith(folder))) {
       targets.add(document.uri);
     }
   }
-  const extra = (options.extraBibliographies ?? []).map((path) => pathToFileURL(resolve(path)).toString());
+  const extra = extraBibliographies.map((path) => pathToFileURL(resolve(path)).toString());
   const config: CoreConfig = {
     ...DEFAULT_CORE_CONFIG,
     extraBibliographies: extra,
     unusedEntries: { ...DEFAULT_CORE_CONFIG.unusedEntries, enabled: options.unusedEntries ?? true },
   };
-  for (const uri of extra) {
-    await loader.loadFile(uri);
+  for (const [index, uri] of extra.entries()) {
+    await loadOrFail(loader, workspace, uri, `--bibliography ${extraBibliographies[index]}`, failures);
   }
   // Loading a bibliography can reveal nothing new, but loading one named from outside the folders can.
   await loader.loadMissingBibliographies(config);
@@ -110,12 +138,41 @@ export async function lintPaths(options: LintOptions): Promise<{ problems: LintP
       });
     }
   }
-  return { problems, skipped };
+  return { problems, failures };
+}
+
+/** Loads a file named on the command line, adding a failure with the reason when it cannot be read. */
+async function loadOrFail(
+  loader: WorkspaceLoader, workspace: Workspace, uri: string, given: string, failures: CliError[],
+): Promise<void> {
+  if (!(await loader.loadFile(uri))) {
+    const reason = workspace.unreadable(uri);
+    failures.push(inputError(`${given}: ${reason ? describeUnreadable(reason) : 'could not be read'}`));
+  }
+}
+
+/** Says how many files a walk left out and how to lint them all. */
+function describeTruncatedWalk(walk: TruncatedWalk, maxFiles: number | undefined): string {
+  const folder = displayPath(walk.folder);
+  if (walk.stoppedEarly) {
+    return `${folder}: stopped looking for files after ${walk.listed} files and at least ${walk.skipped} left out, `
+      + 'at the limit of entries a walk looks at; lint its subfolders one by one';
+  }
+  const cap = maxFiles ?? DEFAULT_WALK_LIMITS.maxFound;
+  const files = (count: number) => `${count} ${count === 1 ? 'file' : 'files'}`;
+  return `${folder}: ${files(walk.skipped)} not linted, past the limit of ${files(cap)} per folder; `
+    + `raise it with --max-files ${walk.listed + walk.skipped}`;
 }
 
 /** A file's path as printed: relative to the working folder when inside it. */
 function displayFile(uri: string): string {
   return relative(process.cwd(), fileURLToPath(uri)) || fileURLToPath(uri);
+}
+
+/** A path in an error line: relative to the working folder when inside it, else absolute. */
+function displayPath(path: string): string {
+  const inside = relative(process.cwd(), path);
+  return inside === '' || inside.startsWith('..') || isAbsolute(inside) ? path : inside;
 }
 
 /**

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Entry point of the `fm-atlas` command (dist/cli.js).
+// Entry point of the `fm-atlas` command (dist/cli.js). Every command throws a CliError for what it
+// expects to go wrong; this file prints it as one line and exits with its code, so CI can trust both.
 
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
@@ -8,14 +9,16 @@ import { formatProblemsAsText, lintPaths } from './lint';
 import { formatCatalogueAsText, searchCatalogue } from './catalogue';
 import { printComparisonTable } from './table';
 import { renderStats } from './stats';
+import { EXIT, exitCodeOf, formatError, usageError } from './cliError';
 
 const USAGE = `Usage:
   fm-atlas lsp --stdio                 Run the language server over stdio (for any LSP editor).
-  fm-atlas lint <files or folders>     Print the diagnostics the editor shows; exit 1 on any error.
+  fm-atlas lint <files or folders>     Print the diagnostics the editor shows.
       --format text|json               Output format (default: text).
       --bibliography FILE              A bibliography every document uses (repeatable).
       --no-unused                      Do not report unused bibliography entries.
       --rules CODE[,CODE...]           Only these diagnostics, e.g. untagged-claim,misattributed-citation.
+      --max-files N                    Lint up to N files of each folder (default: 5000); past it, exit 3.
   fm-atlas catalogue [query]           List or search the catalogue of models and datasets.
       --json                           Full records as JSON.
       --kind model|dataset             Only models, or only datasets.
@@ -31,120 +34,196 @@ const USAGE = `Usage:
                                        (.tex, .md, .qmd, .Rmd) or the models of a catalogue file (.yaml, .json).
       --chart category|modalities|tasks|datasets|paradigm
       --format svg|pgfplots|csv        SVG figure, PGFPlots code for LaTeX, or the counts (default: svg).
-  fm-atlas --version | --help`;
+      --max-files N                    Files read from the manuscript's folder (default: 5000).
+  fm-atlas --version | --help
 
-/** Parses a command's arguments; on bad ones, prints why with the usage and returns undefined (exit 2). */
-function parseCommandArgs<T extends ParseArgsConfig>(command: string, config: T): ReturnType<typeof parseArgs<T>> | undefined {
+Exit codes:
+  0  done; lint found no error
+  1  problems: lint errors, models unknown to the catalogue, invalid catalogue records
+  2  usage: an unknown command or option, a missing argument, an invalid value
+  3  input: a file or folder that is missing, unreadable, not a regular file, too large (over 64 MB)
+     or binary, a file lint does not read, or a folder with more files than --max-files
+  4  internal error (set FM_ATLAS_DEBUG=1 to print its stack)`;
+
+/** Parses a command's arguments; bad ones throw a CliError (exit 2) with parseArgs' own explanation. */
+function parseCommandArgs<T extends ParseArgsConfig>(command: string, config: T): ReturnType<typeof parseArgs<T>> {
   try {
     return parseArgs(config);
   } catch (error) {
-    process.stderr.write(`fm-atlas ${command}: ${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
-    return undefined;
+    throw usageError(`${command}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
-async function main(argv: string[]): Promise<number> {
+/** Reads `--max-files`: a whole number of at least 1, or undefined for the default. */
+function parseMaxFiles(value: string | undefined): number | undefined {
+  if (value === undefined) {
+    return undefined;
+  }
+  if (!/^\d+$/.test(value) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) {
+    throw usageError(`--max-files must be a whole number of at least 1, not '${value}'`);
+  }
+  return Number(value);
+}
+
+/** The transports vscode-languageserver reads from the command line; one must be given. */
+const TRANSPORT_FLAG = /^--(stdio|node-ipc|socket(=\d+)?|pipe(=.+)?)$/;
+
+/** Runs a command and returns its exit code, or undefined while the language server runs. */
+async function main(argv: string[]): Promise<number | undefined> {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+  const asksForHelp = [command, ...rest].some((arg) => arg === '--help' || arg === '-h') || command === 'help';
+  if (asksForHelp) {
     process.stdout.write(USAGE + '\n');
-    return command === undefined ? 2 : 0;
+    return EXIT.ok;
+  }
+  if (command === undefined) {
+    process.stderr.write(USAGE + '\n');
+    return EXIT.usage;
   }
   if (command === '--version' || command === '-v') {
     process.stdout.write('fm-atlas 0.1.0\n');
-    return 0;
+    return EXIT.ok;
   }
   if (command === 'lsp') {
-    startServer(createConnection(ProposedFeatures.all));
-    return -1;
+    if (!rest.some((arg) => TRANSPORT_FLAG.test(arg))) {
+      throw usageError('lsp needs a transport: fm-atlas lsp --stdio');
+    }
+    if (rest.includes('--node-ipc') && !process.send) {
+      throw usageError('lsp --node-ipc needs a parent process with an IPC channel; use --stdio');
+    }
+    let connection;
+    try {
+      connection = createConnection(ProposedFeatures.all);
+    } catch (error) {
+      throw usageError(`lsp: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    startServer(connection);
+    return undefined;
   }
   if (command === 'lint') {
-    const parsed = parseCommandArgs('lint', {
-      args: rest,
-      allowPositionals: true,
-      options: { format: { type: 'string', default: 'text' }, bibliography: { type: 'string', multiple: true }, 'no-unused': { type: 'boolean' }, rules: { type: 'string' } },
-    });
-    if (!parsed) {
-      return 2;
-    }
-    const format = parsed.values.format;
-    if (format !== 'text' && format !== 'json') {
-      process.stderr.write(`fm-atlas lint: --format must be text or json, not '${format}'.\n`);
-      return 2;
-    }
-    if (parsed.positionals.length === 0) {
-      process.stderr.write(`fm-atlas lint: name at least one file or folder.\n${USAGE}\n`);
-      return 2;
-    }
-    const rules = parsed.values.rules?.split(',').map((rule) => rule.trim()).filter((rule) => rule !== '');
-    const { problems, skipped } = await lintPaths({ paths: parsed.positionals, extraBibliographies: parsed.values.bibliography, unusedEntries: !parsed.values['no-unused'], rules });
-    for (const message of skipped) {
-      process.stderr.write(`fm-atlas: ${message}\n`);
-    }
-    process.stdout.write((format === 'json' ? JSON.stringify(problems, null, 2) : formatProblemsAsText(problems)) + '\n');
-    return problems.some((problem) => problem.severity === 'error') ? 1 : 0;
+    return lint(rest);
   }
   if (command === 'table') {
-    const parsed = parseCommandArgs('table', { args: rest, options: { models: { type: 'string' }, columns: { type: 'string' }, format: { type: 'string', default: 'latex' }, sort: { type: 'string', default: 'year' } } });
-    if (!parsed) {
-      return 2;
-    }
+    const parsed = parseCommandArgs('table', {
+      args: rest,
+      options: {
+        models: { type: 'string' }, columns: { type: 'string' },
+        format: { type: 'string', default: 'latex' }, sort: { type: 'string', default: 'year' },
+      },
+    });
     const outcome = printComparisonTable(parsed.values);
-    if ('error' in outcome) {
-      process.stderr.write(`fm-atlas table: ${outcome.error}\n`);
-      return 2;
-    }
     process.stdout.write(outcome.text);
     for (const name of outcome.unknown) {
-      process.stderr.write(`fm-atlas table: '${name}' is not in the catalogue.\n`);
+      process.stderr.write(`fm-atlas: table: '${name}' is not in the catalogue.\n`);
     }
-    return outcome.unknown.length > 0 ? 1 : 0;
+    return outcome.unknown.length > 0 ? EXIT.problems : EXIT.ok;
   }
   if (command === 'stats') {
-    const parsed = parseCommandArgs('stats', { args: rest, options: { scope: { type: 'string' }, chart: { type: 'string' }, format: { type: 'string' } } });
-    if (!parsed) {
-      return 2;
-    }
-    const outcome = await renderStats(parsed.values);
-    if ('error' in outcome) {
-      process.stderr.write(`fm-atlas stats: ${outcome.error}\n`);
-      return 2;
-    }
+    const parsed = parseCommandArgs('stats', {
+      args: rest,
+      options: {
+        scope: { type: 'string' }, chart: { type: 'string' }, format: { type: 'string' },
+        'max-files': { type: 'string' },
+      },
+    });
+    const { 'max-files': maxFiles, ...options } = parsed.values;
+    const outcome = await renderStats({ ...options, maxFiles: parseMaxFiles(maxFiles) });
     for (const note of outcome.notes) {
-      process.stderr.write(`fm-atlas stats: ${note}\n`);
+      process.stderr.write(`fm-atlas: stats: ${note}\n`);
     }
     process.stdout.write(outcome.text);
-    return 0;
+    return EXIT.ok;
   }
   if (command === 'catalogue') {
     const parsed = parseCommandArgs('catalogue', {
       args: rest,
       allowPositionals: true,
-      options: { json: { type: 'boolean' }, kind: { type: 'string' }, file: { type: 'string', multiple: true }, 'no-builtin': { type: 'boolean' } },
+      options: {
+        json: { type: 'boolean' }, kind: { type: 'string' }, file: { type: 'string', multiple: true },
+        'no-builtin': { type: 'boolean' },
+      },
     });
-    if (!parsed) {
-      return 2;
-    }
     const kind = parsed.values.kind;
     if (kind !== undefined && kind !== 'model' && kind !== 'dataset') {
-      process.stderr.write(`fm-atlas catalogue: --kind must be model or dataset, not '${kind}'.\n`);
-      return 2;
+      throw usageError(`--kind must be model or dataset, not '${kind}'`);
     }
-    const result = searchCatalogue({ query: parsed.positionals.join(' '), files: parsed.values.file ?? [], kind, builtIn: !parsed.values['no-builtin'] });
+    const result = await searchCatalogue({
+      query: parsed.positionals.join(' '), files: parsed.values.file ?? [], kind, builtIn: !parsed.values['no-builtin'],
+    });
     for (const problem of result.problems) {
       process.stderr.write(`${problem}\n`);
     }
-    process.stdout.write((parsed.values.json ? JSON.stringify({ models: result.models, datasets: result.datasets }, null, 2) : formatCatalogueAsText(result)) + '\n');
-    return result.problems.length > 0 ? 1 : 0;
+    const output = parsed.values.json
+      ? JSON.stringify({ models: result.models, datasets: result.datasets }, null, 2)
+      : formatCatalogueAsText(result);
+    process.stdout.write(output + '\n');
+    return result.problems.length > 0 ? EXIT.problems : EXIT.ok;
   }
-  process.stderr.write(`fm-atlas: unknown command '${command}'.\n${USAGE}\n`);
-  return 2;
+  throw usageError(`unknown command '${command}'`);
+}
+
+/** `fm-atlas lint`: the problems on stdout, each input that could not be used on stderr, and the exit code. */
+async function lint(rest: string[]): Promise<number> {
+  const parsed = parseCommandArgs('lint', {
+    args: rest,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' }, bibliography: { type: 'string', multiple: true },
+      'no-unused': { type: 'boolean' }, rules: { type: 'string' }, 'max-files': { type: 'string' },
+    },
+  });
+  const format = parsed.values.format;
+  if (format !== 'text' && format !== 'json') {
+    throw usageError(`--format must be text or json, not '${format}'`);
+  }
+  if (parsed.positionals.length === 0) {
+    throw usageError('lint: name at least one file or folder');
+  }
+  const maxFiles = parseMaxFiles(parsed.values['max-files']);
+  const rules = parsed.values.rules?.split(',').map((rule) => rule.trim()).filter((rule) => rule !== '');
+  const { problems, failures } = await lintPaths({
+    paths: parsed.positionals, extraBibliographies: parsed.values.bibliography,
+    unusedEntries: !parsed.values['no-unused'], rules, maxFiles,
+  });
+  // What could be read is still reported, but a lint that missed an input never passes.
+  for (const failure of failures) {
+    process.stderr.write(formatError(failure, false) + '\n');
+  }
+  process.stdout.write((format === 'json' ? JSON.stringify(problems, null, 2) : formatProblemsAsText(problems)) + '\n');
+  if (failures.length > 0) {
+    return EXIT.input;
+  }
+  return problems.some((problem) => problem.severity === 'error') ? EXIT.problems : EXIT.ok;
+}
+
+const debug = process.env.FM_ATLAS_DEBUG === '1';
+
+/** Prints an error as one line (a stack only with FM_ATLAS_DEBUG=1) and sets the exit code. */
+function fail(error: unknown): void {
+  process.stderr.write(formatError(error, debug) + '\n');
+  process.exitCode = exitCodeOf(error);
+}
+
+// A reader that stops early (`fm-atlas catalogue | head`) closes the pipe; that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') {
+    process.exit(process.exitCode ?? EXIT.ok);
+  }
+  fail(error);
+});
+
+// Outside the language server (which guards its own handlers), an error thrown outside the awaited
+// chain, such as one in a stream callback, still ends in one line rather than Node's stack dump.
+if (process.argv[2] !== 'lsp') {
+  process.on('uncaughtException', (error) => {
+    fail(error);
+    process.exit(process.exitCode);
+  });
 }
 
 main(process.argv.slice(2)).then((code) => {
-  if (code >= 0) {
+  // Undefined while the language server runs: the process then lives as long as the connection.
+  if (code !== undefined) {
     process.exitCode = code;
   }
-}, (error) => {
-  process.stderr.write(`fm-atlas: ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exitCode = 2;
-});
+}, fail);

@@ -4,11 +4,13 @@
 import { dirname, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  buildTrendChart, catalogueFor, CHART_IDS, DEFAULT_CORE_CONFIG, findManuscriptCitedModels, kindOfUri, selectScopeModels, toCsv, toPgfplots, toVegaLiteSpec, Workspace,
-  type ChartId, type StatsScope,
+  buildTrendChart, catalogueFor, CHART_IDS, DEFAULT_CORE_CONFIG, describeUnreadable, findManuscriptCitedModels,
+  kindOfUri, selectScopeModels, toCsv, toPgfplots, toVegaLiteSpec, Workspace, type ChartId, type StatsScope,
 } from '../core';
-import { readTextFile } from '../host/readTextFile';
+import { DEFAULT_WALK_LIMITS, walkLimitsFor } from '../host/findWorkspaceFiles';
+import { inspectFile, readTextFile } from '../host/readTextFile';
 import { WorkspaceLoader } from '../host/workspaceLoader';
+import { inputError, usageError } from './cliError';
 import { renderSvg } from './renderSvg';
 
 /** The options of `fm-atlas stats`. */
@@ -17,17 +19,22 @@ export interface StatsOptions {
   readonly scope?: string;
   readonly chart?: string;
   readonly format?: string;
+  /** The most files the walk of a manuscript's folder lists; past it the command fails. */
+  readonly maxFiles?: number;
 }
 
-/** Renders one chart of a scope, or explains what is wrong with the options. */
-export async function renderStats(options: StatsOptions): Promise<{ text: string; notes: string[] } | { error: string }> {
+/**
+ * Renders one chart of a scope. Throws a CliError for bad options (exit 2) and for a scope that cannot
+ * be read or whose folder walk was cut short (exit 3), before any walk when the scope file is not there.
+ */
+export async function renderStats(options: StatsOptions): Promise<{ text: string; notes: string[] }> {
   const chartId = (options.chart ?? 'category') as ChartId;
   if (!CHART_IDS.includes(chartId)) {
-    return { error: `--chart must be one of ${CHART_IDS.join(', ')}, not '${options.chart}'` };
+    throw usageError(`--chart must be one of ${CHART_IDS.join(', ')}, not '${options.chart}'`);
   }
   const format = options.format ?? 'svg';
   if (!['svg', 'pgfplots', 'csv'].includes(format)) {
-    return { error: `--format must be svg, pgfplots or csv, not '${format}'` };
+    throw usageError(`--format must be svg, pgfplots or csv, not '${format}'`);
   }
   const workspace = new Workspace();
   const notes: string[] = [];
@@ -38,22 +45,40 @@ export async function renderStats(options: StatsOptions): Promise<{ text: string
     const uri = pathToFileURL(path).toString();
     const isCatalogueFile = ['.yaml', '.yml', '.json'].includes(extname(path).toLowerCase());
     if (!isCatalogueFile && kindOfUri(uri) !== 'latex' && kindOfUri(uri) !== 'markdown') {
-      return { error: `--scope must be 'catalogue', a manuscript (.tex, .md, .qmd, .Rmd) or a catalogue file (.yaml, .json), not '${options.scope}'` };
+      throw usageError(`--scope must be 'catalogue', a manuscript (.tex, .md, .qmd, .Rmd) `
+        + `or a catalogue file (.yaml, .json), not '${options.scope}'`);
+    }
+    // A scope that is not there fails at once, before the walk of its folder (which could be /).
+    const kind = await inspectFile(path);
+    if ('skipped' in kind) {
+      throw inputError(`--scope ${options.scope}: ${kind.skipped}`);
     }
     if (isCatalogueFile) {
       const read = await readTextFile(path);
       if ('skipped' in read) {
-        return { error: `--scope: cannot read '${options.scope}': ${read.skipped}` };
+        throw inputError(`--scope ${options.scope}: ${read.skipped}`);
       }
       const document = workspace.setDocument(uri, read.text, 0, 'catalogue')!;
       notes.push(...workspace.catalogueFile(document).problems.map((problem) => `${options.scope}: ${problem.message}`));
       scope = 'user';
     } else {
-      const loader = new WorkspaceLoader(workspace, { log: (message) => notes.push(message) });
+      // The loader's log lines are for the editor; what matters here comes back in the report.
+      const loader = new WorkspaceLoader(workspace, { log: () => undefined });
       // The folder holds the chapters and bibliographies of the manuscript, as in the editor.
-      await loader.loadFolders([dirname(path)]);
+      const folder = dirname(path);
+      const limits = options.maxFiles ? walkLimitsFor(options.maxFiles) : DEFAULT_WALK_LIMITS;
+      const report = await loader.loadFolders([folder], limits);
+      const walk = report.truncated[0];
+      if (walk) {
+        // Chapters past the cut would be silently missing from the figure.
+        const skipped = `${walk.stoppedEarly ? 'at least ' : ''}${walk.skipped}`;
+        throw inputError(`--scope ${options.scope}: the walk of ${folder} stopped after ${walk.listed} files `
+          + `and left out ${skipped}; move the manuscript to a folder of its own or raise the limit with --max-files`);
+      }
+      notes.push(...report.unreadable.map((item) => `${item.path}: ${describeUnreadable(item.unreadable)}`));
       if (!workspace.getDocument(uri) && !(await loader.loadFile(uri))) {
-        return { error: `--scope: cannot read '${options.scope}'` };
+        const reason = workspace.unreadable(uri);
+        throw inputError(`--scope ${options.scope}: ${reason ? describeUnreadable(reason) : 'could not be read'}`);
       }
       await loader.loadMissingBibliographies(DEFAULT_CORE_CONFIG);
       cited = findManuscriptCitedModels(workspace, uri, DEFAULT_CORE_CONFIG);

@@ -1,23 +1,24 @@
 // `fm-atlas table`: the comparison table of the editor command, for other editors and scripts.
 
 import { DEFAULT_CORE_CONFIG, TABLE_COLUMNS, Workspace, buildComparisonTable, type TableColumn, type TableSort } from '../core';
+import { usageError } from './cliError';
 
-/** Validates the command-line options and renders the table. */
-export function printComparisonTable(options: { models?: string; columns?: string; format?: string; sort?: string }): { text: string; unknown: readonly string[] } | { error: string } {
+/** Validates the command-line options (a CliError with exit 2 when they are wrong) and renders the table. */
+export function printComparisonTable(options: { models?: string; columns?: string; format?: string; sort?: string }): { text: string; unknown: readonly string[] } {
   const models = (options.models ?? '').split(',').map((name) => name.trim()).filter((name) => name !== '');
   if (models.length === 0) {
-    return { error: 'name the models with --models, e.g. --models medsam,biomedclip,sam' };
+    throw usageError('name the models with --models, e.g. --models medsam,biomedclip,sam');
   }
   const columns = (options.columns ?? 'name,year,category,paradigm').split(',').map((column) => column.trim());
   const unknownColumns = columns.filter((column) => !(TABLE_COLUMNS as readonly string[]).includes(column));
   if (unknownColumns.length > 0) {
-    return { error: `unknown columns: ${unknownColumns.join(', ')} (choose from ${TABLE_COLUMNS.join(', ')})` };
+    throw usageError(`unknown columns: ${unknownColumns.join(', ')} (choose from ${TABLE_COLUMNS.join(', ')})`);
   }
   if (options.format !== 'latex' && options.format !== 'markdown') {
-    return { error: `--format must be latex or markdown, not '${options.format}'` };
+    throw usageError(`--format must be latex or markdown, not '${options.format}'`);
   }
   if (!['year', 'name', 'category', 'given'].includes(options.sort ?? 'year')) {
-    return { error: `--sort must be year, name, category or given, not '${options.sort}'` };
+    throw usageError(`--sort must be year, name, category or given, not '${options.sort}'`);
   }
   const result = buildComparisonTable(new Workspace(), undefined, { models, columns: columns as TableColumn[], format: options.format, sort: (options.sort ?? 'year') as TableSort }, DEFAULT_CORE_CONFIG);
   return { text: result.text, unknown: result.unknown };

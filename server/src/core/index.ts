@@ -3,6 +3,7 @@
 // results are plain data with offsets, which each host converts at its own edge.
 
 export { Workspace, kindOfUri, type SourceDocument, type DocumentKind } from './workspace/workspace';
+export { describeUnreadable, type UnreadableFile, type UnreadableReason } from './workspace/unreadableFiles';
 export { DEFAULT_CORE_CONFIG, type CoreConfig } from './config';
 export type { TextRange, Location } from './text/textRange';
 export { LineIndex, type LineColumn } from './text/lineIndex';

@@ -1,33 +1,157 @@
-// Reading user files from disk with the checks that keep the server alive on bad input:
-// a size cap, and refusal of binary files (a NUL byte near the start) with a clear reason.
+// Reading user files from disk with the checks that keep the server and the CLI alive on bad input:
+// only regular files (a FIFO would block forever, /dev/zero never ends), a size cap, and refusal of
+// binary files (a NUL byte near the start). Every refusal comes back as an `UnreadableFile`, so the
+// workspace can tell the user why a file is missing and the CLI can print the same words.
 
-import { promises as fs } from 'node:fs';
+import { constants, promises as fs, type Stats } from 'node:fs';
+import { describeUnreadable, type UnreadableFile } from '../core/workspace/unreadableFiles';
 
-/** The largest file FM Atlas reads; bigger ones are skipped with a message. */
+/** The largest file FM Atlas reads; bigger ones are refused with a message. */
 export const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
-/** The text of a file, or why it was not read. */
-export type ReadResult = { readonly text: string } | { readonly skipped: string };
+/** A refusal: a sentence for logs and error lines, and the reason as data for the workspace. */
+export interface ReadRefusal {
+  readonly skipped: string;
+  readonly unreadable: UnreadableFile;
+}
 
-/** Reads a UTF-8 text file, refusing huge and binary files. Never throws. */
-export async function readTextFile(path: string): Promise<ReadResult> {
+/** The text of a file, or why it was not read. */
+export type ReadResult = { readonly text: string } | ReadRefusal;
+
+/** What a path names, or why it cannot be used: the CLI checks its inputs with this before reading anything. */
+export type PathKind =
+  | { readonly type: 'file'; readonly size: number }
+  | { readonly type: 'folder' }
+  | ReadRefusal;
+
+/**
+ * Finds out what a path names without opening it. Symbolic links are followed; a loop of them, a
+ * FIFO, a socket or a device is refused with the reason.
+ */
+export async function inspectPath(path: string): Promise<PathKind> {
+  let stat: Stats;
   try {
-    const stat = await fs.stat(path);
-    if (!stat.isFile()) {
-      return { skipped: 'not a file' };
-    }
-    if (stat.size > MAX_FILE_BYTES) {
-      return { skipped: `${(stat.size / 1048576).toFixed(0)} MB is more than the ${MAX_FILE_BYTES / 1048576} MB FM Atlas reads` };
-    }
-    const buffer = await fs.readFile(path);
-    // Git's test: a NUL byte near the start means binary. Real bibliographies do carry a stray NUL
-    // deep inside an abstract (one is in the 25,000-entry corpus file), which must not hide the file.
-    if (buffer.subarray(0, 8000).includes(0)) {
-      return { skipped: 'it looks binary (it has NUL bytes at the start)' };
-    }
-    // A byte-order mark would otherwise shift every offset by one.
-    return { text: buffer.toString('utf8').replace(/^\uFEFF/, '') };
+    stat = await fs.stat(path);
   } catch (error) {
-    return { skipped: error instanceof Error ? error.message : String(error) };
+    return refuse(unreadableFromError(error));
   }
+  if (stat.isDirectory()) {
+    return { type: 'folder' };
+  }
+  if (!stat.isFile()) {
+    return refuse({ reason: 'not-a-file', detail: describeFileType(stat) });
+  }
+  return { type: 'file', size: stat.size };
+}
+
+/** Like {@link inspectPath} for a path that must name a file: a folder is refused as not a regular file. */
+export async function inspectFile(path: string): Promise<Exclude<PathKind, { type: 'folder' }>> {
+  const kind = await inspectPath(path);
+  return 'skipped' in kind || kind.type === 'file' ? kind : refuse({ reason: 'not-a-file', detail: 'a folder' });
+}
+
+/** Reads a UTF-8 text file, refusing missing, special, huge and binary files with the reason. Never throws. */
+export async function readTextFile(path: string, maxBytes = MAX_FILE_BYTES): Promise<ReadResult> {
+  // Stat before open: opening a FIFO waits for a writer, and opening some devices has side effects.
+  const kind = await inspectFile(path);
+  if ('skipped' in kind) {
+    return kind;
+  }
+  if (kind.size > maxBytes) {
+    return refuse(tooLarge(formatSize(kind.size), maxBytes));
+  }
+  try {
+    // Non-blocking, in case the path became a FIFO since the stat; the handle's own stat then refuses it.
+    const handle = await fs.open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+    try {
+      const opened = await handle.stat();
+      if (!opened.isFile()) {
+        return refuse({ reason: 'not-a-file', detail: describeFileType(opened) });
+      }
+      const buffer = await readBounded(handle, opened.size, maxBytes);
+      if (!buffer) {
+        return refuse(tooLarge(`more than ${formatSize(maxBytes)}`, maxBytes));
+      }
+      // Git's test: a NUL byte near the start means binary. Real bibliographies do carry a stray NUL
+      // deep inside an abstract (one is in the 25,000-entry corpus file), which must not hide the file.
+      if (buffer.subarray(0, 8000).includes(0)) {
+        return refuse({ reason: 'binary', detail: 'it has NUL bytes near the start' });
+      }
+      // A byte-order mark would otherwise shift every offset by one.
+      return { text: buffer.toString('utf8').replace(/^\uFEFF/, '') };
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    return refuse(unreadableFromError(error));
+  }
+}
+
+/**
+ * Reads a file to its end but never more than `maxBytes`; undefined when it holds more (it grew since
+ * the stat, or it is a file such as those of /proc whose size the stat does not tell).
+ */
+async function readBounded(handle: fs.FileHandle, statSize: number, maxBytes: number): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  // One read for a file whose size the stat told (the extra byte sees whether it grew), then small
+  // reads until the end, so that finding the end costs no second buffer of the file's size.
+  let chunkSize = Math.max(statSize + 1, 64 * 1024);
+  for (;; chunkSize = 64 * 1024) {
+    const buffer = Buffer.allocUnsafe(Math.min(chunkSize, maxBytes + 1 - total));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
+    if (bytesRead === 0) {
+      break;
+    }
+    chunks.push(buffer.subarray(0, bytesRead));
+    total += bytesRead;
+    if (total > maxBytes) {
+      return undefined;
+    }
+  }
+  return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
+}
+
+/** Maps a file system error to the reason a user understands. */
+export function unreadableFromError(error: unknown): UnreadableFile {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return { reason: 'not-found' };
+    case 'EACCES':
+    case 'EPERM':
+      return { reason: 'no-permission' };
+    case 'ELOOP':
+      return { reason: 'not-a-file', detail: 'a loop of symbolic links' };
+    case 'EISDIR':
+      return { reason: 'not-a-file', detail: 'a folder' };
+    default:
+      return { reason: 'io-error', detail: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function refuse(unreadable: UnreadableFile): ReadRefusal {
+  return { skipped: describeUnreadable(unreadable), unreadable };
+}
+
+function tooLarge(size: string, maxBytes: number): UnreadableFile {
+  return { reason: 'too-large', detail: `${size}; FM Atlas reads files up to ${formatSize(maxBytes)}` };
+}
+
+/** A size as people say it, rounded up so that a file just over the limit never reads as the limit. */
+function formatSize(bytes: number): string {
+  if (bytes >= 1048576) {
+    return `${Math.ceil(bytes / 1048576)} MB`;
+  }
+  return bytes >= 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${bytes} bytes`;
+}
+
+function describeFileType(stat: Stats): string {
+  return stat.isDirectory() ? 'a folder'
+    : stat.isFIFO() ? 'a FIFO'
+    : stat.isCharacterDevice() ? 'a character device'
+    : stat.isBlockDevice() ? 'a block device'
+    : stat.isSocket() ? 'a socket'
+    : 'neither a file nor a folder';
 }

@@ -7,8 +7,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import type { CoreConfig } from '../core/config';
 import { findBibliographies } from '../core/project/findBibliographies';
+import { describeUnreadable, type UnreadableFile } from '../core/workspace/unreadableFiles';
 import { kindOfUri, type Workspace } from '../core/workspace/workspace';
-import { findWorkspaceFiles } from './findWorkspaceFiles';
+import { DEFAULT_WALK_LIMITS, findWorkspaceFiles, type WalkLimits } from './findWorkspaceFiles';
 import { indexInSteps } from './indexInSteps';
 import { readTextFile } from './readTextFile';
 
@@ -24,6 +25,21 @@ export interface LoaderEvents {
 /** Bibliographies at least this large are indexed in steps, with progress shown. */
 export const STEPPED_INDEX_BYTES = 512 * 1024;
 
+/** A folder walk that stopped at its limit, with the number of files it left out. */
+export interface TruncatedWalk {
+  readonly folder: string;
+  readonly listed: number;
+  readonly skipped: number;
+  /** True when the walk stopped at its limit of entries looked at, so `skipped` is a lower bound. */
+  readonly stoppedEarly: boolean;
+}
+
+/** What loading folders left out: files and folders that could not be read, and walks cut short. */
+export interface FolderLoadReport {
+  readonly unreadable: ReadonlyArray<{ readonly path: string; readonly unreadable: UnreadableFile }>;
+  readonly truncated: readonly TruncatedWalk[];
+}
+
 /** Reads files into a workspace. */
 export class WorkspaceLoader {
   private readonly knownPaths = new Set<string>();
@@ -33,24 +49,48 @@ export class WorkspaceLoader {
 
   constructor(private readonly workspace: Workspace, private readonly events: LoaderEvents) {}
 
-  /** Loads every readable file under the folders. */
-  async loadFolders(folders: readonly string[]): Promise<void> {
+  /**
+   * Loads every readable file under the folders, and reports what it left out, which the editor logs
+   * and the CLI turns into its exit code.
+   */
+  async loadFolders(folders: readonly string[], limits: WalkLimits = DEFAULT_WALK_LIMITS): Promise<FolderLoadReport> {
+    const unreadable: Array<{ path: string; unreadable: UnreadableFile }> = [];
+    const truncated: TruncatedWalk[] = [];
     for (const folder of folders) {
-      const { files, truncated, dataFiles } = await findWorkspaceFiles(folder);
-      for (const path of dataFiles) {
+      const walk = await findWorkspaceFiles(folder, limits);
+      for (const path of walk.dataFiles) {
         this.knownCandidates.add(path);
       }
-      if (truncated) {
-        this.events.log(`Stopped looking for files in ${folder} after ${files.length} files; open a smaller folder for a complete index.`);
+      if (walk.truncated) {
+        const skipped = `${walk.stoppedEarly ? 'at least ' : ''}${walk.skippedFiles}`;
+        this.events.log(`Stopped looking for files in ${folder} after ${walk.files.length} files, `
+          + `leaving out ${skipped}; open a smaller folder for a complete index.`);
+        const { skippedFiles, stoppedEarly } = walk;
+        truncated.push({ folder, listed: walk.files.length, skipped: skippedFiles, stoppedEarly });
       }
-      for (const path of files) {
+      for (const { path, unreadable: reason } of walk.unreadableFolders) {
+        this.events.log(`Could not list ${path}: ${describeUnreadable(reason)}.`);
+        unreadable.push({ path, unreadable: reason });
+      }
+      for (const path of walk.files) {
         this.knownPaths.add(path);
       }
-      await Promise.all(files.map((path) => this.loadFile(pathToFileURL(path).toString())));
+      await Promise.all(walk.files.map(async (path) => {
+        const uri = pathToFileURL(path).toString();
+        const reason = (await this.loadFile(uri)) ? undefined : this.workspace.unreadable(uri);
+        if (reason) {
+          unreadable.push({ path, unreadable: reason });
+        }
+      }));
     }
+    unreadable.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return { unreadable, truncated };
   }
 
-  /** Reads one file from disk into the workspace; returns false when it was skipped. */
+  /**
+   * Reads one file from disk into the workspace; returns false when it was skipped. Why a file could
+   * not be read is recorded in the workspace (`Workspace.unreadable`), where diagnostics find it.
+   */
   async loadFile(uri: string): Promise<boolean> {
     if (!uri.startsWith('file:') || !kindOfUri(uri)) {
       return false;
@@ -61,8 +101,13 @@ export class WorkspaceLoader {
     const path = fileURLToPath(uri);
     const result = await readTextFile(path);
     if ('skipped' in result) {
-      if (!/ENOENT/.test(result.skipped)) {
+      // A file may be named before it exists (a bibliography not exported yet), so absence is not logged.
+      if (result.unreadable.reason !== 'not-found') {
         this.events.log(`Skipped ${path}: ${result.skipped}.`);
+      }
+      // The file may have been opened in an editor while it was read; the editor's text wins.
+      if (!this.events.isOpen?.(uri)) {
+        this.workspace.setUnreadable(uri, result.unreadable);
       }
       return false;
     }
@@ -111,6 +156,8 @@ export class WorkspaceLoader {
           const result = await readTextFile(path);
           if ('text' in result) {
             this.workspace.setDocument(uri, result.text, 0, 'catalogue');
+          } else {
+            this.events.log(`Skipped ${path}: ${result.skipped}.`);
           }
         }
       }

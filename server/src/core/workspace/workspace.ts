@@ -10,6 +10,7 @@ import { LineIndex } from '../text/lineIndex';
 import { parseCatalogueFile, type ParsedCatalogueFile } from '../catalogue/parseCatalogueFile';
 import { findLatexNonProse } from '../prose/latexNonProse';
 import type { NonProseRanges } from '../prose/proseRanges';
+import { sameUnreadable, type UnreadableFile } from './unreadableFiles';
 
 /** What a document is, decided by its file name. */
 export type DocumentKind = 'latex' | 'markdown' | 'bibtex' | 'metadata' | 'catalogue';
@@ -71,6 +72,8 @@ export class Workspace {
   private readonly lineIndexes = new WeakMap<SourceDocument, LineIndex>();
   private readonly catalogueCache = new WeakMap<SourceDocument, ParsedCatalogueFile>();
   private readonly nonProseCache = new WeakMap<SourceDocument, NonProseRanges>();
+  /** Why files the host tried to read are not here; a file is either a document or unreadable, never both. */
+  private readonly unreadableFiles = new Map<string, UnreadableFile>();
   private generationCounter = 0;
   /** Extra cite command names that LaTeX scans honour. */
   citeCommands: readonly string[] = [];
@@ -101,6 +104,7 @@ export class Workspace {
     }
     const document: SourceDocument = { uri, kind, text, version };
     this.documents.set(uri, document);
+    this.unreadableFiles.delete(uri);
     this.generationCounter++;
     return document;
   }
@@ -117,13 +121,35 @@ export class Workspace {
     return this.bibParseCaches.get(uri);
   }
 
-  /** Forgets a document. */
+  /** Forgets a document, and why it could not be read: a deleted file is simply not found. */
   removeDocument(uri: string): void {
+    const hadReason = this.unreadableFiles.delete(uri);
     if (this.documents.delete(uri)) {
       this.bibParseCaches.delete(uri);
       this.precomputed.delete(uri);
       this.generationCounter++;
+    } else if (hadReason) {
+      this.generationCounter++;
     }
+  }
+
+  /**
+   * Records why the host could not read a file, for diagnostics to tell the user. The file's old text,
+   * if any, is forgotten: the disk no longer gives it. Recording the same reason again changes nothing.
+   */
+  setUnreadable(uri: string, file: UnreadableFile): void {
+    if (this.documents.has(uri)) {
+      this.removeDocument(uri);
+    } else if (sameUnreadable(this.unreadableFiles.get(uri), file)) {
+      return;
+    }
+    this.unreadableFiles.set(uri, file);
+    this.generationCounter++;
+  }
+
+  /** Why the host could not read a file, when it tried and failed; undefined for documents and untried files. */
+  unreadable(uri: string): UnreadableFile | undefined {
+    return this.unreadableFiles.get(uri);
   }
 
   /** The current version of a document. */

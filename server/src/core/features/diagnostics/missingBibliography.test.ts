@@ -1,0 +1,82 @@
+// The missing-bibliography diagnostic says why a bibliography is missing: the reason the host
+// recorded in the workspace (too large, not a regular file, no permission, binary), or "not found".
+
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { DEFAULT_CORE_CONFIG } from '../../config';
+import { fixtureUri, parseFixture } from '../../testing/fixture';
+import type { UnreadableFile } from '../../workspace/unreadableFiles';
+import { collectDiagnostics } from './collectDiagnostics';
+
+/** The missing-bibliography messages of a document whose bibliography the host recorded as unreadable. */
+function messagesWith(source: string, path: string, bibliography: string, unreadable?: UnreadableFile): string[] {
+  const { workspace } = parseFixture(source);
+  if (unreadable) {
+    workspace.setUnreadable(fixtureUri(bibliography), unreadable);
+  }
+  return collectDiagnostics(workspace, fixtureUri(path), DEFAULT_CORE_CONFIG)
+    .filter((diagnostic) => diagnostic.code === 'missing-bibliography')
+    .map((diagnostic) => diagnostic.message);
+}
+
+const LATEX = '%! main.tex\n\\bibliography{refs}\n';
+const MARKDOWN = '%! paper.md\n---\nbibliography: refs.bib\n---\nText.\n';
+
+describe('missing-bibliography states the reason', () => {
+  test('too large', () => {
+    const file: UnreadableFile = { reason: 'too-large', detail: '80 MB; FM Atlas reads files up to 64 MB' };
+    assert.deepEqual(messagesWith(LATEX, 'main.tex', 'refs.bib', file), [
+      "Bibliography file 'refs.bib' in /test could not be read: too large (80 MB; FM Atlas reads files up to 64 MB).",
+    ]);
+  });
+
+  test('not a regular file', () => {
+    assert.deepEqual(messagesWith(LATEX, 'main.tex', 'refs.bib', { reason: 'not-a-file', detail: 'a FIFO' }), [
+      "Bibliography file 'refs.bib' in /test could not be read: not a regular file (a FIFO).",
+    ]);
+  });
+
+  test('no permission, in Markdown too', () => {
+    assert.deepEqual(messagesWith(MARKDOWN, 'paper.md', 'refs.bib', { reason: 'no-permission' }), [
+      "Bibliography file 'refs.bib' in /test could not be read: permission denied.",
+    ]);
+  });
+
+  test('binary', () => {
+    const file: UnreadableFile = { reason: 'binary', detail: 'it has NUL bytes near the start' };
+    assert.match(messagesWith(LATEX, 'main.tex', 'refs.bib', file)[0], /could not be read: binary \(it has NUL bytes/);
+  });
+
+  test('not found, whether the host tried the file or not', () => {
+    const expected = ["Bibliography file 'refs.bib' was not found (looked in /test)."];
+    assert.deepEqual(messagesWith(LATEX, 'main.tex', 'refs.bib'), expected);
+    assert.deepEqual(messagesWith(LATEX, 'main.tex', 'refs.bib', { reason: 'not-found' }), expected);
+    assert.deepEqual(messagesWith(MARKDOWN, 'paper.md', 'refs.bib', { reason: 'not-found' }), [
+      "Bibliography file 'refs.bib' was not found next to this document.",
+    ]);
+  });
+});
+
+describe('unreadable files in the workspace', () => {
+  test('a file is a document or unreadable, never both; reading it again clears the reason', () => {
+    const { workspace } = parseFixture(`${LATEX}%! refs.bib\n@misc{a, title = {A}}\n`);
+    const uri = fixtureUri('refs.bib');
+    const before = workspace.generation;
+    workspace.setUnreadable(uri, { reason: 'too-large', detail: '80 MB' });
+    assert.equal(workspace.getDocument(uri), undefined, 'the stale text is forgotten');
+    assert.ok(workspace.generation > before);
+    const recorded = workspace.generation;
+    workspace.setUnreadable(uri, { reason: 'too-large', detail: '80 MB' });
+    assert.equal(workspace.generation, recorded, 'the same reason again changes nothing');
+    workspace.setDocument(uri, '@misc{a, title = {A}}\n');
+    assert.equal(workspace.unreadable(uri), undefined);
+  });
+
+  test('removing a document forgets its reason', () => {
+    const { workspace } = parseFixture(LATEX);
+    const uri = fixtureUri('refs.bib');
+    workspace.setUnreadable(uri, { reason: 'no-permission' });
+    workspace.removeDocument(uri);
+    assert.equal(workspace.unreadable(uri), undefined);
+  });
+});
