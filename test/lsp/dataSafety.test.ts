@@ -11,13 +11,15 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  CodeActionRequest, ExecuteCommandRequest, RenameRequest, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit,
+  CodeActionRequest, ExecuteCommandRequest, HoverRequest, RenameRequest, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { LspTestClient, positionOf, ROOT } from './lspTestClient';
 
 const FOLDER = join(ROOT, 'test/data-safety/workspace');
 const GOLDEN = join(ROOT, 'test/data-safety/golden');
-const FILES = ['main.tex', 'refs.bib', 'notes.md', 'refs-md.bib'];
+const FILES = ['main.tex', 'refs.bib', 'notes.md', 'refs-md.bib', 'latin1.md', 'latin1.bib'];
+/** Files the server reads from disk and never opens in the "editor": the Latin-1 bibliography. */
+const ON_DISK_ONLY = new Set(['latin1.bib']);
 const update = process.env.FM_ATLAS_UPDATE_GOLDEN === '1';
 
 /** One edit the server produced, with where it came from. */
@@ -38,12 +40,15 @@ describe('every edit the server makes changes exactly the intended bytes', () =>
   before(async () => {
     client = await LspTestClient.start({ folder: FOLDER });
     for (const file of FILES) {
-      const text = readFileSync(join(FOLDER, file), 'utf8');
+      // The Latin-1 file as an editor that reads it as Latin-1 would show it; the server reads it from disk.
+      const text = readFileSync(join(FOLDER, file), file === 'latin1.bib' ? 'latin1' : 'utf8');
       originals.set(client.uri(file), text);
-      await client.open(file, text);
+      if (!ON_DISK_ONLY.has(file)) {
+        await client.open(file, text);
+      }
     }
     // Quick fixes of every diagnostic, in file and line order.
-    for (const file of FILES) {
+    for (const file of FILES.filter((name) => !ON_DISK_ONLY.has(name))) {
       const uri = client.uri(file);
       const diagnostics = await client.waitForDiagnostics(uri, () => true);
       for (const diagnostic of [...diagnostics].sort((a, b) => a.range.start.line - b.range.start.line)) {
@@ -134,6 +139,18 @@ describe('every edit the server makes changes exactly the intended bytes', () =>
       }
     }
     assert.deepEqual(readdirSync(GOLDEN).filter((folder) => !seen.has(folder)), [], 'golden folders of edits the server no longer makes');
+  });
+
+  test('no edit writes into a bibliography that is not UTF-8 while no editor has it open', async () => {
+    const latin1 = client.uri('latin1.bib');
+    assert.deepEqual(cases.filter(({ edit }) => latin1 in (edit.changes ?? {})).map(({ name }) => name), []);
+    const uri = client.uri('latin1.md');
+    const text = originals.get(uri)!;
+    const position = positionOf(text, 'MedSAM2 propagates', 3);
+    const actions = await codeActions(uri, { start: position, end: position }, []);
+    assert.deepEqual(actions.map((action) => action.title).filter((title) => /latin1\.bib|Cite MedSAM2/.test(title)), []);
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(text, 'mueller2021atlas', 2) });
+    assert.match(JSON.stringify(hover), /Müller/, 'the Latin-1 entry reads right');
   });
 
   test('a CRLF file stays CRLF, and nothing after \\end{document} changes', () => {

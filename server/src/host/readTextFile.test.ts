@@ -43,6 +43,12 @@ describe('readTextFile', () => {
     assert.deepEqual(await readTextFile(join(folder, 'refs.bib')), { text: '@misc{a, title = {A}}\n' });
   });
 
+  test('a file that is not UTF-8 reads as Latin-1, one character a byte, and is marked so', async () => {
+    const path = join(folder, 'latin1.bib');
+    writeFileSync(path, Buffer.from('@misc{m, author = {M\xfcller}}\n', 'latin1'));
+    assert.deepEqual(await readTextFile(path), { text: '@misc{m, author = {Müller}}\n', notUtf8: true });
+  });
+
   test('refuses with the reason: missing, folder, symlink loop, too large, binary', async () => {
     const reasons = async (name: string) => {
       const result = await readTextFile(join(folder, name));

@@ -16,7 +16,14 @@ export interface ReadRefusal {
 }
 
 /** The text of a file, or why it was not read. */
-export type ReadResult = { readonly text: string } | ReadRefusal;
+/**
+ * A file's text. `notUtf8` marks a file whose bytes are not UTF-8 (a Latin-1 bibliography, say): it was
+ * decoded as Latin-1 so that every character reads right, and nothing may be written into it while no
+ * editor has it open, since an editor that decodes it as UTF-8 would lose those characters on saving.
+ */
+export type ReadResult = { readonly text: string; readonly notUtf8?: true } | ReadRefusal;
+
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /** What a path names, or why it cannot be used: the CLI checks its inputs with this before reading anything. */
 export type PathKind =
@@ -78,7 +85,13 @@ export async function readTextFile(path: string, maxBytes = MAX_FILE_BYTES): Pro
         return refuse({ reason: 'binary', detail: 'it has NUL bytes near the start' });
       }
       // A byte-order mark would otherwise shift every offset by one.
-      return { text: buffer.toString('utf8').replace(/^\uFEFF/, '') };
+      try {
+        return { text: STRICT_UTF8.decode(buffer).replace(/^\uFEFF/, '') };
+      } catch {
+        // Latin-1 maps every byte to one character, as an editor's replacement characters do, so
+        // offsets agree with an editor that opens the file either way.
+        return { text: buffer.toString('latin1'), notUtf8: true };
+      }
     } finally {
       await handle.close();
     }

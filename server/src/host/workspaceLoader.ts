@@ -114,6 +114,7 @@ export class WorkspaceLoader {
     // The file may have been opened in an editor while it was read; the editor's text wins.
     if (!this.events.isOpen?.(uri)) {
       await this.setText(uri, result.text);
+      this.workspace.setNotUtf8(uri, result.notUtf8 === true);
     }
     return true;
   }

@@ -85,6 +85,8 @@ export function startServer(connection: Connection): void {
       return;
     }
     const text = change.document.getText();
+    // An open editor decodes the file with its own encoding and saves it the same way: FM Atlas may write into it.
+    session.workspace.setNotUtf8(uri, false);
     if (kind === 'bibtex' && kindOfUri(uri) === 'bibtex') {
       return session.loader.setText(uri, text, version).then(() => publisher.schedule());
     }

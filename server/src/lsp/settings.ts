@@ -2,11 +2,11 @@
 // initialization options), and turns them into the core's configuration: globs become file URIs,
 // a CSL style path becomes a registered style. Settings are never kept in module globals.
 
-import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import type { Connection } from 'vscode-languageserver/node';
 import { DEFAULT_SETTINGS, type FmAtlasSettings } from '../../../shared/settings';
 import { DEFAULT_CORE_CONFIG, hasCslStyle, registerCslStyle, type CatalogueLayer, type CoreConfig } from '../core';
+import { readTextFile } from '../host/readTextFile';
 import type { WorkspaceLoader } from '../host/workspaceLoader';
 
 /** Merges what the client sent over the defaults, ignoring values of the wrong type. */
@@ -59,8 +59,13 @@ export async function resolveCoreConfig(settings: FmAtlasSettings, folders: read
   let cslStyle = settings.citation.style;
   if (!hasCslStyle(cslStyle)) {
     const path = isAbsolute(cslStyle) || folders.length === 0 ? cslStyle : join(folders[0], cslStyle);
+    // Read with the host's checks: a FIFO or /dev/zero named here must not stall the server.
+    const read = await readTextFile(path);
     try {
-      registerCslStyle(cslStyle, await readFile(path, 'utf8'));
+      if ('skipped' in read) {
+        throw new Error(read.skipped);
+      }
+      registerCslStyle(cslStyle, read.text);
     } catch (error) {
       log(`CSL style '${cslStyle}' is neither built in (apa, vancouver, harvard1) nor a readable file (${error instanceof Error ? error.message : String(error)}); using APA.`);
       cslStyle = 'apa';

@@ -127,6 +127,10 @@ export function planCitation(workspace: Workspace, context: CitationContext, kin
     key = `${parsed.key}-${suffix}`;
   }
   const target = workspace.getDocument(context.targetBibliography)!;
+  const notWritable = workspace.whyNotWritable(target.uri);
+  if (notWritable) {
+    return { error: `FM Atlas does not add ${record.name}'s BibTeX to ${displayPath(target.uri)}: ${notWritable}.` };
+  }
   const bibtex = indentLike(target.text, record.bibtex.slice(0, parsed.keyRange.start) + key + record.bibtex.slice(parsed.keyRange.end));
   // Line endings are compared without carriage returns: the edit takes the file's own line ending later.
   const tail = target.text.slice(-4).replace(/\r/g, '');

@@ -74,6 +74,7 @@ export class Workspace {
   private readonly nonProseCache = new WeakMap<SourceDocument, NonProseRanges>();
   /** Why files the host tried to read are not here; a file is either a document or unreadable, never both. */
   private readonly unreadableFiles = new Map<string, UnreadableFile>();
+  private readonly notUtf8Files = new Set<string>();
   private generationCounter = 0;
   /** Extra cite command names that LaTeX scans honour. */
   citeCommands: readonly string[] = [];
@@ -121,8 +122,29 @@ export class Workspace {
     return this.bibParseCaches.get(uri);
   }
 
+  /**
+   * Records whether a document read from disk is not UTF-8 (the host decoded it as Latin-1). Features
+   * that write into files ask {@link isWritable} first: an editor that decodes such a file as UTF-8
+   * would lose its accented characters when the edited file is saved.
+   */
+  setNotUtf8(uri: string, notUtf8: boolean): void {
+    if (notUtf8) {
+      this.notUtf8Files.add(uri);
+    } else {
+      this.notUtf8Files.delete(uri);
+    }
+  }
+
+  /** Why FM Atlas must not write into a document, or undefined when it may. */
+  whyNotWritable(uri: string): string | undefined {
+    return this.notUtf8Files.has(uri)
+      ? 'it is not UTF-8 (its bytes read as Latin-1), and an edit saved by an editor that reads it as UTF-8 would lose its accented characters; open it in the editor with its encoding, or convert it to UTF-8'
+      : undefined;
+  }
+
   /** Forgets a document, and why it could not be read: a deleted file is simply not found. */
   removeDocument(uri: string): void {
+    this.notUtf8Files.delete(uri);
     const hadReason = this.unreadableFiles.delete(uri);
     if (this.documents.delete(uri)) {
       this.bibParseCaches.delete(uri);

@@ -58,5 +58,11 @@ export function renameCitation(workspace: Workspace, uri: string, offset: number
   }
   const references = collectKeyReferences(workspace, uri, offset, config)!;
   const locations: Location[] = [...references.definitions, ...references.uses];
+  for (const file of new Set(locations.map((location) => location.uri))) {
+    const notWritable = workspace.whyNotWritable(file);
+    if (notWritable) {
+      return { error: `Renaming would edit ${file.slice(file.lastIndexOf('/') + 1)}, but ${notWritable}.` };
+    }
+  }
   return { edits: locations.map((location) => ({ uri: location.uri, range: location.range, newText: newKey })) };
 }
