@@ -1,6 +1,178 @@
-// The results of the server commands that the client reads (workspace/executeCommand, listed in
-// docs/protocol.md). The server's handlers are typed with them, so a change to what the core
-// returns fails the type check instead of silently breaking the client.
+// The contract of the server commands (workspace/executeCommand, described in docs/protocol.md):
+// each command's id, the one argument it takes and what it answers. The server has one handler per
+// id of {@link ServerCommands} (server/src/lsp/commands/), and the client runs them through one
+// typed helper (client/src/serverCommands.ts), so a change on either side fails the type check
+// instead of silently breaking the other. Only types and constants live here.
+
+/** Adds a catalogue record's BibTeX to the document's bibliography if missing, and with `replace` cites it there. */
+export const ADD_BIBLIOGRAPHY_ENTRY_COMMAND = 'fmAtlas.addBibliographyEntry';
+
+/** Builds a comparison table of catalogue models in the document's language, adding missing BibTeX. */
+export const COMPARISON_TABLE_COMMAND = 'fmAtlas.comparisonTable';
+
+/** Lists the catalogue ids of the models a document cites. */
+export const CITED_MODELS_COMMAND = 'fmAtlas.citedModels';
+
+/** Lists the catalogue's models and datasets for pickers. */
+export const LIST_CATALOGUE_COMMAND = 'fmAtlas.listCatalogue';
+
+/** Lists the columns and row orders a comparison table can have, and the columns ticked by default. */
+export const LIST_TABLE_OPTIONS_COMMAND = 'fmAtlas.listTableOptions';
+
+/** Lists the entries of a document's bibliographies for the citation picker, and how chosen keys go in. */
+export const LIST_BIBLIOGRAPHY_COMMAND = 'fmAtlas.listBibliography';
+
+/** Describes a catalogue record as a Markdown card, with how the document would cite it. */
+export const RECORD_CARD_COMMAND = 'fmAtlas.recordCard';
+
+/** Builds the meta-analysis of a scope: trend charts with their renderings, and the manuscript's coverage. */
+export const META_ANALYSIS_COMMAND = 'fmAtlas.metaAnalysis';
+
+/**
+ * Every server command: its id, the one argument it takes (`params`) and its answer (`result`).
+ * A command answers `{ error }` ({@link CommandError}) to an argument it cannot read; the server
+ * answers `null` to a command it does not know or that failed unexpectedly (and logs why).
+ */
+export interface ServerCommands {
+  /**
+   * Cites a catalogue record from a document: adds its BibTeX to the document's bibliography file when
+   * the bibliography lacks the work, and with `replace` writes the record's name with its citation over
+   * that range in the same workspace edit (one undo removes both). Warns the user when it cannot cite.
+   */
+  [ADD_BIBLIOGRAPHY_ENTRY_COMMAND]: {
+    params: AddBibliographyEntryParams;
+    result: AddBibliographyEntryResult | CommandError;
+  };
+  /** Builds a comparison table in the document's language (LaTeX without a document) and adds missing BibTeX. */
+  [COMPARISON_TABLE_COMMAND]: { params: ComparisonTableParams; result: ComparisonTableResult | CommandError };
+  /** The catalogue ids of the models a document cites, in order of first citation. */
+  [CITED_MODELS_COMMAND]: { params: DocumentParams; result: readonly string[] | CommandError };
+  /** The catalogue's models and datasets with what a picker searches by; takes any argument. */
+  [LIST_CATALOGUE_COMMAND]: { params: NoParams; result: CatalogueListing };
+  /** The choices of the comparison table's pickers, with the same default columns as the table code action. */
+  [LIST_TABLE_OPTIONS_COMMAND]: { params: NoParams; result: TableOptions };
+  /** The bibliography entries a LaTeX or Markdown document can cite, and with `position` how keys go in there. */
+  [LIST_BIBLIOGRAPHY_COMMAND]: { params: ListBibliographyParams; result: BibliographyListing | CommandError };
+  /** The Markdown card of a record, or `null` when the document is not a manuscript or the record is unknown. */
+  [RECORD_CARD_COMMAND]: { params: RecordParams; result: string | null | CommandError };
+  /** The meta-analysis of a scope; the manuscript scope and the coverage need `uri`. */
+  [META_ANALYSIS_COMMAND]: { params: MetaAnalysisParams; result: MetaAnalysisResult | CommandError };
+}
+
+/** The id of a server command. */
+export type ServerCommandId = keyof ServerCommands;
+
+/** The argument of a server command. */
+export type ServerCommandParams<K extends ServerCommandId> = ServerCommands[K]['params'];
+
+/** The answer of a server command. */
+export type ServerCommandResult<K extends ServerCommandId> = ServerCommands[K]['result'];
+
+/** The answer to an argument the command cannot read, or to a request it cannot carry out. */
+export interface CommandError {
+  /** A sentence for the user or the log. */
+  readonly error: string;
+}
+
+/** The argument of a command that reads none: an empty object (anything else is ignored). */
+export type NoParams = Readonly<Record<string, never>>;
+
+/** A position in a document as LSP sends it: line and UTF-16 character, both from 0. */
+export interface CommandPosition {
+  readonly line: number;
+  readonly character: number;
+}
+
+/** A range in a document as LSP sends it. */
+export interface CommandRange {
+  readonly start: CommandPosition;
+  readonly end: CommandPosition;
+}
+
+/** Which part of the catalogue a record is in. */
+export type RecordKind = 'model' | 'dataset';
+
+/** The argument of a command about one document. */
+export interface DocumentParams {
+  /** The document's URI as the client knows it. */
+  readonly uri: string;
+}
+
+/** The argument of a command about a catalogue record, seen from a document. */
+export interface RecordParams extends DocumentParams {
+  readonly kind: RecordKind;
+  /** The record's catalogue id. */
+  readonly id: string;
+}
+
+/** The argument of `fmAtlas.addBibliographyEntry`. */
+export interface AddBibliographyEntryParams extends RecordParams {
+  /** A range of the document to replace with the record's name and its citation. */
+  readonly replace?: CommandRange;
+}
+
+/** The result of `fmAtlas.addBibliographyEntry`. */
+export interface AddBibliographyEntryResult {
+  /** The key to cite: the user's own for a work the bibliography has, else the catalogue's (made unique). */
+  readonly key: string;
+  /** The citation of the key in the document's style: `\citep{key}` with the project's cite command, or `[@key]`. */
+  readonly citation: string;
+  /** The record's name followed by its citation: `MedSAM~\citep{key}`, `MedSAM [@key]`. */
+  readonly nameWithCitation: string;
+  /** Whether the client applied the workspace edit (false when there was nothing to edit). */
+  readonly applied: boolean;
+}
+
+/** The argument of `fmAtlas.comparisonTable`. */
+export interface ComparisonTableParams {
+  /** The document the table goes into: its language, cite command and bibliography. */
+  readonly uri?: string;
+  /** Catalogue ids, names or aliases. */
+  readonly models: readonly string[];
+  /** Column ids of `fmAtlas.listTableOptions`; unknown ones are left out, none gives the renderer's default. */
+  readonly columns?: readonly string[];
+  readonly format?: 'latex' | 'markdown';
+  /** A row order id of `fmAtlas.listTableOptions`; by year when absent. */
+  readonly sort?: string;
+}
+
+/** The result of `fmAtlas.comparisonTable`. */
+export interface ComparisonTableResult {
+  /** The table's source text. */
+  readonly text: string;
+  /** The names given that are not in the catalogue, left out of the table. */
+  readonly unknown: readonly string[];
+}
+
+/** A choice of a picker: the id to send back and the label to show. */
+export interface LabelledChoice {
+  readonly id: string;
+  readonly label: string;
+}
+
+/** The result of `fmAtlas.listTableOptions`. */
+export interface TableOptions {
+  /** Every column a table can have, in table order. */
+  readonly columns: readonly LabelledChoice[];
+  /** The columns ticked by default: the ones the table code action uses. */
+  readonly defaultColumns: readonly string[];
+  /** The row orders, the default first. */
+  readonly sorts: readonly LabelledChoice[];
+}
+
+/** The argument of `fmAtlas.listBibliography`. */
+export interface ListBibliographyParams extends DocumentParams {
+  /** The cursor: with it, the answer says where and how chosen keys go in. */
+  readonly position?: CommandPosition;
+}
+
+/** The argument of `fmAtlas.metaAnalysis`. */
+export interface MetaAnalysisParams {
+  /** Which studies to count; the whole catalogue when absent. */
+  readonly scope?: MetaAnalysisScope;
+  /** The manuscript: the manuscript scope counts what it cites, and the coverage compares with it. */
+  readonly uri?: string;
+}
 
 /** Which studies a meta-analysis counts. */
 export type MetaAnalysisScope = 'catalogue' | 'manuscript' | 'user';
@@ -90,8 +262,8 @@ export interface BibliographyListItem {
  * Inside a cite command's braces or a Pandoc `[@...]`, only keys and separators are written.
  */
 export interface CitationInsertion {
-  /** Where to insert: the cursor, or the end of the key the cursor is in. LSP line and UTF-16 character. */
-  readonly position: { readonly line: number; readonly character: number };
+  /** Where to insert: the cursor, or the end of the key the cursor is in. */
+  readonly position: CommandPosition;
   readonly prefix: string;
   readonly separator: string;
   readonly suffix: string;

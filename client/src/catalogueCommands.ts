@@ -2,21 +2,21 @@
 // and order; the server renders the table and adds missing BibTeX) and "FM Atlas: Search Catalogue"
 // (pick a model or dataset, then insert its name, insert it with its citation, show its card, or
 // open its code). The server does the work through workspace/executeCommand, so other editors get
-// the same commands. Both model pickers search names, aliases, modality, task, anatomy and dataset.
+// the same commands; it also lists the table's columns, default columns and row orders, so the
+// pickers offer what the server renders. Both model pickers search names, aliases, modality, task,
+// anatomy and dataset.
 
 import * as vscode from 'vscode';
-import type { CatalogueListing } from '../../shared/commands';
+import {
+  ADD_BIBLIOGRAPHY_ENTRY_COMMAND, CITED_MODELS_COMMAND, COMPARISON_TABLE_COMMAND, LIST_CATALOGUE_COMMAND,
+  LIST_TABLE_OPTIONS_COMMAND, RECORD_CARD_COMMAND, type CatalogueListing,
+} from '../../shared/commands';
 import { buildPickEntries, type PickEntry } from './cataloguePicks';
 import { toLspRange } from './lspRange';
+import { runServerCommand } from './serverCommands';
 import { isWebUrl } from './webUrl';
 import { showSearchablePick, type SearchableItem } from './searchablePick';
 
-const COLUMN_CHOICES: ReadonlyArray<[string, string]> = [
-  ['name', 'Name'], ['year', 'Year'], ['venue', 'Venue'], ['category', 'Category'], ['paradigm', 'Paradigm'], ['architecture', 'Architecture'],
-  ['backbone', 'Backbone / encoder'], ['language_model', 'Language model'], ['params', 'Parameters'], ['modalities', 'Modalities'],
-  ['dimension', 'Dimension'], ['pretraining_data', 'Pretraining data'], ['tasks', 'Tasks'], ['code', 'Code'],
-];
-const DEFAULT_COLUMNS = ['name', 'year', 'category', 'paradigm', 'backbone', 'pretraining_data'];
 const COLUMNS_KEY = 'fmAtlas.table.columns';
 
 /** Picker items whose ids say the kind too (`model:medsam`), as a model and a dataset may share an id. */
@@ -42,8 +42,7 @@ export function activeManuscript(): vscode.TextEditor | undefined {
 }
 
 async function listCatalogue(): Promise<CatalogueListing> {
-  const listing = await vscode.commands.executeCommand<CatalogueListing | null>('fmAtlas.listCatalogue', {});
-  return listing ?? { models: [], datasets: [] };
+  return (await runServerCommand(LIST_CATALOGUE_COMMAND, {})) ?? { models: [], datasets: [] };
 }
 
 /** FM Atlas: Insert Comparison Table. */
@@ -53,8 +52,18 @@ export async function insertComparisonTable(context: vscode.ExtensionContext): P
     return;
   }
   const uri = editor.document.uri.toString();
-  const [catalogue, cited] = await Promise.all([listCatalogue(), vscode.commands.executeCommand<string[]>('fmAtlas.citedModels', { uri })]);
-  const citedIds = new Set(cited ?? []);
+  const [catalogue, cited, options] = await Promise.all([
+    listCatalogue(),
+    runServerCommand(CITED_MODELS_COMMAND, { uri }),
+    runServerCommand(LIST_TABLE_OPTIONS_COMMAND, {}),
+  ]);
+  if (!options) {
+    void vscode.window.showErrorMessage(
+      'FM Atlas: the language server did not list the table\'s columns; see the FM Atlas output channel.',
+    );
+    return;
+  }
+  const citedIds = new Set(cited && !('error' in cited) ? cited : []);
   const models = (await showSearchablePick({
     title: 'Comparison table (1/3): models',
     placeholder: 'Models by name, modality, task, anatomy or dataset (the ones this document cites are ticked)',
@@ -65,8 +74,9 @@ export async function insertComparisonTable(context: vscode.ExtensionContext): P
   if (!models) {
     return;
   }
-  const remembered = context.globalState.get<string[]>(COLUMNS_KEY, DEFAULT_COLUMNS);
-  const columns = await vscode.window.showQuickPick(COLUMN_CHOICES.map(([id, label]) => ({ label, id, picked: remembered.includes(id) })), {
+  const remembered = context.globalState.get<readonly string[]>(COLUMNS_KEY, options.defaultColumns);
+  const columnItems = options.columns.map(({ id, label }) => ({ label, id, picked: remembered.includes(id) }));
+  const columns = await vscode.window.showQuickPick(columnItems, {
     canPickMany: true, title: 'Comparison table (2/3): columns',
   });
   if (!columns) {
@@ -77,17 +87,18 @@ export async function insertComparisonTable(context: vscode.ExtensionContext): P
     return;
   }
   await context.globalState.update(COLUMNS_KEY, columns.map((column) => column.id));
-  const sort = await vscode.window.showQuickPick([
-    { label: 'By year', id: 'year' }, { label: 'By name', id: 'name' }, { label: 'By category', id: 'category' }, { label: 'In the order chosen', id: 'given' },
-  ], { title: 'Comparison table (3/3): row order' });
+  const sortItems = options.sorts.map(({ id, label }) => ({ label, id }));
+  const sort = await vscode.window.showQuickPick(sortItems, { title: 'Comparison table (3/3): row order' });
   if (!sort) {
     return;
   }
-  const result = await vscode.commands.executeCommand<{ text: string; unknown: string[] }>('fmAtlas.comparisonTable', {
+  const result = await runServerCommand(COMPARISON_TABLE_COMMAND, {
     uri, models, columns: columns.map((column) => column.id), sort: sort.id,
   });
-  if (!result?.text) {
-    void vscode.window.showErrorMessage('FM Atlas: the language server could not build the table; see the FM Atlas output channel.');
+  if (!result || 'error' in result || !result.text) {
+    void vscode.window.showErrorMessage(result && 'error' in result
+      ? `FM Atlas: the language server could not build the table: ${result.error}`
+      : 'FM Atlas: the language server could not build the table; see the FM Atlas output channel.');
     return;
   }
   if (result.unknown.length > 0) {
@@ -134,10 +145,13 @@ export async function searchCatalogue(): Promise<void> {
   } else if (action.id === 'cite' && editor) {
     // The server writes the name with its citation over the selection and adds the BibTeX in one
     // workspace edit, so one undo removes both.
-    await vscode.commands.executeCommand('fmAtlas.addBibliographyEntry', { uri, kind: chosen.kind, id: record.id, replace: toLspRange(editor.selection) });
+    await runServerCommand(ADD_BIBLIOGRAPHY_ENTRY_COMMAND, {
+      uri, kind: chosen.kind, id: record.id, replace: toLspRange(editor.selection),
+    });
   } else if (action.id === 'card') {
-    const card = await vscode.commands.executeCommand<string | null>('fmAtlas.recordCard', { uri, kind: chosen.kind, id: record.id });
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: card ?? `**${record.name}**` });
+    const card = await runServerCommand(RECORD_CARD_COMMAND, { uri, kind: chosen.kind, id: record.id });
+    const content = typeof card === 'string' ? card : `**${record.name}**`;
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
     await vscode.commands.executeCommand('markdown.showPreview', document.uri);
   } else if (action.id === 'open' && isWebUrl(record.url)) {
     await vscode.env.openExternal(vscode.Uri.parse(record.url));

@@ -5,16 +5,17 @@
 // how the keys go (fmAtlas.listBibliography); citationPicks.ts builds the rows and the text.
 
 import * as vscode from 'vscode';
-import type { BibliographyListing } from '../../shared/commands';
+import { LIST_BIBLIOGRAPHY_COMMAND, type BibliographyListing } from '../../shared/commands';
 import { activeManuscript } from './catalogueCommands';
 import { buildCitationPickEntries, buildCitationText } from './citationPicks';
 import { showSearchablePick } from './searchablePick';
+import { runServerCommand } from './serverCommands';
 
 async function listBibliography(editor: vscode.TextEditor): Promise<BibliographyListing | undefined> {
   const { line, character } = editor.selection.active;
-  const listing = await vscode.commands.executeCommand<BibliographyListing | { error: string } | null>(
-    'fmAtlas.listBibliography', { uri: editor.document.uri.toString(), position: { line, character } },
-  );
+  const listing = await runServerCommand(LIST_BIBLIOGRAPHY_COMMAND, {
+    uri: editor.document.uri.toString(), position: { line, character },
+  });
   if (!listing || 'error' in listing) {
     const reason = listing ? listing.error : 'the language server is not running; see the FM Atlas output channel.';
     void vscode.window.showWarningMessage(`FM Atlas: cannot list the bibliography: ${reason}`);

@@ -2,8 +2,9 @@
 // fields, so a range is copied field by field.
 
 import type * as vscode from 'vscode';
+import type { CommandRange } from '../../shared/commands';
 
 /** A plain LSP range of a VS Code range. */
-export function toLspRange(range: vscode.Range): { start: { line: number; character: number }; end: { line: number; character: number } } {
+export function toLspRange(range: vscode.Range): CommandRange {
   return { start: { line: range.start.line, character: range.start.character }, end: { line: range.end.line, character: range.end.character } };
 }

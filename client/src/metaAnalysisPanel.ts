@@ -5,9 +5,12 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { renderMetaAnalysisHtml } from './metaAnalysisHtml';
-import type { MetaAnalysisResult, MetaAnalysisScope } from '../../shared/commands';
+import {
+  ADD_BIBLIOGRAPHY_ENTRY_COMMAND, META_ANALYSIS_COMMAND, RECORD_CARD_COMMAND, type MetaAnalysisScope,
+} from '../../shared/commands';
 import type { FromWebview, ToWebview } from './metaAnalysisMessages';
 import { toLspRange } from './lspRange';
+import { runServerCommand } from './serverCommands';
 
 const MANUSCRIPT_LANGUAGES = ['latex', 'tex', 'markdown', 'quarto', 'rmd'];
 const EXPORT_EXTENSIONS = { svg: 'svg', pgfplots: 'tex', csv: 'csv' } as const;
@@ -75,9 +78,11 @@ class MetaAnalysisPanel {
 
   private async refresh(): Promise<void> {
     const scope = this.scope === 'manuscript' && !this.manuscript ? 'catalogue' : this.scope;
-    const analysis = await vscode.commands.executeCommand<MetaAnalysisResult | null>('fmAtlas.metaAnalysis', { scope, uri: this.manuscript?.toString() });
-    if (!analysis) {
-      this.post({ type: 'error', message: 'The FM Atlas language server is not running; see the FM Atlas output channel.' });
+    const analysis = await runServerCommand(META_ANALYSIS_COMMAND, { scope, uri: this.manuscript?.toString() });
+    if (!analysis || 'error' in analysis) {
+      const down = 'The FM Atlas language server is not running; see the FM Atlas output channel.';
+      const message = analysis?.error ?? down;
+      this.post({ type: 'error', message });
       return;
     }
     this.post({ type: 'analysis', analysis, manuscript: this.manuscript ? vscode.workspace.asRelativePath(this.manuscript) : null });
@@ -121,19 +126,21 @@ class MetaAnalysisPanel {
       return;
     }
     // The server inserts the name with its citation and adds the BibTeX in one undoable workspace edit.
-    const result = await vscode.commands.executeCommand<{ nameWithCitation?: string; error?: string }>('fmAtlas.addBibliographyEntry', {
+    const result = await runServerCommand(ADD_BIBLIOGRAPHY_ENTRY_COMMAND, {
       uri: editor.document.uri.toString(), kind: 'model', id, replace: toLspRange(editor.selection),
     });
-    if (!result?.nameWithCitation) {
-      void vscode.window.showWarningMessage(`FM Atlas: could not cite ${name}${result?.error ? `: ${result.error}` : '.'}`);
+    if (!result || 'error' in result) {
+      void vscode.window.showWarningMessage(`FM Atlas: could not cite ${name}${result ? `: ${result.error}` : '.'}`);
       return;
     }
     await this.refresh();
   }
 
   private async showCard(id: string): Promise<void> {
-    const card = await vscode.commands.executeCommand<string | null>('fmAtlas.recordCard', { uri: this.manuscript?.toString() ?? '', kind: 'model', id });
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: card ?? id });
+    const uri = this.manuscript?.toString() ?? '';
+    const card = await runServerCommand(RECORD_CARD_COMMAND, { uri, kind: 'model', id });
+    const content = typeof card === 'string' ? card : id;
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content });
     await vscode.commands.executeCommand('markdown.showPreview', document.uri);
   }
 }

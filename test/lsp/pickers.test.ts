@@ -1,6 +1,7 @@
 // LSP tests of what the pickers read over workspace/executeCommand: the bibliography listing of
-// "FM Atlas: Insert Citation" with where the keys go, the catalogue listing's search fields, and the
-// meta-analysis naming the project a chapter belongs to.
+// "FM Atlas: Insert Citation" with where the keys go, the catalogue listing's search fields, the
+// comparison table's columns, the meta-analysis naming the project a chapter belongs to, and the
+// answers to malformed arguments and unknown commands.
 
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ExecuteCommandRequest } from 'vscode-languageserver-protocol/node';
-import type { BibliographyListing, CatalogueListing, MetaAnalysisResult } from '../../shared/commands';
+import type { BibliographyListing, CatalogueListing, MetaAnalysisResult, TableOptions } from '../../shared/commands';
 import { LspTestClient } from './lspTestClient';
 
 const REFS = `@article{ma2024segment, title={Segment anything in medical images},
@@ -84,5 +85,30 @@ describe('picker commands over LSP', () => {
     assert.deepEqual(analysis.manuscript,
       { label: 'main.tex and the file it includes', files: ['main.tex', 'chapters/intro.tex'] });
     assert.equal(analysis.description, 'The 1 study of the catalogue cited in main.tex and the file it includes.');
+  });
+
+  test('fmAtlas.listTableOptions lists the columns with labels, the default columns and the row orders', async () => {
+    const options = await run<TableOptions>('fmAtlas.listTableOptions', {});
+    assert.deepEqual(options.columns.slice(0, 2), [{ id: 'name', label: 'Name' }, { id: 'year', label: 'Year' }]);
+    const defaults = ['name', 'year', 'category', 'paradigm', 'backbone', 'pretraining_data', 'tasks'];
+    assert.deepEqual(options.defaultColumns, defaults, 'the table code action\'s columns');
+    assert.ok(options.defaultColumns.every((id) => options.columns.some((column) => column.id === id)));
+    assert.deepEqual(options.sorts[0], { id: 'year', label: 'By year' });
+  });
+
+  test('a malformed argument is answered with { error }, an unknown command with null', async () => {
+    for (const [command, argument] of [
+      ['fmAtlas.addBibliographyEntry', { uri: intro, kind: 'paper', id: 'medsam' }],
+      ['fmAtlas.comparisonTable', { uri: intro, models: 'medsam' }],
+      ['fmAtlas.comparisonTable', { models: ['medsam'], sort: 'random' }],
+      ['fmAtlas.citedModels', undefined],
+      ['fmAtlas.listBibliography', { uri: intro, position: { line: -1, character: 0 } }],
+      ['fmAtlas.recordCard', { uri: intro, kind: 'model' }],
+      ['fmAtlas.metaAnalysis', { scope: 'everything' }],
+    ] as const) {
+      const answer = await run<{ error?: unknown }>(command, argument);
+      assert.equal(typeof answer?.error, 'string', `${command} ${JSON.stringify(argument)}`);
+    }
+    assert.equal(await run<null>('fmAtlas.noSuchCommand', {}), null);
   });
 });

@@ -5,6 +5,8 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, test } from 'node:test';
+import * as commandContract from '../../shared/commands';
+import { SERVER_COMMANDS } from '../../server/src/lsp/commands/commandTable';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -75,12 +77,17 @@ describe('architecture invariants', () => {
     assert.deepEqual(missing, []);
   });
 
-  test('docs/protocol.md documents every server command', () => {
-    const handler = readFileSync(join(ROOT, 'server/src/lsp/handlers/executeCommand.ts'), 'utf8');
+  test('docs/protocol.md lists exactly the server commands of the contract, and each has a handler', () => {
+    const contract = Object.entries(commandContract)
+      .filter(([name, value]) => name.endsWith('_COMMAND') && typeof value === 'string')
+      .map(([, value]) => String(value))
+      .sort();
+    assert.ok(contract.includes('fmAtlas.listBibliography'));
     const documentation = readFileSync(join(ROOT, 'docs/protocol.md'), 'utf8');
-    const commands = [...handler.matchAll(/_COMMAND\s*=\s*'(fmAtlas\.[^']+)'/g)].map((match) => match[1]);
-    assert.ok(commands.includes('fmAtlas.listBibliography'));
-    assert.deepEqual(commands.filter((command) => !documentation.includes(`| \`${command}\` |`)), []);
+    const documented = [...documentation.matchAll(/^\| `(fmAtlas\.[^`]+)` \|/gm)].map((match) => match[1]).sort();
+    assert.deepEqual(documented, contract, 'the rows of the server command table of docs/protocol.md');
+    // The handler table's type already demands a handler per command; this catches a table built some other way.
+    assert.deepEqual([...SERVER_COMMANDS].sort(), contract, 'the handlers of server/src/lsp/commands/commandTable.ts');
   });
 
   test('docs/protocol.md documents every custom message of shared/protocol.ts', () => {

@@ -21,7 +21,10 @@ export { findCatalogueActions, type CatalogueAction } from './features/catalogue
 export { findWorkspaceSymbols, type CatalogueSymbol } from './features/symbols/workspaceSymbols';
 export { listCatalogueRecords, type CatalogueListItem } from './features/listCatalogue';
 export { listBibliographyPicks, planCitationInsertion, type BibliographyPickItem, type BibliographyPickList, type CitationInsertionPlan } from './features/bibliographyPicker';
-export { citationContextFor, planCitation, formatCitation, formatNameWithCitation, type CitationContext, type CitationPlan } from './features/catalogueCitations';
+export {
+  citationContextFor, citeCatalogueRecord, planCitation, formatCitation, formatNameWithCitation,
+  type CatalogueCitation, type CitationContext, type CitationPlan,
+} from './features/catalogueCitations';
 export { describeRecordCard, findRecord } from './features/hover/catalogueHover';
 export { Catalogue, type CatalogueLayer } from './catalogue/catalogue';
 export { catalogueFor } from './catalogue/workspaceCatalogue';
@@ -39,10 +42,17 @@ export type { CoreDiagnostic, DiagnosticOptions, Severity } from './features/dia
 export { findQuickFixes, type QuickFix } from './features/codeActions';
 export { findClaimFixes, type ClaimFix } from './features/claimFixes';
 export { buildComparisonTable, findCitedModels, findManuscriptCitedModels, type ComparisonTableRequest, type ComparisonTableResult } from './features/tables/buildComparisonTable';
-export { findTableAction, DEFAULT_TABLE_COLUMNS } from './features/tables/tableAction';
-export { TABLE_COLUMNS, renderComparisonTable, resolveModels, escapeLatex, type TableColumn, type TableSort } from './features/tables/comparisonTable';
+export { findTableAction } from './features/tables/tableAction';
+export {
+  DEFAULT_TABLE_COLUMNS, TABLE_COLUMNS, TABLE_SORTS, renderComparisonTable, resolveModels, escapeLatex,
+  type TableColumn, type TableSort,
+} from './features/tables/comparisonTable';
+export { listTableChoices, type TableChoice, type TableChoices } from './features/tables/tableOptions';
 export { buildTrendChart, CHART_IDS, type ChartId, type TrendChart } from './features/stats/trendCharts';
-export { toVegaLiteSpec, toPgfplots, toCsv, type VegaLiteOptions } from './features/stats/renderChart';
+export {
+  renderMetaAnalysis, toVegaLiteSpec, toPgfplots, toCsv, type RenderedChart, type RenderedMetaAnalysis,
+  type VegaLiteOptions,
+} from './features/stats/renderChart';
 export {
   buildMetaAnalysis, describeCoverage, describeManuscriptScope, selectScopeModels, type Coverage, type CoverageItem, type ManuscriptScope, type MetaAnalysis,
   type StatsScope,

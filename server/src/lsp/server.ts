@@ -14,7 +14,8 @@ import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { handleCodeAction } from './handlers/codeAction';
 import { handleCompletion, handleCompletionResolve } from './handlers/completion';
 import { handleHover } from './handlers/hover';
-import { handleExecuteCommand, SERVER_COMMANDS } from './handlers/executeCommand';
+import { SERVER_COMMANDS } from './commands/commandTable';
+import { handleExecuteCommand } from './handlers/executeCommand';
 import { handleWorkspaceSymbols } from './handlers/symbols';
 import { handleDefinition, handlePrepareRename, handleReferences, handleRename } from './handlers/navigation';
 import { Session, kindOfLanguage } from './session';
@@ -138,7 +139,7 @@ function initialize(session: Session, params: InitializeParams): InitializeResul
       renameProvider: { prepareProvider: true },
       codeActionProvider: { codeActionKinds: ['quickfix', 'refactor.inline'] },
       workspaceSymbolProvider: true,
-      executeCommandProvider: { commands: SERVER_COMMANDS },
+      executeCommandProvider: { commands: [...SERVER_COMMANDS] },
     },
     serverInfo: { name: 'fm-atlas', version: '0.1.0' },
   };

@@ -12,6 +12,7 @@ import { catalogueKeyOf, linkBibliography, type BibliographyLinks } from '../cat
 import { catalogueFor } from '../catalogue/workspaceCatalogue';
 import { collectProjectsOf } from '../project/findBibliographies';
 import { displayPath } from '../project/paths';
+import type { TextRange } from '../text/textRange';
 import type { Workspace } from '../workspace/workspace';
 import { bibliographyIndexFor } from './citations';
 import type { TextEdit } from './navigation/rename';
@@ -136,4 +137,53 @@ export function planCitation(workspace: Workspace, context: CitationContext, kin
   const tail = target.text.slice(-4).replace(/\r/g, '');
   const separator = target.text.trim() === '' ? '' : tail.endsWith('\n\n') ? '' : tail.endsWith('\n') ? '\n' : '\n\n';
   return { key, edit: { uri: target.uri, range: { start: target.text.length, end: target.text.length }, newText: `${separator}${bibtex.trim()}\n` } };
+}
+
+/** Citing a catalogue record from a document: what to write and the edits that write it. */
+export interface CatalogueCitation {
+  /** The key cited: the user's own for a work the bibliography has, else the catalogue's, made unique. */
+  readonly key: string;
+  /** The citation of the key alone in the document's style. */
+  readonly citation: string;
+  /** The record's name followed by its citation: `MedSAM~\citep{key}`, `MedSAM [@key]`. */
+  readonly nameWithCitation: string;
+  /**
+   * The name with its citation over the range to replace (when one is given) and the BibTeX entry the
+   * bibliography lacks (when it lacks one), in one list, so that the editor applies and undoes them at once.
+   */
+  readonly edits: readonly TextEdit[];
+  /** What the edit does, for the editor's undo history: "Cite MedSAM", "Add MedSAM to the bibliography". */
+  readonly label: string;
+}
+
+/**
+ * Plans citing a catalogue record from a LaTeX or Markdown document, and with `replace` writing its name
+ * and citation over that range. Undefined when the document is not one FM Atlas can cite from; an error
+ * when the record cannot be cited (unknown, no BibTeX catalogued, no bibliography file to add it to).
+ */
+export function citeCatalogueRecord(
+  workspace: Workspace, uri: string, kind: 'model' | 'dataset', id: string, config: CoreConfig, replace?: TextRange,
+): CatalogueCitation | { readonly error: string } | undefined {
+  const context = citationContextFor(workspace, uri, config);
+  if (!context) {
+    return undefined;
+  }
+  const plan = planCitation(workspace, context, kind, id);
+  if ('error' in plan) {
+    return plan;
+  }
+  // planCitation found the record, so the id never stands in for its name.
+  const name = (kind === 'model' ? context.catalogue.model(id) : context.catalogue.dataset(id))?.name ?? id;
+  const nameWithCitation = formatNameWithCitation(context.language, name, plan.key, context.citeCommand);
+  const edits: TextEdit[] = [
+    ...(replace ? [{ uri, range: replace, newText: nameWithCitation }] : []),
+    ...(plan.edit ? [plan.edit] : []),
+  ];
+  return {
+    key: plan.key,
+    citation: formatCitation(context.language, plan.key, context.citeCommand),
+    nameWithCitation,
+    edits,
+    label: replace ? `Cite ${name}` : `Add ${name} to the bibliography`,
+  };
 }

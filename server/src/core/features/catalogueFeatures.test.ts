@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { DEFAULT_CORE_CONFIG } from '../config';
 import { fixtureUri, parseFixture } from '../testing/fixture';
 import { findCatalogueActions } from './catalogueActions';
-import { citationContextFor, formatNameWithCitation, planCitation } from './catalogueCitations';
+import { citationContextFor, citeCatalogueRecord, formatNameWithCitation, planCitation } from './catalogueCitations';
 import { completeCatalogueNames } from './completion/catalogueCompletion';
 import { findHover } from './hover/findHover';
 
@@ -110,6 +110,40 @@ SAM was adapted to medicine.
     assert.equal(cite.title, 'Cite Segment Anything Model (SAM) here (\\cite{kirillov2023segany})');
     assert.deepEqual(cite.edits.map((edit) => [edit.uri.replace('file:///test/', ''), edit.newText.slice(0, 12)]), [['main.tex', '~\\cite{kiril'], ['refs.bib', '@inproceedin']]);
     assert.equal(add.title, 'Add Segment Anything Model (SAM) to refs.bib');
+  });
+
+  test('citing a record over a range writes its name and citation and adds its BibTeX, in one list of edits', () => {
+    const fixture = parseFixture(`%! main.tex
+\\usepackage{natbib}
+\\bibliography{refs}
+As \\citep{other} notes, SAM segments anything.
+                        ^^^
+%! refs.bib
+@misc{other, title = {Other}}
+`);
+    const uri = fixtureUri('main.tex');
+    const replace = fixture.ranges.get(uri)![0];
+    const citation = citeCatalogueRecord(fixture.workspace, uri, 'model', 'sam', config, replace);
+    assert.ok(citation && !('error' in citation));
+    assert.equal(citation.key, 'kirillov2023segany');
+    assert.equal(citation.citation, '\\citep{kirillov2023segany}', 'the project\'s cite command');
+    assert.equal(citation.nameWithCitation, 'Segment Anything Model (SAM)~\\citep{kirillov2023segany}');
+    assert.equal(citation.label, 'Cite Segment Anything Model (SAM)');
+    assert.deepEqual(citation.edits.map((edit) => edit.uri), [uri, fixtureUri('refs.bib')]);
+    assert.deepEqual(citation.edits[0].range, replace);
+    assert.equal(citation.edits[0].newText, citation.nameWithCitation);
+    assert.match(citation.edits[1].newText, /@\w+\{kirillov2023segany,/);
+    const unranged = citeCatalogueRecord(fixture.workspace, uri, 'model', 'sam', config);
+    assert.ok(unranged && !('error' in unranged));
+    assert.equal(unranged.label, 'Add Segment Anything Model (SAM) to the bibliography');
+    assert.deepEqual(unranged.edits.map((edit) => edit.uri), [fixtureUri('refs.bib')]);
+  });
+
+  test('citing: an error for an unknown record, nothing for a document that is not a manuscript', () => {
+    const fixture = parseFixture('%! main.tex\n\\bibliography{refs}\n%! refs.bib\n');
+    const unknown = citeCatalogueRecord(fixture.workspace, fixtureUri('main.tex'), 'model', 'no-such-model', config);
+    assert.deepEqual(unknown, { error: '\'no-such-model\' is not in the catalogue.' });
+    assert.equal(citeCatalogueRecord(fixture.workspace, fixtureUri('refs.bib'), 'model', 'sam', config), undefined);
   });
 });
 

@@ -1,8 +1,8 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver/node';
 import { citationContextFor, completeCatalogueNames, completeCitations, describeEntryMarkdown, describeRecordCard, findRecord } from '../../core';
 import { toOffset, toRange } from '../convert';
+import { ADD_BIBLIOGRAPHY_ENTRY_COMMAND, type AddBibliographyEntryParams } from '../../../../shared/commands';
 import type { Session } from '../session';
-import { ADD_BIBLIOGRAPHY_ENTRY_COMMAND } from './executeCommand';
 
 /** What a completion item carries to completionItem/resolve: enough to find its entry or record again. */
 type ItemData =
@@ -56,7 +56,7 @@ export async function handleCompletion(session: Session, params: CompletionParam
     // The citation and the BibTeX it needs go into one workspace edit, made by the command, so one
     // undo removes both; the item's own edit leaves the typed text as it is.
     const typed = document.text.slice(item.replaceRange.start, item.replaceRange.end);
-    const argument = { uri: document.uri, kind: item.kind, id: item.id, replace: range };
+    const argument: AddBibliographyEntryParams = { uri: document.uri, kind: item.kind, id: item.id, replace: range };
     return { ...common, textEdit: { range, newText: typed }, command: { title: 'Cite and add to the bibliography', command: ADD_BIBLIOGRAPHY_ENTRY_COMMAND, arguments: [argument] } };
   });
   // VS Code asks a provider again as the user types only while it has an item in the list. This

@@ -3,6 +3,7 @@
 // figure exported from the editor and one rendered in CI show the same numbers.
 
 import { escapeLatex } from '../tables/comparisonTable';
+import type { MetaAnalysis } from './metaAnalysis';
 import type { TrendChart } from './trendCharts';
 
 /** Colours that stay distinguishable for common colour-vision deficiencies (Okabe–Ito, then Tableau). */
@@ -84,4 +85,29 @@ export function toCsv(chart: TrendChart): string {
 function quoteCsvField(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d+(\.\d+)?$/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** A chart with its three renderings: the Vega-Lite spec (default colours), PGFPlots code and CSV. */
+export interface RenderedChart extends TrendChart {
+  readonly spec: Record<string, unknown>;
+  readonly pgfplots: string;
+  readonly csv: string;
+}
+
+/** A meta-analysis whose charts carry their renderings. */
+export interface RenderedMetaAnalysis extends Omit<MetaAnalysis, 'charts'> {
+  readonly charts: readonly RenderedChart[];
+}
+
+/**
+ * Adds the three renderings to every chart of a meta-analysis, so that an editor draws and exports the
+ * figures the command line prints without computing them itself.
+ */
+export function renderMetaAnalysis(analysis: MetaAnalysis): RenderedMetaAnalysis {
+  return {
+    ...analysis,
+    charts: analysis.charts.map((chart) => ({
+      ...chart, spec: toVegaLiteSpec(chart), pgfplots: toPgfplots(chart), csv: toCsv(chart),
+    })),
+  };
 }

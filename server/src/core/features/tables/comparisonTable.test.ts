@@ -5,9 +5,12 @@ import { Catalogue } from '../../catalogue/catalogue';
 import { DEFAULT_CORE_CONFIG } from '../../config';
 import { fixtureUri, parseFixture } from '../../testing/fixture';
 import { buildComparisonTable } from './buildComparisonTable';
-import { TABLE_COLUMNS, escapeLatex, renderComparisonTable, type TableColumn } from './comparisonTable';
+import {
+  DEFAULT_TABLE_COLUMNS, TABLE_COLUMNS, escapeLatex, renderComparisonTable, type TableColumn,
+} from './comparisonTable';
 import { stripCurationNotes } from './curationNotes';
-import { DEFAULT_TABLE_COLUMNS, findTableAction } from './tableAction';
+import { findTableAction } from './tableAction';
+import { listTableChoices } from './tableOptions';
 
 const catalogue = new Catalogue([{
   uri: null,
@@ -269,5 +272,15 @@ SAM \\citep{kirillov2023segany} and \\cite{ma2024segment} and \\citep*{ma2024seg
 `);
     const result = buildComparisonTable(fixture.workspace, fixtureUri('chapter.tex'), { models: ['medsam'], columns: ['name'] }, DEFAULT_CORE_CONFIG);
     assert.match(result.text, /MedSAM~\\citep\{ma2024segment\}/);
+  });
+});
+
+describe('table choices for pickers', () => {
+  test('every column once with a label, in table order; the code action\'s defaults; rows by year first', () => {
+    const choices = listTableChoices();
+    assert.deepEqual(choices.columns.map((column) => column.id), [...TABLE_COLUMNS]);
+    assert.ok(choices.columns.every((column) => column.label.trim() !== ''));
+    assert.deepEqual(choices.defaultColumns, DEFAULT_TABLE_COLUMNS);
+    assert.deepEqual(choices.sorts.map((sort) => sort.id), ['year', 'name', 'category', 'given']);
   });
 });

@@ -23,8 +23,19 @@ export const TABLE_COLUMNS = [
 /** One column of a comparison table. */
 export type TableColumn = (typeof TABLE_COLUMNS)[number];
 
+/**
+ * The columns ticked by default: the table code action's columns, and the first choice of every
+ * editor's column picker, so that a table looks the same however it was asked for.
+ */
+export const DEFAULT_TABLE_COLUMNS: readonly TableColumn[] = [
+  'name', 'year', 'category', 'paradigm', 'backbone', 'pretraining_data', 'tasks',
+];
+
+/** The row orders, the default first. */
+export const TABLE_SORTS = ['year', 'name', 'category', 'given'] as const;
+
 /** How rows are ordered. */
-export type TableSort = 'year' | 'name' | 'category' | 'given';
+export type TableSort = (typeof TABLE_SORTS)[number];
 
 /** The options of a comparison table. */
 export interface ComparisonTableOptions {

@@ -11,10 +11,7 @@ import { findParagraph } from '../../text/paragraphs';
 import type { Workspace } from '../../workspace/workspace';
 import type { TextEdit } from '../navigation/rename';
 import { buildComparisonTable, findCitedModels } from './buildComparisonTable';
-import type { TableColumn } from './comparisonTable';
-
-/** The columns of a table inserted by the code action. */
-export const DEFAULT_TABLE_COLUMNS: readonly TableColumn[] = ['name', 'year', 'category', 'paradigm', 'backbone', 'pretraining_data', 'tasks'];
+import { DEFAULT_TABLE_COLUMNS } from './comparisonTable';
 
 /** The table action at an offset, if its paragraph cites two or more catalogued models. */
 export function findTableAction(workspace: Workspace, uri: string, offset: number, config: CoreConfig): { title: string; edits: TextEdit[] } | undefined {
