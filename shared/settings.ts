@@ -1,6 +1,12 @@
 // The settings of FM Atlas as the server reads them (section `fmAtlas`). package.json declares the
 // same settings for VS Code; a unit test keeps the two lists equal.
 
+/** The values of a severity setting (`fmAtlas.claims.severity.<code>`): a level, or `off` to turn the code off. */
+export const SEVERITY_SETTING_VALUES = ['error', 'warning', 'information', 'hint', 'off'] as const;
+
+/** One of {@link SEVERITY_SETTING_VALUES}. */
+export type SeveritySetting = (typeof SEVERITY_SETTING_VALUES)[number];
+
 /** Every setting of the `fmAtlas` section, with its value type. */
 export interface FmAtlasSettings {
   readonly bibliography: {
@@ -20,8 +26,11 @@ export interface FmAtlasSettings {
     readonly builtIn: boolean;
   };
   readonly claims: {
-    /** Severity of each claim rule, or "off". */
-    readonly severity: Readonly<Record<'untagged-claim' | 'misattributed-citation' | 'preprint-superseded' | 'uncited-model-first-mention', 'error' | 'warning' | 'information' | 'hint' | 'off'>>;
+    /**
+     * Severity of each configurable diagnostic code, or "off", by code. A code left out takes the
+     * default of the core's diagnostic registry (server/src/core/features/diagnostics/registry.ts).
+     */
+    readonly severity: Readonly<Partial<Record<string, SeveritySetting>>>;
     /** Flag the author's own results ("we", "our", "this review") too. */
     readonly flagOwnResults: boolean;
   };
@@ -34,7 +43,12 @@ export interface FmAtlasSettings {
   };
 }
 
-/** The values used when a setting is absent. */
+/**
+ * The values used when a setting is absent, as package.json declares them (client/src/manifest.test.ts
+ * checks that). The severities are copies of the registry's defaults, because VS Code needs them in
+ * the manifest; the server takes its defaults from the registry, and test/unit/diagnosticRegistry.test.ts
+ * checks that the copies agree with it.
+ */
 export const DEFAULT_SETTINGS: FmAtlasSettings = {
   bibliography: { extraFiles: [] },
   citation: { commands: [], style: 'apa' },

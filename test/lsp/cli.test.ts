@@ -8,6 +8,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { DIAGNOSTIC_CODES } from '../../server/src/core/features/diagnostics/registry';
 import { ROOT } from './lspTestClient';
 
 function run(...args: string[]): { status: number | null; stdout: string; stderr: string } {
@@ -276,6 +277,13 @@ describe('fm-atlas error paths: one line, no stack, an exit code CI can trust', 
       assert.ok(help.stdout.includes(`\n  ${code}`), `--help lacks exit code ${code}`);
     }
     assert.equal(runWith({}, 'lint', '--help').status, 0);
+  });
+
+  test('lint --rules with an unknown code exits 2, naming every code of the registry', () => {
+    const result = runWith({}, 'lint', join(folder, 'paper.tex'), '--rules', 'undefined-key,unknown-code');
+    assertFails(result, 2, /^fm-atlas: --rules: unknown diagnostic code 'unknown-code'; the codes are /);
+    const named = /the codes are (.*) \(see fm-atlas --help\)$/.exec(result.stderr.trim())?.[1].split(', ');
+    assert.deepEqual(named, [...DIAGNOSTIC_CODES]);
   });
 
   test('lint of a missing file exits 3', () => {

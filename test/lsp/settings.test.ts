@@ -1,5 +1,6 @@
 // LSP tests of the settings and of changes on disk: custom cite commands, the CSL style, extra
-// bibliography files, the unused-entry switch, and a bibliography edited outside the editor.
+// bibliography files, the unused-entry switch, the severity of claim rules, and a bibliography
+// edited outside the editor.
 
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -40,6 +41,9 @@ describe('settings and files changed on disk', () => {
         citation: { commands: ['fmcite'], style: 'vancouver' },
         bibliography: { extraFiles: [join(master, 'master.bib')] },
         diagnostics: { unusedEntries: { enabled: false } },
+        claims: {
+          severity: { 'untagged-claim': 'error', 'uncited-model-first-mention': 'off', 'undefined-key': 'off' },
+        },
       },
     });
   });
@@ -69,6 +73,15 @@ describe('settings and files changed on disk', () => {
   test('unused entries are not reported when the setting is off', async () => {
     const diagnostics = await client.waitForDiagnostics(client.uri('refs.bib'), () => true);
     assert.deepEqual(diagnostics, []);
+  });
+
+  test('a claim rule takes the severity set for it, or off; other rules keep their own', async () => {
+    const text = '\\documentclass{article}\n\\bibliography{refs}\n'
+      + 'MedSAM reaches 90\\% Dice \\cite{nokey}.\nMedSAM is fast.\n';
+    const uri = await client.open('claims.tex', text);
+    const diagnostics = await client.waitForDiagnostics(uri, (all) => all.some((d) => d.code === 'untagged-claim'));
+    const severities = diagnostics.map((d) => [d.code, d.severity]).sort();
+    assert.deepEqual(severities, [['undefined-key', 1], ['untagged-claim', 1]]);
   });
 
   test('a bibliography changed on disk is re-read when the editor reports the change', async () => {

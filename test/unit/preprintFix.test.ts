@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
 import { DEFAULT_CORE_CONFIG, type CoreConfig } from '../../server/src/core/config';
-import { findClaimFixes } from '../../server/src/core/features/claimFixes';
+import { findQuickFixes } from '../../server/src/core/features/diagnostics/quickFixes';
 import { collectDiagnostics } from '../../server/src/core/features/diagnostics/collectDiagnostics';
 import { Workspace } from '../../server/src/core/workspace/workspace';
 
@@ -73,7 +73,7 @@ describe('the preprint-superseded fix on odd files', () => {
       const before = readFileSync(join(FOLDER, `${name}.before.bib`), 'utf8');
       const workspace = workspaceWith(before);
       const diagnostics = preprintDiagnostics(workspace);
-      const fixes = findClaimFixes(workspace, BIB, diagnostics, config);
+      const fixes = findQuickFixes(workspace, BIB, diagnostics, config);
       assert.deepEqual(fixes.map((fix) => fix.title), TITLES[name]);
       assert.ok(fixes.every((fix) => fix.isPreferred));
       const entries = workspace.bibliography(workspace.getDocument(BIB)!).entries;

@@ -6,7 +6,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  collectDiagnostics, DEFAULT_CORE_CONFIG, describeUnreadable, kindOfUri, Workspace,
+  collectDiagnostics, DEFAULT_CORE_CONFIG, describeUnreadable, DIAGNOSTIC_CODES, kindOfUri, Workspace,
   type CoreConfig, type CoreDiagnostic,
 } from '../core';
 import { DEFAULT_WALK_LIMITS, walkLimitsFor } from '../host/findWorkspaceFiles';
@@ -40,7 +40,7 @@ export interface LintOptions {
   readonly paths: readonly string[];
   readonly extraBibliographies?: readonly string[];
   readonly unusedEntries?: boolean;
-  /** Only these diagnostic codes (all when absent). */
+  /** Only these diagnostic codes (all when absent); each must be a code of the diagnostic registry. */
   readonly rules?: readonly string[];
   /** The most files a folder walk lists; past it the walk is cut short and reported as a failure. */
   readonly maxFiles?: number;
@@ -51,6 +51,7 @@ export interface LintOptions {
  * could not be used (each an exit-3 error); what could be read is still linted.
  */
 export async function lintPaths(options: LintOptions): Promise<{ problems: LintProblem[]; failures: CliError[] }> {
+  checkRuleCodes(options.rules ?? []);
   const failures: CliError[] = [];
   const extraBibliographies: string[] = [];
   for (const given of options.extraBibliographies ?? []) {
@@ -139,6 +140,19 @@ export async function lintPaths(options: LintOptions): Promise<{ problems: LintP
     }
   }
   return { problems, failures };
+}
+
+/**
+ * Refuses codes that no rule reports, naming the ones that exist: a mistyped code would otherwise
+ * filter out every problem, and CI would pass on a manuscript full of them.
+ */
+function checkRuleCodes(codes: readonly string[]): void {
+  const unknown = codes.filter((code) => !DIAGNOSTIC_CODES.includes(code));
+  if (unknown.length > 0) {
+    const named = unknown.map((code) => `'${code}'`).join(', ');
+    const noun = unknown.length === 1 ? 'code' : 'codes';
+    throw usageError(`--rules: unknown diagnostic ${noun} ${named}; the codes are ${DIAGNOSTIC_CODES.join(', ')}`);
+  }
 }
 
 /** Loads a file named on the command line, adding a failure with the reason when it cannot be read. */

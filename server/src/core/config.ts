@@ -1,12 +1,11 @@
 import type { CatalogueLayer } from './catalogue/catalogue';
 import type { DiscoveryConfig } from './project/findBibliographies';
 
-/** The claim rules, each off or at a severity. */
-export type ClaimRule = 'untagged-claim' | 'misattributed-citation' | 'preprint-superseded' | 'uncited-model-first-mention';
+/** A severity a user may give a configurable diagnostic code: a level, or `off` to turn the code off. */
+export type SeverityOverride = 'error' | 'warning' | 'information' | 'hint' | 'off';
 
-/** The settings of the claim rules. */
+/** The settings of the claim rules other than their severities. */
 export interface ClaimsConfig {
-  readonly severity: Readonly<Record<ClaimRule, 'error' | 'warning' | 'information' | 'hint' | 'off'>>;
   /** Flag the author's own results ("we", "our", "this review") too. */
   readonly flagOwnResults: boolean;
 }
@@ -20,20 +19,21 @@ export interface CoreConfig extends DiscoveryConfig {
   readonly builtinCatalogue: boolean;
   /** The built-in catalogue with its file location, when the host knows it; else the bundled data. */
   readonly builtinCatalogueLayers?: readonly CatalogueLayer[];
+  /**
+   * Severity overrides by diagnostic code. Only the codes of rules the registry marks configurable
+   * are read (server/src/core/features/diagnostics/registry.ts); any other code, and every code left
+   * out, takes the registry's default, which is the one place defaults are written.
+   */
+  readonly severity: Readonly<Partial<Record<string, SeverityOverride>>>;
   readonly claims: ClaimsConfig;
 }
 
-/** The default severities of the claim rules. */
-export const DEFAULT_CLAIMS_CONFIG: ClaimsConfig = {
-  severity: { 'untagged-claim': 'warning', 'misattributed-citation': 'warning', 'preprint-superseded': 'information', 'uncited-model-first-mention': 'information' },
-  flagOwnResults: false,
-};
-
-/** Defaults, matching shared/settings.ts. */
+/** The configuration of a host that sets nothing: every diagnostic at its registry default. */
 export const DEFAULT_CORE_CONFIG: CoreConfig = {
   extraBibliographies: [],
   unusedEntries: { enabled: true, maxEntries: 1000 },
   cslStyle: 'apa',
   builtinCatalogue: true,
-  claims: DEFAULT_CLAIMS_CONFIG,
+  severity: {},
+  claims: { flagOwnResults: false },
 };

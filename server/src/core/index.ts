@@ -4,7 +4,7 @@
 
 export { Workspace, kindOfUri, type SourceDocument, type DocumentKind } from './workspace/workspace';
 export { describeUnreadable, type UnreadableFile, type UnreadableReason } from './workspace/unreadableFiles';
-export { DEFAULT_CORE_CONFIG, type CoreConfig } from './config';
+export { DEFAULT_CORE_CONFIG, type ClaimsConfig, type CoreConfig, type SeverityOverride } from './config';
 export type { TextRange, Location } from './text/textRange';
 export { LineIndex, type LineColumn } from './text/lineIndex';
 export { parseBibtex, type BibParseCache, type BibParseResult } from './bibtex/parseBibtex';
@@ -39,8 +39,9 @@ export { prepareCitationRename, renameCitation, validateCiteKey, type TextEdit, 
 export { findLineEnding, withLineEnding, type LineEnding } from './text/lineEndings';
 export { collectDiagnostics } from './features/diagnostics/collectDiagnostics';
 export type { CoreDiagnostic, DiagnosticOptions, Severity } from './features/diagnostics/diagnosticTypes';
-export { findQuickFixes, type QuickFix } from './features/codeActions';
-export { findClaimFixes, type ClaimFix } from './features/claimFixes';
+export { findQuickFixes } from './features/diagnostics/quickFixes';
+export { DIAGNOSTIC_CODES, DIAGNOSTIC_RULES, findRule } from './features/diagnostics/registry';
+export type { DiagnosticRule, QuickFix } from './features/diagnostics/rule';
 export { buildComparisonTable, findCitedModels, findManuscriptCitedModels, type ComparisonTableRequest, type ComparisonTableResult } from './features/tables/buildComparisonTable';
 export { findTableAction } from './features/tables/tableAction';
 export {
@@ -57,6 +58,5 @@ export {
   buildMetaAnalysis, describeCoverage, describeManuscriptScope, selectScopeModels, type Coverage, type CoverageItem, type ManuscriptScope, type MetaAnalysis,
   type StatsScope,
 } from './features/stats/metaAnalysis';
-export { DEFAULT_CLAIMS_CONFIG, type ClaimsConfig, type ClaimRule } from './config';
 export { extractSentences, type ClaimSentence } from './claims/extractSentences';
 export { bibliographyIndexFor } from './features/citations';

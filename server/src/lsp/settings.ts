@@ -4,8 +4,12 @@
 
 import { isAbsolute, join } from 'node:path';
 import type { Connection } from 'vscode-languageserver/node';
-import { DEFAULT_SETTINGS, type FmAtlasSettings } from '../../../shared/settings';
-import { DEFAULT_CORE_CONFIG, hasCslStyle, registerCslStyle, type CatalogueLayer, type CoreConfig } from '../core';
+import {
+  DEFAULT_SETTINGS, SEVERITY_SETTING_VALUES, type FmAtlasSettings, type SeveritySetting,
+} from '../../../shared/settings';
+import {
+  DEFAULT_CORE_CONFIG, DIAGNOSTIC_RULES, hasCslStyle, registerCslStyle, type CatalogueLayer, type CoreConfig,
+} from '../core';
 import { readTextFile } from '../host/readTextFile';
 import type { WorkspaceLoader } from '../host/workspaceLoader';
 
@@ -25,10 +29,7 @@ export function normalizeSettings(raw: unknown): FmAtlasSettings {
       builtIn: typeof value.catalogue?.builtIn === 'boolean' ? value.catalogue.builtIn : DEFAULT_SETTINGS.catalogue.builtIn,
     },
     claims: {
-      severity: Object.fromEntries(Object.entries(DEFAULT_SETTINGS.claims.severity).map(([rule, fallback]) => {
-        const given = value.claims?.severity?.[rule];
-        return [rule, ['error', 'warning', 'information', 'hint', 'off'].includes(given) ? given : fallback];
-      })) as FmAtlasSettings['claims']['severity'],
+      severity: readSeverities(value.claims?.severity),
       flagOwnResults: typeof value.claims?.flagOwnResults === 'boolean' ? value.claims.flagOwnResults : DEFAULT_SETTINGS.claims.flagOwnResults,
     },
     diagnostics: {
@@ -38,6 +39,24 @@ export function normalizeSettings(raw: unknown): FmAtlasSettings {
       },
     },
   };
+}
+
+/**
+ * The severities the client set for the codes of configurable rules, by code. A code left out, or
+ * set to something else than a level or `off`, is left out, and takes the registry's default.
+ */
+function readSeverities(raw: unknown): FmAtlasSettings['claims']['severity'] {
+  const given = (raw ?? {}) as Record<string, unknown>;
+  const isSetting = (candidate: unknown): candidate is SeveritySetting =>
+    (SEVERITY_SETTING_VALUES as readonly unknown[]).includes(candidate);
+  const severities: Record<string, SeveritySetting> = {};
+  for (const code of DIAGNOSTIC_RULES.filter((rule) => rule.configurable).flatMap((rule) => Object.keys(rule.codes))) {
+    const candidate = given[code];
+    if (isSetting(candidate)) {
+      severities[code] = candidate;
+    }
+  }
+  return severities;
 }
 
 /** Asks the client for the settings; falls back to the initialization options. */
@@ -78,6 +97,7 @@ export async function resolveCoreConfig(settings: FmAtlasSettings, folders: read
     unusedEntries: settings.diagnostics.unusedEntries,
     builtinCatalogue: settings.catalogue.builtIn,
     builtinCatalogueLayers,
-    claims: settings.claims,
+    severity: settings.claims.severity,
+    claims: { flagOwnResults: settings.claims.flagOwnResults },
   };
 }

@@ -58,7 +58,6 @@ export interface BibEntryLocation {
 
 /** Stable codes of BibTeX syntax errors, shown as diagnostic codes. */
 export type BibSyntaxErrorCode =
-  | 'bib-expected-brace'
   | 'bib-expected-key'
   | 'bib-expected-equals'
   | 'bib-expected-value'

@@ -13,6 +13,16 @@ export interface Location {
   readonly range: TextRange;
 }
 
+/**
+ * A text edit in one document. It lives here, beside the ranges, because quick fixes, renames and
+ * inserting features all return edits, and no feature may import another to get the type.
+ */
+export interface TextEdit {
+  readonly uri: string;
+  readonly range: TextRange;
+  readonly newText: string;
+}
+
 /** Builds a range from two offsets. */
 export function makeRange(start: number, end: number): TextRange {
   return { start, end };

@@ -1,5 +1,5 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver/node';
-import { findCatalogueActions, findClaimFixes, findQuickFixes, findTableAction, type CoreDiagnostic } from '../../core';
+import { findCatalogueActions, findQuickFixes, findTableAction, type CoreDiagnostic } from '../../core';
 import { fromRange, toOffset, toWorkspaceEdit, type DiagnosticData } from '../convert';
 import type { Session } from '../session';
 
@@ -19,7 +19,7 @@ export async function handleCodeAction(session: Session, params: CodeActionParam
     suggestions: (diagnostic.data as DiagnosticData | undefined)?.suggestions,
     data: (diagnostic.data as DiagnosticData | undefined)?.values,
   }));
-  const fixes = [...findQuickFixes(document.uri, coreDiagnostics), ...findClaimFixes(workspace, document.uri, coreDiagnostics, session.config)].map((fix): CodeAction => ({
+  const fixes = findQuickFixes(workspace, document.uri, coreDiagnostics, session.config).map((fix): CodeAction => ({
     title: fix.title,
     kind: CodeActionKind.QuickFix,
     diagnostics: [ours[coreDiagnostics.indexOf(fix.diagnostic)]],

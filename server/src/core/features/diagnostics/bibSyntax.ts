@@ -3,15 +3,35 @@
 // BibTeX syntax errors at their exact position in the `.bib` file (Error). The parser recovers at
 // the next field or entry, so one error never hides the entries after it.
 
-import type { SourceDocument, Workspace } from '../../workspace/workspace';
-import type { CoreDiagnostic } from './diagnosticTypes';
+import type { BibSyntaxErrorCode } from '../../bibtex/bibTypes';
+import type { Severity } from './diagnosticTypes';
+import type { DiagnosticRule } from './rule';
 
-/** Reports the syntax errors of a `.bib` document. */
-export function checkBibSyntax(workspace: Workspace, document: SourceDocument): CoreDiagnostic[] {
-  return workspace.bibliography(document).errors.map((error) => ({
+// Typed by the parser's codes, so that a code it gains cannot be missing here.
+const CODES: Readonly<Record<BibSyntaxErrorCode, Severity>> = {
+  'bib-expected-key': 'error',
+  'bib-expected-equals': 'error',
+  'bib-expected-value': 'error',
+  'bib-expected-comma': 'error',
+  'bib-unclosed-value': 'error',
+  'bib-unclosed-entry': 'error',
+  'bib-expected-field': 'error',
+};
+
+/** The BibTeX syntax errors of a `.bib` document. */
+export const bibSyntaxRule: DiagnosticRule = {
+  name: 'bib-syntax',
+  codes: CODES,
+  documentKinds: ['bibtex'],
+  configurable: false,
+  summary: 'BibTeX syntax errors at their exact position; one broken entry never hides the others.',
+  check: ({ workspace, document }) => workspace.bibliography(document).errors.map((error) => ({
     range: error.range,
-    severity: 'error',
     code: error.code,
     message: error.message,
-  }));
-}
+  })),
+  examples: [{
+    fixture: '%! refs.bib\n@article{a, title = {A}year = 2020}\n@article{, title = {B}}\n',
+    reports: ['bib-expected-comma y', 'bib-expected-key ,'],
+  }],
+};

@@ -10,16 +10,16 @@ import { findBibliographies } from '../../project/findBibliographies';
 import { displayPath } from '../../project/paths';
 import type { SourceDocument, Workspace } from '../../workspace/workspace';
 import { findDocumentsUsingBibliography } from '../citations';
-import type { CoreDiagnostic } from './diagnosticTypes';
+import type { DiagnosticRule, RuleDiagnostic } from './rule';
 
 /** Reports duplicate keys of a `.bib` document. */
-export function checkDuplicateKeys(workspace: Workspace, document: SourceDocument, config: CoreConfig): CoreDiagnostic[] {
+function checkDuplicateKeys(workspace: Workspace, document: SourceDocument, config: CoreConfig): RuleDiagnostic[] {
   const sets = new Map<string, string[]>([[document.uri, [document.uri]]]);
   for (const user of findDocumentsUsingBibliography(workspace, document.uri, config)) {
     const uris = findBibliographies(workspace, user.uri, config);
     sets.set(uris.join('\u0000'), uris);
   }
-  const reported = new Map<number, CoreDiagnostic>();
+  const reported = new Map<number, RuleDiagnostic>();
   for (const uris of sets.values()) {
     const index = indexBibliographies(workspace, uris);
     for (const [key, definitions] of index.byKey) {
@@ -33,7 +33,6 @@ export function checkDuplicateKeys(workspace: Workspace, document: SourceDocumen
         const others = definitions.filter((other) => other !== here);
         reported.set(here.entry.keyRange.start, {
           range: here.entry.keyRange,
-          severity: 'error',
           code: 'duplicate-key',
           message: `Duplicate key '${key}': also defined in ${others.map((other) => displayPath(other.uri)).join(', ')}.`,
           related: others.map((other) => ({ uri: other.uri, range: other.entry.keyRange, message: `Other definition of '${key}'` })),
@@ -43,3 +42,17 @@ export function checkDuplicateKeys(workspace: Workspace, document: SourceDocumen
   }
   return [...reported.values()];
 }
+
+/** A key defined twice in the bibliography files a document uses together. */
+export const duplicateKeyRule: DiagnosticRule = {
+  name: 'duplicate-key',
+  codes: { 'duplicate-key': 'error' },
+  documentKinds: ['bibtex'],
+  configurable: false,
+  summary: 'A key defined twice in the bibliography files a document uses together.',
+  check: ({ workspace, document, config }) => checkDuplicateKeys(workspace, document, config),
+  examples: [{
+    fixture: '%! refs.bib\n@misc{a, title = {A}}\n@misc{a, title = {Again}}\n',
+    reports: ['duplicate-key a', 'duplicate-key a'],
+  }],
+};

@@ -6,18 +6,15 @@
 // permission, binary), the message says so, because "not found" would send the user looking for a
 // file that is there.
 
-import type { CoreConfig } from '../../config';
 import { dirnameUri, resolvePathUri, withDefaultExtension } from '../../project/paths';
 import { findLatexRoots } from '../../project/findBibliographies';
 import { describeUnreadable } from '../../workspace/unreadableFiles';
 import type { SourceDocument, Workspace } from '../../workspace/workspace';
-import type { CoreDiagnostic } from './diagnosticTypes';
+import type { DiagnosticRule, RuleDiagnostic } from './rule';
 
 /** Reports the bibliography paths of this document that point at no loaded file, with the reason when known. */
-export function checkMissingBibliographies(
-  workspace: Workspace, document: SourceDocument, _config: CoreConfig,
-): CoreDiagnostic[] {
-  const diagnostics: CoreDiagnostic[] = [];
+function checkMissingBibliographies(workspace: Workspace, document: SourceDocument): RuleDiagnostic[] {
+  const diagnostics: RuleDiagnostic[] = [];
   if (document.kind === 'latex') {
     const roots = findLatexRoots(workspace, document.uri);
     for (const reference of workspace.latex(document).bibliographies) {
@@ -27,7 +24,7 @@ export function checkMissingBibliographies(
         const folders = candidates.map((uri) => pathOfUri(dirnameUri(uri))).join(', ');
         const message = unreadableMessage(workspace, name, candidates)
           ?? `Bibliography file '${name}' was not found (looked in ${folders}).`;
-        diagnostics.push({ range: reference.range, severity: 'warning', code: 'missing-bibliography', message });
+        diagnostics.push({ range: reference.range, code: 'missing-bibliography', message });
       }
     }
   } else if (document.kind === 'markdown') {
@@ -36,12 +33,23 @@ export function checkMissingBibliographies(
       if (!workspace.getDocument(uri)) {
         const message = unreadableMessage(workspace, reference.path, [uri])
           ?? `Bibliography file '${reference.path}' was not found next to this document.`;
-        diagnostics.push({ range: reference.range, severity: 'warning', code: 'missing-bibliography', message });
+        diagnostics.push({ range: reference.range, code: 'missing-bibliography', message });
       }
     }
   }
   return diagnostics;
 }
+
+/** A bibliography a document names that cannot be found or read, with the reason. */
+export const missingBibliographyRule: DiagnosticRule = {
+  name: 'missing-bibliography',
+  codes: { 'missing-bibliography': 'warning' },
+  documentKinds: ['latex', 'markdown'],
+  configurable: false,
+  summary: 'A bibliography a document names that cannot be found or read; the message says why.',
+  check: ({ workspace, document }) => checkMissingBibliographies(workspace, document),
+  examples: [{ fixture: '%! main.tex\n\\bibliography{nothere}\n', reports: ['missing-bibliography nothere'] }],
+};
 
 /** The message for the first candidate the host found but could not read, if any. */
 function unreadableMessage(workspace: Workspace, name: string, candidates: readonly string[]): string | undefined {

@@ -11,15 +11,16 @@ import { collectProjectDocuments, findLatexRoots } from '../../project/findBibli
 import type { SourceDocument, Workspace } from '../../workspace/workspace';
 import { bibliographyIndexFor, listCitationUses } from '../citations';
 import type { CoreDiagnostic } from './diagnosticTypes';
+import type { DiagnosticRule, QuickFix, RuleDiagnostic } from './rule';
 
 /** Reports the undefined cite keys of a LaTeX or Markdown document. */
-export function checkUndefinedKeys(workspace: Workspace, document: SourceDocument, config: CoreConfig): CoreDiagnostic[] {
+function checkUndefinedKeys(workspace: Workspace, document: SourceDocument, config: CoreConfig): RuleDiagnostic[] {
   const index = bibliographyIndexFor(workspace, document.uri, config);
   const bibitems = document.kind === 'latex' ? collectBibitems(workspace, document) : new Set<string>();
   if (index.uris.length === 0 && bibitems.size === 0) {
     return [];
   }
-  const diagnostics: CoreDiagnostic[] = [];
+  const diagnostics: RuleDiagnostic[] = [];
   for (const use of listCitationUses(workspace, document)) {
     // `[@todo]` is a deliberate placeholder (citation-placeholder), not a missing entry.
     if (use.key === '*' || use.crossReference || index.byKey.has(use.key) || bibitems.has(use.key) || (document.kind === 'markdown' && /^todo$/i.test(use.key))) {
@@ -29,7 +30,6 @@ export function checkUndefinedKeys(workspace: Workspace, document: SourceDocumen
     const hint = suggestions.length > 0 ? ` Did you mean '${suggestions[0]}'?` : '';
     diagnostics.push({
       range: use.range,
-      severity: 'error',
       code: 'undefined-key',
       message: `Undefined citation key '${use.key}'.${hint}`,
       suggestions,
@@ -37,6 +37,36 @@ export function checkUndefinedKeys(workspace: Workspace, document: SourceDocumen
   }
   return diagnostics;
 }
+
+/**
+ * "Replace with 'kirillov2023segany'" for each suggestion of the diagnostic, the first one preferred
+ * so that the editor's auto-fix applies it.
+ */
+function replaceWithSuggestions(uri: string, diagnostic: CoreDiagnostic): QuickFix[] {
+  return (diagnostic.suggestions ?? []).map((key, i) => ({
+    title: `Replace with '${key}'`,
+    edits: [{ uri, range: diagnostic.range, newText: key }],
+    diagnostic,
+    isPreferred: i === 0,
+  }));
+}
+
+/** A cite key that no bibliography of the document defines. */
+export const undefinedKeyRule: DiagnosticRule = {
+  name: 'undefined-key',
+  codes: { 'undefined-key': 'error' },
+  documentKinds: ['latex', 'markdown'],
+  configurable: false,
+  summary: 'A key no bibliography of the document defines, with "Did you mean ...?" and a quick fix that replaces it.',
+  check: ({ workspace, document, config }) => checkUndefinedKeys(workspace, document, config),
+  fixes: ({ uri }, diagnostic) => replaceWithSuggestions(uri, diagnostic),
+  examples: [{
+    fixture: '%! main.tex\n\\bibliography{refs}\n\\cite{kirilov2023}\n'
+      + '%! refs.bib\n@misc{kirillov2023, title = {SAM}}\n',
+    reports: ['undefined-key kirilov2023'],
+    fixes: ["Replace with 'kirillov2023'"],
+  }],
+};
 
 // Suggestions depend only on the bibliography index and the key, and a fuzzy search over a large
 // bibliography takes tens of milliseconds, so they are cached per index for the next keystroke.

@@ -7,10 +7,10 @@
 import type { CoreConfig } from '../../config';
 import type { SourceDocument, Workspace } from '../../workspace/workspace';
 import { findDocumentsUsingBibliography, listCitationUses } from '../citations';
-import type { CoreDiagnostic } from './diagnosticTypes';
+import type { DiagnosticRule, RuleDiagnostic } from './rule';
 
 /** Reports the entries of a `.bib` document that no manuscript cites. */
-export function checkUnusedEntries(workspace: Workspace, document: SourceDocument, config: CoreConfig): CoreDiagnostic[] {
+function checkUnusedEntries(workspace: Workspace, document: SourceDocument, config: CoreConfig): RuleDiagnostic[] {
   const entries = workspace.bibliography(document).entries;
   if (!config.unusedEntries.enabled || entries.length > config.unusedEntries.maxEntries) {
     return [];
@@ -33,9 +33,23 @@ export function checkUnusedEntries(workspace: Workspace, document: SourceDocumen
     .filter((entry) => !cited.has(entry.key))
     .map((entry) => ({
       range: entry.keyRange,
-      severity: 'hint' as const,
       code: 'unused-entry',
       message: `'${entry.key}' is not cited in any document that uses this bibliography.`,
       unnecessary: true,
     }));
 }
+
+/** An entry that no document using the file cites. */
+export const unusedEntryRule: DiagnosticRule = {
+  name: 'unused-entry',
+  codes: { 'unused-entry': 'hint' },
+  documentKinds: ['bibtex'],
+  configurable: false,
+  summary: 'An entry no document using the file cites; off above 1,000 entries and by setting.',
+  check: ({ workspace, document, config }) => checkUnusedEntries(workspace, document, config),
+  examples: [{
+    fixture: '%! refs.bib\n@misc{a, title = {A}}\n@misc{b, title = {B}}\n'
+      + '%! main.tex\n\\bibliography{refs}\n\\cite{a}\n',
+    reports: ['unused-entry b'],
+  }],
+};

@@ -5,16 +5,12 @@
 // would hide the typo rather than fix it.
 
 import type { CoreConfig } from '../../config';
-import type { Location, TextRange } from '../../text/textRange';
+import type { Location, TextEdit, TextRange } from '../../text/textRange';
 import type { Workspace } from '../../workspace/workspace';
 import { collectKeyReferences } from './references';
 
-/** A text edit in one document. */
-export interface TextEdit {
-  readonly uri: string;
-  readonly range: TextRange;
-  readonly newText: string;
-}
+// Features that return edits have long imported the type from here.
+export type { TextEdit } from '../../text/textRange';
 
 /** The outcome of a rename check: the range to rename, or why not. */
 export type PrepareRenameResult = { readonly range: TextRange; readonly key: string } | { readonly error: string };

@@ -4,12 +4,12 @@
 // Markdown (Information): it tags the claim, so untagged-claim stays quiet, and every placeholder is
 // listed in the Problems panel and counted by `fm-atlas lint` until it is replaced.
 
-import type { CoreDiagnostic } from '../diagnosticTypes';
+import type { DiagnosticRule, RuleDiagnostic } from '../rule';
 import type { ClaimContext } from './claimContext';
 
 /** Lists the citation placeholders of a document. */
-export function listCitationPlaceholders(context: ClaimContext): CoreDiagnostic[] {
-  const diagnostics: CoreDiagnostic[] = [];
+function listCitationPlaceholders(context: ClaimContext): RuleDiagnostic[] {
+  const diagnostics: RuleDiagnostic[] = [];
   const seen = new Set<number>();
   for (const sentence of context.sentences) {
     for (const citation of sentence.citations) {
@@ -17,7 +17,6 @@ export function listCitationPlaceholders(context: ClaimContext): CoreDiagnostic[
         seen.add(citation.range.start);
         diagnostics.push({
           range: citation.range,
-          severity: 'information',
           code: 'citation-placeholder',
           message: citation.key.toLowerCase() === 'todo' ? 'Citation still to find.' : `Citation still to find: ${citation.key}`,
         });
@@ -26,3 +25,21 @@ export function listCitationPlaceholders(context: ClaimContext): CoreDiagnostic[
   }
   return diagnostics;
 }
+
+/** A deliberate placeholder for a source still to find. */
+export const citationPlaceholderRule: DiagnosticRule = {
+  name: 'citation-placeholder',
+  codes: { 'citation-placeholder': 'information' },
+  documentKinds: ['latex', 'markdown'],
+  configurable: false,
+  summary: '`\\todocite{what}` or `[@todo]`: a deliberate placeholder that tags a claim, listed until replaced.',
+  check: ({ claims }) => {
+    const context = claims();
+    return context ? listCitationPlaceholders(context) : [];
+  },
+  examples: [{
+    fixture: '%! paper.md\n---\nbibliography: refs.bib\n---\nIt reaches 95% accuracy [@todo].\n'
+      + '%! refs.bib\n@misc{a, title = {A}}\n',
+    reports: ['citation-placeholder todo'],
+  }],
+};

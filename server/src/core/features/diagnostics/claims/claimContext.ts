@@ -1,12 +1,19 @@
 // What the claim rules share for one document: its sentences, the catalogue, and which catalogue
-// work each cited key stands for.
+// work each cited key stands for; and what their quick fixes share: the citation to insert and the
+// comment that disables a rule for a line. This module is the claim rules' one door to
+// ../../catalogueCitations.ts, a feature they may not import one by one (rule no-sibling-features;
+// the import here is a known violation until catalogueCitations.ts moves out of features/).
 
 import type { CoreConfig } from '../../../config';
 import { extractSentences, type ClaimSentence } from '../../../claims/extractSentences';
 import type { Catalogue } from '../../../catalogue/catalogue';
 import { findMentions, type Mention } from '../../../catalogue/findMentions';
 import type { SourceDocument, Workspace } from '../../../workspace/workspace';
-import { citationContextFor, type CitationContext } from '../../catalogueCitations';
+import {
+  citationContextFor, formatCitation, planCitation, type CitationContext, type CitationPlan,
+} from '../../catalogueCitations';
+import type { CoreDiagnostic } from '../diagnosticTypes';
+import type { FixContext, QuickFix } from '../rule';
 
 /** "SAM-style models", "CLIP-based encoders": a family, not the model itself. */
 const ADJECTIVAL = /^-(?:style|based|like|derived|type|family|inspired|variants?)\b/i;
@@ -26,6 +33,17 @@ export interface ClaimContext {
   readonly document: SourceDocument;
   readonly citations: CitationContext;
   readonly sentences: readonly AnalysedSentence[];
+}
+
+/**
+ * Builds the claim context of a manuscript that cites: undefined for a document without a
+ * bibliography (a README, notes), which the claim rules leave alone.
+ */
+export function manuscriptClaimContext(
+  workspace: Workspace, document: SourceDocument, config: CoreConfig,
+): ClaimContext | undefined {
+  const context = claimContextFor(workspace, document, config);
+  return context && context.citations.index.uris.length > 0 ? context : undefined;
 }
 
 /** Builds the claim context of a LaTeX or Markdown document. */
@@ -71,4 +89,50 @@ function findSentenceMentions(catalogue: Catalogue, text: string): Mention[] {
 /** The catalogue id a cited key stands for (through the user's bibliography), if any. */
 export function recordIdOfKey(context: ClaimContext, key: string): string | undefined {
   return context.citations.links.recordOf.get(key)?.record.id;
+}
+
+// The fixes of one request share the document's citation context, as the check's rules share theirs.
+const fixCitations = new WeakMap<FixContext, CitationContext | undefined>();
+
+/** The citation context of the document the fixes are asked for, built once per request. */
+export function citationsForFixes(context: FixContext): CitationContext | undefined {
+  if (!fixCitations.has(context)) {
+    fixCitations.set(context, citationContextFor(context.workspace, context.uri, context.config));
+  }
+  return fixCitations.get(context);
+}
+
+/** Plans citing a catalogued model: the user's key, or the catalogue's with its BibTeX added. */
+export function planModelCitation(context: FixContext, citations: CitationContext, id: string): CitationPlan {
+  return planCitation(context.workspace, citations, 'model', id);
+}
+
+/** A key as the document cites it: `\cite{key}` (with the project's cite command) or `[@key]`. */
+export function formatKeyCitation(citations: CitationContext, key: string): string {
+  return formatCitation(citations.language, key, citations.citeCommand);
+}
+
+/** A citation that follows a word: `~\cite{key}` in LaTeX, ` [@key]` in Markdown. */
+export function citationAfterWord(citations: CitationContext, key: string): string {
+  return `${citations.language === 'latex' ? '~' : ' '}${formatKeyCitation(citations, key)}`;
+}
+
+/**
+ * "Disable <code> for this line", or with a reason "Mark as own result": a control comment
+ * (suppressions.ts) on its own line above the diagnostic's, indented as that line is.
+ */
+export function disableLineFix(
+  context: FixContext, citations: CitationContext, diagnostic: CoreDiagnostic, reason?: string,
+): QuickFix {
+  const text = context.document.text;
+  const lineStart = text.lastIndexOf('\n', diagnostic.range.start - 1) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
+  const control = `fm-atlas-disable-next-line ${diagnostic.code}${reason ? ` -- ${reason}` : ''}`;
+  const comment = citations.language === 'latex' ? `${indent}% ${control}\n` : `${indent}<!-- ${control} -->\n`;
+  return {
+    title: reason ? 'Mark as own result' : `Disable ${diagnostic.code} for this line`,
+    edits: [{ uri: context.uri, range: { start: lineStart, end: lineStart }, newText: comment }],
+    diagnostic,
+    isPreferred: false,
+  };
 }

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DEFAULT_CORE_CONFIG, type CoreConfig } from '../../../config';
 import { fixtureUri, parseFixture, textOf } from '../../../testing/fixture';
-import { findClaimFixes } from '../../claimFixes';
 import { collectDiagnostics } from '../collectDiagnostics';
+import { findQuickFixes } from '../quickFixes';
 
 const config = DEFAULT_CORE_CONFIG;
 const REFS = `%! refs.bib
@@ -49,7 +49,7 @@ describe('untagged-claim', () => {
   });
 
   test('severity settings and flagOwnResults', () => {
-    const off = claims('MedSAM reaches 90\\% Dice.', 'main.tex', { claims: { ...config.claims, severity: { ...config.claims.severity, 'untagged-claim': 'off' } } });
+    const off = claims('MedSAM reaches 90\\% Dice.', 'main.tex', { severity: { 'untagged-claim': 'off' } });
     assert.ok(!off.codes.some((code) => code.startsWith('untagged')));
     const own = claims('We obtain 93\\% Dice.', 'main.tex', { claims: { ...config.claims, flagOwnResults: true } });
     assert.deepEqual(own.codes, ['untagged-claim: We obtain 93\\% Dice.']);
@@ -88,7 +88,7 @@ describe('preprint-superseded', () => {
       [uri, 'kirillov2023segany', "'kirillov2023segany' cited here"],
       [uri, 'kirillov2023segany', "'kirillov2023segany' cited here"],
     ]);
-    const [fix] = findClaimFixes(fixture.workspace, fixtureUri('refs.bib'), inBib, config);
+    const [fix] = findQuickFixes(fixture.workspace, fixtureUri('refs.bib'), inBib, config);
     assert.equal(fix.title, 'Update to the published version (ICCV 2023): @inproceedings, author, booktitle, pages, '
       + 'doi; removes journal; keeps your key and other fields');
     assert.ok(fix.isPreferred);
@@ -124,7 +124,7 @@ SAM \\cite{kirillov2023segany} is promptable.
 }
 `);
     const uri = fixtureUri('refs.bib');
-    const [fix] = findClaimFixes(fixture.workspace, uri, preprintsOf(fixture, 'refs.bib'), config);
+    const [fix] = findQuickFixes(fixture.workspace, uri, preprintsOf(fixture, 'refs.bib'), config);
     const bib = fixture.workspace.getDocument(uri)!.text;
     const updated = [...fix.edits].reverse()
       .reduce((text, edit) => text.slice(0, edit.range.start) + edit.newText + text.slice(edit.range.end), bib);
@@ -189,7 +189,7 @@ ${REFS}`);
     assert.deepEqual(inA[0].related?.map((item) => item.message), [
       "The preprint entry 'kirillov2023segany'", "'kirillov2023segany' cited here", "'kirillov2023segany' cited here",
     ]);
-    const [fix] = findClaimFixes(fixture.workspace, fixtureUri('a.md'), inA, config);
+    const [fix] = findQuickFixes(fixture.workspace, fixtureUri('a.md'), inA, config);
     assert.equal(fix.edits[0].uri, fixtureUri('refs.bib'));
   });
 });
@@ -204,7 +204,8 @@ describe('in-file controls and quick fixes', () => {
 
   test('the fixes of untagged-claim: cite the named model with the user key before the full stop, placeholder, own result, disable', () => {
     const { fixture, uri, diagnostics } = claims('Recently, MedSAM reached 90\\% Dice.');
-    const fixes = findClaimFixes(fixture.workspace, uri, diagnostics.filter((d) => d.code === 'untagged-claim'), config);
+    const untagged = diagnostics.filter((d) => d.code === 'untagged-claim');
+    const fixes = findQuickFixes(fixture.workspace, uri, untagged, config);
     assert.deepEqual(fixes.map((fix) => fix.title), ['Cite MedSAM (\\cite{ma2024segment})', 'Insert a citation placeholder', 'Mark as own result', 'Disable untagged-claim for this line']);
     const [cite] = fixes;
     const text = fixture.workspace.getDocument(uri)!.text;
@@ -214,7 +215,8 @@ describe('in-file controls and quick fixes', () => {
 
   test('the fix of misattributed-citation replaces the key with the named model\'s', () => {
     const { fixture, uri, diagnostics } = claims('MedSAM \\cite{kirillov2023segany} segments CT well.');
-    const [fix] = findClaimFixes(fixture.workspace, uri, diagnostics.filter((d) => d.code === 'misattributed-citation'), config);
+    const misattributed = diagnostics.filter((d) => d.code === 'misattributed-citation');
+    const [fix] = findQuickFixes(fixture.workspace, uri, misattributed, config);
     assert.equal(fix.title, "Cite MedSAM instead ('ma2024segment')");
     assert.deepEqual(fix.edits.map((edit) => edit.newText), ['ma2024segment']);
   });

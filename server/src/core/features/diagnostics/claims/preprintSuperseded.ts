@@ -5,7 +5,8 @@
 // the entry in the `.bib` file, with every citing location as related information, because the
 // entry is what needs to change: repeating the notice at each citation buried the other problems.
 // The quick fix on the entry updates it to the published version in place: type, venue, year, pages
-// and DOI from the catalogue's BibTeX, the user's key and every other field kept (claimFixes.ts).
+// and DOI from the catalogue's BibTeX, the user's key and every other field kept
+// (preprintSupersededFixes.ts).
 // When nobody reports the `.bib` file (`fm-atlas lint` given a chapter but not its bibliography),
 // the notice moves to the first reported citation of the key, so it is still shown, and still once.
 // Rationale: reviewers and editors ask for the version of record.
@@ -20,7 +21,9 @@ import type { SourceDocument, Workspace } from '../../../workspace/workspace';
 import { citationContextFor, type CitationContext } from '../../catalogueCitations';
 import { bibliographyIndexFor, findDocumentsUsingBibliography, listCitationUses } from '../../citations';
 import type { CoreDiagnostic, DiagnosticOptions } from '../diagnosticTypes';
+import type { DiagnosticRule, RuleDiagnostic } from '../rule';
 import type { ClaimContext } from './claimContext';
+import { fixSupersededPreprint } from './preprintSupersededFixes';
 import { applySuppressions } from './suppressions';
 
 const CODE = 'preprint-superseded';
@@ -95,13 +98,9 @@ function countCitations(citations: readonly Location[]): string {
  * Reports, on the entries of a bibliography file, each cited preprint that has a published version:
  * one diagnostic per key, whose related information lists every citation.
  */
-export function checkBibliographyPreprints(
+function checkBibliographyPreprints(
   workspace: Workspace, document: SourceDocument, config: CoreConfig,
-): CoreDiagnostic[] {
-  const severity = config.claims.severity[CODE];
-  if (severity === 'off') {
-    return [];
-  }
+): RuleDiagnostic[] {
   const citations = listEntryCitations(workspace, document.uri, config);
   const contexts = new Map<string, CitationContext | undefined>();
   const contextOf = (uri: string) => {
@@ -110,7 +109,7 @@ export function checkBibliographyPreprints(
     }
     return contexts.get(uri);
   };
-  const diagnostics: CoreDiagnostic[] = [];
+  const diagnostics: RuleDiagnostic[] = [];
   for (const entry of workspace.bibliography(document).entries) {
     const cited = citations.get(entry.key);
     // The links are those of a manuscript that cites the key, so the entry is read as it reads it.
@@ -121,7 +120,6 @@ export function checkBibliographyPreprints(
     }
     diagnostics.push({
       range: entry.keyRange,
-      severity,
       code: CODE,
       message: `This is the preprint of ${describeRecord(record)}, and it is ${countCitations(cited)}; `
         + `the quick fix updates it to the published version with your other fields, and keeps the key '${entry.key}'.`,
@@ -137,16 +135,15 @@ export function checkBibliographyPreprints(
  * reports: once per key, at its first citation among the reported manuscripts, when that citation
  * is in this document. Entries of reported files carry the diagnostic themselves.
  */
-export function checkSupersededPreprints(
-  context: ClaimContext, workspace: Workspace, config: CoreConfig, options: DiagnosticOptions = {},
-): CoreDiagnostic[] {
-  const severity = config.claims.severity[CODE];
+function checkSupersededPreprints(
+  context: ClaimContext, workspace: Workspace, config: CoreConfig, options: DiagnosticOptions,
+): RuleDiagnostic[] {
   const isReported = options.isReported;
-  if (severity === 'off' || !isReported) {
+  if (!isReported) {
     return [];
   }
   const document = context.document;
-  const diagnostics: CoreDiagnostic[] = [];
+  const diagnostics: RuleDiagnostic[] = [];
   const seen = new Set<string>();
   const citationsOf = new Map<string, Map<string, Location[]>>();
   for (const use of listCitationUses(workspace, document)) {
@@ -171,7 +168,6 @@ export function checkSupersededPreprints(
     }
     diagnostics.push({
       range: cited[0].range,
-      severity,
       code: CODE,
       message: `'${use.key}' cites the preprint of ${describeRecord(record)}; it is ${countCitations(cited)}.`,
       related: [
@@ -183,3 +179,27 @@ export function checkSupersededPreprints(
   }
   return diagnostics;
 }
+
+/** A cited preprint of a work the catalogue lists as published. */
+export const preprintSupersededRule: DiagnosticRule = {
+  name: CODE,
+  codes: { [CODE]: 'information' },
+  documentKinds: ['bibtex', 'latex', 'markdown'],
+  configurable: true,
+  summary: 'A cited arXiv, medRxiv or bioRxiv entry of a work the catalogue lists as published; reported on the entry.',
+  check: ({ workspace, document, config, options, claims }) => {
+    if (document.kind === 'bibtex') {
+      return checkBibliographyPreprints(workspace, document, config);
+    }
+    const context = claims();
+    return context ? checkSupersededPreprints(context, workspace, config, options) : [];
+  },
+  fixes: fixSupersededPreprint,
+  examples: [{
+    fixture: '%! refs.bib\n@article{kirillov2023segany, title = {Segment Anything}, journal = {arXiv:2304.02643}}\n'
+      + '%! main.tex\nSAM \\cite{kirillov2023segany} is promptable.\n\\bibliography{refs}\n',
+    reports: ['preprint-superseded kirillov2023segany'],
+    fixes: ['Update to the published version (ICCV 2023): @inproceedings, author, booktitle, pages, year, doi; '
+      + 'removes journal; keeps your key and other fields'],
+  }],
+};
