@@ -5,7 +5,7 @@
 export { Workspace, kindOfUri, type SourceDocument, type DocumentKind } from './workspace/workspace';
 export { describeUnreadable, type UnreadableFile, type UnreadableReason } from './workspace/unreadableFiles';
 export { DEFAULT_CORE_CONFIG, type ClaimsConfig, type CoreConfig, type SeverityOverride } from './config';
-export type { TextRange, Location } from './text/textRange';
+export type { TextRange, Location, TextEdit } from './text/textRange';
 export { LineIndex, type LineColumn } from './text/lineIndex';
 export { parseBibtex, type BibParseCache, type BibParseResult } from './bibtex/parseBibtex';
 export type { BibEntry, BibField, BibFile, BibSyntaxError } from './bibtex/bibTypes';
@@ -24,7 +24,7 @@ export { listBibliographyPicks, planCitationInsertion, type BibliographyPickItem
 export {
   citationContextFor, citeCatalogueRecord, planCitation, formatCitation, formatNameWithCitation,
   type CatalogueCitation, type CitationContext, type CitationPlan,
-} from './features/catalogueCitations';
+} from './base/catalogueCitations';
 export { describeRecordCard, findRecord } from './features/hover/catalogueHover';
 export { Catalogue, type CatalogueLayer } from './catalogue/catalogue';
 export { catalogueFor } from './catalogue/workspaceCatalogue';
@@ -35,8 +35,9 @@ export { describeModelCard, describeDatasetCard, summarizeModel, summarizeDatase
 export type { ModelRecord, DatasetRecord, CatalogueFile } from './catalogue/catalogueTypes';
 export { findCitationDefinition } from './features/navigation/definition';
 export { findCitationReferences } from './features/navigation/references';
-export { prepareCitationRename, renameCitation, validateCiteKey, type TextEdit, type PrepareRenameResult } from './features/navigation/rename';
+export { prepareCitationRename, renameCitation, validateCiteKey, type PrepareRenameResult } from './features/navigation/rename';
 export { findLineEnding, withLineEnding, type LineEnding } from './text/lineEndings';
+export { escapeLatex } from './base/latexEscape';
 export { collectDiagnostics } from './features/diagnostics/collectDiagnostics';
 export type { CoreDiagnostic, DiagnosticOptions, Severity } from './features/diagnostics/diagnosticTypes';
 export { findQuickFixes } from './features/diagnostics/quickFixes';
@@ -45,7 +46,7 @@ export type { DiagnosticRule, QuickFix } from './features/diagnostics/rule';
 export { buildComparisonTable, findCitedModels, findManuscriptCitedModels, type ComparisonTableRequest, type ComparisonTableResult } from './features/tables/buildComparisonTable';
 export { findTableAction } from './features/tables/tableAction';
 export {
-  DEFAULT_TABLE_COLUMNS, TABLE_COLUMNS, TABLE_SORTS, renderComparisonTable, resolveModels, escapeLatex,
+  DEFAULT_TABLE_COLUMNS, TABLE_COLUMNS, TABLE_SORTS, renderComparisonTable, resolveModels,
   type TableColumn, type TableSort,
 } from './features/tables/comparisonTable';
 export { listTableChoices, type TableChoice, type TableChoices } from './features/tables/tableOptions';
@@ -59,4 +60,4 @@ export {
   type StatsScope,
 } from './features/stats/metaAnalysis';
 export { extractSentences, type ClaimSentence } from './claims/extractSentences';
-export { bibliographyIndexFor } from './features/citations';
+export { bibliographyIndexFor } from './base/citations';

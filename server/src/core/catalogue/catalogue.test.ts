@@ -5,7 +5,7 @@ import { fixtureUri, parseFixture, textOf } from '../testing/fixture';
 import { catalogueFor } from './workspaceCatalogue';
 import { findMentions } from './findMentions';
 import { linkBibliography } from './linkBibliography';
-import { bibliographyIndexFor } from '../features/citations';
+import { bibliographyIndexFor } from '../base/citations';
 import { collectDiagnostics } from '../features/diagnostics/collectDiagnostics';
 import { findWorkspaceSymbols } from '../features/symbols/workspaceSymbols';
 

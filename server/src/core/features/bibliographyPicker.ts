@@ -11,7 +11,7 @@ import type { CoreConfig } from '../config';
 import { getField, type BibEntry } from '../bibtex/bibTypes';
 import type { TextRange } from '../text/textRange';
 import type { SourceDocument, Workspace } from '../workspace/workspace';
-import { citationContextFor, formatCitation } from './catalogueCitations';
+import { citationContextFor, formatCitation } from '../base/catalogueCitations';
 
 /** One entry as the picker shows and searches it. */
 export interface BibliographyPickItem {

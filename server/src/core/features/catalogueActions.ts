@@ -9,8 +9,8 @@ import { findMentionAt } from '../catalogue/findMentions';
 import { displayPath } from '../project/paths';
 import { isInsideNonProse } from '../prose/proseRanges';
 import type { Workspace } from '../workspace/workspace';
-import { citationContextFor, formatCitation, planCitation } from './catalogueCitations';
-import type { TextEdit } from './navigation/rename';
+import { citationContextFor, formatCitation, planCitation } from '../base/catalogueCitations';
+import type { TextEdit } from '../text/textRange';
 
 /** A code action: a title and the edits across files that it applies. */
 export interface CatalogueAction {

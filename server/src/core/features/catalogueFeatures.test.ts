@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import { DEFAULT_CORE_CONFIG } from '../config';
 import { fixtureUri, parseFixture } from '../testing/fixture';
 import { findCatalogueActions } from './catalogueActions';
-import { citationContextFor, citeCatalogueRecord, formatNameWithCitation, planCitation } from './catalogueCitations';
+import { citationContextFor, citeCatalogueRecord, formatNameWithCitation, planCitation } from '../base/catalogueCitations';
 import { completeCatalogueNames } from './completion/catalogueCompletion';
 import { findHover } from './hover/findHover';
 

@@ -20,7 +20,7 @@ import { isInsideNonProse } from '../../prose/proseRanges';
 import { isOrdinaryWord } from '../../prose/ordinaryWords';
 import type { TextRange } from '../../text/textRange';
 import type { Workspace } from '../../workspace/workspace';
-import { citationContextFor, formatNameWithCitation, type CitationContext } from '../catalogueCitations';
+import { citationContextFor, formatNameWithCitation, type CitationContext } from '../../base/catalogueCitations';
 import { isTypedAsName, matchNameSurfaces, nameSurfacesOf, type NameSurface } from './nameSurfaces';
 
 /** One completion item for a catalogue record. */

@@ -11,7 +11,7 @@ import { authorFamilies, decodeEntry, publicationYear, stripMarkup } from '../..
 import { getField } from '../../bibtex/bibTypes';
 import type { TextRange } from '../../text/textRange';
 import type { Workspace } from '../../workspace/workspace';
-import { bibliographyIndexFor } from '../citations';
+import { bibliographyIndexFor } from '../../base/citations';
 
 /** One completion item: a cite key with a one-line description of its entry. */
 export interface CitationCompletionItem {

@@ -9,7 +9,7 @@ import { indexBibliographies } from '../../bibtex/bibliographyIndex';
 import { findBibliographies } from '../../project/findBibliographies';
 import { displayPath } from '../../project/paths';
 import type { SourceDocument, Workspace } from '../../workspace/workspace';
-import { findDocumentsUsingBibliography } from '../citations';
+import { findDocumentsUsingBibliography } from '../../base/citations';
 import type { DiagnosticRule, RuleDiagnostic } from './rule';
 
 /** Reports duplicate keys of a `.bib` document. */

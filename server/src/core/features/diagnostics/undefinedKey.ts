@@ -9,7 +9,7 @@ import type { CoreConfig } from '../../config';
 import type { BibliographyIndex } from '../../bibtex/bibliographyIndex';
 import { collectProjectDocuments, findLatexRoots } from '../../project/findBibliographies';
 import type { SourceDocument, Workspace } from '../../workspace/workspace';
-import { bibliographyIndexFor, listCitationUses } from '../citations';
+import { bibliographyIndexFor, listCitationUses } from '../../base/citations';
 import type { CoreDiagnostic } from './diagnosticTypes';
 import type { DiagnosticRule, QuickFix, RuleDiagnostic } from './rule';
 

@@ -6,7 +6,7 @@
 
 import type { CoreConfig } from '../../config';
 import type { SourceDocument, Workspace } from '../../workspace/workspace';
-import { findDocumentsUsingBibliography, listCitationUses } from '../citations';
+import { findDocumentsUsingBibliography, listCitationUses } from '../../base/citations';
 import type { DiagnosticRule, RuleDiagnostic } from './rule';
 
 /** Reports the entries of a `.bib` document that no manuscript cites. */

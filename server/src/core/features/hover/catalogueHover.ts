@@ -11,7 +11,7 @@ import { findMentionAt } from '../../catalogue/findMentions';
 import type { CatalogueRecordRef } from '../../catalogue/linkBibliography';
 import { isInsideNonProse } from '../../prose/proseRanges';
 import type { Workspace } from '../../workspace/workspace';
-import { citationContextFor, citationHintFor, type CitationContext } from '../catalogueCitations';
+import { citationContextFor, citationHintFor, type CitationContext } from '../../base/catalogueCitations';
 import type { HoverResult } from './citationHover';
 
 /** The card of a catalogue record, with how the document can cite it. */

@@ -13,7 +13,7 @@ import { displayPath } from '../../project/paths';
 import type { TextRange } from '../../text/textRange';
 import { escapeMarkdown, firstSentences } from '../../util/markdownText';
 import type { Workspace } from '../../workspace/workspace';
-import { bibliographyIndexFor, findKeyAt } from '../citations';
+import { bibliographyIndexFor, findKeyAt } from '../../base/citations';
 import { toDoiUrl, toWebUrl } from '../../text/webUrl';
 
 /** A hover: the range it belongs to and Markdown to show. */

@@ -3,8 +3,8 @@
 
 import type { CoreConfig } from '../../config';
 import type { Workspace } from '../../workspace/workspace';
-import { citationContextFor } from '../catalogueCitations';
-import { findKeyAt } from '../citations';
+import { citationContextFor } from '../../base/catalogueCitations';
+import { findKeyAt } from '../../base/citations';
 import { describeRecordCard, findCatalogueHover } from './catalogueHover';
 import { findCitationHover, type HoverResult } from './citationHover';
 

@@ -6,7 +6,7 @@
 import type { CoreConfig } from '../../config';
 import type { Location } from '../../text/textRange';
 import type { Workspace } from '../../workspace/workspace';
-import { bibliographyIndexFor, findKeyAt } from '../citations';
+import { bibliographyIndexFor, findKeyAt } from '../../base/citations';
 
 /** The entries that define the cite key under the cursor. */
 export function findCitationDefinition(workspace: Workspace, uri: string, offset: number, config: CoreConfig): Location[] {

@@ -7,7 +7,7 @@ import type { CoreConfig } from '../../config';
 import type { Location } from '../../text/textRange';
 import type { Workspace } from '../../workspace/workspace';
 import { findBibliographies } from '../../project/findBibliographies';
-import { bibliographyIndexFor, findKeyAt, listCitationUses } from '../citations';
+import { bibliographyIndexFor, findKeyAt, listCitationUses } from '../../base/citations';
 
 /** The key under the cursor, its defining files, and every use of it. */
 export interface KeyReferences {

@@ -2,7 +2,7 @@
 // PGFPlots code for LaTeX papers, and the counts as CSV. All three read the same TrendChart, so a
 // figure exported from the editor and one rendered in CI show the same numbers.
 
-import { escapeLatex } from '../tables/comparisonTable';
+import { escapeLatex } from '../../base/latexEscape';
 import type { MetaAnalysis } from './metaAnalysis';
 import type { TrendChart } from './trendCharts';
 

@@ -7,8 +7,8 @@ import type { Catalogue } from '../../catalogue/catalogue';
 import { catalogueFor } from '../../catalogue/workspaceCatalogue';
 import { collectProjectsOf } from '../../project/findBibliographies';
 import type { Workspace } from '../../workspace/workspace';
-import { citationContextFor, planCitation } from '../catalogueCitations';
-import type { TextEdit } from '../navigation/rename';
+import { citationContextFor, planCitation } from '../../base/catalogueCitations';
+import type { TextEdit } from '../../text/textRange';
 import { renderComparisonTable, resolveModels, type TableColumn, type TableSort } from './comparisonTable';
 import { catalogueKeyOf } from '../../catalogue/linkBibliography';
 

@@ -5,9 +5,8 @@ import { Catalogue } from '../../catalogue/catalogue';
 import { DEFAULT_CORE_CONFIG } from '../../config';
 import { fixtureUri, parseFixture } from '../../testing/fixture';
 import { buildComparisonTable } from './buildComparisonTable';
-import {
-  DEFAULT_TABLE_COLUMNS, TABLE_COLUMNS, escapeLatex, renderComparisonTable, type TableColumn,
-} from './comparisonTable';
+import { escapeLatex } from '../../base/latexEscape';
+import { DEFAULT_TABLE_COLUMNS, TABLE_COLUMNS, renderComparisonTable, type TableColumn } from './comparisonTable';
 import { stripCurationNotes } from './curationNotes';
 import { findTableAction } from './tableAction';
 import { listTableChoices } from './tableOptions';

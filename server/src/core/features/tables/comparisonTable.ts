@@ -14,6 +14,7 @@ import type { Catalogue } from '../../catalogue/catalogue';
 import type { ModelRecord } from '../../catalogue/catalogueTypes';
 import { stripCurationNotes } from './curationNotes';
 import { allowLongWordBreaks, planLatexColumns } from './latexColumns';
+import { escapeLatex } from '../../base/latexEscape';
 
 /** The columns a table can have, in their default order. */
 export const TABLE_COLUMNS = [
@@ -109,18 +110,6 @@ export function cellValue(catalogue: Catalogue, model: ModelRecord, column: Tabl
     case 'tasks': return list(model.tasks.map(fact));
     case 'code': return model.code_url ?? undefined;
   }
-}
-
-/** Escapes text for a LaTeX table cell. */
-export function escapeLatex(text: string): string {
-  return text
-    .replace(/\\/g, '\u0000')
-    .replace(/([&%$#_{}])/g, '\\$1')
-    .replace(/~/g, '\\textasciitilde{}')
-    .replace(/\^/g, '\\textasciicircum{}')
-    .replace(/\u0000/g, '\\textbackslash{}')
-    .replace(/</g, '\\textless{}')
-    .replace(/>/g, '\\textgreater{}');
 }
 
 /** Escapes text for a Markdown pipe-table cell. */

@@ -9,7 +9,7 @@ import { findDocumentBody } from '../../latex/documentBody';
 import { indentBlockLike } from '../../text/indentation';
 import { findParagraph } from '../../text/paragraphs';
 import type { Workspace } from '../../workspace/workspace';
-import type { TextEdit } from '../navigation/rename';
+import type { TextEdit } from '../../text/textRange';
 import { buildComparisonTable, findCitedModels } from './buildComparisonTable';
 import { DEFAULT_TABLE_COLUMNS } from './comparisonTable';
 

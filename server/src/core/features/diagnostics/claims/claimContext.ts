@@ -11,7 +11,7 @@ import { findMentions, type Mention } from '../../../catalogue/findMentions';
 import type { SourceDocument, Workspace } from '../../../workspace/workspace';
 import {
   citationContextFor, formatCitation, planCitation, type CitationContext, type CitationPlan,
-} from '../../catalogueCitations';
+} from '../../../base/catalogueCitations';
 import type { CoreDiagnostic } from '../diagnosticTypes';
 import type { FixContext, QuickFix } from '../rule';
 

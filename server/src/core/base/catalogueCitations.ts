@@ -12,10 +12,10 @@ import { catalogueKeyOf, linkBibliography, type BibliographyLinks } from '../cat
 import { catalogueFor } from '../catalogue/workspaceCatalogue';
 import { collectProjectsOf } from '../project/findBibliographies';
 import { displayPath } from '../project/paths';
-import type { TextRange } from '../text/textRange';
+import type { TextEdit, TextRange } from '../text/textRange';
 import type { Workspace } from '../workspace/workspace';
 import { bibliographyIndexFor } from './citations';
-import type { TextEdit } from './navigation/rename';
+
 
 /** What a document needs to cite catalogue works. */
 export interface CitationContext {
