@@ -44,7 +44,11 @@ const builds = [
     // vega-canvas's Node build awaits an optional native `canvas` at top level, which a CommonJS
     // bundle cannot do; its browser build returns no canvas outside a DOM, and vega then estimates
     // text widths, which is all an SVG export needs.
-    alias: { 'sync-fetch': './scripts/stubs/syncFetch.cjs', 'fetch-ponyfill': './scripts/stubs/fetchPonyfill.cjs', 'vega-canvas': './node_modules/vega-canvas/build/vega-canvas.browser.js' },
+    alias: {
+      'sync-fetch': './scripts/stubs/syncFetch.cjs',
+      'fetch-ponyfill': './scripts/stubs/fetchPonyfill.cjs',
+      'vega-canvas': './node_modules/vega-canvas/build/vega-canvas.browser.js',
+    },
   },
   {
     // The meta-analysis webview runs in the editor's browser sandbox, so it is bundled for the browser.

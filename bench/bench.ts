@@ -43,14 +43,24 @@ interface Options {
 }
 
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { files: DEFAULT_FILES, quick: false, timeoutMs: 90_000, requests: 200, lsp: true, peers: true };
+  const options: Options = {
+    files: DEFAULT_FILES,
+    quick: false,
+    timeoutMs: 90_000,
+    requests: 200,
+    lsp: true,
+    peers: true,
+  };
   let requestsGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split(/=(.*)/s, 2);
     const value = () => inline ?? argv[++i] ?? '';
     switch (flag) {
       case '--files':
-        options.files = value().split(',').map((name) => name.trim()).filter(Boolean);
+        options.files = value()
+          .split(',')
+          .map((name) => name.trim())
+          .filter(Boolean);
         break;
       case '--quick':
         options.quick = true;
@@ -93,8 +103,11 @@ function resolveFile(name: string): string {
   if (existsSync(direct)) {
     return direct;
   }
-  const match = DEFAULT_FILES.find((file) => file.split('-')[0] === name)
-    ?? ['s2-rts-survey', 's3-iml-references', 's4-continual-all', 'm1-d2l', 'm2-udl', 'm3-icml2021', 'm4-iclr2023'].find((file) => file.split('-')[0] === name);
+  const match =
+    DEFAULT_FILES.find((file) => file.split('-')[0] === name) ??
+    ['s2-rts-survey', 's3-iml-references', 's4-continual-all', 'm1-d2l', 'm2-udl', 'm3-icml2021', 'm4-iclr2023'].find(
+      (file) => file.split('-')[0] === name,
+    );
   if (match && existsSync(join(CORPUS, `${match}.bib`))) {
     return join(CORPUS, `${match}.bib`);
   }
@@ -123,7 +136,9 @@ const medianOf = (result: ChildResult | undefined, part: 'ms' | 'parseMs' | 'sea
   median((result?.runs ?? []).map((run) => run[part]).filter((ms): ms is number => ms !== undefined));
 
 function describeChild(result: ChildResult): string {
-  const finished = result.runs.length ? `${result.runs.length} runs, median ${fmtMs(medianOf(result))} ms` : 'no run finished';
+  const finished = result.runs.length
+    ? `${result.runs.length} runs, median ${fmtMs(medianOf(result))} ms`
+    : 'no run finished';
   return `${result.mode}: ${result.status}${result.message ? ` (${result.message})` : ''}; ${finished}; peak RSS ${fmtMB(result.maxRssKB)}`;
 }
 
@@ -165,7 +180,9 @@ function peerRatioCell(result: ChildResult | undefined, oursMs: number, timeoutM
 async function benchFile(path: string, options: Options): Promise<FileResult> {
   const name = basename(path, '.bib');
   const bytes = statSync(path).size;
-  const runs = Math.floor(options.runs ?? (bytes >= LARGE_FILE_BYTES ? (options.quick ? 1 : 3) : (options.quick ? 2 : 5)));
+  const runs = Math.floor(
+    options.runs ?? (bytes >= LARGE_FILE_BYTES ? (options.quick ? 1 : 3) : options.quick ? 2 : 5),
+  );
   progress(`${name}: ${fmtInt(bytes)} bytes, ${runs} runs per measure`);
   const child = async (mode: string) => {
     const result = await runChild(mode, path, mode === 'none' ? 1 : runs, options.timeoutMs, ROOT);
@@ -192,7 +209,9 @@ async function benchFile(path: string, options: Options): Promise<FileResult> {
       result.lsp = await benchLsp(path, queries, hoverKeys);
       const completion = summarize(result.lsp.completionMs);
       const hover = summarize(result.lsp.hoverMs);
-      progress(`  lsp: completion median ${fmtMs(completion.median)} ms p99 ${fmtMs(completion.p99)} ms; hover median ${fmtMs(hover.median)} ms p99 ${fmtMs(hover.p99)} ms; server peak RSS ${fmtMB(result.lsp.serverPeakRssKB)}`);
+      progress(
+        `  lsp: completion median ${fmtMs(completion.median)} ms p99 ${fmtMs(completion.p99)} ms; hover median ${fmtMs(hover.median)} ms p99 ${fmtMs(hover.p99)} ms; server peak RSS ${fmtMB(result.lsp.serverPeakRssKB)}`,
+      );
     } catch (error) {
       result.lspError = error instanceof Error ? error.message : String(error);
       progress(`  lsp failed: ${result.lspError}`);
@@ -201,97 +220,221 @@ async function benchFile(path: string, options: Options): Promise<FileResult> {
   return result;
 }
 
-function report(results: readonly FileResult[], options: Options, machine: Record<string, unknown>, wallMs: number): string {
+function report(
+  results: readonly FileResult[],
+  options: Options,
+  machine: Record<string, unknown>,
+  wallMs: number,
+): string {
   const out: string[] = [];
   const section = (title: string, note: string, table: string) => out.push(`## ${title}`, '', note, '', table, '');
   out.push('# FM Atlas benchmark', '');
-  out.push(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB RAM, Node ${machine.node}, ${machine.os}.`);
-  out.push(`Load average (1 min) at start ${machine.loadAtStart}, at end ${machine.loadAtEnd}: on ${machine.cores} cores, a load well above 1 at the start means other work shared the machine and the times are inflated.`);
-  out.push(`Runs per measure: ${results.map((result) => `${result.name} ${result.runs}`).join(', ')}${options.quick ? ' (--quick)' : ''}; child-process timeout ${options.timeoutMs / 1000} s; ${options.requests} completions and ${options.requests} hovers per file. Times are medians in ms.`, '');
+  out.push(
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB RAM, Node ${machine.node}, ${machine.os}.`,
+  );
+  out.push(
+    `Load average (1 min) at start ${machine.loadAtStart}, at end ${machine.loadAtEnd}: on ${machine.cores} cores, a load well above 1 at the start means other work shared the machine and the times are inflated.`,
+  );
+  out.push(
+    `Runs per measure: ${results.map((result) => `${result.name} ${result.runs}`).join(', ')}${options.quick ? ' (--quick)' : ''}; child-process timeout ${options.timeoutMs / 1000} s; ${options.requests} completions and ${options.requests} hovers per file. Times are medians in ms.`,
+    '',
+  );
 
-  section('1. Our full index (one fresh child process per file)',
+  section(
+    '1. Our full index (one fresh child process per file)',
     'parseBibtex(text) on a fresh cache, then a fresh Workspace + indexBibliographies(...).search(); "full index" is their sum. "first" is the first run of the process (cold JIT).',
-    markdownTable(['file', 'entries', 'MB', 'parse', 'search index', 'full index', 'first full index (cold)', 'parse errors'], results.map((result) => [
-      result.name, fmtInt(result.ours.entries), (result.bytes / 1024 / 1024).toFixed(1),
-      fmtMs(medianOf(result.ours, 'parseMs')), fmtMs(medianOf(result.ours, 'searchMs')), fmtMs(medianOf(result.ours)),
-      fmtMs(result.ours.runs[0]?.ms), result.ours.status === 'ok' ? fmtInt(result.ours.errors) : result.ours.status,
-    ])));
+    markdownTable(
+      ['file', 'entries', 'MB', 'parse', 'search index', 'full index', 'first full index (cold)', 'parse errors'],
+      results.map((result) => [
+        result.name,
+        fmtInt(result.ours.entries),
+        (result.bytes / 1024 / 1024).toFixed(1),
+        fmtMs(medianOf(result.ours, 'parseMs')),
+        fmtMs(medianOf(result.ours, 'searchMs')),
+        fmtMs(medianOf(result.ours)),
+        fmtMs(result.ours.runs[0]?.ms),
+        result.ours.status === 'ok' ? fmtInt(result.ours.errors) : result.ours.status,
+      ]),
+    ),
+  );
 
-  section('2. Re-index after editing one character of a title',
-    'The middle entry\'s title gets one letter changed; the edited text is parsed with the previous parse\'s cache, then the search index is rebuilt (as the server does for a new version of a .bib file).',
-    markdownTable(['file', 're-parse with cache', 'search index rebuild', 're-index total', 'full index (from 1.)', 'chunks re-parsed', 'title change seen'], results.map((result) => [
-      result.name, fmtMs(medianOf(result.reindex, 'parseMs')), fmtMs(medianOf(result.reindex, 'searchMs')), fmtMs(medianOf(result.reindex)),
-      fmtMs(medianOf(result.ours)), fmtInt(result.reindex.detail?.reparsedChunks as number | undefined),
-      result.reindex.status === 'ok' ? String(result.reindex.detail?.titleChanged) : result.reindex.status,
-    ])));
+  section(
+    '2. Re-index after editing one character of a title',
+    "The middle entry's title gets one letter changed; the edited text is parsed with the previous parse's cache, then the search index is rebuilt (as the server does for a new version of a .bib file).",
+    markdownTable(
+      [
+        'file',
+        're-parse with cache',
+        'search index rebuild',
+        're-index total',
+        'full index (from 1.)',
+        'chunks re-parsed',
+        'title change seen',
+      ],
+      results.map((result) => [
+        result.name,
+        fmtMs(medianOf(result.reindex, 'parseMs')),
+        fmtMs(medianOf(result.reindex, 'searchMs')),
+        fmtMs(medianOf(result.reindex)),
+        fmtMs(medianOf(result.ours)),
+        fmtInt(result.reindex.detail?.reparsedChunks as number | undefined),
+        result.reindex.status === 'ok' ? String(result.reindex.detail?.titleChanged) : result.reindex.status,
+      ]),
+    ),
+  );
 
   if (options.lsp) {
-    section('3. Completion and hover over LSP (dist/server.js over stdio)',
+    section(
+      '3. Completion and hover over LSP (dist/server.js over stdio)',
       'Round trip of each request only (the didChange before it is not timed). "start → first completion" spans spawning the server to the first completion answer, which waits for the first index.',
-      markdownTable(['file', 'start → first completion', 'completion median', 'completion p99', 'hover median', 'hover p99', 'first hover', 'completions with items', 'hovers found', 'server peak RSS'], results.map((result) => {
-        const lsp = result.lsp;
-        if (!lsp) {
-          return [result.name, `failed: ${result.lspError ?? 'not run'}`, '', '', '', '', '', '', '', ''];
-        }
-        const completion = summarize(lsp.completionMs);
-        const hover = summarize(lsp.hoverMs);
-        return [
-          result.name, fmtMs(lsp.startToFirstCompletionMs), fmtMs(completion.median), fmtMs(completion.p99), fmtMs(hover.median), fmtMs(hover.p99),
-          fmtMs(lsp.firstHoverMs), `${lsp.completionsWithItems}/${completion.count} (mean ${lsp.meanItems.toFixed(0)} items)`,
-          `${lsp.hoversFound}/${hover.count} (${lsp.distinctHoverKeys} keys)`, fmtMB(lsp.serverPeakRssKB),
-        ];
-      })));
+      markdownTable(
+        [
+          'file',
+          'start → first completion',
+          'completion median',
+          'completion p99',
+          'hover median',
+          'hover p99',
+          'first hover',
+          'completions with items',
+          'hovers found',
+          'server peak RSS',
+        ],
+        results.map((result) => {
+          const lsp = result.lsp;
+          if (!lsp) {
+            return [result.name, `failed: ${result.lspError ?? 'not run'}`, '', '', '', '', '', '', '', ''];
+          }
+          const completion = summarize(lsp.completionMs);
+          const hover = summarize(lsp.hoverMs);
+          return [
+            result.name,
+            fmtMs(lsp.startToFirstCompletionMs),
+            fmtMs(completion.median),
+            fmtMs(completion.p99),
+            fmtMs(hover.median),
+            fmtMs(hover.p99),
+            fmtMs(lsp.firstHoverMs),
+            `${lsp.completionsWithItems}/${completion.count} (mean ${lsp.meanItems.toFixed(0)} items)`,
+            `${lsp.hoversFound}/${hover.count} (${lsp.distinctHoverKeys} keys)`,
+            fmtMB(lsp.serverPeakRssKB),
+          ];
+        }),
+      ),
+    );
   }
 
   if (options.lsp) {
-    section('3b. Model and dataset name completion in prose, full catalogue plus this bibliography (over LSP)',
+    section(
+      '3b. Model and dataset name completion in prose, full catalogue plus this bibliography (over LSP)',
       '200 prefixes of 2-6 letters of catalogued names, some with a typo, typed in a sentence of a document whose bibliography is the file, after the hovers above (the first of which linked the bibliography to the catalogue by DOI, arXiv id and title).',
-      markdownTable(['file', 'first request', 'median', 'p99', 'with items'], results.map((result) => {
-        const lsp = result.lsp;
-        if (!lsp) {
-          return [result.name, `failed: ${result.lspError ?? 'not run'}`, '', '', ''];
-        }
-        const names = summarize(lsp.nameCompletionMs);
-        return [result.name, fmtMs(lsp.firstNameCompletionMs), fmtMs(names.median), fmtMs(names.p99), `${lsp.nameCompletionsWithItems}/${names.count}`];
-      })));
+      markdownTable(
+        ['file', 'first request', 'median', 'p99', 'with items'],
+        results.map((result) => {
+          const lsp = result.lsp;
+          if (!lsp) {
+            return [result.name, `failed: ${result.lspError ?? 'not run'}`, '', '', ''];
+          }
+          const names = summarize(lsp.nameCompletionMs);
+          return [
+            result.name,
+            fmtMs(lsp.firstNameCompletionMs),
+            fmtMs(names.median),
+            fmtMs(names.p99),
+            `${lsp.nameCompletionsWithItems}/${names.count}`,
+          ];
+        }),
+      ),
+    );
   }
 
-  section('4. Peak RSS (maxRSS of each child process; VmHWM of the server)',
+  section(
+    '4. Peak RSS (maxRSS of each child process; VmHWM of the server)',
     'The baseline process only starts Node with tsx and reads the file into a string; subtract it to see what a parser adds.',
-    markdownTable(['file', 'baseline (read file only)', 'ours full index', 'latex-utensils', 'citation-js', 'LSP server'], results.map((result) => [
-      result.name, fmtMB(result.baseline.maxRssKB), fmtMB(result.ours.maxRssKB),
-      result.peers['latex-utensils'] ? fmtMB(result.peers['latex-utensils'].maxRssKB) + (result.peers['latex-utensils'].status === 'ok' ? '' : ` (${result.peers['latex-utensils'].status})`) : 'not run',
-      result.peers['citation-js'] ? fmtMB(result.peers['citation-js'].maxRssKB) + (result.peers['citation-js'].status === 'ok' ? '' : ` (${result.peers['citation-js'].status})`) : 'not run',
-      fmtMB(result.lsp?.serverPeakRssKB),
-    ])));
+    markdownTable(
+      ['file', 'baseline (read file only)', 'ours full index', 'latex-utensils', 'citation-js', 'LSP server'],
+      results.map((result) => [
+        result.name,
+        fmtMB(result.baseline.maxRssKB),
+        fmtMB(result.ours.maxRssKB),
+        result.peers['latex-utensils']
+          ? fmtMB(result.peers['latex-utensils'].maxRssKB) +
+            (result.peers['latex-utensils'].status === 'ok' ? '' : ` (${result.peers['latex-utensils'].status})`)
+          : 'not run',
+        result.peers['citation-js']
+          ? fmtMB(result.peers['citation-js'].maxRssKB) +
+            (result.peers['citation-js'].status === 'ok' ? '' : ` (${result.peers['citation-js'].status})`)
+          : 'not run',
+        fmtMB(result.lsp?.serverPeakRssKB),
+      ]),
+    ),
+  );
 
   if (options.peers) {
     const rows: string[][] = [];
     for (const result of results) {
-      rows.push([result.name, 'ours: full index (parse + search index)', fmtMs(medianOf(result.ours)), fmtMs(result.ours.runs[0]?.ms), `${result.ours.runs.length}/${result.ours.runsAsked}`, fmtInt(result.ours.entries), fmtMB(result.ours.maxRssKB)]);
-      rows.push([result.name, 'ours: parse only', fmtMs(medianOf(result.ours, 'parseMs')), fmtMs(result.ours.runs[0]?.parseMs), `${result.ours.runs.length}/${result.ours.runsAsked}`, fmtInt(result.ours.entries), '']);
+      rows.push([
+        result.name,
+        'ours: full index (parse + search index)',
+        fmtMs(medianOf(result.ours)),
+        fmtMs(result.ours.runs[0]?.ms),
+        `${result.ours.runs.length}/${result.ours.runsAsked}`,
+        fmtInt(result.ours.entries),
+        fmtMB(result.ours.maxRssKB),
+      ]);
+      rows.push([
+        result.name,
+        'ours: parse only',
+        fmtMs(medianOf(result.ours, 'parseMs')),
+        fmtMs(result.ours.runs[0]?.parseMs),
+        `${result.ours.runs.length}/${result.ours.runsAsked}`,
+        fmtInt(result.ours.entries),
+        '',
+      ]);
       for (const peer of PEERS) {
         const peerResult = result.peers[peer.mode];
-        rows.push([result.name, peer.label, peerTimeCell(peerResult, options.timeoutMs), fmtMs(peerResult?.runs[0]?.ms),
-          `${peerResult?.runs.length ?? 0}/${peerResult?.runsAsked ?? 0}`, peerResult?.status === 'ok' ? fmtInt(peerResult.entries) : '', fmtMB(peerResult?.maxRssKB)]);
+        rows.push([
+          result.name,
+          peer.label,
+          peerTimeCell(peerResult, options.timeoutMs),
+          fmtMs(peerResult?.runs[0]?.ms),
+          `${peerResult?.runs.length ?? 0}/${peerResult?.runsAsked ?? 0}`,
+          peerResult?.status === 'ok' ? fmtInt(peerResult.entries) : '',
+          fmtMB(peerResult?.maxRssKB),
+        ]);
       }
     }
-    section('5. Peers side by side (whole-file parse, one fresh child process per parser and file)',
+    section(
+      '5. Peers side by side (whole-file parse, one fresh child process per parser and file)',
       'latex-utensils: bibtexParser.parse(text). citation-js: @citation-js/plugin-bibtex lib/input/file.js parse(text) (its low-level parse, before any CSL conversion).',
-      markdownTable(['file', 'parser', 'median ms', 'first (cold)', 'runs', 'entries', 'peak RSS'], rows, 2));
+      markdownTable(['file', 'parser', 'median ms', 'first (cold)', 'runs', 'entries', 'peak RSS'], rows, 2),
+    );
 
-    section('Summary: peer time / our full index time (medians)',
+    section(
+      'Summary: peer time / our full index time (medians)',
       'Ours is the full index (parse + search index), the peers only parse. "Nx slower than ours" = peer median / our median.',
-      markdownTable(['file', 'entries', 'ours: full index', ...PEERS.flatMap((peer) => [peer.label, 'vs ours'])], results.map((result) => {
-        const oursMs = medianOf(result.ours);
-        return [result.name, fmtInt(result.ours.entries), fmtMs(oursMs), ...PEERS.flatMap((peer) => [
-          peerTimeCell(result.peers[peer.mode], options.timeoutMs), peerRatioCell(result.peers[peer.mode], oursMs, options.timeoutMs),
-        ])];
-      })));
+      markdownTable(
+        ['file', 'entries', 'ours: full index', ...PEERS.flatMap((peer) => [peer.label, 'vs ours'])],
+        results.map((result) => {
+          const oursMs = medianOf(result.ours);
+          return [
+            result.name,
+            fmtInt(result.ours.entries),
+            fmtMs(oursMs),
+            ...PEERS.flatMap((peer) => [
+              peerTimeCell(result.peers[peer.mode], options.timeoutMs),
+              peerRatioCell(result.peers[peer.mode], oursMs, options.timeoutMs),
+            ]),
+          ];
+        }),
+      ),
+    );
     for (const result of results) {
       const oursMs = medianOf(result.ours);
       for (const peer of PEERS) {
-        out.push(`- ${result.name}: ${peer.label}: ${peerRatioCell(result.peers[peer.mode], oursMs, options.timeoutMs)} (${withUnit(peerTimeCell(result.peers[peer.mode], options.timeoutMs))} vs ours ${fmtMs(oursMs)} ms)`);
+        out.push(
+          `- ${result.name}: ${peer.label}: ${peerRatioCell(result.peers[peer.mode], oursMs, options.timeoutMs)} (${withUnit(peerTimeCell(result.peers[peer.mode], options.timeoutMs))} vs ours ${fmtMs(oursMs)} ms)`,
+        );
       }
     }
     out.push('');
@@ -339,8 +482,13 @@ async function main(): Promise<void> {
   const paths = options.files.map(resolveFile);
   const started = Date.now();
   const machine = {
-    cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, memoryGB: Math.round(totalmem() / 1024 ** 3),
-    node: process.version, os: `${platform()} ${release()}`, loadAtStart: loadavg()[0].toFixed(2), loadAtEnd: '',
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGB: Math.round(totalmem() / 1024 ** 3),
+    node: process.version,
+    os: `${platform()} ${release()}`,
+    loadAtStart: loadavg()[0].toFixed(2),
+    loadAtEnd: '',
   };
   progress(`${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load average ${machine.loadAtStart}`);
   const results: FileResult[] = [];
@@ -356,27 +504,52 @@ async function main(): Promise<void> {
   const claims = benchClaims(join(__dirname, '..'));
   const full = summarize(claims.fullMs.slice(1));
   const edit = summarize(claims.editMs.slice(10));
-  process.stdout.write(`\n## 6. Diagnostics of a ${fmtInt(claims.words)}-word manuscript (claims and citations, in-process)\n\n${markdownTable(
-    ['measure', 'median', 'p99', 'target'],
-    [['full check of a newly opened document', fmtMs(full.median), fmtMs(full.p99), '50'], ['after a one-character edit', fmtMs(edit.median), fmtMs(edit.p99), '10']],
-  )}\n`);
+  process.stdout.write(
+    `\n## 6. Diagnostics of a ${fmtInt(claims.words)}-word manuscript (claims and citations, in-process)\n\n${markdownTable(
+      ['measure', 'median', 'p99', 'target'],
+      [
+        ['full check of a newly opened document', fmtMs(full.median), fmtMs(full.p99), '50'],
+        ['after a one-character edit', fmtMs(edit.median), fmtMs(edit.p99), '10'],
+      ],
+    )}\n`,
+  );
   const resultsDir = join(__dirname, 'results');
   mkdirSync(resultsDir, { recursive: true });
-  writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify({
-    date: new Date().toISOString(), machine, options, wallMs, claim: claimLine(results, options),
-    files: results.map((result) => ({
-      ...result,
-      summary: {
-        entries: result.ours.entries,
-        oursParseMs: medianOf(result.ours, 'parseMs'), oursSearchIndexMs: medianOf(result.ours, 'searchMs'), oursFullIndexMs: medianOf(result.ours),
-        oursFirstFullIndexMs: result.ours.runs[0]?.ms, reparseMs: medianOf(result.reindex, 'parseMs'), reindexMs: medianOf(result.reindex),
-        peers: Object.fromEntries(Object.entries(result.peers).map(([mode, peer]) => [mode, { status: peer.status, medianMs: medianOf(peer), entries: peer.entries, maxRssKB: peer.maxRssKB }])),
-        completion: result.lsp ? summarize(result.lsp.completionMs) : undefined,
-        hover: result.lsp ? summarize(result.lsp.hoverMs) : undefined,
-        nameCompletion: result.lsp ? summarize(result.lsp.nameCompletionMs) : undefined,
+  writeFileSync(
+    join(resultsDir, 'latest.json'),
+    `${JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        machine,
+        options,
+        wallMs,
+        claim: claimLine(results, options),
+        files: results.map((result) => ({
+          ...result,
+          summary: {
+            entries: result.ours.entries,
+            oursParseMs: medianOf(result.ours, 'parseMs'),
+            oursSearchIndexMs: medianOf(result.ours, 'searchMs'),
+            oursFullIndexMs: medianOf(result.ours),
+            oursFirstFullIndexMs: result.ours.runs[0]?.ms,
+            reparseMs: medianOf(result.reindex, 'parseMs'),
+            reindexMs: medianOf(result.reindex),
+            peers: Object.fromEntries(
+              Object.entries(result.peers).map(([mode, peer]) => [
+                mode,
+                { status: peer.status, medianMs: medianOf(peer), entries: peer.entries, maxRssKB: peer.maxRssKB },
+              ]),
+            ),
+            completion: result.lsp ? summarize(result.lsp.completionMs) : undefined,
+            hover: result.lsp ? summarize(result.lsp.hoverMs) : undefined,
+            nameCompletion: result.lsp ? summarize(result.lsp.nameCompletionMs) : undefined,
+          },
+        })),
       },
-    })),
-  }, null, 2)}\n`);
+      null,
+      2,
+    )}\n`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -22,7 +22,9 @@ export interface ClaimsBenchResult {
 /** Builds the manuscript and times full and incremental diagnostics. */
 export function benchClaims(root: string, runs = 15): ClaimsBenchResult {
   const example = join(root, 'examples/latex-review');
-  const chapters = readdirSync(join(example, 'chapters')).map((name) => readFileSync(join(example, 'chapters', name), 'utf8').replace(/^% !TEX root.*$/m, ''));
+  const chapters = readdirSync(join(example, 'chapters')).map((name) =>
+    readFileSync(join(example, 'chapters', name), 'utf8').replace(/^% !TEX root.*$/m, ''),
+  );
   const body: string[] = [];
   let words = 0;
   for (let i = 0; words < 30_000; i++) {
@@ -31,7 +33,9 @@ export function benchClaims(root: string, runs = 15): ClaimsBenchResult {
     words += chapter.split(/\s+/).length;
   }
   const text = `\\documentclass{article}\n\\begin{document}\n${body.join('\n\n')}\n\\bibliography{references,extra}\n\\end{document}\n`;
-  const bibs = ['references.bib', 'extra.bib'].map((name) => [name, readFileSync(join(example, name), 'utf8')] as const);
+  const bibs = ['references.bib', 'extra.bib'].map(
+    (name) => [name, readFileSync(join(example, name), 'utf8')] as const,
+  );
   const fullMs: number[] = [];
   const editMs: number[] = [];
   let diagnostics = 0;
@@ -64,5 +68,7 @@ if (require.main === module) {
   const result = benchClaims(join(__dirname, '..'));
   const full = summarize(result.fullMs.slice(1));
   const edit = summarize(result.editMs.slice(10));
-  console.log(`${result.words} words, ${result.diagnostics} diagnostics: full median ${full.median.toFixed(1)} ms (p99 ${full.p99.toFixed(1)}), after a one-character edit median ${edit.median.toFixed(1)} ms (p99 ${edit.p99.toFixed(1)})`);
+  console.log(
+    `${result.words} words, ${result.diagnostics} diagnostics: full median ${full.median.toFixed(1)} ms (p99 ${full.p99.toFixed(1)}), after a one-character edit median ${edit.median.toFixed(1)} ms (p99 ${edit.p99.toFixed(1)})`,
+  );
 }

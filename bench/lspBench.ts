@@ -8,7 +8,14 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSyn
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { CompletionRequest, HoverRequest, type CompletionItem, type CompletionList, type Hover, type MarkupContent } from 'vscode-languageserver-protocol/node';
+import {
+  CompletionRequest,
+  HoverRequest,
+  type CompletionItem,
+  type CompletionList,
+  type Hover,
+  type MarkupContent,
+} from 'vscode-languageserver-protocol/node';
 import { LspTestClient, ROOT } from '../test/lsp/lspTestClient';
 import type { CiteQuery } from './queries';
 import { readPeakRssKB } from './runChild';
@@ -43,12 +50,37 @@ const REQUEST_TIMEOUT_MS = 120_000;
 
 /** Prefixes of model and dataset names as a writer types them, two to six letters, some with typos. */
 const NAME_PREFIXES = (() => {
-  const names = ['MedSAM', 'BiomedCLIP', 'LLaVA-Med', 'RETFound', 'CheXzero', 'Prov-GigaPath', 'MIMIC-CXR', 'Virchow', 'CONCH', 'SAM-Med3D', 'PubMedCLIP', 'RadFM', 'UNI', 'CheXpert', 'SegVol', 'MedCLIP', 'Med-PaLM', 'PLIP', 'TotalSegmentator', 'Quilt'];
+  const names = [
+    'MedSAM',
+    'BiomedCLIP',
+    'LLaVA-Med',
+    'RETFound',
+    'CheXzero',
+    'Prov-GigaPath',
+    'MIMIC-CXR',
+    'Virchow',
+    'CONCH',
+    'SAM-Med3D',
+    'PubMedCLIP',
+    'RadFM',
+    'UNI',
+    'CheXpert',
+    'SegVol',
+    'MedCLIP',
+    'Med-PaLM',
+    'PLIP',
+    'TotalSegmentator',
+    'Quilt',
+  ];
   const prefixes: string[] = [];
   for (let round = 0; prefixes.length < 200; round++) {
     for (const name of names) {
       const length = 2 + ((round + name.length) % 5);
-      prefixes.push(round % 7 === 6 && name.length > 4 ? `${name.slice(0, 2)}${name.slice(3, length + 1)}` : name.slice(0, Math.min(length, name.length)));
+      prefixes.push(
+        round % 7 === 6 && name.length > 4
+          ? `${name.slice(0, 2)}${name.slice(3, length + 1)}`
+          : name.slice(0, Math.min(length, name.length)),
+      );
     }
   }
   return prefixes.slice(0, 200);
@@ -57,7 +89,10 @@ const NAME_PREFIXES = (() => {
 function withTimeout<T>(promise: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} took longer than ${REQUEST_TIMEOUT_MS / 1000} s`)), REQUEST_TIMEOUT_MS);
+    timer = setTimeout(
+      () => reject(new Error(`${what} took longer than ${REQUEST_TIMEOUT_MS / 1000} s`)),
+      REQUEST_TIMEOUT_MS,
+    );
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
@@ -71,7 +106,10 @@ function serverPid(client: LspTestClient): number | undefined {
   }
   try {
     for (const task of readdirSync(`/proc/${process.pid}/task`)) {
-      for (const pid of readFileSync(`/proc/${process.pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) {
+      for (const pid of readFileSync(`/proc/${process.pid}/task/${task}/children`, 'utf8')
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean)) {
         if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('dist/server.js')) {
           return Number(pid);
         }
@@ -96,7 +134,11 @@ function readRssKB(pid: number | undefined): number | undefined {
 }
 
 /** Measures completion and hover over LSP for one bibliography file. */
-export async function benchLsp(bibPath: string, queries: readonly CiteQuery[], hoverKeys: readonly string[]): Promise<LspResult> {
+export async function benchLsp(
+  bibPath: string,
+  queries: readonly CiteQuery[],
+  hoverKeys: readonly string[],
+): Promise<LspResult> {
   if (!existsSync(join(ROOT, 'dist/server.js'))) {
     throw new Error('dist/server.js is missing: run `node esbuild.mjs` first (npm run bench does).');
   }
@@ -114,11 +156,25 @@ export async function benchLsp(bibPath: string, queries: readonly CiteQuery[], h
     const pid = serverPid(client);
     const uri = await client.open('main.tex', citeText(firstKey));
     // Line 2 is `\cite{...}`; the key starts at character 6.
-    const completionAt = (query: string) => ({ textDocument: { uri }, position: { line: 2, character: 6 + query.length } });
+    const completionAt = (query: string) => ({
+      textDocument: { uri },
+      position: { line: 2, character: 6 + query.length },
+    });
     const complete = (query: string) =>
-      withTimeout(client.connection.sendRequest(CompletionRequest.type, completionAt(query)) as Promise<CompletionList | CompletionItem[] | null>, 'completion');
+      withTimeout(
+        client.connection.sendRequest(CompletionRequest.type, completionAt(query)) as Promise<
+          CompletionList | CompletionItem[] | null
+        >,
+        'completion',
+      );
     const hover = (key: string) =>
-      withTimeout(client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 2, character: 6 + Math.floor(key.length / 2) } }), 'hover');
+      withTimeout(
+        client.connection.sendRequest(HoverRequest.type, {
+          textDocument: { uri },
+          position: { line: 2, character: 6 + Math.floor(key.length / 2) },
+        }),
+        'hover',
+      );
 
     // Warm-up: the first completion waits for the first index of the bibliography (session.ready).
     const t0 = performance.now();
@@ -138,7 +194,7 @@ export async function benchLsp(bibPath: string, queries: readonly CiteQuery[], h
       const start = performance.now();
       const result = await complete(query.text);
       completionMs.push(performance.now() - start);
-      const items = Array.isArray(result) ? result : result?.items ?? [];
+      const items = Array.isArray(result) ? result : (result?.items ?? []);
       totalItems += items.length;
       if (items.length > 0) {
         completionsWithItems++;
@@ -161,7 +217,13 @@ export async function benchLsp(bibPath: string, queries: readonly CiteQuery[], h
     // Names in prose: the first request links the whole bibliography to the catalogue (cached after).
     const proseText = (prefix: string) => `${header}Recent models such as ${prefix}\n`;
     const completeName = (prefix: string) =>
-      withTimeout(client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 2, character: 'Recent models such as '.length + prefix.length } }) as Promise<CompletionList | null>, 'name completion');
+      withTimeout(
+        client.connection.sendRequest(CompletionRequest.type, {
+          textDocument: { uri },
+          position: { line: 2, character: 'Recent models such as '.length + prefix.length },
+        }) as Promise<CompletionList | null>,
+        'name completion',
+      );
     await client.change(uri, proseText('Me'));
     const n0 = performance.now();
     await completeName('Me');
@@ -182,9 +244,21 @@ export async function benchLsp(bibPath: string, queries: readonly CiteQuery[], h
     const serverRssKB = readRssKB(pid);
     await client.shutdown();
     return {
-      file: name, startToFirstCompletionMs, firstCompletionMs, firstHoverMs, completionMs, hoverMs,
-      completionsWithItems, meanItems: queries.length ? totalItems / queries.length : 0, hoversFound,
-      distinctHoverKeys: new Set(hoverKeys).size, firstNameCompletionMs, nameCompletionMs, nameCompletionsWithItems, serverPeakRssKB, serverRssKB,
+      file: name,
+      startToFirstCompletionMs,
+      firstCompletionMs,
+      firstHoverMs,
+      completionMs,
+      hoverMs,
+      completionsWithItems,
+      meanItems: queries.length ? totalItems / queries.length : 0,
+      hoversFound,
+      distinctHoverKeys: new Set(hoverKeys).size,
+      firstNameCompletionMs,
+      nameCompletionMs,
+      nameCompletionsWithItems,
+      serverPeakRssKB,
+      serverRssKB,
     };
   } catch (error) {
     client.kill();

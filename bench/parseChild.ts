@@ -127,8 +127,18 @@ async function runOursReindex(text: string, file: string, runs: number): Promise
     titleChanged = title !== undefined && title !== originalTitle;
   }
   send({
-    type: 'done', entries: editedEntries, maxRssKB: maxRssKB(),
-    detail: { initialParseMs: initialMs, editedKey: edit.key, editOffset: edit.offset, edit: `${edit.from}->${edit.to}`, reparsedChunks, titleChanged, originalEntries: entries.length },
+    type: 'done',
+    entries: editedEntries,
+    maxRssKB: maxRssKB(),
+    detail: {
+      initialParseMs: initialMs,
+      editedKey: edit.key,
+      editOffset: edit.offset,
+      edit: `${edit.from}->${edit.to}`,
+      reparsedChunks,
+      titleChanged,
+      originalEntries: entries.length,
+    },
   });
 }
 
@@ -151,7 +161,9 @@ async function runLatexUtensils(text: string, runs: number): Promise<void> {
 async function runCitationJs(text: string, runs: number): Promise<void> {
   // The plugin registers its parsers on load; the file parser needs that first.
   require('@citation-js/plugin-bibtex');
-  const { parse } = require('@citation-js/plugin-bibtex/lib/input/file.js') as { parse(text: string): Array<{ type: string }> };
+  const { parse } = require('@citation-js/plugin-bibtex/lib/input/file.js') as {
+    parse(text: string): Array<{ type: string }>;
+  };
   let entries = 0;
   for (let run = 0; run < runs; run++) {
     collectGarbage();
@@ -165,5 +177,9 @@ async function runCitationJs(text: string, runs: number): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  send({ type: 'error', message: error instanceof Error ? error.message.split('\n')[0].slice(0, 200) : String(error), maxRssKB: maxRssKB() });
+  send({
+    type: 'error',
+    message: error instanceof Error ? error.message.split('\n')[0].slice(0, 200) : String(error),
+    maxRssKB: maxRssKB(),
+  });
 });

@@ -3,8 +3,20 @@
 /** A message from a child process. */
 export type ChildMessage =
   | { readonly type: 'start'; readonly mode: string; readonly bytes: number; readonly chars: number }
-  | { readonly type: 'run'; readonly run: number; readonly ms: number; readonly parseMs?: number; readonly searchMs?: number }
-  | { readonly type: 'done'; readonly entries: number; readonly errors?: number; readonly maxRssKB: number; readonly detail?: Record<string, unknown> }
+  | {
+      readonly type: 'run';
+      readonly run: number;
+      readonly ms: number;
+      readonly parseMs?: number;
+      readonly searchMs?: number;
+    }
+  | {
+      readonly type: 'done';
+      readonly entries: number;
+      readonly errors?: number;
+      readonly maxRssKB: number;
+      readonly detail?: Record<string, unknown>;
+    }
   | { readonly type: 'error'; readonly message: string; readonly maxRssKB: number };
 
 /** The prefix of every protocol line; anything else a parser prints is ignored. */

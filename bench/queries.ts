@@ -36,15 +36,21 @@ const PLAIN_KEY = /^[A-Za-z0-9_:.\-/+]+$/;
 
 function surnames(entry: BibEntry): string[] {
   const authors = getField(entry, 'author') ?? '';
-  return authors.split(/\s+and\s+/).map((name) => {
-    const family = name.includes(',') ? name.slice(0, name.indexOf(',')) : name.trim().split(/\s+/).pop() ?? '';
-    return family.replace(/[{}]/g, '').toLowerCase();
-  }).filter((family) => /^[a-z]{3,}$/.test(family));
+  return authors
+    .split(/\s+and\s+/)
+    .map((name) => {
+      const family = name.includes(',') ? name.slice(0, name.indexOf(',')) : (name.trim().split(/\s+/).pop() ?? '');
+      return family.replace(/[{}]/g, '').toLowerCase();
+    })
+    .filter((family) => /^[a-z]{3,}$/.test(family));
 }
 
 function titleWords(entry: BibEntry): string[] {
   const title = (getField(entry, 'title') ?? '').replace(/\\[A-Za-z]+|\\./g, ' ').replace(/[{}]/g, '');
-  return title.toLowerCase().split(/[^a-z]+/).filter((word) => word.length >= 5);
+  return title
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((word) => word.length >= 5);
 }
 
 /** `count` cite queries, a third each from keys, surnames and title words, each a 2-8 character prefix. */
@@ -80,5 +86,7 @@ export function sampleHoverKeys(entries: readonly BibEntry[], count: number, see
     [keys[i], keys[j]] = [keys[j], keys[i]];
   }
   const distinct = keys.slice(0, take);
-  return Array.from({ length: count }, (_, i) => distinct[i % Math.max(1, distinct.length)]).filter((key) => key !== undefined);
+  return Array.from({ length: count }, (_, i) => distinct[i % Math.max(1, distinct.length)]).filter(
+    (key) => key !== undefined,
+  );
 }

@@ -41,14 +41,27 @@ export function readPeakRssKB(pid: number | undefined): number | undefined {
 }
 
 /** Starts `node --expose-gc --import tsx bench/parseChild.ts <mode> <file> <runs>` and waits for it, at most `timeoutMs`. */
-export function runChild(mode: string, file: string, runs: number, timeoutMs: number, cwd: string): Promise<ChildResult> {
+export function runChild(
+  mode: string,
+  file: string,
+  runs: number,
+  timeoutMs: number,
+  cwd: string,
+): Promise<ChildResult> {
   return new Promise((resolvePromise) => {
     const started = Date.now();
     const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', CHILD_SCRIPT, mode, file, String(runs)], {
       cwd,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const result: { -readonly [K in keyof ChildResult]: ChildResult[K] } = { mode, file, runsAsked: runs, status: 'crashed', runs: [], wallMs: 0 };
+    const result: { -readonly [K in keyof ChildResult]: ChildResult[K] } = {
+      mode,
+      file,
+      runsAsked: runs,
+      status: 'crashed',
+      runs: [],
+      wallMs: 0,
+    };
     let finished = false;
     let buffered = '';
     let stderr = '';

@@ -31,7 +31,12 @@ export interface LatencySummary {
 
 /** Summarizes a list of latencies. */
 export function summarize(values: readonly number[]): LatencySummary {
-  return { count: values.length, median: median(values), p99: percentile(values, 99), max: values.length ? Math.max(...values) : Number.NaN };
+  return {
+    count: values.length,
+    median: median(values),
+    p99: percentile(values, 99),
+    max: values.length ? Math.max(...values) : Number.NaN,
+  };
 }
 
 /** Milliseconds with a precision that suits their size: 0.123, 1.23, 12.3, 1,234. */
@@ -80,7 +85,11 @@ export function fmtRatio(ratio: number): string {
 }
 
 /** A Markdown table; the first `textColumns` columns are left-aligned, the (numeric) rest right-aligned. */
-export function markdownTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>, textColumns = 1): string {
+export function markdownTable(
+  header: readonly string[],
+  rows: ReadonlyArray<readonly string[]>,
+  textColumns = 1,
+): string {
   const align = header.map((_, i) => (i < textColumns ? '---' : '---:'));
   const line = (cells: readonly string[]) => `| ${cells.map((cell) => cell.replace(/\|/g, '\\|')).join(' | ')} |`;
   return [line(header), `|${align.join('|')}|`, ...rows.map(line)].join('\n');

@@ -13,13 +13,70 @@ const shared = join(root, '../shared/catalogue');
 const out = join(root, 'data/catalogue');
 const read = (path) => JSON.parse(readFileSync(path, 'utf8'));
 
-const MODEL_FIELDS = ['id', 'name', 'aliases', 'year', 'venue', 'category', 'paradigm', 'architecture', 'backbone', 'language_model', 'params', 'modalities', 'dimension', 'pretraining_data', 'tasks', 'base_model', 'code_url', 'weights_available', 'doi', 'arxiv', 'published_version', 'bibtex', 'preprint_bibtex', 'sources', 'notes', 'uncertain'];
-const DATASET_FIELDS = ['id', 'name', 'aliases', 'year', 'modality', 'anatomy', 'size', 'annotations', 'access', 'url', 'doi', 'bibtex', 'sources', 'notes', 'uncertain'];
+const MODEL_FIELDS = [
+  'id',
+  'name',
+  'aliases',
+  'year',
+  'venue',
+  'category',
+  'paradigm',
+  'architecture',
+  'backbone',
+  'language_model',
+  'params',
+  'modalities',
+  'dimension',
+  'pretraining_data',
+  'tasks',
+  'base_model',
+  'code_url',
+  'weights_available',
+  'doi',
+  'arxiv',
+  'published_version',
+  'bibtex',
+  'preprint_bibtex',
+  'sources',
+  'notes',
+  'uncertain',
+];
+const DATASET_FIELDS = [
+  'id',
+  'name',
+  'aliases',
+  'year',
+  'modality',
+  'anatomy',
+  'size',
+  'annotations',
+  'access',
+  'url',
+  'doi',
+  'bibtex',
+  'sources',
+  'notes',
+  'uncertain',
+];
 
 function pick(record, fields) {
   const result = {};
   for (const field of fields) {
-    result[field] = record[field] ?? (['aliases', 'paradigm', 'modalities', 'tasks', 'pretraining_data', 'sources', 'modality', 'anatomy', 'uncertain'].includes(field) ? [] : null);
+    result[field] =
+      record[field] ??
+      ([
+        'aliases',
+        'paradigm',
+        'modalities',
+        'tasks',
+        'pretraining_data',
+        'sources',
+        'modality',
+        'anatomy',
+        'uncertain',
+      ].includes(field)
+        ? []
+        : null);
   }
   return result;
 }
@@ -30,14 +87,29 @@ function importModel(record, category) {
     category: record.category ?? category,
     backbone: record.backbone ?? record.vision_encoder ?? null,
     uncertain: typeof record.uncertain === 'string' ? [record.uncertain] : record.uncertain,
-    pretraining_data: (record.pretraining_data ?? []).map((item) => ({ dataset: item.dataset, dataset_id: item.dataset_id ?? null, size: item.size ?? null })),
-    arxiv: record.arxiv ? String(record.arxiv).replace(/^arXiv:/i, '').replace(/v\d+$/, '') : null,
+    pretraining_data: (record.pretraining_data ?? []).map((item) => ({
+      dataset: item.dataset,
+      dataset_id: item.dataset_id ?? null,
+      size: item.size ?? null,
+    })),
+    arxiv: record.arxiv
+      ? String(record.arxiv)
+          .replace(/^arXiv:/i, '')
+          .replace(/v\d+$/, '')
+      : null,
   };
   return pick(model, MODEL_FIELDS);
 }
 
 function importDataset(record) {
-  return pick({ ...record, access: record.access ?? record.license_or_access ?? null, uncertain: typeof record.uncertain === 'string' ? [record.uncertain] : record.uncertain }, DATASET_FIELDS);
+  return pick(
+    {
+      ...record,
+      access: record.access ?? record.license_or_access ?? null,
+      uncertain: typeof record.uncertain === 'string' ? [record.uncertain] : record.uncertain,
+    },
+    DATASET_FIELDS,
+  );
 }
 
 /** Adds new entries and applies patches (same id) field by field. */
@@ -61,16 +133,28 @@ function mergeInto(list, additions, fields, label) {
 }
 
 const visionOnly = read(join(shared, 'models-vision-only.json')).map((record) => importModel(record, 'vision-only'));
-const visionLanguage = read(join(shared, 'models-vision-language.json')).map((record) => importModel(record, 'vision-language'));
+const visionLanguage = read(join(shared, 'models-vision-language.json')).map((record) =>
+  importModel(record, 'vision-language'),
+);
 // SAT is in both shared files; the vision-language record (text prompts) is the one kept.
 const models = [...visionOnly.filter((model) => model.id !== 'sat'), ...visionLanguage];
 const datasets = read(join(shared, 'datasets.json')).map(importDataset);
 
 const researchFolder = join(out, 'research');
 if (existsSync(researchFolder)) {
-  for (const name of readdirSync(researchFolder).filter((file) => file.endsWith('.json')).sort()) {
+  for (const name of readdirSync(researchFolder)
+    .filter((file) => file.endsWith('.json'))
+    .sort()) {
     const research = read(join(researchFolder, name));
-    mergeInto(models, (research.models ?? []).map((model) => ({ ...model, arxiv: model.arxiv ? String(model.arxiv).replace(/v\d+$/, '') : model.arxiv })), MODEL_FIELDS, `models after ${name}`);
+    mergeInto(
+      models,
+      (research.models ?? []).map((model) => ({
+        ...model,
+        arxiv: model.arxiv ? String(model.arxiv).replace(/v\d+$/, '') : model.arxiv,
+      })),
+      MODEL_FIELDS,
+      `models after ${name}`,
+    );
     mergeInto(datasets, research.datasets ?? [], DATASET_FIELDS, `datasets after ${name}`);
   }
 }
@@ -84,7 +168,13 @@ for (const model of models) {
 }
 for (const model of models) {
   if (model.base_model && !models.some((other) => other.id === model.base_model)) {
-    const resolved = lookup.get(String(model.base_model).toLowerCase()) ?? lookup.get(String(model.base_model).toLowerCase().replace(/\s*\(.*\)$/, ''));
+    const resolved =
+      lookup.get(String(model.base_model).toLowerCase()) ??
+      lookup.get(
+        String(model.base_model)
+          .toLowerCase()
+          .replace(/\s*\(.*\)$/, ''),
+      );
     if (!resolved) {
       model.notes = [model.notes, `Base model as the source names it: ${model.base_model}.`].filter(Boolean).join(' ');
     }
@@ -98,5 +188,8 @@ for (const model of models) {
 }
 
 writeFileSync(join(out, 'models.json'), JSON.stringify({ $schema: './catalogue.schema.json', models }, null, 2) + '\n');
-writeFileSync(join(out, 'datasets.json'), JSON.stringify({ $schema: './catalogue.schema.json', datasets }, null, 2) + '\n');
+writeFileSync(
+  join(out, 'datasets.json'),
+  JSON.stringify({ $schema: './catalogue.schema.json', datasets }, null, 2) + '\n',
+);
 console.log(`wrote ${models.length} models and ${datasets.length} datasets`);

@@ -12,7 +12,9 @@ import { CodeServer, ROOT, ensureCodeServer } from '../test/e2e/codeServer';
 const examples = join(ROOT, 'examples');
 
 function hasDesktopCode(): boolean {
-  return process.env.FM_ATLAS_START !== 'code-server' && spawnSync('code', ['--version'], { stdio: 'ignore' }).status === 0;
+  return (
+    process.env.FM_ATLAS_START !== 'code-server' && spawnSync('code', ['--version'], { stdio: 'ignore' }).status === 0
+  );
 }
 
 async function main(): Promise<void> {
@@ -22,11 +24,16 @@ async function main(): Promise<void> {
     return;
   }
   console.log('No desktop VS Code on PATH: starting VS Code (code-server) on 127.0.0.1.');
-  const cache = process.env.VSCODE_E2E_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'vscode-e2e');
+  const cache =
+    process.env.VSCODE_E2E_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'vscode-e2e');
   const profileDir = join(cache, 'fm-atlas-start-profile');
   mkdirSync(profileDir, { recursive: true });
   const vsix = join(profileDir, 'fm-atlas.vsix');
-  const packaged = spawnSync(process.execPath, [join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', vsix], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const packaged = spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', vsix],
+    { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
   if (packaged.status !== 0) {
     throw new Error('Packaging the extension failed (see above).');
   }
@@ -40,7 +47,9 @@ async function main(): Promise<void> {
     settings: { 'editor.quickSuggestions': { other: 'on', comments: 'off', strings: 'off' } },
     idleTimeoutSeconds: 8 * 3600,
   });
-  console.log(`\nFM Atlas is running in VS Code at:\n\n  ${server.url(examples)}\n\nOpen it in a browser on this machine. Press Ctrl+C to stop.`);
+  console.log(
+    `\nFM Atlas is running in VS Code at:\n\n  ${server.url(examples)}\n\nOpen it in a browser on this machine. Press Ctrl+C to stop.`,
+  );
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);

@@ -54,7 +54,12 @@ export const DEFAULT_SETTINGS: FmAtlasSettings = {
   citation: { commands: [], style: 'apa' },
   catalogue: { files: ['**/*.fmatlas.{json,yaml,yml}'], builtIn: true },
   claims: {
-    severity: { 'untagged-claim': 'warning', 'misattributed-citation': 'warning', 'preprint-superseded': 'information', 'uncited-model-first-mention': 'information' },
+    severity: {
+      'untagged-claim': 'warning',
+      'misattributed-citation': 'warning',
+      'preprint-superseded': 'information',
+      'uncited-model-first-mention': 'information',
+    },
     flagOwnResults: false,
   },
   diagnostics: { unusedEntries: { enabled: true, maxEntries: 1000 } },

@@ -8,8 +8,13 @@
 
 import * as vscode from 'vscode';
 import {
-  ADD_BIBLIOGRAPHY_ENTRY_COMMAND, CITED_MODELS_COMMAND, COMPARISON_TABLE_COMMAND, LIST_CATALOGUE_COMMAND,
-  LIST_TABLE_OPTIONS_COMMAND, RECORD_CARD_COMMAND, type CatalogueListing,
+  ADD_BIBLIOGRAPHY_ENTRY_COMMAND,
+  CITED_MODELS_COMMAND,
+  COMPARISON_TABLE_COMMAND,
+  LIST_CATALOGUE_COMMAND,
+  LIST_TABLE_OPTIONS_COMMAND,
+  RECORD_CARD_COMMAND,
+  type CatalogueListing,
 } from '../../shared/commands';
 import { buildPickEntries, type PickEntry } from './cataloguePicks';
 import { toLspRange } from './lspRange';
@@ -21,9 +26,7 @@ const COLUMNS_KEY = 'fmAtlas.table.columns';
 
 /** Picker items whose ids say the kind too (`model:medsam`), as a model and a dataset may share an id. */
 function toSearchableItems(entries: readonly PickEntry[]): SearchableItem[] {
-  return entries.map((entry) => ('separator' in entry
-    ? entry
-    : { ...entry, id: `${entry.kind}:${entry.id}` }));
+  return entries.map((entry) => ('separator' in entry ? entry : { ...entry, id: `${entry.kind}:${entry.id}` }));
 }
 
 function parsePickId(id: string): { kind: 'model' | 'dataset'; id: string } {
@@ -59,25 +62,28 @@ export async function insertComparisonTable(context: vscode.ExtensionContext): P
   ]);
   if (!options) {
     void vscode.window.showErrorMessage(
-      'FM Atlas: the language server did not list the table\'s columns; see the FM Atlas output channel.',
+      "FM Atlas: the language server did not list the table's columns; see the FM Atlas output channel.",
     );
     return;
   }
   const citedIds = new Set(cited && !('error' in cited) ? cited : []);
-  const models = (await showSearchablePick({
-    title: 'Comparison table (1/3): models',
-    placeholder: 'Models by name, modality, task, anatomy or dataset (the ones this document cites are ticked)',
-    canSelectMany: true,
-    itemsFor: (query) => toSearchableItems(buildPickEntries(catalogue.models, [], citedIds, query)),
-    emptySelectionWarning: 'FM Atlas: choose at least one model for the table (Space or a click ticks it).',
-  }))?.map((id) => parsePickId(id).id);
+  const models = (
+    await showSearchablePick({
+      title: 'Comparison table (1/3): models',
+      placeholder: 'Models by name, modality, task, anatomy or dataset (the ones this document cites are ticked)',
+      canSelectMany: true,
+      itemsFor: (query) => toSearchableItems(buildPickEntries(catalogue.models, [], citedIds, query)),
+      emptySelectionWarning: 'FM Atlas: choose at least one model for the table (Space or a click ticks it).',
+    })
+  )?.map((id) => parsePickId(id).id);
   if (!models) {
     return;
   }
   const remembered = context.globalState.get<readonly string[]>(COLUMNS_KEY, options.defaultColumns);
   const columnItems = options.columns.map(({ id, label }) => ({ label, id, picked: remembered.includes(id) }));
   const columns = await vscode.window.showQuickPick(columnItems, {
-    canPickMany: true, title: 'Comparison table (2/3): columns',
+    canPickMany: true,
+    title: 'Comparison table (2/3): columns',
   });
   if (!columns) {
     return;
@@ -86,19 +92,27 @@ export async function insertComparisonTable(context: vscode.ExtensionContext): P
     void vscode.window.showWarningMessage('FM Atlas: choose at least one column; the table was not inserted.');
     return;
   }
-  await context.globalState.update(COLUMNS_KEY, columns.map((column) => column.id));
+  await context.globalState.update(
+    COLUMNS_KEY,
+    columns.map((column) => column.id),
+  );
   const sortItems = options.sorts.map(({ id, label }) => ({ label, id }));
   const sort = await vscode.window.showQuickPick(sortItems, { title: 'Comparison table (3/3): row order' });
   if (!sort) {
     return;
   }
   const result = await runServerCommand(COMPARISON_TABLE_COMMAND, {
-    uri, models, columns: columns.map((column) => column.id), sort: sort.id,
+    uri,
+    models,
+    columns: columns.map((column) => column.id),
+    sort: sort.id,
   });
   if (!result || 'error' in result || !result.text) {
-    void vscode.window.showErrorMessage(result && 'error' in result
-      ? `FM Atlas: the language server could not build the table: ${result.error}`
-      : 'FM Atlas: the language server could not build the table; see the FM Atlas output channel.');
+    void vscode.window.showErrorMessage(
+      result && 'error' in result
+        ? `FM Atlas: the language server could not build the table: ${result.error}`
+        : 'FM Atlas: the language server could not build the table; see the FM Atlas output channel.',
+    );
     return;
   }
   if (result.unknown.length > 0) {
@@ -114,12 +128,13 @@ export async function insertComparisonTable(context: vscode.ExtensionContext): P
 /** FM Atlas: Search Catalogue. */
 export async function searchCatalogue(): Promise<void> {
   const catalogue = await listCatalogue();
-  const [pickId] = (await showSearchablePick({
-    title: 'FM Atlas catalogue',
-    placeholder: 'A model or dataset by name, alias, modality, task, anatomy, dataset or year (e.g. "chest x-ray")',
-    canSelectMany: false,
-    itemsFor: (query) => toSearchableItems(buildPickEntries(catalogue.models, catalogue.datasets, new Set(), query)),
-  })) ?? [];
+  const [pickId] =
+    (await showSearchablePick({
+      title: 'FM Atlas catalogue',
+      placeholder: 'A model or dataset by name, alias, modality, task, anatomy, dataset or year (e.g. "chest x-ray")',
+      canSelectMany: false,
+      itemsFor: (query) => toSearchableItems(buildPickEntries(catalogue.models, catalogue.datasets, new Set(), query)),
+    })) ?? [];
   if (!pickId) {
     return;
   }
@@ -131,9 +146,16 @@ export async function searchCatalogue(): Promise<void> {
   }
   const editor = vscode.window.activeTextEditor;
   const actions = [
-    ...(editor ? [{ label: 'Insert name', id: 'name' }, { label: 'Insert name with citation', id: 'cite' }] : []),
+    ...(editor
+      ? [
+          { label: 'Insert name', id: 'name' },
+          { label: 'Insert name with citation', id: 'cite' },
+        ]
+      : []),
     { label: 'Show card', id: 'card' },
-    ...(isWebUrl(record.url) ? [{ label: chosen.kind === 'model' ? 'Open code' : 'Open dataset page', id: 'open', description: record.url }] : []),
+    ...(isWebUrl(record.url)
+      ? [{ label: chosen.kind === 'model' ? 'Open code' : 'Open dataset page', id: 'open', description: record.url }]
+      : []),
   ];
   const action = await vscode.window.showQuickPick(actions, { title: record.name });
   if (!action) {
@@ -146,7 +168,10 @@ export async function searchCatalogue(): Promise<void> {
     // The server writes the name with its citation over the selection and adds the BibTeX in one
     // workspace edit, so one undo removes both.
     await runServerCommand(ADD_BIBLIOGRAPHY_ENTRY_COMMAND, {
-      uri, kind: chosen.kind, id: record.id, replace: toLspRange(editor.selection),
+      uri,
+      kind: chosen.kind,
+      id: record.id,
+      replace: toLspRange(editor.selection),
     });
   } else if (action.id === 'card') {
     const card = await runServerCommand(RECORD_CARD_COMMAND, { uri, kind: chosen.kind, id: record.id });
@@ -157,4 +182,3 @@ export async function searchCatalogue(): Promise<void> {
     await vscode.env.openExternal(vscode.Uri.parse(record.url));
   }
 }
-

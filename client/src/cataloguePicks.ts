@@ -10,13 +10,13 @@ export type { ListedRecord } from '../../shared/commands';
 export type PickEntry =
   | { readonly separator: string }
   | {
-    readonly id: string;
-    readonly kind: 'model' | 'dataset';
-    readonly label: string;
-    readonly description: string;
-    readonly detail?: string;
-    readonly picked: boolean;
-  };
+      readonly id: string;
+      readonly kind: 'model' | 'dataset';
+      readonly label: string;
+      readonly description: string;
+      readonly detail?: string;
+      readonly picked: boolean;
+    };
 
 const GROUPS: ReadonlyArray<[string, string]> = [
   ['cited', 'Cited in this document'],
@@ -47,8 +47,13 @@ function searchOf(record: ListedRecord): PreparedSearch {
     search = prepareSearch({
       names: [record.name, ...record.aliases, record.id],
       words: [
-        record.detail, record.category, record.year,
-        ...record.modalities, ...record.tasks, ...record.anatomy, ...record.datasets,
+        record.detail,
+        record.category,
+        record.year,
+        ...record.modalities,
+        ...record.tasks,
+        ...record.anatomy,
+        ...record.datasets,
       ],
     });
     prepared.set(record, search);
@@ -59,7 +64,10 @@ function searchOf(record: ListedRecord): PreparedSearch {
 function toEntry({ record, kind }: KindedRecord, picked: ReadonlySet<string>): PickEntry {
   const detail = describeRecordDetail(record, kind);
   return {
-    id: record.id, kind, label: record.name, description: record.detail,
+    id: record.id,
+    kind,
+    label: record.name,
+    description: record.detail,
     ...(detail ? { detail } : {}),
     picked: picked.has(record.id),
   };
@@ -91,8 +99,11 @@ export function buildPickEntries(
   const entries: PickEntry[] = [];
   const grouped = new Map<string, KindedRecord[]>();
   for (const item of all) {
-    const group = picked.has(item.record.id) ? 'cited'
-      : item.kind === 'dataset' ? 'dataset' : item.record.category ?? 'other';
+    const group = picked.has(item.record.id)
+      ? 'cited'
+      : item.kind === 'dataset'
+        ? 'dataset'
+        : (item.record.category ?? 'other');
     grouped.set(group, [...(grouped.get(group) ?? []), item]);
   }
   const unknownGroups = [...grouped.keys()].filter((key) => !GROUPS.some(([known]) => known === key));

@@ -5,15 +5,31 @@ import { buildCitationPickEntries, buildCitationText, describeCitationEntry } fr
 import { foldForSearch } from './pickerSearch';
 
 const entry = (
-  key: string, authors: string, allAuthors: string, year: string | null, title: string, doi: string | null = null,
+  key: string,
+  authors: string,
+  allAuthors: string,
+  year: string | null,
+  title: string,
+  doi: string | null = null,
 ): BibliographyListItem => ({ key, authors, allAuthors, year, title, doi, citation: `\\citep{${key}}` });
 
 const ENTRIES = [
-  entry('kirillov2023segany', 'Kirillov et al.', 'Kirillov, Mintun, Dollár', '2023', 'Segment Anything',
-    '10.1109/ICCV51070.2023.00371'),
+  entry(
+    'kirillov2023segany',
+    'Kirillov et al.',
+    'Kirillov, Mintun, Dollár',
+    '2023',
+    'Segment Anything',
+    '10.1109/ICCV51070.2023.00371',
+  ),
   entry('ma2024segment', 'Ma and He', 'Ma, He', '2024', 'Segment anything in medical images'),
-  entry('chexagent-2024', 'Chen et al.', 'Chen, Varma', '2024',
-    'CheXagent: Towards a Foundation Model for Chest X-Ray Interpretation'),
+  entry(
+    'chexagent-2024',
+    'Chen et al.',
+    'Chen, Varma',
+    '2024',
+    'CheXagent: Towards a Foundation Model for Chest X-Ray Interpretation',
+  ),
 ];
 
 test('every row shows the key, authors with year beside it, and the title with the DOI under it', () => {

@@ -48,7 +48,8 @@ export function buildCitationPickEntries(entries: readonly BibliographyListItem[
  * `[@a; @b]`) outside one, or the keys with the separators they need inside one.
  */
 export function buildCitationText(
-  insertion: Pick<CitationInsertion, 'prefix' | 'separator' | 'suffix'>, keys: readonly string[],
+  insertion: Pick<CitationInsertion, 'prefix' | 'separator' | 'suffix'>,
+  keys: readonly string[],
 ): string {
   return keys.length === 0 ? '' : `${insertion.prefix}${keys.join(insertion.separator)}${insertion.suffix}`;
 }

@@ -2,7 +2,12 @@
 // stopping and restarting the client is session.ts's job.
 
 import type { ExtensionContext, LogOutputChannel } from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { createDocumentSelector } from './documentSelector';
 import { SETTINGS_SECTION } from './settingsSection';
 

@@ -20,5 +20,11 @@ export const INSERT_CITATION_COMMAND = 'fmAtlas.insertCitation';
 export const SHOW_META_ANALYSIS_COMMAND = 'fmAtlas.showMetaAnalysis';
 
 /** Every command the extension registers; package.json must contribute exactly these. */
-export const ALL_COMMANDS: readonly string[] = [SHOW_OUTPUT_COMMAND, RESTART_SERVER_COMMAND, INSERT_COMPARISON_TABLE_COMMAND, SEARCH_CATALOGUE_COMMAND, INSERT_CITATION_COMMAND,
-  SHOW_META_ANALYSIS_COMMAND];
+export const ALL_COMMANDS: readonly string[] = [
+  SHOW_OUTPUT_COMMAND,
+  RESTART_SERVER_COMMAND,
+  INSERT_COMPARISON_TABLE_COMMAND,
+  SEARCH_CATALOGUE_COMMAND,
+  INSERT_CITATION_COMMAND,
+  SHOW_META_ANALYSIS_COMMAND,
+];

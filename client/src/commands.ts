@@ -3,7 +3,12 @@
 import * as vscode from 'vscode';
 import { insertComparisonTable, searchCatalogue } from './catalogueCommands';
 import {
-  INSERT_CITATION_COMMAND, INSERT_COMPARISON_TABLE_COMMAND, RESTART_SERVER_COMMAND, SEARCH_CATALOGUE_COMMAND, SHOW_META_ANALYSIS_COMMAND, SHOW_OUTPUT_COMMAND,
+  INSERT_CITATION_COMMAND,
+  INSERT_COMPARISON_TABLE_COMMAND,
+  RESTART_SERVER_COMMAND,
+  SEARCH_CATALOGUE_COMMAND,
+  SHOW_META_ANALYSIS_COMMAND,
+  SHOW_OUTPUT_COMMAND,
 } from './commandIds';
 import { insertCitation } from './insertCitation';
 import { showMetaAnalysis } from './metaAnalysisPanel';

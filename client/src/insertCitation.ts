@@ -14,7 +14,8 @@ import { runServerCommand } from './serverCommands';
 async function listBibliography(editor: vscode.TextEditor): Promise<BibliographyListing | undefined> {
   const { line, character } = editor.selection.active;
   const listing = await runServerCommand(LIST_BIBLIOGRAPHY_COMMAND, {
-    uri: editor.document.uri.toString(), position: { line, character },
+    uri: editor.document.uri.toString(),
+    position: { line, character },
   });
   if (!listing || 'error' in listing) {
     const reason = listing ? listing.error : 'the language server is not running; see the FM Atlas output channel.';
@@ -37,10 +38,12 @@ export async function insertCitation(): Promise<void> {
   }
   if (listing.entries.length === 0) {
     const missing = listing.missing.map((uri) => vscode.workspace.asRelativePath(vscode.Uri.parse(uri)));
-    void vscode.window.showWarningMessage(missing.length > 0
-      ? `FM Atlas: no bibliography entries to cite; not found: ${missing.join(', ')}.`
-      : 'FM Atlas: no bibliography entries to cite. Name a bibliography file with \\bibliography{...} or '
-        + '\\addbibresource{...} (LaTeX), or bibliography: in the front matter or _quarto.yml (Markdown).');
+    void vscode.window.showWarningMessage(
+      missing.length > 0
+        ? `FM Atlas: no bibliography entries to cite; not found: ${missing.join(', ')}.`
+        : 'FM Atlas: no bibliography entries to cite. Name a bibliography file with \\bibliography{...} or ' +
+            '\\addbibresource{...} (LaTeX), or bibliography: in the front matter or _quarto.yml (Markdown).',
+    );
     return;
   }
   const entries = listing.entries;
@@ -48,8 +51,13 @@ export async function insertCitation(): Promise<void> {
     title: `Insert citation (${entries.length} ${entries.length === 1 ? 'entry' : 'entries'})`,
     placeholder: 'Search by key, author, title, year or DOI; tick several with Space for one citation, Enter inserts',
     canSelectMany: true,
-    itemsFor: (query) => buildCitationPickEntries(entries, query)
-      .map((entry) => ({ id: entry.key, label: entry.label, description: entry.description, detail: entry.detail })),
+    itemsFor: (query) =>
+      buildCitationPickEntries(entries, query).map((entry) => ({
+        id: entry.key,
+        label: entry.label,
+        description: entry.description,
+        detail: entry.detail,
+      })),
   });
   if (!keys || keys.length === 0) {
     return;

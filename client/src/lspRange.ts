@@ -6,5 +6,8 @@ import type { CommandRange } from '../../shared/commands';
 
 /** A plain LSP range of a VS Code range. */
 export function toLspRange(range: vscode.Range): CommandRange {
-  return { start: { line: range.start.line, character: range.start.character }, end: { line: range.end.line, character: range.end.character } };
+  return {
+    start: { line: range.start.line, character: range.start.character },
+    end: { line: range.end.line, character: range.end.character },
+  };
 }

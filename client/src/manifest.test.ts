@@ -20,7 +20,9 @@ interface Manifest {
   readonly activationEvents?: readonly string[];
   readonly contributes?: {
     readonly commands?: ReadonlyArray<{ command: string; title: string; category?: string }>;
-    readonly configuration?: { readonly properties?: Record<string, { type?: string; default?: unknown; markdownDescription?: string }> };
+    readonly configuration?: {
+      readonly properties?: Record<string, { type?: string; default?: unknown; markdownDescription?: string }>;
+    };
     readonly languages?: ReadonlyArray<{ id: string; configuration?: string }>;
     readonly grammars?: ReadonlyArray<{ language?: string; scopeName: string; path: string }>;
   };
@@ -32,7 +34,9 @@ const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as
 function flattenSettings(value: object, prefix: string): Array<[string, unknown]> {
   return Object.entries(value).flatMap(([key, child]): Array<[string, unknown]> => {
     const name = `${prefix}.${key}`;
-    return child !== null && typeof child === 'object' && !Array.isArray(child) ? flattenSettings(child, name) : [[name, child]];
+    return child !== null && typeof child === 'object' && !Array.isArray(child)
+      ? flattenSettings(child, name)
+      : [[name, child]];
   });
 }
 

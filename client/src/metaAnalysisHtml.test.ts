@@ -3,7 +3,11 @@ import { describe, test } from 'node:test';
 import { buildContentSecurityPolicy, renderMetaAnalysisHtml } from './metaAnalysisHtml';
 
 describe('meta-analysis webview shell', () => {
-  const html = renderMetaAnalysisHtml({ cspSource: 'https://file+.vscode-resource.vscode-cdn.net', nonce: 'n0nce+/=', scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview/metaAnalysis.js?a=1&b="2"' });
+  const html = renderMetaAnalysisHtml({
+    cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
+    nonce: 'n0nce+/=',
+    scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview/metaAnalysis.js?a=1&b="2"',
+  });
 
   test('the CSP allows only the nonce script, no eval, no inline handlers and nothing remote', () => {
     const policy = buildContentSecurityPolicy({ cspSource: 'vscode-resource:', nonce: 'abc' });

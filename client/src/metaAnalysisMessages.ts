@@ -13,6 +13,11 @@ export type ToWebview =
 export type FromWebview =
   | { readonly type: 'ready' }
   | { readonly type: 'scope'; readonly scope: MetaAnalysisScope }
-  | { readonly type: 'export'; readonly chart: string; readonly format: 'svg' | 'pgfplots' | 'csv'; readonly text: string }
+  | {
+      readonly type: 'export';
+      readonly chart: string;
+      readonly format: 'svg' | 'pgfplots' | 'csv';
+      readonly text: string;
+    }
   | { readonly type: 'cite'; readonly id: string; readonly name: string }
   | { readonly type: 'card'; readonly id: string };

@@ -6,7 +6,10 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { renderMetaAnalysisHtml } from './metaAnalysisHtml';
 import {
-  ADD_BIBLIOGRAPHY_ENTRY_COMMAND, META_ANALYSIS_COMMAND, RECORD_CARD_COMMAND, type MetaAnalysisScope,
+  ADD_BIBLIOGRAPHY_ENTRY_COMMAND,
+  META_ANALYSIS_COMMAND,
+  RECORD_CARD_COMMAND,
+  type MetaAnalysisScope,
 } from '../../shared/commands';
 import type { FromWebview, ToWebview } from './metaAnalysisMessages';
 import { toLspRange } from './lspRange';
@@ -45,23 +48,37 @@ class MetaAnalysisPanel {
     this.manuscript = editor?.document.uri;
     this.scope = this.manuscript ? 'manuscript' : 'catalogue';
     const scriptFolder = vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview');
-    this.panel = vscode.window.createWebviewPanel('fmAtlas.metaAnalysis', 'FM Atlas: Meta-analysis', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
-      enableScripts: true,
-      localResourceRoots: [scriptFolder],
-      retainContextWhenHidden: true,
-    });
+    this.panel = vscode.window.createWebviewPanel(
+      'fmAtlas.metaAnalysis',
+      'FM Atlas: Meta-analysis',
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
+      {
+        enableScripts: true,
+        localResourceRoots: [scriptFolder],
+        retainContextWhenHidden: true,
+      },
+    );
     const nonce = randomBytes(18).toString('base64');
     this.panel.webview.html = renderMetaAnalysisHtml({
       cspSource: this.panel.webview.cspSource,
       nonce,
       scriptUri: this.panel.webview.asWebviewUri(vscode.Uri.joinPath(scriptFolder, 'metaAnalysis.js')).toString(),
     });
-    this.panel.webview.onDidReceiveMessage((message: FromWebview) => void this.handle(message).catch((error: unknown) => {
-      void vscode.window.showErrorMessage(`FM Atlas: ${error instanceof Error ? error.message : String(error)}`);
-    }), undefined, context.subscriptions);
-    this.panel.onDidDispose(() => {
-      current = undefined;
-    }, undefined, context.subscriptions);
+    this.panel.webview.onDidReceiveMessage(
+      (message: FromWebview) =>
+        void this.handle(message).catch((error: unknown) => {
+          void vscode.window.showErrorMessage(`FM Atlas: ${error instanceof Error ? error.message : String(error)}`);
+        }),
+      undefined,
+      context.subscriptions,
+    );
+    this.panel.onDidDispose(
+      () => {
+        current = undefined;
+      },
+      undefined,
+      context.subscriptions,
+    );
   }
 
   reveal(editor: vscode.TextEditor | undefined): void {
@@ -85,7 +102,11 @@ class MetaAnalysisPanel {
       this.post({ type: 'error', message });
       return;
     }
-    this.post({ type: 'analysis', analysis, manuscript: this.manuscript ? vscode.workspace.asRelativePath(this.manuscript) : null });
+    this.post({
+      type: 'analysis',
+      analysis,
+      manuscript: this.manuscript ? vscode.workspace.asRelativePath(this.manuscript) : null,
+    });
   }
 
   private async handle(message: FromWebview): Promise<void> {
@@ -105,29 +126,44 @@ class MetaAnalysisPanel {
   }
 
   private async saveExport(chart: string, format: keyof typeof EXPORT_EXTENSIONS, text: string): Promise<void> {
-    const folder = this.manuscript ? vscode.Uri.joinPath(this.manuscript, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
+    const folder = this.manuscript
+      ? vscode.Uri.joinPath(this.manuscript, '..')
+      : vscode.workspace.workspaceFolders?.[0]?.uri;
     const name = `fm-atlas-${chart}.${EXPORT_EXTENSIONS[format]}`;
-    const target = await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined, title: `Export ${format.toUpperCase()}` });
+    const target = await vscode.window.showSaveDialog({
+      defaultUri: folder ? vscode.Uri.joinPath(folder, name) : undefined,
+      title: `Export ${format.toUpperCase()}`,
+    });
     if (!target) {
       return;
     }
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
     const hint = format === 'pgfplots' ? ' Include it with \\input and load pgfplots in the preamble.' : '';
-    const choice = await vscode.window.showInformationMessage(`FM Atlas: saved ${vscode.workspace.asRelativePath(target)}.${hint}`, 'Open');
+    const choice = await vscode.window.showInformationMessage(
+      `FM Atlas: saved ${vscode.workspace.asRelativePath(target)}.${hint}`,
+      'Open',
+    );
     if (choice === 'Open') {
       await vscode.commands.executeCommand('vscode.open', target);
     }
   }
 
   private async cite(id: string, name: string): Promise<void> {
-    const editor = vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.toString() === this.manuscript?.toString());
+    const editor = vscode.window.visibleTextEditors.find(
+      (candidate) => candidate.document.uri.toString() === this.manuscript?.toString(),
+    );
     if (!editor) {
-      void vscode.window.showWarningMessage('FM Atlas: open the manuscript beside the meta-analysis to insert citations.');
+      void vscode.window.showWarningMessage(
+        'FM Atlas: open the manuscript beside the meta-analysis to insert citations.',
+      );
       return;
     }
     // The server inserts the name with its citation and adds the BibTeX in one undoable workspace edit.
     const result = await runServerCommand(ADD_BIBLIOGRAPHY_ENTRY_COMMAND, {
-      uri: editor.document.uri.toString(), kind: 'model', id, replace: toLspRange(editor.selection),
+      uri: editor.document.uri.toString(),
+      kind: 'model',
+      id,
+      replace: toLspRange(editor.selection),
     });
     if (!result || 'error' in result) {
       void vscode.window.showWarningMessage(`FM Atlas: could not cite ${name}${result ? `: ${result.error}` : '.'}`);

@@ -26,7 +26,10 @@ export function foldForSearch(text: string): string {
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
-    .replace(/ß/g, 'ss').replace(/[øœ]/g, 'o').replace(/æ/g, 'ae').replace(/ł/g, 'l')
+    .replace(/ß/g, 'ss')
+    .replace(/[øœ]/g, 'o')
+    .replace(/æ/g, 'ae')
+    .replace(/ł/g, 'l')
     .replace(/([\p{L}\p{N}])[-.'\u2019](?=[\p{L}\p{N}])/gu, '$1')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
@@ -72,7 +75,10 @@ export function rankMatch(query: string, item: PreparedSearch): number | undefin
  * `tieBreak` when given.
  */
 export function filterAndRank<T>(
-  items: readonly T[], query: string, prepared: (item: T) => PreparedSearch, tieBreak?: (a: T, b: T) => number,
+  items: readonly T[],
+  query: string,
+  prepared: (item: T) => PreparedSearch,
+  tieBreak?: (a: T, b: T) => number,
 ): T[] {
   const ranked: Array<{ item: T; rank: number; index: number }> = [];
   items.forEach((item, index) => {

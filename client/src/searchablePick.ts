@@ -10,12 +10,12 @@ import * as vscode from 'vscode';
 export type SearchableItem =
   | { readonly separator: string }
   | {
-    readonly id: string;
-    readonly label: string;
-    readonly description?: string;
-    readonly detail?: string;
-    readonly picked?: boolean;
-  };
+      readonly id: string;
+      readonly label: string;
+      readonly description?: string;
+      readonly detail?: string;
+      readonly picked?: boolean;
+    };
 
 /** What a searchable picker shows and how it ends. */
 export interface SearchablePickOptions {
@@ -31,9 +31,11 @@ export interface SearchablePickOptions {
 type Item = vscode.QuickPickItem & { readonly id?: string };
 
 function toQuickPickItems(items: readonly SearchableItem[]): Item[] {
-  return items.map((item): Item => ('separator' in item
-    ? { label: item.separator, kind: vscode.QuickPickItemKind.Separator }
-    : { label: item.label, description: item.description, detail: item.detail, id: item.id, alwaysShow: true }));
+  return items.map((item): Item =>
+    'separator' in item
+      ? { label: item.separator, kind: vscode.QuickPickItemKind.Separator }
+      : { label: item.label, description: item.description, detail: item.detail, id: item.id, alwaysShow: true },
+  );
 }
 
 /** Shows the picker; resolves with the chosen ids (ticked ones in the order ticked), or undefined when dismissed. */

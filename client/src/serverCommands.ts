@@ -11,7 +11,8 @@ import type { ServerCommandId, ServerCommandParams, ServerCommandResult } from '
  * failed unexpectedly (and logs why in the FM Atlas output channel).
  */
 export async function runServerCommand<K extends ServerCommandId>(
-  command: K, params: ServerCommandParams<K>,
+  command: K,
+  params: ServerCommandParams<K>,
 ): Promise<ServerCommandResult<K> | undefined> {
   const result = await vscode.commands.executeCommand<ServerCommandResult<K> | null | undefined>(command, params);
   return result ?? undefined;

@@ -9,7 +9,11 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 import type { CoverageEntry, MetaAnalysisChart, MetaAnalysisResult, MetaAnalysisScope } from '../../shared/commands';
 import type { FromWebview, ToWebview } from '../src/metaAnalysisMessages';
 
-declare function acquireVsCodeApi(): { postMessage(message: FromWebview): void; getState(): unknown; setState(state: unknown): void };
+declare function acquireVsCodeApi(): {
+  postMessage(message: FromWebview): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+};
 
 const vscode = acquireVsCodeApi();
 const chartsElement = document.getElementById('charts')!;
@@ -18,7 +22,11 @@ const coverageElement = document.getElementById('coverage') as HTMLDivElement;
 const views: View[] = [];
 
 /** Creates an element with text content and attributes; the only way this script adds markup. */
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, attributes: Record<string, string> = {}): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  text?: string,
+  attributes: Record<string, string> = {},
+): HTMLElementTagNameMap[K] {
   const created = document.createElement(tag);
   if (text !== undefined) {
     created.textContent = text;
@@ -30,9 +38,17 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, a
 }
 
 /** A view of a Vega-Lite spec that runs without eval, as the page's CSP requires. */
-function createView(spec: Record<string, unknown>, options: { container?: HTMLElement; renderer: 'svg' | 'none' }): View {
+function createView(
+  spec: Record<string, unknown>,
+  options: { container?: HTMLElement; renderer: 'svg' | 'none' },
+): View {
   const runtime = parse(compile(spec as unknown as TopLevelSpec).spec, undefined, { ast: true });
-  return new View(runtime, { expr: expressionInterpreter, renderer: options.renderer, container: options.container, hover: true });
+  return new View(runtime, {
+    expr: expressionInterpreter,
+    renderer: options.renderer,
+    container: options.container,
+    hover: true,
+  });
 }
 
 /** The print spec recoloured for the editor theme and sized to the space the panel gives it. */
@@ -44,14 +60,26 @@ function themed(spec: Record<string, unknown>, availableWidth: number): Record<s
   copy.title = { ...copy.title, color: foreground };
   copy.config = {
     ...copy.config,
-    axis: { ...copy.config?.axis, labelColor: foreground, titleColor: foreground, domainColor: foreground, tickColor: foreground },
+    axis: {
+      ...copy.config?.axis,
+      labelColor: foreground,
+      titleColor: foreground,
+      domainColor: foreground,
+      tickColor: foreground,
+    },
     legend: { ...copy.config?.legend, labelColor: foreground, titleColor: foreground },
   };
   // In a narrow panel the legend goes under the bars, so the bars keep most of the width.
   const narrow = availableWidth < 720;
   copy.width = Math.max(240, Math.min(640, availableWidth - (narrow ? 70 : 260)));
   if (narrow) {
-    copy.encoding = { ...copy.encoding, color: { ...copy.encoding.color, legend: { orient: 'bottom', columns: 2, labelLimit: Math.max(120, availableWidth / 2 - 40) } } };
+    copy.encoding = {
+      ...copy.encoding,
+      color: {
+        ...copy.encoding.color,
+        legend: { orient: 'bottom', columns: 2, labelLimit: Math.max(120, availableWidth / 2 - 40) },
+      },
+    };
   }
   return copy;
 }
@@ -95,15 +123,37 @@ async function renderChart(chart: MetaAnalysisChart): Promise<HTMLElement> {
   // The title and note head the section across both columns, so in a narrow panel they sit above the chart.
   const header = element('header');
   section.append(header, figure, table);
-  header.append(element('h2', chart.title), element('p', chart.note + (chart.undated > 0 ? ` ${chart.undated} undated ${chart.undated === 1 ? 'study is' : 'studies are'} left out.` : ''), { class: 'note' }));
+  header.append(
+    element('h2', chart.title),
+    element(
+      'p',
+      chart.note +
+        (chart.undated > 0
+          ? ` ${chart.undated} undated ${chart.undated === 1 ? 'study is' : 'studies are'} left out.`
+          : ''),
+      { class: 'note' },
+    ),
+  );
   if (chart.series.length === 0) {
     // An empty Vega chart draws a meaningless axis, so say what is missing instead.
-    table.append(element('p', chart.years.length === 0 ? 'No dated studies in this scope.' : 'The studies in this scope record nothing for this chart.', { class: 'note' }));
+    table.append(
+      element(
+        'p',
+        chart.years.length === 0
+          ? 'No dated studies in this scope.'
+          : 'The studies in this scope record nothing for this chart.',
+        { class: 'note' },
+      ),
+    );
     return section;
   }
   table.append(renderCountsTable(chart));
   const exports = element('div', undefined, { class: 'exports' });
-  for (const [format, label] of [['svg', 'Export SVG'], ['pgfplots', 'Export PGFPlots'], ['csv', 'Export CSV']] as const) {
+  for (const [format, label] of [
+    ['svg', 'Export SVG'],
+    ['pgfplots', 'Export PGFPlots'],
+    ['csv', 'Export CSV'],
+  ] as const) {
     const button = element('button', label, { type: 'button', 'data-export': format });
     button.addEventListener('click', () => void exportChart(chart, format));
     exports.append(button);
@@ -122,13 +172,23 @@ async function renderChart(chart: MetaAnalysisChart): Promise<HTMLElement> {
 function renderCoverageList(title: string, items: readonly CoverageEntry[], cited: boolean): HTMLElement {
   const column = element('div');
   column.append(element('h2', `${title} (${items.length})`));
-  const filter = element('input', undefined, { type: 'search', placeholder: 'Filter by name, year or category', 'aria-label': `Filter: ${title}` });
+  const filter = element('input', undefined, {
+    type: 'search',
+    placeholder: 'Filter by name, year or category',
+    'aria-label': `Filter: ${title}`,
+  });
   const list = element('ul');
   const rows = items.map((item) => {
     const row = element('li');
-    row.append(element('span', item.name, { class: 'name' }), element('span', [item.year ?? '', item.category ?? ''].filter(Boolean).join(' · '), { class: 'note meta' }));
+    row.append(
+      element('span', item.name, { class: 'name' }),
+      element('span', [item.year ?? '', item.category ?? ''].filter(Boolean).join(' · '), { class: 'note meta' }),
+    );
     if (!cited) {
-      const cite = element('button', 'Cite at cursor', { type: 'button', title: `Insert ${item.name} with its citation in the manuscript` });
+      const cite = element('button', 'Cite at cursor', {
+        type: 'button',
+        title: `Insert ${item.name} with its citation in the manuscript`,
+      });
       cite.addEventListener('click', () => vscode.postMessage({ type: 'cite', id: item.id, name: item.name }));
       row.append(cite);
     }
@@ -158,7 +218,10 @@ function renderCoverage(analysis: MetaAnalysisResult): void {
   const manuscript = analysis.manuscript?.label ?? 'the manuscript';
   coverageElement.append(element('h2', `Coverage: which models of ${scopeName} are cited in ${manuscript}`));
   const columns = element('div', undefined, { class: 'columns' });
-  columns.append(renderCoverageList('Not cited', analysis.coverage.uncited, false), renderCoverageList('Cited', analysis.coverage.cited, true));
+  columns.append(
+    renderCoverageList('Not cited', analysis.coverage.uncited, false),
+    renderCoverageList('Cited', analysis.coverage.cited, true),
+  );
   coverageElement.append(columns);
 }
 
@@ -169,7 +232,8 @@ async function showAnalysis(analysis: MetaAnalysisResult, manuscript: string | n
     if (button.dataset.scope === 'manuscript') {
       // A LaTeX chapter counts with its whole project, so the button names the project, not the open file.
       button.disabled = manuscript === null;
-      button.textContent = manuscript ? `Cited in ${analysis.manuscript?.label ?? manuscript}`
+      button.textContent = manuscript
+        ? `Cited in ${analysis.manuscript?.label ?? manuscript}`
         : 'Cited in the manuscript (open one first)';
       const files = analysis.manuscript?.files ?? [];
       button.title = files.length > 0 ? ['Counts the catalogue models cited in:', ...files].join('\n') : '';
@@ -186,7 +250,9 @@ async function showAnalysis(analysis: MetaAnalysisResult, manuscript: string | n
 }
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('[data-scope]')) {
-  button.addEventListener('click', () => vscode.postMessage({ type: 'scope', scope: button.dataset.scope as MetaAnalysisScope }));
+  button.addEventListener('click', () =>
+    vscode.postMessage({ type: 'scope', scope: button.dataset.scope as MetaAnalysisScope }),
+  );
 }
 
 let shown: { analysis: MetaAnalysisResult; manuscript: string | null } | undefined;

@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import type { EvaluationCase, ExpectItem } from './evaluationSet';
 
 const CODE_LETTERS: Record<string, string> = {
-  U: 'untagged-claim', M: 'misattributed-citation', F: 'uncited-model-first-mention',
+  U: 'untagged-claim',
+  M: 'misattributed-citation',
+  F: 'uncited-model-first-mention',
 };
 const KINDS: Record<string, ExpectItem['kind'] | null> = { s: null, heading: 'heading', row: 'table-row' };
 
@@ -68,8 +70,12 @@ export function parseCasesFile(name: string, text: string): EvaluationCase[] {
         fail(i, `expected "<anchor> || <codes> [|| <kind>] [|| <note>]": ${JSON.stringify(lines[i])}`);
       }
       const [sentence, codes, kindName = 's', note] = parts;
-      const codeNames = codes === '-' ? [] : codes.split(',')
-        .map((letter) => CODE_LETTERS[letter.trim()] ?? fail(i, `unknown code ${JSON.stringify(letter)}`));
+      const codeNames =
+        codes === '-'
+          ? []
+          : codes
+              .split(',')
+              .map((letter) => CODE_LETTERS[letter.trim()] ?? fail(i, `unknown code ${JSON.stringify(letter)}`));
       const kind = KINDS[kindName];
       if (kind === undefined) {
         fail(i, `unknown kind ${JSON.stringify(kindName)}`);
@@ -85,7 +91,9 @@ export function parseCasesFile(name: string, text: string): EvaluationCase[] {
 /** Parses every `src/*.cases` file of the evaluation set's folder, files in name order. */
 export function buildCases(folder: string): EvaluationCase[] {
   const source = join(folder, 'src');
-  const names = readdirSync(source).filter((name) => name.endsWith('.cases')).sort();
+  const names = readdirSync(source)
+    .filter((name) => name.endsWith('.cases'))
+    .sort();
   return names.flatMap((name) => parseCasesFile(name, readFileSync(join(source, name), 'utf8')));
 }
 

@@ -20,8 +20,15 @@ import { findMentions, type Mention } from '../../server/src/core/catalogue/find
 import { catalogueKeyOf } from '../../server/src/core/catalogue/linkBibliography';
 import { buildCases, formatEvaluation } from './buildCases';
 import {
-  CLAIM_CODES, PLACEHOLDER_KEY, linkEvalBib, loadCatalogue, readCitations, recordName,
-  type CaseCitation, type EvaluationCase, type LinkedBibliography,
+  CLAIM_CODES,
+  PLACEHOLDER_KEY,
+  linkEvalBib,
+  loadCatalogue,
+  readCitations,
+  recordName,
+  type CaseCitation,
+  type EvaluationCase,
+  type LinkedBibliography,
 } from './evaluationSet';
 import { renderKeys } from './writeKeys';
 
@@ -53,13 +60,19 @@ const ENDS_SENTENCE = /(?:[.!?]["')\]]*|\}|\])\s*$/;
 
 // The rough reading of rule 1: keywords only, deliberately naive, to show where the labels need judgement.
 const OWN = /\b(?:we|our|us|this review|this study|this survey|this work|this section|this paper|in what follows)\b/i;
-const NUMBER_RESULT = new RegExp([
-  String.raw`\d(?:[\d.,]*)\s*(?:\\?%|percent)`,
-  String.raw`\b(?:dice|iou|auc|auroc|accuracy|f1|sensitivity|specificity|bleu|rouge|hd95)\b[^.]*\d`,
-  String.raw`\d[\d.,]*\s*(?:[kmb]\b|million|billion|thousand)`,
-].join('|'), 'i');
-const COMPARATIVE = new RegExp('outperform|state-of-the-art|state of the art|surpass|\\bthe first\\b|superior'
-  + '|significantly|better than|higher than|lower than|exceed|comparable|beats?\\b', 'i');
+const NUMBER_RESULT = new RegExp(
+  [
+    String.raw`\d(?:[\d.,]*)\s*(?:\\?%|percent)`,
+    String.raw`\b(?:dice|iou|auc|auroc|accuracy|f1|sensitivity|specificity|bleu|rouge|hd95)\b[^.]*\d`,
+    String.raw`\d[\d.,]*\s*(?:[kmb]\b|million|billion|thousand)`,
+  ].join('|'),
+  'i',
+);
+const COMPARATIVE = new RegExp(
+  'outperform|state-of-the-art|state of the art|surpass|\\bthe first\\b|superior' +
+    '|significantly|better than|higher than|lower than|exceed|comparable|beats?\\b',
+  'i',
+);
 
 /** Counts the non-overlapping occurrences of a non-empty string. */
 function countOccurrences(text: string, part: string): number {
@@ -227,8 +240,10 @@ export function validateSet(folder: string, options: { rough?: boolean } = {}): 
           continue;
         }
         const around = body.slice(Math.max(0, at - 30), at + match[0].length + 30);
-        errors.push(`${id}: two sentences under one anchor ${JSON.stringify(expected.sentence)}: `
-          + `...${JSON.stringify(around)}...`);
+        errors.push(
+          `${id}: two sentences under one anchor ${JSON.stringify(expected.sentence)}: ` +
+            `...${JSON.stringify(around)}...`,
+        );
       }
       const prefix = text.slice(0, positions[n]);
       if (prefix.trim() !== '' && !ENDS_SENTENCE.test(prefix) && !/\n\s*$/.test(prefix)) {
@@ -269,8 +284,9 @@ export function validateSet(folder: string, options: { rough?: boolean } = {}): 
 
   const catalogueKeys = new Set([...catalogue.models, ...catalogue.datasets].map(catalogueKeyOf));
   const linkedKeys = [...bibKeys].filter((key) => recordsOf(key).size > 0);
-  const userModelKeys = linkedKeys
-    .filter((key) => [...recordsOf(key)].some((name) => name.startsWith('model:')) && !catalogueKeys.has(key));
+  const userModelKeys = linkedKeys.filter(
+    (key) => [...recordsOf(key)].some((name) => name.startsWith('model:')) && !catalogueKeys.has(key),
+  );
   if (userModelKeys.length < MIN_USER_MODEL_KEYS) {
     errors.push(`only ${userModelKeys.length} user keys link to catalogued models (need ${MIN_USER_MODEL_KEYS})`);
   }
@@ -280,18 +296,21 @@ export function validateSet(folder: string, options: { rough?: boolean } = {}): 
   }
   const unused = [...bibKeys].filter((key) => !usedKeys.has(key)).sort();
   const [latex, markdown] = [tally.get('sentences', 'latex'), tally.get('sentences', 'markdown')];
-  const share = (count: number, digits: number) => (total === 0 ? '-' : (100 * count / total).toFixed(digits));
+  const share = (count: number, digits: number) => (total === 0 ? '-' : ((100 * count) / total).toFixed(digits));
   report.summary.push(
-    `eval.bib: ${bibKeys.size} entries; ${linkedKeys.length} link to the catalogue; ${userModelKeys.length} user keys `
-      + `of catalogued models; unused: ${unused.join(', ') || 'none'}`,
-    `cases: ${tally.get('cases')} (${tally.get('cases', 'latex')} latex, ${tally.get('cases', 'markdown')} markdown; `
-      + `${tally.get('caption cases')} captions)`,
-    `prose sentences: ${total} (${latex} latex = ${share(latex, 0)}%, ${markdown} markdown = ${share(markdown, 0)}%); `
-      + `caption sentences ${tally.get('caption sentences')}`,
+    `eval.bib: ${bibKeys.size} entries; ${linkedKeys.length} link to the catalogue; ${userModelKeys.length} user keys ` +
+      `of catalogued models; unused: ${unused.join(', ') || 'none'}`,
+    `cases: ${tally.get('cases')} (${tally.get('cases', 'latex')} latex, ${tally.get('cases', 'markdown')} markdown; ` +
+      `${tally.get('caption cases')} captions)`,
+    `prose sentences: ${total} (${latex} latex = ${share(latex, 0)}%, ${markdown} markdown = ${share(markdown, 0)}%); ` +
+      `caption sentences ${tally.get('caption sentences')}`,
     `non-prose units (never flagged): ${tally.get('heading')} headings, ${tally.get('table-row')} table rows`,
-    ...[...CLAIM_CODES, 'no code'].map((code) => `  ${code.padEnd(30)} ${String(tally.get(code)).padStart(4)} `
-      + `(${share(tally.get(code), 1).padStart(4)}%)   latex ${String(tally.get(code, 'latex')).padStart(4)}   `
-      + `markdown ${String(tally.get(code, 'markdown')).padStart(4)}`),
+    ...[...CLAIM_CODES, 'no code'].map(
+      (code) =>
+        `  ${code.padEnd(30)} ${String(tally.get(code)).padStart(4)} ` +
+        `(${share(tally.get(code), 1).padStart(4)}%)   latex ${String(tally.get(code, 'latex')).padStart(4)}   ` +
+        `markdown ${String(tally.get(code, 'markdown')).padStart(4)}`,
+    ),
     `notes: ${[...notes].map(([note, count]) => `${note} ${count}`).join(', ') || 'none'}`,
   );
   return report;
@@ -312,8 +331,9 @@ function readMechanically(
   rough: boolean,
   report: ValidationReport,
 ): void {
-  const caseRecords = new Set(citations.filter(({ key }) => key !== PLACEHOLDER_KEY)
-    .flatMap(({ key }) => [...recordsOf(key)]));
+  const caseRecords = new Set(
+    citations.filter(({ key }) => key !== PLACEHOLDER_KEY).flatMap(({ key }) => [...recordsOf(key)]),
+  );
   const seenModels = new Set<string>();
   item.expect.forEach((expected, n) => {
     if (expected.kind !== undefined) {
@@ -331,8 +351,13 @@ function readMechanically(
         continue;
       }
       // Misattributed: a cited key is another model's paper and names nothing the sentence names.
-      if (cited.some((records) => [...records].some((name) => name.startsWith('model:') && name !== model)
-        && ![...records].some((name) => named.has(name)))) {
+      if (
+        cited.some(
+          (records) =>
+            [...records].some((name) => name.startsWith('model:') && name !== model) &&
+            ![...records].some((name) => named.has(name)),
+        )
+      ) {
         mechanical.add('misattributed-citation');
       }
     }
@@ -346,10 +371,14 @@ function readMechanically(
       }
     }
     const sentence = item.text.slice(start, end);
-    const describe = (code: string, reading: string, got: boolean) => `${item.id}: `
-      + `${JSON.stringify(expected.sentence)}: ${reading} ${code}=${mechanical.has(code)}, label=${got}  `
-      + `note=${expected.note ?? 'none'}  `
-      + `named=[${[...named].map((name) => name.slice(name.indexOf(':') + 1)).sort().join(', ')}]`;
+    const describe = (code: string, reading: string, got: boolean) =>
+      `${item.id}: ` +
+      `${JSON.stringify(expected.sentence)}: ${reading} ${code}=${mechanical.has(code)}, label=${got}  ` +
+      `note=${expected.note ?? 'none'}  ` +
+      `named=[${[...named]
+        .map((name) => name.slice(name.indexOf(':') + 1))
+        .sort()
+        .join(', ')}]`;
     const labels = new Set(expected.codes);
     for (const code of ['misattributed-citation', 'uncited-model-first-mention']) {
       if (mechanical.has(code) !== labels.has(code)) {
@@ -358,8 +387,11 @@ function readMechanically(
       }
     }
     if (rough) {
-      if ((named.size > 0 || NUMBER_RESULT.test(prose.slice(start, end)) || COMPARATIVE.test(sentence))
-        && keys.length === 0 && !OWN.test(sentence)) {
+      if (
+        (named.size > 0 || NUMBER_RESULT.test(prose.slice(start, end)) || COMPARATIVE.test(sentence)) &&
+        keys.length === 0 &&
+        !OWN.test(sentence)
+      ) {
         mechanical.add('untagged-claim');
       }
       if (mechanical.has('untagged-claim') !== labels.has('untagged-claim')) {
@@ -408,12 +440,18 @@ if (require.main === module) {
     }
   };
   if (!quiet) {
-    section('documented borderline differences from the mechanical reading (see README.md)', 'BORDER',
-      report.documented);
+    section(
+      'documented borderline differences from the mechanical reading (see README.md)',
+      'BORDER',
+      report.documented,
+    );
     section('ROUGH lines (the keyword reading of rule 1 differs from the hand label)', 'ROUGH', report.rough);
   }
-  section('REVIEW lines (the mechanical reading differs from a hand label not marked border)', 'REVIEW',
-    report.reviews);
+  section(
+    'REVIEW lines (the mechanical reading differs from a hand label not marked border)',
+    'REVIEW',
+    report.reviews,
+  );
   section('ERRORS', 'ERROR', errors);
   const failed = errors.length > 0 || report.reviews.length > 0;
   lines.push('', failed ? 'FAILED' : 'OK');

@@ -18,7 +18,8 @@ function listFiles(path: string): string[] {
   if (statSync(path).isFile()) {
     return [path];
   }
-  return readdirSync(path).flatMap((name) => listFiles(join(path, name)))
+  return readdirSync(path)
+    .flatMap((name) => listFiles(join(path, name)))
     .filter((file) => ['.tex', '.md', '.qmd'].includes(extname(file)) && !/(README|SOURCE)\.md$/.test(file));
 }
 
@@ -28,8 +29,10 @@ function readLines(file: string): string[] {
   if (extname(file) !== '.bib') {
     return text.split('\n');
   }
-  return parseBibtex(text).file.entries.map((entry) => getField(entry, 'abstract') ?? '')
-    .filter((abstract) => abstract !== '').map((abstract) => abstract.replace(/[{}\\$]/g, '').replace(/\s+/g, ' '));
+  return parseBibtex(text)
+    .file.entries.map((entry) => getField(entry, 'abstract') ?? '')
+    .filter((abstract) => abstract !== '')
+    .map((abstract) => abstract.replace(/[{}\\$]/g, '').replace(/\s+/g, ' '));
 }
 
 const roots = process.argv.slice(2).length > 0 ? process.argv.slice(2) : [join(__dirname, '../corpus/real-prose')];
@@ -48,7 +51,8 @@ for (const file of roots.flatMap(listFiles)) {
       for (let length = 1; length <= word.length; length++) {
         const text = line.slice(0, match.index! + length);
         workspace.setDocument(uri, text, 1);
-        const offered = (completeCatalogueNames(workspace, uri, text.length, DEFAULT_CORE_CONFIG)?.items.length ?? 0) > 0;
+        const offered =
+          (completeCatalogueNames(workspace, uri, text.length, DEFAULT_CORE_CONFIG)?.items.length ?? 0) > 0;
         letters++;
         lettersWithName += offered ? 1 : 0;
         offeredAtEnd = offered && length === word.length;
@@ -61,7 +65,11 @@ for (const file of roots.flatMap(listFiles)) {
     }
   }
 }
-const percent = (part: number, whole: number) => `${(100 * part / Math.max(whole, 1)).toFixed(2)}%`;
-process.stdout.write(`${words} words typed: a name offered at the end of ${wordsWithName} (${percent(wordsWithName, words)})\n`);
-process.stdout.write(`${letters} letters typed: a name offered after ${lettersWithName} (${percent(lettersWithName, letters)})\n`);
+const percent = (part: number, whole: number) => `${((100 * part) / Math.max(whole, 1)).toFixed(2)}%`;
+process.stdout.write(
+  `${words} words typed: a name offered at the end of ${wordsWithName} (${percent(wordsWithName, words)})\n`,
+);
+process.stdout.write(
+  `${letters} letters typed: a name offered after ${lettersWithName} (${percent(lettersWithName, letters)})\n`,
+);
 process.stdout.write(`words at whose end a name was offered: ${[...examples.keys()].join(', ')}\n`);

@@ -39,14 +39,23 @@ export interface CodeServerInstall {
 }
 
 /** Installs code-server into the cache if needed (about 4 minutes, once) and says where it is. */
-export function ensureCodeServer(log: (message: string) => void = (message) => process.stderr.write(`${message}\n`)): CodeServerInstall {
+export function ensureCodeServer(
+  log: (message: string) => void = (message) => process.stderr.write(`${message}\n`),
+): CodeServerInstall {
   log('[e2e] checking the code-server install (scripts/install-code-server.sh)');
-  const result = spawnSync('bash', [join(ROOT, 'scripts/install-code-server.sh')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const result = spawnSync('bash', [join(ROOT, 'scripts/install-code-server.sh')], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   if (result.status !== 0) {
     throw new Error(`scripts/install-code-server.sh failed with exit code ${result.status}`);
   }
   const dir = result.stdout.trim().split('\n').pop()!;
-  return { dir, node: join(dir, 'node_modules/.bin/node'), entry: join(dir, 'node_modules/code-server/out/node/entry.js') };
+  return {
+    dir,
+    node: join(dir, 'node_modules/.bin/node'),
+    entry: join(dir, 'node_modules/code-server/out/node/entry.js'),
+  };
 }
 
 /** Finds a free TCP port on 127.0.0.1. */
@@ -57,7 +66,9 @@ export function findFreePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -151,31 +162,65 @@ export class CodeServer {
     const extensionsDir = join(profileDir, 'extensions');
     mkdirSync(join(userDataDir, 'User'), { recursive: true });
     mkdirSync(extensionsDir, { recursive: true });
-    writeFileSync(join(userDataDir, 'User/settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2));
+    writeFileSync(
+      join(userDataDir, 'User/settings.json'),
+      JSON.stringify({ ...QUIET_SETTINGS, ...options.settings }, null, 2),
+    );
     // An empty config file stops code-server from writing ~/.config/code-server/config.yaml with a password.
     const config = join(profileDir, 'code-server.yaml');
     writeFileSync(config, '');
-    const env = { ...process.env, ...options.env, PATH: `${join(options.install.dir, 'node_modules/.bin')}:${process.env.PATH ?? ''}` };
+    const env = {
+      ...process.env,
+      ...options.env,
+      PATH: `${join(options.install.dir, 'node_modules/.bin')}:${process.env.PATH ?? ''}`,
+    };
     const common = ['--config', config, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
     if (options.vsix) {
-      const installed = spawnSync(options.install.node, [options.install.entry, ...common, '--install-extension', options.vsix], { encoding: 'utf8', env });
+      const installed = spawnSync(
+        options.install.node,
+        [options.install.entry, ...common, '--install-extension', options.vsix],
+        { encoding: 'utf8', env },
+      );
       if (installed.status !== 0 || !/successfully installed/.test(installed.stdout + installed.stderr)) {
         throw new Error(`Installing ${options.vsix} failed:\n${installed.stdout}\n${installed.stderr}`);
       }
     }
     const port = await findFreePort();
-    const child = spawn(options.install.node, [
-      options.install.entry, ...common,
-      '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-      '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-      '--idle-timeout-seconds', String(options.idleTimeoutSeconds ?? 120), '--reconnection-grace-time', '10',
-      ...(options.args ?? []), options.workspace,
-    ], { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
+    const child = spawn(
+      options.install.node,
+      [
+        options.install.entry,
+        ...common,
+        '--auth',
+        'none',
+        '--bind-addr',
+        `127.0.0.1:${port}`,
+        '--disable-telemetry',
+        '--disable-update-check',
+        '--disable-workspace-trust',
+        '--disable-getting-started-override',
+        '--idle-timeout-seconds',
+        String(options.idleTimeoutSeconds ?? 120),
+        '--reconnection-grace-time',
+        '10',
+        ...(options.args ?? []),
+        options.workspace,
+      ],
+      { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env },
+    );
     startReaper(child.pid);
     const output: string[] = [];
     child.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
     child.stderr!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-    const server = new CodeServer(port, profileDir, userDataDir, extensionsDir, child, options.profileDir === undefined, output);
+    const server = new CodeServer(
+      port,
+      profileDir,
+      userDataDir,
+      extensionsDir,
+      child,
+      options.profileDir === undefined,
+      output,
+    );
     running.add(server);
     try {
       await server.waitUntilHealthy(30_000);

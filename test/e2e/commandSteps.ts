@@ -4,7 +4,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { editorOf, runCommand, screenshot, SERVER_TIMEOUT, UI_TIMEOUT, waitForEditorText, type StepRunner } from './workbench';
+import {
+  editorOf,
+  runCommand,
+  screenshot,
+  SERVER_TIMEOUT,
+  UI_TIMEOUT,
+  waitForEditorText,
+  type StepRunner,
+} from './workbench';
 
 /** The model name of the hostile catalogue file the test writes into the workspace. */
 export const HOSTILE_NAME = `<img src=x onerror="document.title='pwned'"><script>document.title='pwned'</script>`;
@@ -36,7 +44,13 @@ function webviewOf(page: Page): FrameLocator {
 }
 
 /** Runs the command steps inside the UI flow, with the LaTeX chapter open in the first editor group. */
-export async function runCommandSteps(page: Page, workspace: string, folder: string, step: StepRunner, report: Record<string, unknown>): Promise<void> {
+export async function runCommandSteps(
+  page: Page,
+  workspace: string,
+  folder: string,
+  step: StepRunner,
+  report: Record<string, unknown>,
+): Promise<void> {
   const tex = editorOf('vision-only.tex');
   const securityErrors: string[] = [];
   page.on('console', (message) => {
@@ -73,12 +87,18 @@ export async function runCommandSteps(page: Page, workspace: string, folder: str
     await runCommand(page, 'FM Atlas: Search Catalogue', 'FM Atlas catalogue');
     const input = page.locator('.quick-input-widget .quick-input-box input');
     await input.fill('Medical SAM 2');
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Medical SAM 2' }).first().waitFor({ timeout: UI_TIMEOUT });
+    await page
+      .locator('.quick-input-widget .monaco-list-row', { hasText: 'Medical SAM 2' })
+      .first()
+      .waitFor({ timeout: UI_TIMEOUT });
     await screenshot(page, folder, '12b-search-catalogue');
     await page.keyboard.press('Enter');
     await pickerTitled(page, 'Medical SAM 2');
     report.catalogueActions = await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts();
-    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Insert name with citation' }).first().click();
+    await page
+      .locator('.quick-input-widget .monaco-list-row', { hasText: 'Insert name with citation' })
+      .first()
+      .click();
     // The project writes \\citep, so the inserted citation does too.
     const text = await waitForEditorText(page, tex, 'Medical SAM 2~\\citep{', SERVER_TIMEOUT);
     report.catalogueInserted = text.split('\n').find((line) => line.includes('Medical SAM 2~'));
@@ -120,7 +140,9 @@ export async function runCommandSteps(page: Page, workspace: string, folder: str
     const legend = await view.locator('section[data-chart="datasets"] svg').first().textContent();
     report.hostileDatasetInLegend = legend?.includes(HOSTILE_DATASET) ?? false;
     if (injected > 0 || title === 'pwned' || !report.hostileDatasetInLegend) {
-      throw new Error(`hostile strings were interpreted: ${injected} injected elements, title '${title}', legend ${JSON.stringify(legend)}`);
+      throw new Error(
+        `hostile strings were interpreted: ${injected} injected elements, title '${title}', legend ${JSON.stringify(legend)}`,
+      );
     }
     await name.scrollIntoViewIfNeeded();
     await screenshot(page, folder, '14-hostile-strings-as-text');

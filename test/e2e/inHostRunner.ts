@@ -16,20 +16,28 @@ function readArguments(argv: string[]): { developmentPath: string; testsPath: st
   const testsPath = value('extensionTestsPath');
   const folder = argv.find((argument) => !argument.startsWith('-'));
   if (!developmentPath || !testsPath || !folder) {
-    throw new Error(`usage: inHostRunner --extensionDevelopmentPath=DIR --extensionTestsPath=FILE FOLDER (got ${argv.join(' ')})`);
+    throw new Error(
+      `usage: inHostRunner --extensionDevelopmentPath=DIR --extensionTestsPath=FILE FOLDER (got ${argv.join(' ')})`,
+    );
   }
   return { developmentPath, testsPath, folder };
 }
 
 /** Lines the workbench itself logs at INFO level, which are not the suite's output. */
 function isWorkbenchNoise(text: string): boolean {
-  return /^\[(Extension Host|perf|workbench|.*?Service)\]|ENOTFOUND|authentication provider|vsda|Started local extension host/.test(text);
+  return /^\[(Extension Host|perf|workbench|.*?Service)\]|ENOTFOUND|authentication provider|vsda|Started local extension host/.test(
+    text,
+  );
 }
 
 async function main(): Promise<number> {
   const { developmentPath, testsPath, folder } = readArguments(process.argv.slice(2));
   const install = ensureCodeServer();
-  const server = await CodeServer.start({ install, workspace: folder, args: ['--vscode-option', 'enable-smoke-test-driver'] });
+  const server = await CodeServer.start({
+    install,
+    workspace: folder,
+    args: ['--vscode-option', 'enable-smoke-test-driver'],
+  });
   const browser = await launchBrowser();
   try {
     const page = await openPage(browser);
@@ -39,19 +47,24 @@ async function main(): Promise<number> {
     page.on('console', async (message) => {
       // The extension host's console arrives as ["%c INFO", "color: ...", format, ...args].
       const values = await Promise.all(message.args().map((handle) => handle.jsonValue().catch(() => undefined)));
-      const text = typeof values[0] === 'string' && values[0].startsWith('%c') ? format(...values.slice(2)) : format(...values);
+      const text =
+        typeof values[0] === 'string' && values[0].startsWith('%c') ? format(...values.slice(2)) : format(...values);
       if (text.trim() !== '' && !isWorkbenchNoise(text)) {
         process.stdout.write(`${text}\n`);
       }
     });
-    await page.goto(server.url(folder, [
-      ['extensionDevelopmentPath', server.remoteUri(developmentPath)],
-      ['extensionTestsPath', server.remoteUri(testsPath)],
-    ]));
-    const timeout = new Promise<number>((resolveTimeout) => setTimeout(() => {
-      process.stderr.write(`[e2e] the in-host suite did not finish within ${TIMEOUT_MS / 60000} minutes\n`);
-      resolveTimeout(2);
-    }, TIMEOUT_MS).unref());
+    await page.goto(
+      server.url(folder, [
+        ['extensionDevelopmentPath', server.remoteUri(developmentPath)],
+        ['extensionTestsPath', server.remoteUri(testsPath)],
+      ]),
+    );
+    const timeout = new Promise<number>((resolveTimeout) =>
+      setTimeout(() => {
+        process.stderr.write(`[e2e] the in-host suite did not finish within ${TIMEOUT_MS / 60000} minutes\n`);
+        resolveTimeout(2);
+      }, TIMEOUT_MS).unref(),
+    );
     return await Promise.race([exitCode, timeout]);
   } finally {
     await browser.close().catch(() => undefined);
@@ -59,7 +72,10 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code), (error) => {
-  process.stderr.write(`[e2e] ${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    process.stderr.write(`[e2e] ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);

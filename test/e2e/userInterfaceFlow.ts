@@ -5,7 +5,19 @@
 
 import { runCommandSteps } from './commandSteps';
 import { runWritingSteps } from './writingSteps';
-import { editorOf, goToLine, quickOpen, runCommand, screenshot, SERVER_TIMEOUT, suggest, UI_TIMEOUT, waitForEditorText, wordBox, type StepRunner } from './workbench';
+import {
+  editorOf,
+  goToLine,
+  quickOpen,
+  runCommand,
+  screenshot,
+  SERVER_TIMEOUT,
+  suggest,
+  UI_TIMEOUT,
+  waitForEditorText,
+  wordBox,
+  type StepRunner,
+} from './workbench';
 import { launchBrowser, openPage } from './browser';
 import type { CodeServer } from './codeServer';
 
@@ -13,7 +25,12 @@ import type { CodeServer } from './codeServer';
 export type FlowReport = Record<string, unknown>;
 
 /** Runs the flow, one reported step each; returns what was read from the screen. */
-export async function runUserInterfaceFlow(server: CodeServer, workspace: string, folder: string, step: StepRunner): Promise<FlowReport> {
+export async function runUserInterfaceFlow(
+  server: CodeServer,
+  workspace: string,
+  folder: string,
+  step: StepRunner,
+): Promise<FlowReport> {
   const report: FlowReport = {};
   const browser = await launchBrowser();
   const page = await openPage(browser);
@@ -22,7 +39,10 @@ export async function runUserInterfaceFlow(server: CodeServer, workspace: string
     await step('the workbench opens the examples', async () => {
       await page.goto(server.url(workspace));
       await page.locator('.monaco-workbench').waitFor({ timeout: SERVER_TIMEOUT });
-      await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'latex-review' }).first().waitFor({ timeout: SERVER_TIMEOUT });
+      await page
+        .locator('.explorer-folders-view .monaco-list-row', { hasText: 'latex-review' })
+        .first()
+        .waitFor({ timeout: SERVER_TIMEOUT });
       await screenshot(page, folder, '01-workbench');
     });
 
@@ -67,7 +87,9 @@ export async function runUserInterfaceFlow(server: CodeServer, workspace: string
 
     await step('the Problems panel lists the undefined key', async () => {
       await page.keyboard.press('Control+Shift+M');
-      const row = page.locator('.markers-panel .monaco-list-row', { hasText: "Undefined citation key 'kirilov2023segany'" }).first();
+      const row = page
+        .locator('.markers-panel .monaco-list-row', { hasText: "Undefined citation key 'kirilov2023segany'" })
+        .first();
       await row.waitFor({ timeout: SERVER_TIMEOUT });
       report.problems = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
       await screenshot(page, folder, '05-problems');
@@ -77,12 +99,16 @@ export async function runUserInterfaceFlow(server: CodeServer, workspace: string
       await page.keyboard.press('Control+1');
       await goToLine(page, 25, 34);
       await page.keyboard.press('Control+.');
-      const action = page.locator('.action-widget .monaco-list-row', { hasText: "Replace with 'kirillov2023segany'" }).first();
+      const action = page
+        .locator('.action-widget .monaco-list-row', { hasText: "Replace with 'kirillov2023segany'" })
+        .first();
       await action.waitFor({ timeout: SERVER_TIMEOUT });
       report.quickFixes = await page.locator('.action-widget .monaco-list-row').allInnerTexts();
       await screenshot(page, folder, '06-quick-fix');
       await action.click();
-      await page.locator('.markers-panel .monaco-list-row', { hasText: "Undefined citation key 'kirilov2023segany'" }).waitFor({ state: 'detached', timeout: SERVER_TIMEOUT });
+      await page
+        .locator('.markers-panel .monaco-list-row', { hasText: "Undefined citation key 'kirilov2023segany'" })
+        .waitFor({ state: 'detached', timeout: SERVER_TIMEOUT });
       await screenshot(page, folder, '07-fixed');
     });
 

@@ -8,7 +8,9 @@ import JSZip from 'jszip';
 /** The names of the files in a .vsix. */
 export async function listVsix(vsix: string): Promise<string[]> {
   const zip = await JSZip.loadAsync(readFileSync(vsix));
-  return Object.values(zip.files).filter((entry) => !entry.dir).map((entry) => entry.name);
+  return Object.values(zip.files)
+    .filter((entry) => !entry.dir)
+    .map((entry) => entry.name);
 }
 
 /** Unpacks a .vsix into a folder, refusing entries that would land outside it. */

@@ -22,7 +22,10 @@ export async function quickOpen(page: Page, name: string): Promise<void> {
   await input.fill(name);
   // The list first shows the recently opened files and filters a moment later: wait until the
   // focused (first) row is the file, or Enter opens whatever was most recent.
-  await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: name }).first().waitFor({ timeout: UI_TIMEOUT });
+  await page
+    .locator('.quick-input-widget .monaco-list-row.focused', { hasText: name })
+    .first()
+    .waitFor({ timeout: UI_TIMEOUT });
   await page.keyboard.press('Enter');
   await input.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
 }
@@ -36,10 +39,15 @@ export async function runCommand(page: Page, title: string, opensPicker?: string
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
   await input.fill(`>${title}`);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: UI_TIMEOUT });
+  await page
+    .locator('.quick-input-widget .monaco-list-row', { hasText: title })
+    .first()
+    .waitFor({ timeout: UI_TIMEOUT });
   await page.keyboard.press('Enter');
   if (opensPicker) {
-    await page.locator('.quick-input-widget .quick-input-title', { hasText: opensPicker }).waitFor({ timeout: SERVER_TIMEOUT });
+    await page
+      .locator('.quick-input-widget .quick-input-title', { hasText: opensPicker })
+      .waitFor({ timeout: SERVER_TIMEOUT });
   } else {
     await input.waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
   }
@@ -73,27 +81,30 @@ export async function suggest(page: Page, label: string, deadlineMs = SERVER_TIM
 
 /** The centre of the first rendered occurrence of a word in an editor, for the mouse. */
 export function wordBox(page: Page, editor: string, word: string): Promise<{ x: number; y: number } | null> {
-  return page.evaluate(({ editor: selector, word: needle }) => {
-    // This function runs in the page; the DOM types are not part of this Node project's compilation.
-    const document = (globalThis as any).document;
-    const SHOW_TEXT = 4;
-    const lines = document.querySelector(`${selector} .view-lines`);
-    if (!lines) {
-      return null;
-    }
-    const walker = document.createTreeWalker(lines, SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const index = (node.textContent ?? '').replace(/\u00a0/g, ' ').indexOf(needle);
-      if (index >= 0) {
-        const range = document.createRange();
-        range.setStart(node, index);
-        range.setEnd(node, index + needle.length);
-        const box = range.getBoundingClientRect();
-        return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  return page.evaluate(
+    ({ editor: selector, word: needle }) => {
+      // This function runs in the page; the DOM types are not part of this Node project's compilation.
+      const document = (globalThis as any).document;
+      const SHOW_TEXT = 4;
+      const lines = document.querySelector(`${selector} .view-lines`);
+      if (!lines) {
+        return null;
       }
-    }
-    return null;
-  }, { editor, word });
+      const walker = document.createTreeWalker(lines, SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const index = (node.textContent ?? '').replace(/\u00a0/g, ' ').indexOf(needle);
+        if (index >= 0) {
+          const range = document.createRange();
+          range.setStart(node, index);
+          range.setEnd(node, index + needle.length);
+          const box = range.getBoundingClientRect();
+          return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+        }
+      }
+      return null;
+    },
+    { editor, word },
+  );
 }
 
 export async function editorText(page: Page, editor: string): Promise<string> {
@@ -102,7 +113,12 @@ export async function editorText(page: Page, editor: string): Promise<string> {
 }
 
 /** Waits until an editor shows a text, by polling the DOM with a deadline. */
-export async function waitForEditorText(page: Page, editor: string, text: string, timeoutMs = UI_TIMEOUT): Promise<string> {
+export async function waitForEditorText(
+  page: Page,
+  editor: string,
+  text: string,
+  timeoutMs = UI_TIMEOUT,
+): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < deadline) {
@@ -114,4 +130,3 @@ export async function waitForEditorText(page: Page, editor: string, text: string
   }
   throw new Error(`the editor did not show '${text}' within ${timeoutMs} ms; it shows:\n${last.slice(-500)}`);
 }
-

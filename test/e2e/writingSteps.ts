@@ -6,7 +6,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { editorOf, quickOpen, runCommand, screenshot, SERVER_TIMEOUT, UI_TIMEOUT, waitForEditorText, type StepRunner } from './workbench';
+import {
+  editorOf,
+  quickOpen,
+  runCommand,
+  screenshot,
+  SERVER_TIMEOUT,
+  UI_TIMEOUT,
+  waitForEditorText,
+  type StepRunner,
+} from './workbench';
 
 /** A person's typing speed, about 200 characters a minute: slow enough for every suggest round trip. */
 const TYPING_DELAY_MS = 30;
@@ -55,14 +64,27 @@ async function openAtEnd(page: Page, name: string, path: string): Promise<string
 }
 
 async function suggestRow(page: Page, label: string): Promise<void> {
-  await page.locator('.suggest-widget.visible .monaco-list-row', { hasText: label }).first().waitFor({ timeout: SERVER_TIMEOUT });
+  await page
+    .locator('.suggest-widget.visible .monaco-list-row', { hasText: label })
+    .first()
+    .waitFor({ timeout: SERVER_TIMEOUT });
 }
 
 /** Runs the writing steps; the files are the workspace copy's. */
-export async function runWritingSteps(page: Page, workspace: string, folder: string, step: StepRunner, report: Record<string, unknown>): Promise<void> {
+export async function runWritingSteps(
+  page: Page,
+  workspace: string,
+  folder: string,
+  step: StepRunner,
+  report: Record<string, unknown>,
+): Promise<void> {
   const typedText = PROSE_LINES.map((line) => `${line}\n`).join('');
   const files = [
-    { name: 'vision-only.tex', path: join(workspace, 'latex-review/chapters/vision-only.tex'), shot: '20-prose-typed-tex' },
+    {
+      name: 'vision-only.tex',
+      path: join(workspace, 'latex-review/chapters/vision-only.tex'),
+      shot: '20-prose-typed-tex',
+    },
     { name: 'methods.md', path: join(workspace, 'quarto-review/methods.md'), shot: '21-prose-typed-md' },
     { name: 'index.qmd', path: join(workspace, 'quarto-review/index.qmd'), shot: '22-prose-typed-qmd' },
   ];
@@ -75,7 +97,9 @@ export async function runWritingSteps(page: Page, workspace: string, folder: str
       const after = readFileSync(file.path, 'utf8');
       report[`typed-${file.name}`] = after.slice(before.length);
       if (after !== before + typedText) {
-        throw new Error(`${file.name} differs from what was typed:\n--- typed\n${typedText}--- saved\n${after.slice(before.length - 40)}`);
+        throw new Error(
+          `${file.name} differs from what was typed:\n--- typed\n${typedText}--- saved\n${after.slice(before.length - 40)}`,
+        );
       }
     });
   }
@@ -122,21 +146,29 @@ export async function runWritingSteps(page: Page, workspace: string, folder: str
     });
   }
 
-  await step('FM Atlas: Insert Citation searches the bibliography by author and inserts the house cite command', async () => {
-    await openAtEnd(page, 'vision-only.tex', files[0].path);
-    await page.keyboard.type('Promptable segmentation was introduced with SA-1B', { delay: TYPING_DELAY_MS });
-    await runCommand(page, 'FM Atlas: Insert Citation', 'Insert citation');
-    await page.locator('.quick-input-widget .quick-input-box input').fill('kirillov segment');
-    const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'kirillov2023segany' }).first();
-    await row.waitFor({ timeout: UI_TIMEOUT });
-    report.insertCitationRows = await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts();
-    await screenshot(page, folder, '25b-insert-citation-picker');
-    await page.keyboard.press('Enter');
-    const text = await waitForEditorText(page, editorOf('vision-only.tex'), 'SA-1B~\\citep{kirillov2023segany}', SERVER_TIMEOUT);
-    report.insertCitation = text.split('\n').find((line) => line.includes('SA-1B~'));
-    await page.keyboard.press('Enter');
-    await saveAll(page);
-  });
+  await step(
+    'FM Atlas: Insert Citation searches the bibliography by author and inserts the house cite command',
+    async () => {
+      await openAtEnd(page, 'vision-only.tex', files[0].path);
+      await page.keyboard.type('Promptable segmentation was introduced with SA-1B', { delay: TYPING_DELAY_MS });
+      await runCommand(page, 'FM Atlas: Insert Citation', 'Insert citation');
+      await page.locator('.quick-input-widget .quick-input-box input').fill('kirillov segment');
+      const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'kirillov2023segany' }).first();
+      await row.waitFor({ timeout: UI_TIMEOUT });
+      report.insertCitationRows = await page.locator('.quick-input-widget .monaco-list-row').allInnerTexts();
+      await screenshot(page, folder, '25b-insert-citation-picker');
+      await page.keyboard.press('Enter');
+      const text = await waitForEditorText(
+        page,
+        editorOf('vision-only.tex'),
+        'SA-1B~\\citep{kirillov2023segany}',
+        SERVER_TIMEOUT,
+      );
+      report.insertCitation = text.split('\n').find((line) => line.includes('SA-1B~'));
+      await page.keyboard.press('Enter');
+      await saveAll(page);
+    },
+  );
 
   await step('accepting a catalogue citation adds its BibTeX, and one undo removes both', async () => {
     const bib = join(workspace, 'latex-review/references.bib');
@@ -165,7 +197,10 @@ export async function runWritingSteps(page: Page, workspace: string, folder: str
     await saveAll(page);
     await waitForFile(page, bib, (text) => text === bibBefore);
     const texAfter = await waitForFile(page, files[0].path, (text) => !text.includes('PanDerm~\\citep{'));
-    report.afterUndo = texAfter.split('\n').filter((line) => line.includes('Dermatology encoders')).join('\n');
+    report.afterUndo = texAfter
+      .split('\n')
+      .filter((line) => line.includes('Dermatology encoders'))
+      .join('\n');
   });
 }
 

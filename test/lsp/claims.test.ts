@@ -7,7 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeActionRequest, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-protocol/node';
+import {
+  CodeActionRequest,
+  type CodeAction,
+  type Diagnostic,
+  type TextEdit,
+} from 'vscode-languageserver-protocol/node';
 import { LspTestClient } from './lspTestClient';
 
 const REFS = `@article{ma2024segment, title={Segment anything in medical images}, author={Ma, Jun}, journal={Nature Communications}, year={2024}, doi={10.1038/s41467-024-44824-z}}
@@ -45,7 +50,10 @@ describe('claim quick fixes over LSP', () => {
   /** Applies a code action's edits to the open documents, as the editor does. */
   async function apply(action: CodeAction): Promise<void> {
     for (const [uri, edits] of Object.entries(action.edit?.changes ?? {})) {
-      const updated = TextDocument.applyEdits(TextDocument.create(uri, 'text', 0, texts.get(uri)!), edits as TextEdit[]);
+      const updated = TextDocument.applyEdits(
+        TextDocument.create(uri, 'text', 0, texts.get(uri)!),
+        edits as TextEdit[],
+      );
       texts.set(uri, updated);
       await client.change(uri, updated);
     }
@@ -55,11 +63,18 @@ describe('claim quick fixes over LSP', () => {
     const uri = client.uri(path);
     const diagnostics = await client.waitForDiagnostics(uri, (all) => all.some((d) => d.code === code));
     const diagnostic = diagnostics.find((d) => d.code === code) as Diagnostic;
-    const actions = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } }) as CodeAction[];
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: diagnostic.range,
+      context: { diagnostics: [diagnostic] },
+    })) as CodeAction[];
     const action = actions.find((candidate) => title.test(candidate.title));
     assert.ok(action, `${title} among ${actions.map((candidate) => candidate.title).join(' | ')}`);
     await apply(action);
-    await client.waitForDiagnostics(uri, (all) => !all.some((d) => d.code === code && d.range.start.line === diagnostic.range.start.line));
+    await client.waitForDiagnostics(
+      uri,
+      (all) => !all.some((d) => d.code === code && d.range.start.line === diagnostic.range.start.line),
+    );
   }
 
   // First, before the fixes below change the citations.
@@ -70,8 +85,11 @@ describe('claim quick fixes over LSP', () => {
     const [diagnostic, ...others] = diagnostics.filter(isPreprint);
     assert.equal(others.length, 0);
     assert.equal(diagnostic.range.start.line, 1);
-    const related = diagnostic.relatedInformation
-      ?.map((item) => [item.location.uri, item.location.range.start.line, item.message]);
+    const related = diagnostic.relatedInformation?.map((item) => [
+      item.location.uri,
+      item.location.range.start.line,
+      item.message,
+    ]);
     assert.deepEqual(related, [
       [client.uri('main.tex'), 4, "'kirillov2023segany' cited here"],
       [client.uri('main.tex'), 6, "'kirillov2023segany' cited here"],
@@ -82,10 +100,13 @@ describe('claim quick fixes over LSP', () => {
 
   test('untagged-claim: cite the named model before the full stop', async () => {
     await fixAndCheck('untagged-claim', /^Cite MedSAM \(\\cite\{ma2024segment\}\)$/);
-    assert.match(texts.get(client.uri('main.tex'))!, /Recently, MedSAM reached 90\\% Dice on abdominal CT~\\cite\{ma2024segment\}\./);
+    assert.match(
+      texts.get(client.uri('main.tex'))!,
+      /Recently, MedSAM reached 90\\% Dice on abdominal CT~\\cite\{ma2024segment\}\./,
+    );
   });
 
-  test('misattributed-citation: replace the key with the named model\'s', async () => {
+  test("misattributed-citation: replace the key with the named model's", async () => {
     await fixAndCheck('misattributed-citation', /^Cite MedSAM instead/);
   });
 
@@ -93,16 +114,23 @@ describe('claim quick fixes over LSP', () => {
     const title = /^Update to the published version \(ICCV 2023\): @inproceedings, .*; removes journal; keeps your key/;
     await fixAndCheck('preprint-superseded', title, 'refs.bib');
     const bib = texts.get(client.uri('refs.bib'))!;
-    assert.match(bib, /^@inproceedings\{kirillov2023segany, title=\{Segment Anything\}, .*booktitle=\{[^}]*ICCV\)\}, /m);
+    assert.match(
+      bib,
+      /^@inproceedings\{kirillov2023segany, title=\{Segment Anything\}, .*booktitle=\{[^}]*ICCV\)\}, /m,
+    );
     assert.match(bib, /, doi=\{10\.1109\/ICCV51070\.2023\.00371\}\}$/m);
     assert.doesNotMatch(bib, /arXiv:2304\.02643\}/);
     assert.equal(bib.split('\n')[0], REFS.split('\n')[0], 'the other entry is untouched');
-    assert.equal(readFileSync(join(folder, 'refs.bib'), 'utf8'), REFS, 'the file on disk is untouched until the user saves');
+    assert.equal(
+      readFileSync(join(folder, 'refs.bib'), 'utf8'),
+      REFS,
+      'the file on disk is untouched until the user saves',
+    );
   });
 });
 
 describe('related information for a client that cannot show it', () => {
-  test('the citing places follow the message of the .bib entry\'s diagnostic', async () => {
+  test("the citing places follow the message of the .bib entry's diagnostic", async () => {
     const folder = mkdtempSync(join(tmpdir(), 'fm-atlas-claims-'));
     writeFileSync(join(folder, 'refs.bib'), REFS);
     writeFileSync(join(folder, 'main.tex'), TEXT);

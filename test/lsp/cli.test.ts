@@ -3,7 +3,15 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import {
-  chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync,
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,18 +36,32 @@ describe('fm-atlas lint', () => {
   test('prints the deliberate mistakes of the LaTeX example and exits 1', () => {
     const { status, stdout } = run('lint', 'examples/latex-review');
     assert.equal(status, 1);
-    assert.match(stdout, /^examples\/latex-review\/chapters\/vision-only\.tex:25:32: error \[undefined-key\] Undefined citation key 'kirilov2023segany'\. Did you mean 'kirillov2023segany'\?$/m);
+    assert.match(
+      stdout,
+      /^examples\/latex-review\/chapters\/vision-only\.tex:25:32: error \[undefined-key\] Undefined citation key 'kirilov2023segany'\. Did you mean 'kirillov2023segany'\?$/m,
+    );
     assert.match(stdout, /^5 errors, 4 warnings, \d+ notes$/m);
   });
 
   test('--format json gives one record per problem', () => {
-    const { status, stdout } = run('lint', 'examples/quarto-review', '--format', 'json', '--no-unused', '--rules', 'undefined-key');
+    const { status, stdout } = run(
+      'lint',
+      'examples/quarto-review',
+      '--format',
+      'json',
+      '--no-unused',
+      '--rules',
+      'undefined-key',
+    );
     assert.equal(status, 1);
     const problems = JSON.parse(stdout) as Array<{ file: string; line: number; column: number; code: string }>;
-    assert.deepEqual(problems.map((problem) => [problem.file, problem.line, problem.column, problem.code]), [
-      ['examples/quarto-review/index.qmd', 52, 151, 'undefined-key'],
-      ['examples/quarto-review/methods.md', 25, 229, 'undefined-key'],
-    ]);
+    assert.deepEqual(
+      problems.map((problem) => [problem.file, problem.line, problem.column, problem.code]),
+      [
+        ['examples/quarto-review/index.qmd', 52, 151, 'undefined-key'],
+        ['examples/quarto-review/methods.md', 25, 229, 'undefined-key'],
+      ],
+    );
   });
 
   test('a clean manuscript exits 0; bad arguments exit 2 with a message', () => {
@@ -59,20 +81,30 @@ describe('fm-atlas lint', () => {
 
 describe('claims on the examples', () => {
   test('fire exactly where examples/EXPECTED.md says', () => {
-    const { stdout } = run('lint', 'examples', '--format', 'json', '--rules', 'untagged-claim,misattributed-citation,uncited-model-first-mention,citation-placeholder');
+    const { stdout } = run(
+      'lint',
+      'examples',
+      '--format',
+      'json',
+      '--rules',
+      'untagged-claim,misattributed-citation,uncited-model-first-mention,citation-placeholder',
+    );
     const problems = JSON.parse(stdout) as Array<{ file: string; line: number; code: string }>;
-    assert.deepEqual(problems.map((problem) => `${problem.file.replace('examples/', '')}:${problem.line} ${problem.code}`), [
-      'latex-review/chapters/introduction.tex:15 untagged-claim',
-      'latex-review/chapters/vision-language.tex:26 untagged-claim',
-      'latex-review/chapters/vision-only.tex:6 uncited-model-first-mention',
-      'latex-review/chapters/vision-only.tex:77 untagged-claim',
-      'latex-review/chapters/vision-only.tex:80 misattributed-citation',
-      'latex-review/chapters/vision-only.tex:81 citation-placeholder',
-      'quarto-review/index.qmd:23 untagged-claim',
-      'quarto-review/index.qmd:52 uncited-model-first-mention',
-      'quarto-review/methods.md:35 misattributed-citation',
-      'quarto-review/methods.md:36 citation-placeholder',
-    ]);
+    assert.deepEqual(
+      problems.map((problem) => `${problem.file.replace('examples/', '')}:${problem.line} ${problem.code}`),
+      [
+        'latex-review/chapters/introduction.tex:15 untagged-claim',
+        'latex-review/chapters/vision-language.tex:26 untagged-claim',
+        'latex-review/chapters/vision-only.tex:6 uncited-model-first-mention',
+        'latex-review/chapters/vision-only.tex:77 untagged-claim',
+        'latex-review/chapters/vision-only.tex:80 misattributed-citation',
+        'latex-review/chapters/vision-only.tex:81 citation-placeholder',
+        'quarto-review/index.qmd:23 untagged-claim',
+        'quarto-review/index.qmd:52 uncited-model-first-mention',
+        'quarto-review/methods.md:35 misattributed-citation',
+        'quarto-review/methods.md:36 citation-placeholder',
+      ],
+    );
   });
 });
 
@@ -81,16 +113,27 @@ describe('preprint-superseded on the examples', () => {
     const expected = readFileSync(join(ROOT, 'examples/EXPECTED.md'), 'utf8')
       .split('\n')
       .filter((line) => /^\| [a-z-]+\/references\.bib:\d+ \|/.test(line))
-      .map((line) => line.split('|').slice(1, 4).map((cell) => cell.trim().replace(/`/g, '')).join(' '));
+      .map((line) =>
+        line
+          .split('|')
+          .slice(1, 4)
+          .map((cell) => cell.trim().replace(/`/g, ''))
+          .join(' '),
+      );
     assert.equal(expected.length, 11);
     const { stdout } = run('lint', 'examples', '--format', 'json', '--rules', 'preprint-superseded');
     type Problem = { file: string; line: number; message: string; related?: Array<{ file: string; line: number }> };
     const problems = JSON.parse(stdout) as Problem[];
-    assert.deepEqual(problems.map((problem) => [
-      `${problem.file.replace('examples/', '')}:${problem.line}`,
-      /keeps the key '([^']+)'/.exec(problem.message)?.[1],
-      (problem.related ?? []).map((item) => `${item.file.replace(/^.*\//, '')}:${item.line}`).join(', '),
-    ].join(' ')), expected);
+    assert.deepEqual(
+      problems.map((problem) =>
+        [
+          `${problem.file.replace('examples/', '')}:${problem.line}`,
+          /keeps the key '([^']+)'/.exec(problem.message)?.[1],
+          (problem.related ?? []).map((item) => `${item.file.replace(/^.*\//, '')}:${item.line}`).join(', '),
+        ].join(' '),
+      ),
+      expected,
+    );
     const text = run('lint', 'examples', '--rules', 'preprint-superseded').stdout;
     assert.equal(text.match(/\[preprint-superseded\]/g)?.length, 11);
     assert.match(text, /^ {4}examples\/quarto-review\/index\.qmd:56:148: 'li2023llavamed' cited here$/m);
@@ -104,8 +147,11 @@ describe('preprint-superseded on the examples', () => {
     const problems = JSON.parse(stdout) as Problem[];
     const where = (item: { file: string; line: number }) => `${item.file.replace(project, '')}:${item.line}`;
     assert.deepEqual(problems.map(where), [
-      'chapters/vision-only.tex:12', 'chapters/vision-only.tex:14', 'chapters/vision-only.tex:22',
-      'chapters/vision-only.tex:26', 'chapters/vision-only.tex:67',
+      'chapters/vision-only.tex:12',
+      'chapters/vision-only.tex:14',
+      'chapters/vision-only.tex:22',
+      'chapters/vision-only.tex:26',
+      'chapters/vision-only.tex:67',
     ]);
     assert.deepEqual(problems[0].related?.map(where), ['references.bib:58', 'chapters/vision-only.tex:43']);
   });
@@ -137,18 +183,29 @@ describe('fm-atlas catalogue', () => {
 
 describe('fm-atlas table', () => {
   test('prints the same table as the editor command, by id or name', () => {
-    const { status, stdout } = run('table', '--models', 'medsam,BiomedCLIP,sam', '--columns', 'name,year', '--format', 'markdown');
+    const { status, stdout } = run(
+      'table',
+      '--models',
+      'medsam,BiomedCLIP,sam',
+      '--columns',
+      'name,year',
+      '--format',
+      'markdown',
+    );
     assert.equal(status, 0);
-    assert.equal(stdout, [
-      '| Model | Year |',
-      '|---|---:|',
-      '| MedSAM [@MedSAM] | 2023 |',
-      '| Segment Anything Model (SAM) [@kirillov2023segany] | 2023 |',
-      '| BiomedCLIP [@zhang2025biomedclip] | 2025 |',
-      '',
-      ': Comparison of foundation models. {#tbl-fm-comparison}',
-      '',
-    ].join('\n'));
+    assert.equal(
+      stdout,
+      [
+        '| Model | Year |',
+        '|---|---:|',
+        '| MedSAM [@MedSAM] | 2023 |',
+        '| Segment Anything Model (SAM) [@kirillov2023segany] | 2023 |',
+        '| BiomedCLIP [@zhang2025biomedclip] | 2025 |',
+        '',
+        ': Comparison of foundation models. {#tbl-fm-comparison}',
+        '',
+      ].join('\n'),
+    );
   });
 
   test('unknown models and columns are reported', () => {
@@ -163,8 +220,13 @@ describe('fm-atlas stats', () => {
     assert.equal(status, 0);
     const [header, ...rows] = stdout.trim().split('\r\n');
     assert.match(header, /^series,2019,.*,total$/);
-    assert.deepEqual(rows.map((row) => row.split(',')[0]), ['Vision-language', 'Vision-only']);
-    const listed = JSON.parse(run('catalogue', '--json', '--kind', 'model').stdout) as { models: Array<{ year: number | null }> };
+    assert.deepEqual(
+      rows.map((row) => row.split(',')[0]),
+      ['Vision-language', 'Vision-only'],
+    );
+    const listed = JSON.parse(run('catalogue', '--json', '--kind', 'model').stdout) as {
+      models: Array<{ year: number | null }>;
+    };
     const totals = rows.map((row) => Number(row.split(',').at(-1)));
     assert.equal(totals[0] + totals[1], listed.models.filter((model) => model.year !== null).length);
   });
@@ -175,7 +237,15 @@ describe('fm-atlas stats', () => {
     assert.match(svg.stdout, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     assert.match(svg.stdout, /Imaging modalities by year/);
     assert.match(svg.stdout, /<\/svg>\n$/);
-    const pgf = run('stats', '--scope', 'examples/latex-review/main.tex', '--chart', 'modalities', '--format', 'pgfplots');
+    const pgf = run(
+      'stats',
+      '--scope',
+      'examples/latex-review/main.tex',
+      '--chart',
+      'modalities',
+      '--format',
+      'pgfplots',
+    );
     assert.match(pgf.stdout, /\\begin\{axis\}\[\n  ybar stacked/);
     assert.match(pgf.stdout, /\\addlegendentry\{CT\}/);
     // The same series appear in both renderings.
@@ -188,7 +258,10 @@ describe('fm-atlas stats', () => {
   test('a user catalogue file is a scope of its own; bad options exit 2 with a message', () => {
     const folder = mkdtempSync(join(tmpdir(), 'fm-atlas-stats-'));
     try {
-      writeFileSync(join(folder, 'lab.fmatlas.yaml'), 'models:\n  - id: labnet\n    name: "<script>alert(1)</script>"\n    year: 2025\n    category: vision-only\n    modalities: [CT]\n');
+      writeFileSync(
+        join(folder, 'lab.fmatlas.yaml'),
+        'models:\n  - id: labnet\n    name: "<script>alert(1)</script>"\n    year: 2025\n    category: vision-only\n    modalities: [CT]\n',
+      );
       const csv = run('stats', '--scope', join(folder, 'lab.fmatlas.yaml'), '--chart', 'modalities', '--format', 'csv');
       assert.equal(csv.stdout, 'series,2025,total\r\nCT,1,1\r\n');
       const bad = run('stats', '--chart', 'pie');
@@ -206,8 +279,9 @@ describe('fm-atlas table output compiles', () => {
   const skip = pdflatex ? false : 'pdflatex is not installed';
   test('pdflatex typesets tables of all columns and of a few within the text width', { skip }, () => {
     const models = 'medsam,biomedclip,sam,llava-med,uni,chexzero';
-    const every = 'name,year,venue,category,paradigm,architecture,backbone,language_model,params,modalities,dimension,'
-      + 'pretraining_data,tasks,code';
+    const every =
+      'name,year,venue,category,paradigm,architecture,backbone,language_model,params,modalities,dimension,' +
+      'pretraining_data,tasks,code';
     const table = run('table', '--models', models, '--columns', every, '--format', 'latex');
     assert.equal(table.status, 0, table.stderr);
     const needs = /^% Needs (.*) in the preamble\.$/m.exec(table.stdout)?.[1] ?? '';
@@ -222,15 +296,31 @@ describe('fm-atlas table output compiles', () => {
     try {
       // The preamble follows the table's package comment.
       const preamble = [
-        '\\documentclass[a4paper]{article}', '\\usepackage[T1]{fontenc}', ...packages.map((name) => `\\usepackage{${name}}`),
+        '\\documentclass[a4paper]{article}',
+        '\\usepackage[T1]{fontenc}',
+        ...packages.map((name) => `\\usepackage{${name}}`),
       ];
       const body = `\\begin{document}\n${table.stdout}${few.stdout}\\end{document}\n`;
       writeFileSync(join(folder, 'table.tex'), `${preamble.join('\n')}\n${body}`);
-      const compiled = spawnSync('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', 'table.tex'], { cwd: folder, encoding: 'utf8', timeout: 120_000 });
-      assert.equal(compiled.status, 0, compiled.stdout.split('\n').filter((line) => line.startsWith('!')).join('\n'));
+      const compiled = spawnSync('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', 'table.tex'], {
+        cwd: folder,
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+      assert.equal(
+        compiled.status,
+        0,
+        compiled.stdout
+          .split('\n')
+          .filter((line) => line.startsWith('!'))
+          .join('\n'),
+      );
       // A table wider than the line, or a word wider than its column, is an overfull box in the log.
       const log = readFileSync(join(folder, 'table.log'), 'latin1');
-      assert.deepEqual(log.split('\n').filter((line) => line.startsWith('Overfull \\hbox')), []);
+      assert.deepEqual(
+        log.split('\n').filter((line) => line.startsWith('Overfull \\hbox')),
+        [],
+      );
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

@@ -11,7 +11,14 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  CodeActionRequest, ExecuteCommandRequest, HoverRequest, RenameRequest, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit,
+  CodeActionRequest,
+  ExecuteCommandRequest,
+  HoverRequest,
+  RenameRequest,
+  type CodeAction,
+  type Diagnostic,
+  type TextEdit,
+  type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { LspTestClient, positionOf, ROOT } from './lspTestClient';
 
@@ -29,7 +36,11 @@ interface EditCase {
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
 }
 
 describe('every edit the server makes changes exactly the intended bytes', () => {
@@ -53,14 +64,21 @@ describe('every edit the server makes changes exactly the intended bytes', () =>
       const diagnostics = await client.waitForDiagnostics(uri, () => true);
       for (const diagnostic of [...diagnostics].sort((a, b) => a.range.start.line - b.range.start.line)) {
         for (const action of await codeActions(uri, diagnostic.range, [diagnostic])) {
-          cases.push({ name: `${file}-${diagnostic.range.start.line + 1}-${diagnostic.code}-${slug(action.title)}`, edit: action.edit! });
+          cases.push({
+            name: `${file}-${diagnostic.range.start.line + 1}-${diagnostic.code}-${slug(action.title)}`,
+            edit: action.edit!,
+          });
         }
       }
     }
     // Actions at a place: catalogue actions on a model name, the table action on a paragraph.
     const main = originals.get(client.uri('main.tex'))!;
     const notes = originals.get(client.uri('notes.md'))!;
-    for (const [file, text, needle] of [['main.tex', main, 'MedSAM2 propagates'], ['main.tex', main, 'compares SAM'], ['notes.md', notes, 'Medical SAM Adapter']] as const) {
+    for (const [file, text, needle] of [
+      ['main.tex', main, 'MedSAM2 propagates'],
+      ['main.tex', main, 'compares SAM'],
+      ['notes.md', notes, 'Medical SAM Adapter'],
+    ] as const) {
       const position = positionOf(text, needle, 2);
       for (const action of await codeActions(client.uri(file), { start: position, end: position }, [])) {
         cases.push({ name: `${file}-at-${slug(needle)}-${slug(action.title)}`, edit: action.edit! });
@@ -68,17 +86,27 @@ describe('every edit the server makes changes exactly the intended bytes', () =>
     }
     // Rename of a cite key across the manuscript and the bibliography.
     const rename = await client.connection.sendRequest(RenameRequest.type, {
-      textDocument: { uri: client.uri('main.tex') }, position: positionOf(main, 'kirillov2023segany', 3), newName: 'kirillov2023sam',
+      textDocument: { uri: client.uri('main.tex') },
+      position: positionOf(main, 'kirillov2023segany', 3),
+      newName: 'kirillov2023sam',
     });
     cases.push({ name: 'main.tex-rename-kirillov2023segany', edit: rename! });
     // Server commands that edit through workspace/applyEdit.
     const retfound = positionOf(main, 'RETFound reached');
     await client.connection.sendRequest(ExecuteCommandRequest.type, {
       command: 'fmAtlas.addBibliographyEntry',
-      arguments: [{ uri: client.uri('main.tex'), kind: 'model', id: 'retfound', replace: { start: retfound, end: { ...retfound, character: retfound.character + 'RETFound'.length } } }],
+      arguments: [
+        {
+          uri: client.uri('main.tex'),
+          kind: 'model',
+          id: 'retfound',
+          replace: { start: retfound, end: { ...retfound, character: retfound.character + 'RETFound'.length } },
+        },
+      ],
     });
     await client.connection.sendRequest(ExecuteCommandRequest.type, {
-      command: 'fmAtlas.comparisonTable', arguments: [{ uri: client.uri('main.tex'), models: ['medsam', 'retfound', 'chexzero'] }],
+      command: 'fmAtlas.comparisonTable',
+      arguments: [{ uri: client.uri('main.tex'), models: ['medsam', 'retfound', 'chexzero'] }],
     });
     client.appliedEdits.forEach((edit, index) => cases.push({ name: `command-${index + 1}`, edit }));
   });
@@ -86,8 +114,16 @@ describe('every edit the server makes changes exactly the intended bytes', () =>
     assert.equal(await client.shutdown(), 0);
   });
 
-  async function codeActions(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, diagnostics: Diagnostic[]): Promise<CodeAction[]> {
-    const actions = await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics } }) as CodeAction[];
+  async function codeActions(
+    uri: string,
+    range: { start: { line: number; character: number }; end: { line: number; character: number } },
+    diagnostics: Diagnostic[],
+  ): Promise<CodeAction[]> {
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range,
+      context: { diagnostics },
+    })) as CodeAction[];
     return actions.filter((action) => action.edit !== undefined).sort((a, b) => a.title.localeCompare(b.title));
   }
 
@@ -96,16 +132,30 @@ describe('every edit the server makes changes exactly the intended bytes', () =>
     const texts = new Map(originals);
     for (const [uri, edits] of Object.entries(edit.changes ?? {})) {
       assert.ok(texts.has(uri), `the edit names a file of the workspace: ${uri}`);
-      texts.set(uri, TextDocument.applyEdits(TextDocument.create(uri, 'text', 0, texts.get(uri)!), edits as TextEdit[]));
+      texts.set(
+        uri,
+        TextDocument.applyEdits(TextDocument.create(uri, 'text', 0, texts.get(uri)!), edits as TextEdit[]),
+      );
     }
     return texts;
   }
 
   test('the server offered the edits this suite covers', () => {
     const names = cases.map((item) => item.name).join('\n');
-    for (const expected of [/undefined-key-replace/, /untagged-claim-cite/, /untagged-claim-insert-a-citation-placeholder/, /disable-untagged-claim/,
-      /mark-as-own-result/, /preprint-superseded/, /at-medsam2-propagates-cite-medsam2-here/, /at-compares-sam-insert-a-comparison-table/,
-      /notes\.md-at-medical-sam-adapter-cite/, /rename/, /command-1/, /command-2/]) {
+    for (const expected of [
+      /undefined-key-replace/,
+      /untagged-claim-cite/,
+      /untagged-claim-insert-a-citation-placeholder/,
+      /disable-untagged-claim/,
+      /mark-as-own-result/,
+      /preprint-superseded/,
+      /at-medsam2-propagates-cite-medsam2-here/,
+      /at-compares-sam-insert-a-comparison-table/,
+      /notes\.md-at-medical-sam-adapter-cite/,
+      /rename/,
+      /command-1/,
+      /command-2/,
+    ]) {
       assert.match(names, expected);
     }
   });
@@ -127,7 +177,10 @@ describe('every edit the server makes changes exactly the intended bytes', () =>
           mkdirSync(join(GOLDEN, name), { recursive: true });
           writeFileSync(golden, text);
         }
-        assert.ok(existsSync(golden), `${name}: ${file} changed and has no golden file (run with FM_ATLAS_UPDATE_GOLDEN=1 and review it)`);
+        assert.ok(
+          existsSync(golden),
+          `${name}: ${file} changed and has no golden file (run with FM_ATLAS_UPDATE_GOLDEN=1 and review it)`,
+        );
         assert.equal(text, readFileSync(golden, 'utf8'), `${name}: ${file}`);
       }
     }
@@ -138,18 +191,31 @@ describe('every edit the server makes changes exactly the intended bytes', () =>
         }
       }
     }
-    assert.deepEqual(readdirSync(GOLDEN).filter((folder) => !seen.has(folder)), [], 'golden folders of edits the server no longer makes');
+    assert.deepEqual(
+      readdirSync(GOLDEN).filter((folder) => !seen.has(folder)),
+      [],
+      'golden folders of edits the server no longer makes',
+    );
   });
 
   test('no edit writes into a bibliography that is not UTF-8 while no editor has it open', async () => {
     const latin1 = client.uri('latin1.bib');
-    assert.deepEqual(cases.filter(({ edit }) => latin1 in (edit.changes ?? {})).map(({ name }) => name), []);
+    assert.deepEqual(
+      cases.filter(({ edit }) => latin1 in (edit.changes ?? {})).map(({ name }) => name),
+      [],
+    );
     const uri = client.uri('latin1.md');
     const text = originals.get(uri)!;
     const position = positionOf(text, 'MedSAM2 propagates', 3);
     const actions = await codeActions(uri, { start: position, end: position }, []);
-    assert.deepEqual(actions.map((action) => action.title).filter((title) => /latin1\.bib|Cite MedSAM2/.test(title)), []);
-    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(text, 'mueller2021atlas', 2) });
+    assert.deepEqual(
+      actions.map((action) => action.title).filter((title) => /latin1\.bib|Cite MedSAM2/.test(title)),
+      [],
+    );
+    const hover = await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: positionOf(text, 'mueller2021atlas', 2),
+    });
     assert.match(JSON.stringify(hover), /Müller/, 'the Latin-1 entry reads right');
   });
 

@@ -7,10 +7,25 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  ApplyWorkspaceEditRequest, ConfigurationRequest, createProtocolConnection, DidOpenTextDocumentNotification, DidChangeTextDocumentNotification,
-  InitializeRequest, InitializedNotification, IPCMessageReader, IPCMessageWriter, PublishDiagnosticsNotification,
-  RegistrationRequest, ShutdownRequest, ExitNotification, StreamMessageReader, StreamMessageWriter, WorkDoneProgressCreateRequest,
-  type Diagnostic, type ProtocolConnection, type WorkspaceEdit,
+  ApplyWorkspaceEditRequest,
+  ConfigurationRequest,
+  createProtocolConnection,
+  DidOpenTextDocumentNotification,
+  DidChangeTextDocumentNotification,
+  InitializeRequest,
+  InitializedNotification,
+  IPCMessageReader,
+  IPCMessageWriter,
+  PublishDiagnosticsNotification,
+  RegistrationRequest,
+  ShutdownRequest,
+  ExitNotification,
+  StreamMessageReader,
+  StreamMessageWriter,
+  WorkDoneProgressCreateRequest,
+  type Diagnostic,
+  type ProtocolConnection,
+  type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 
 /** The repository root. */
@@ -38,7 +53,11 @@ export class LspTestClient {
   readonly appliedEdits: WorkspaceEdit[] = [];
   private readonly versions = new Map<string, number>();
 
-  private constructor(readonly connection: ProtocolConnection, private readonly child: ChildProcess, readonly folder: string) {
+  private constructor(
+    readonly connection: ProtocolConnection,
+    private readonly child: ChildProcess,
+    readonly folder: string,
+  ) {
     connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.diagnostics.set(params.uri, { version: params.version, diagnostics: params.diagnostics });
       for (const waiter of [...this.waiters]) {
@@ -65,7 +84,10 @@ export class LspTestClient {
       connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     } else {
       child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-      connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+      connection = createProtocolConnection(
+        new StreamMessageReader(child.stdout!),
+        new StreamMessageWriter(child.stdin!),
+      );
     }
     const client = new LspTestClient(connection, child, options.folder);
     connection.onRequest(ConfigurationRequest.type, (params) => params.items.map(() => options.settings ?? {}));
@@ -83,8 +105,14 @@ export class LspTestClient {
       rootUri: pathToFileURL(options.folder).toString(),
       workspaceFolders: [{ uri: pathToFileURL(options.folder).toString(), name: 'test' }],
       capabilities: {
-        workspace: { configuration: options.initializationOptions === undefined, didChangeWatchedFiles: { dynamicRegistration: true } },
-        textDocument: { publishDiagnostics: { relatedInformation: options.relatedInformation ?? true }, completion: { completionItem: { snippetSupport: true } } },
+        workspace: {
+          configuration: options.initializationOptions === undefined,
+          didChangeWatchedFiles: { dynamicRegistration: true },
+        },
+        textDocument: {
+          publishDiagnostics: { relatedInformation: options.relatedInformation ?? true },
+          completion: { completionItem: { snippetSupport: true } },
+        },
         window: { workDoneProgress: true },
       },
     });
@@ -105,7 +133,12 @@ export class LspTestClient {
     const version = (this.versions.get(uri) ?? 0) + 1;
     this.versions.set(uri, version);
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, {
-      textDocument: { uri, languageId: LANGUAGE_IDS[extension] ?? 'plaintext', version, text: text ?? readFileSync(join(this.folder, relativePath), 'utf8') },
+      textDocument: {
+        uri,
+        languageId: LANGUAGE_IDS[extension] ?? 'plaintext',
+        version,
+        text: text ?? readFileSync(join(this.folder, relativePath), 'utf8'),
+      },
     });
     return uri;
   }
@@ -114,16 +147,27 @@ export class LspTestClient {
   async change(uri: string, text: string): Promise<void> {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
-    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
   }
 
   /** Waits until the diagnostics of a document (of its latest version, if open) satisfy a condition, or fails after a timeout. */
-  waitForDiagnostics(uri: string, condition: (diagnostics: Diagnostic[]) => boolean, timeoutMs = 10_000): Promise<Diagnostic[]> {
+  waitForDiagnostics(
+    uri: string,
+    condition: (diagnostics: Diagnostic[]) => boolean,
+    timeoutMs = 10_000,
+  ): Promise<Diagnostic[]> {
     return new Promise((resolvePromise, reject) => {
       const check = () => {
         const current = this.diagnostics.get(uri);
         const expectedVersion = this.versions.get(uri);
-        if (current && (expectedVersion === undefined || current.version === expectedVersion) && condition(current.diagnostics)) {
+        if (
+          current &&
+          (expectedVersion === undefined || current.version === expectedVersion) &&
+          condition(current.diagnostics)
+        ) {
           this.waiters.delete(check);
           clearTimeout(timer);
           resolvePromise(current.diagnostics);
@@ -131,7 +175,11 @@ export class LspTestClient {
       };
       const timer = setTimeout(() => {
         this.waiters.delete(check);
-        reject(new Error(`No matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(this.diagnostics.get(uri))}`));
+        reject(
+          new Error(
+            `No matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(this.diagnostics.get(uri))}`,
+          ),
+        );
       }, timeoutMs);
       this.waiters.add(check);
       check();

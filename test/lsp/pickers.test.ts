@@ -56,17 +56,29 @@ describe('picker commands over LSP', () => {
       run<BibliographyListing>('fmAtlas.listBibliography', { uri: intro, position: { line, character } });
     const outside = await list(1, 17);
     assert.equal(outside.language, 'latex');
-    assert.deepEqual(outside.entries.map((item) => [item.key, item.authors, item.year, item.title, item.citation]), [
-      ['ma2024segment', 'Ma et al.', '2024', 'Segment anything in medical images', '\\citep{ma2024segment}'],
-      ['kirillov2023segany', 'Kirillov and Dollár', '2023', 'Segment Anything', '\\citep{kirillov2023segany}'],
-    ]);
+    assert.deepEqual(
+      outside.entries.map((item) => [item.key, item.authors, item.year, item.title, item.citation]),
+      [
+        ['ma2024segment', 'Ma et al.', '2024', 'Segment anything in medical images', '\\citep{ma2024segment}'],
+        ['kirillov2023segany', 'Kirillov and Dollár', '2023', 'Segment Anything', '\\citep{kirillov2023segany}'],
+      ],
+    );
     assert.deepEqual(outside.insertion, {
-      position: { line: 1, character: 17 }, prefix: '~\\citep{', separator: ',', suffix: '}', insideCitation: false,
+      position: { line: 1, character: 17 },
+      prefix: '~\\citep{',
+      separator: ',',
+      suffix: '}',
+      insideCitation: false,
     });
     // Inside the key "ma2024segment": the keys go after it, never splitting it.
     const inside = await list(0, 18);
-    assert.deepEqual(inside.insertion,
-      { position: { line: 0, character: 27 }, prefix: ',', separator: ',', suffix: '', insideCitation: true });
+    assert.deepEqual(inside.insertion, {
+      position: { line: 0, character: 27 },
+      prefix: ',',
+      separator: ',',
+      suffix: '',
+      insideCitation: true,
+    });
     const bib = await run<{ error: string }>('fmAtlas.listBibliography', { uri: client.uri('refs.bib') });
     assert.match(bib.error, /not a LaTeX or Markdown document/);
   });
@@ -82,16 +94,21 @@ describe('picker commands over LSP', () => {
 
   test('fmAtlas.metaAnalysis names the manuscript scope of a chapter after its project', async () => {
     const analysis = await run<MetaAnalysisResult>('fmAtlas.metaAnalysis', { scope: 'manuscript', uri: intro });
-    assert.deepEqual(analysis.manuscript,
-      { label: 'main.tex and the file it includes', files: ['main.tex', 'chapters/intro.tex'] });
+    assert.deepEqual(analysis.manuscript, {
+      label: 'main.tex and the file it includes',
+      files: ['main.tex', 'chapters/intro.tex'],
+    });
     assert.equal(analysis.description, 'The 1 study of the catalogue cited in main.tex and the file it includes.');
   });
 
   test('fmAtlas.listTableOptions lists the columns with labels, the default columns and the row orders', async () => {
     const options = await run<TableOptions>('fmAtlas.listTableOptions', {});
-    assert.deepEqual(options.columns.slice(0, 2), [{ id: 'name', label: 'Name' }, { id: 'year', label: 'Year' }]);
+    assert.deepEqual(options.columns.slice(0, 2), [
+      { id: 'name', label: 'Name' },
+      { id: 'year', label: 'Year' },
+    ]);
     const defaults = ['name', 'year', 'category', 'paradigm', 'backbone', 'pretraining_data', 'tasks'];
-    assert.deepEqual(options.defaultColumns, defaults, 'the table code action\'s columns');
+    assert.deepEqual(options.defaultColumns, defaults, "the table code action's columns");
     assert.ok(options.defaultColumns.every((id) => options.columns.some((column) => column.id === id)));
     assert.deepEqual(options.sorts[0], { id: 'year', label: 'By year' });
   });

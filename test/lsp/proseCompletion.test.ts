@@ -15,7 +15,9 @@ const LATEX = join(ROOT, 'examples/latex-review');
 const QUARTO = join(ROOT, 'examples/quarto-review');
 
 function readList(name: string): string[] {
-  return readFileSync(join(ROOT, 'test/completion', name), 'utf8').split('\n').filter((line) => line !== '' && !line.startsWith('#'));
+  return readFileSync(join(ROOT, 'test/completion', name), 'utf8')
+    .split('\n')
+    .filter((line) => line !== '' && !line.startsWith('#'));
 }
 
 /** The word VS Code filters an item with: the text from the start of its edit range to the cursor. */
@@ -35,7 +37,8 @@ function editorShows(item: CompletionItem, typed: string): boolean {
   if (word === '') {
     return true;
   }
-  const isWordStart = (index: number) => index === 0 || !/[\p{L}\p{N}]/u.test(original[index - 1]) || /\p{Lu}/u.test(original[index]);
+  const isWordStart = (index: number) =>
+    index === 0 || !/[\p{L}\p{N}]/u.test(original[index - 1]) || /\p{Lu}/u.test(original[index]);
   let position = -1;
   do {
     position = filter.indexOf(word[0], position + 1);
@@ -51,7 +54,10 @@ function editorShows(item: CompletionItem, typed: string): boolean {
 
 async function completeAtEnd(client: LspTestClient, uri: string, line: string): Promise<CompletionList | null> {
   await client.change(uri, line);
-  return await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 0, character: line.length } }) as CompletionList | null;
+  return (await client.connection.sendRequest(CompletionRequest.type, {
+    textDocument: { uri },
+    position: { line: 0, character: line.length },
+  })) as CompletionList | null;
 }
 
 /** The items the editor would show after the line was typed. */
@@ -116,7 +122,11 @@ describe('prose completion in LaTeX with default settings', () => {
   test('a complete name offers nothing, so Enter after it ends the line', async () => {
     for (const name of ['MedSAM', 'SAM', 'CheXpert', 'RETFound', 'Medical SAM 2']) {
       const line = `Recent work such as ${name}`;
-      assert.deepEqual(shownItems(await completeAtEnd(client, uri, line), line).map((item) => item.label), [], name);
+      assert.deepEqual(
+        shownItems(await completeAtEnd(client, uri, line), line).map((item) => item.label),
+        [],
+        name,
+      );
     }
   });
 
@@ -128,7 +138,10 @@ describe('prose completion in LaTeX with default settings', () => {
       const shown = shownItems(list, line);
       const kirillov = shown.find((item) => item.label === 'kirillov2023segany');
       assert.ok(kirillov, `${typed}: ${shown.map((item) => item.label).join(', ')}`);
-      assert.ok(shown.every((item) => (item.labelDetails?.description ?? '') !== ''), 'labelDetails on every row');
+      assert.ok(
+        shown.every((item) => (item.labelDetails?.description ?? '') !== ''),
+        'labelDetails on every row',
+      );
       assert.match(kirillov.labelDetails!.description!, /^Kirillov et al\. \(2023\) Segment Anything/);
       // Before the server answers the next letter, the editor filters this list with it: the item stays.
       const next = 'kiril'.slice(0, typed.length + 1);
@@ -153,7 +166,10 @@ describe('prose and cite completion in Quarto', () => {
       const line = `Segment Anything [@${typed}`;
       const list = await completeAtEnd(client, uri, line);
       assert.equal(list?.isIncomplete, true, typed);
-      assert.ok(shownItems(list, line).some((item) => item.label === 'kirillov2023segany'), typed);
+      assert.ok(
+        shownItems(list, line).some((item) => item.label === 'kirillov2023segany'),
+        typed,
+      );
     }
   });
 

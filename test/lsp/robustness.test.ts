@@ -8,8 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
-  CompletionRequest, DefinitionRequest, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, DidCloseTextDocumentNotification,
-  DidOpenTextDocumentNotification, HoverRequest, type CompletionList, type MarkupContent,
+  CompletionRequest,
+  DefinitionRequest,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  DidCloseTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  HoverRequest,
+  type CompletionList,
+  type MarkupContent,
 } from 'vscode-languageserver-protocol/node';
 import { LspTestClient, positionOf, ROOT } from './lspTestClient';
 
@@ -46,16 +53,27 @@ describe('a bibliography with an unclosed brace in entry 244 of 488', { skip: no
 
   test('the entries after the broken one complete, hover and resolve', async () => {
     const uri = await client.open('main.tex', tex);
-    const list = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: positionOf(tex, last, last.length) }) as CompletionList;
+    const list = (await client.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position: positionOf(tex, last, last.length),
+    })) as CompletionList;
     assert.equal(list.items[0].label, last);
-    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(tex, keys[244], 2) });
+    const hover = await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri },
+      position: positionOf(tex, keys[244], 2),
+    });
     assert.match((hover?.contents as MarkupContent).value, new RegExp(keys[244].replace(/\./g, '\\.')));
-    const definitions = await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: positionOf(tex, last, 2) });
+    const definitions = await client.connection.sendRequest(DefinitionRequest.type, {
+      textDocument: { uri },
+      position: positionOf(tex, last, 2),
+    });
     assert.equal(Array.isArray(definitions) ? definitions.length : 0, 1);
   });
 
   test('exactly one syntax error is reported, and no cite is undefined', async () => {
-    const bibDiagnostics = await client.waitForDiagnostics(client.uri('refs.bib'), (all) => all.some((d) => d.severity === 1));
+    const bibDiagnostics = await client.waitForDiagnostics(client.uri('refs.bib'), (all) =>
+      all.some((d) => d.severity === 1),
+    );
     assert.equal(bibDiagnostics.filter((d) => d.severity === 1).length, 1);
     const texDiagnostics = await client.waitForDiagnostics(client.uri('main.tex'), () => true);
     assert.deepEqual(texDiagnostics, []);
@@ -79,11 +97,17 @@ describe('a 25,000-entry bibliography', { skip: noCorpus }, () => {
   test('is indexed with progress, then completes a query over every field', async () => {
     const uri = await client.open('main.tex', tex.replace('\\cite{}', '\\cite{attention all you need}'));
     const text = tex.replace('\\cite{}', '\\cite{attention all you need}');
-    const list = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: positionOf(text, 'need}', 4) }) as CompletionList;
+    const list = (await client.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position: positionOf(text, 'need}', 4),
+    })) as CompletionList;
     assert.ok(list.items.length > 0);
-    assert.match(list.items[0].detail ?? "", /^Vaswani et al. \(2017\) Attention is all you need$/);
+    assert.match(list.items[0].detail ?? '', /^Vaswani et al. \(2017\) Attention is all you need$/);
     const statuses = client.statusNotifications as Array<{ entries: number; indexing: boolean }>;
-    assert.ok(statuses.some((status) => status.indexing), 'an indexing status was sent');
+    assert.ok(
+      statuses.some((status) => status.indexing),
+      'an indexing status was sent',
+    );
     await client.waitForDiagnostics(client.uri('main.tex'), () => true);
     assert.deepEqual(statuses[statuses.length - 1], { entries: 25000, bibliographyFiles: 1, indexing: false });
   });
@@ -109,14 +133,33 @@ describe('hostile files', () => {
   test('half-typed LaTeX and a binary bibliography leave the server answering', async () => {
     const halfTyped = '\\documentclass{article}\n\\bibliography{refs}\n\\begin{verbatim}\n\\citep[see][{o';
     const uri = await client.open('main.tex', halfTyped);
-    for (const text of [halfTyped, '\\cite{', '\\cites(a)(b)[c]{', '{'.repeat(100000), '\\cite{o'.repeat(2000), '\u0000\uFFFF\uD800']) {
+    for (const text of [
+      halfTyped,
+      '\\cite{',
+      '\\cites(a)(b)[c]{',
+      '{'.repeat(100000),
+      '\\cite{o'.repeat(2000),
+      '\u0000\uFFFF\uD800',
+    ]) {
       await client.change(uri, text);
-      await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 0, character: 6 } });
-      await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: 0, character: 3 } });
+      await client.connection.sendRequest(CompletionRequest.type, {
+        textDocument: { uri },
+        position: { line: 0, character: 6 },
+      });
+      await client.connection.sendRequest(HoverRequest.type, {
+        textDocument: { uri },
+        position: { line: 0, character: 3 },
+      });
     }
     await client.change(uri, '\\documentclass{article}\n\\bibliography{refs,binary}\n\\cite{o}\n');
-    const list = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 2, character: 7 } }) as CompletionList;
-    assert.deepEqual(list.items.map((item) => item.label), ['ok']);
+    const list = (await client.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position: { line: 2, character: 7 },
+    })) as CompletionList;
+    assert.deepEqual(
+      list.items.map((item) => item.label),
+      ['ok'],
+    );
     const diagnostics = await client.waitForDiagnostics(uri, (all) => all.length > 0);
     assert.equal(diagnostics[0].code, 'missing-bibliography', 'the binary file is not loaded, and the user is told');
   });
@@ -127,7 +170,10 @@ describe('URIs the server cannot map to a file', () => {
   let folder: string;
 
   before(async () => {
-    folder = makeFolder({ 'refs.bib': '@article{ok, title = {Fine}}\n', 'main.tex': '\\bibliography{refs}\n\\cite{o}\n' });
+    folder = makeFolder({
+      'refs.bib': '@article{ok, title = {Fine}}\n',
+      'main.tex': '\\bibliography{refs}\n\\cite{o}\n',
+    });
     client = await LspTestClient.start({ folder });
   });
   after(async () => {
@@ -136,15 +182,31 @@ describe('URIs the server cannot map to a file', () => {
   });
 
   test('watched-file events, opening and closing documents with another host, four slashes or a broken escape leave the server answering', async () => {
-    const odd = ['file://fileserver/share/refs.bib', 'file:////four/slashes.bib', 'file:///broken%ED%A0%80.bib', 'file://server/share/main.tex', 'untitled:Untitled-1'];
-    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: odd.map((uri, index) => ({ uri, type: ((index % 3) + 1) as 1 | 2 | 3 })) });
+    const odd = [
+      'file://fileserver/share/refs.bib',
+      'file:////four/slashes.bib',
+      'file:///broken%ED%A0%80.bib',
+      'file://server/share/main.tex',
+      'untitled:Untitled-1',
+    ];
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: odd.map((uri, index) => ({ uri, type: ((index % 3) + 1) as 1 | 2 | 3 })),
+    });
     for (const uri of odd) {
-      await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'latex', version: 1, text: '\\cite{o}' } });
+      await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri, languageId: 'latex', version: 1, text: '\\cite{o}' },
+      });
       await client.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
     }
     await client.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
     const uri = await client.open('main.tex');
-    const list = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: 1, character: 7 } }) as CompletionList;
-    assert.deepEqual(list.items.map((item) => item.label), ['ok']);
+    const list = (await client.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position: { line: 1, character: 7 },
+    })) as CompletionList;
+    assert.deepEqual(
+      list.items.map((item) => item.label),
+      ['ok'],
+    );
   });
 });

@@ -8,8 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
-  CompletionRequest, CompletionResolveRequest, DidChangeWatchedFilesNotification, FileChangeType,
-  type CompletionItem, type CompletionList, type MarkupContent,
+  CompletionRequest,
+  CompletionResolveRequest,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  type CompletionItem,
+  type CompletionList,
+  type MarkupContent,
 } from 'vscode-languageserver-protocol/node';
 import { LspTestClient, positionOf } from './lspTestClient';
 
@@ -33,8 +38,14 @@ describe('settings and files changed on disk', () => {
     folder = mkdtempSync(join(tmpdir(), 'fm-atlas-settings-'));
     master = mkdtempSync(join(tmpdir(), 'fm-atlas-master-'));
     writeFileSync(join(folder, 'refs.bib'), REFS);
-    writeFileSync(join(master, 'master.bib'), '@book{goodfellow2016deep, title = {Deep Learning}, author = {Goodfellow, Ian}, year = {2016}}\n');
-    writeFileSync(join(folder, 'main.tex'), '\\documentclass{article}\n\\bibliography{refs}\n\\fmcite{ma2024segment}\n');
+    writeFileSync(
+      join(master, 'master.bib'),
+      '@book{goodfellow2016deep, title = {Deep Learning}, author = {Goodfellow, Ian}, year = {2016}}\n',
+    );
+    writeFileSync(
+      join(folder, 'main.tex'),
+      '\\documentclass{article}\n\\bibliography{refs}\n\\fmcite{ma2024segment}\n',
+    );
     client = await LspTestClient.start({
       folder,
       settings: {
@@ -56,9 +67,15 @@ describe('settings and files changed on disk', () => {
   test('a custom cite command completes, and items render in the configured CSL style', async () => {
     const text = '\\documentclass{article}\n\\bibliography{refs}\n\\fmcite{ma}\n';
     const uri = await client.open('main.tex', text);
-    const list = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: positionOf(text, '{ma}', 3) }) as CompletionList;
+    const list = (await client.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position: positionOf(text, '{ma}', 3),
+    })) as CompletionList;
     assert.equal(list.items[0].label, 'ma2024segment');
-    const resolved = await client.connection.sendRequest(CompletionResolveRequest.type, list.items[0]) as CompletionItem;
+    const resolved = (await client.connection.sendRequest(
+      CompletionResolveRequest.type,
+      list.items[0],
+    )) as CompletionItem;
     // Vancouver puts initials after family names without commas: "Ma J, He Y, ...".
     assert.match((resolved.documentation as MarkupContent).value, /Ma J, He Y, Li F/);
   });
@@ -66,8 +83,14 @@ describe('settings and files changed on disk', () => {
   test('an extra bibliography from the settings is used by every document', async () => {
     const text = '\\documentclass{article}\n\\bibliography{refs}\n\\cite{goodfel}\n';
     const uri = await client.open('main.tex', text);
-    const list = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: positionOf(text, 'goodfel', 7) }) as CompletionList;
-    assert.deepEqual(list.items.map((item) => item.label), ['goodfellow2016deep']);
+    const list = (await client.connection.sendRequest(CompletionRequest.type, {
+      textDocument: { uri },
+      position: positionOf(text, 'goodfel', 7),
+    })) as CompletionList;
+    assert.deepEqual(
+      list.items.map((item) => item.label),
+      ['goodfellow2016deep'],
+    );
   });
 
   test('unused entries are not reported when the setting is off', async () => {
@@ -76,12 +99,16 @@ describe('settings and files changed on disk', () => {
   });
 
   test('a claim rule takes the severity set for it, or off; other rules keep their own', async () => {
-    const text = '\\documentclass{article}\n\\bibliography{refs}\n'
-      + 'MedSAM reaches 90\\% Dice \\cite{nokey}.\nMedSAM is fast.\n';
+    const text =
+      '\\documentclass{article}\n\\bibliography{refs}\n' +
+      'MedSAM reaches 90\\% Dice \\cite{nokey}.\nMedSAM is fast.\n';
     const uri = await client.open('claims.tex', text);
     const diagnostics = await client.waitForDiagnostics(uri, (all) => all.some((d) => d.code === 'untagged-claim'));
     const severities = diagnostics.map((d) => [d.code, d.severity]).sort();
-    assert.deepEqual(severities, [['undefined-key', 1], ['untagged-claim', 1]]);
+    assert.deepEqual(severities, [
+      ['undefined-key', 1],
+      ['untagged-claim', 1],
+    ]);
   });
 
   test('a bibliography changed on disk is re-read when the editor reports the change', async () => {
@@ -89,7 +116,9 @@ describe('settings and files changed on disk', () => {
     const uri = await client.open('main.tex', text);
     await client.waitForDiagnostics(uri, (all) => all.some((d) => d.code === 'undefined-key'));
     writeFileSync(join(folder, 'refs.bib'), `${REFS}\n@misc{newentry2025, title = {Added on disk}}\n`);
-    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: client.uri('refs.bib'), type: FileChangeType.Changed }] });
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: client.uri('refs.bib'), type: FileChangeType.Changed }],
+    });
     await client.change(uri, text.replace('newentry', 'newentry2025'));
     await client.waitForDiagnostics(uri, (all) => all.length === 0);
   });
@@ -99,12 +128,21 @@ describe('settings from initializationOptions, for clients without workspace/con
   test('the CSL style and custom commands apply', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'fm-atlas-init-'));
     writeFileSync(join(folder, 'refs.bib'), REFS);
-    const client = await LspTestClient.start({ folder, initializationOptions: { settings: { citation: { commands: ['mycite'], style: 'vancouver' } } } });
+    const client = await LspTestClient.start({
+      folder,
+      initializationOptions: { settings: { citation: { commands: ['mycite'], style: 'vancouver' } } },
+    });
     try {
       const text = '\\documentclass{article}\n\\bibliography{refs}\n\\mycite{ma}\n';
       const uri = await client.open('main.tex', text);
-      const list = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: positionOf(text, '{ma}', 3) }) as CompletionList;
-      const resolved = await client.connection.sendRequest(CompletionResolveRequest.type, list.items[0]) as CompletionItem;
+      const list = (await client.connection.sendRequest(CompletionRequest.type, {
+        textDocument: { uri },
+        position: positionOf(text, '{ma}', 3),
+      })) as CompletionList;
+      const resolved = (await client.connection.sendRequest(
+        CompletionResolveRequest.type,
+        list.items[0],
+      )) as CompletionItem;
       assert.match((resolved.documentation as MarkupContent).value, /Ma J, He Y, Li F/);
     } finally {
       await client.shutdown().finally(() => client.kill());

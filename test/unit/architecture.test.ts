@@ -25,8 +25,11 @@ function sourceFiles(folder: string): string[] {
 
 function importsOf(file: string): string[] {
   const text = readFileSync(join(ROOT, file), 'utf8');
-  return [...text.matchAll(/^\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|require\(['"]([^'"]+)['"]\)/gm)]
-    .map((match) => match[1] ?? match[2] ?? match[3]);
+  return [
+    ...text.matchAll(
+      /^\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|^\s*import\s+['"]([^'"]+)['"]|require\(['"]([^'"]+)['"]\)/gm,
+    ),
+  ].map((match) => match[1] ?? match[2] ?? match[3]);
 }
 
 /** Resolves a relative import to a repository path, so that `../lsp/x` can be told apart. */
@@ -36,7 +39,8 @@ function resolveImport(file: string, specifier: string): string {
 
 describe('architecture invariants', () => {
   test('the core imports no vscode, LSP, file system, process or network module, nor the layers above it', () => {
-    const forbidden = /^(vscode|vscode-languageserver(\/.*)?|vscode-languageclient(\/.*)?|(node:)?(fs|fs\/promises|child_process|worker_threads|net|http|https|http2|dgram|tls))$/;
+    const forbidden =
+      /^(vscode|vscode-languageserver(\/.*)?|vscode-languageclient(\/.*)?|(node:)?(fs|fs\/promises|child_process|worker_threads|net|http|https|http2|dgram|tls))$/;
     const violations: string[] = [];
     for (const file of sourceFiles('server/src/core').filter((path) => !path.endsWith('.test.ts'))) {
       for (const specifier of importsOf(file)) {
@@ -50,28 +54,42 @@ describe('architecture invariants', () => {
   });
 
   test('only client/ imports vscode', () => {
-    const violations = ['server/src', 'shared', 'test/lsp'].flatMap(sourceFiles)
+    const violations = ['server/src', 'shared', 'test/lsp']
+      .flatMap(sourceFiles)
       .filter((file) => importsOf(file).some((specifier) => specifier === 'vscode'));
     assert.deepEqual(violations, []);
   });
 
   test('only the LSP layer and the entry points import vscode-languageserver', () => {
-    const allowed = (file: string) => file.startsWith('server/src/lsp/') || file === 'server/src/main.ts' || file === 'server/src/cli/main.ts';
-    const violations = sourceFiles('server/src')
-      .filter((file) => !allowed(file) && importsOf(file).some((specifier) => specifier.startsWith('vscode-languageserver') && specifier !== 'vscode-languageserver-textdocument'));
+    const allowed = (file: string) =>
+      file.startsWith('server/src/lsp/') || file === 'server/src/main.ts' || file === 'server/src/cli/main.ts';
+    const violations = sourceFiles('server/src').filter(
+      (file) =>
+        !allowed(file) &&
+        importsOf(file).some(
+          (specifier) =>
+            specifier.startsWith('vscode-languageserver') && specifier !== 'vscode-languageserver-textdocument',
+        ),
+    );
     assert.deepEqual(violations, []);
   });
 
   test('shared/ holds only types and constants', () => {
     for (const file of sourceFiles('shared')) {
       const text = readFileSync(join(ROOT, file), 'utf8');
-      assert.doesNotMatch(text, /^\s*(export\s+)?(async\s+)?function\s|^\s*(export\s+)?class\s/m, `${file} defines behaviour`);
+      assert.doesNotMatch(
+        text,
+        /^\s*(export\s+)?(async\s+)?function\s|^\s*(export\s+)?class\s/m,
+        `${file} defines behaviour`,
+      );
     }
   });
 
   test('every path in the code map of ARCHITECTURE.md exists', () => {
     const text = readFileSync(join(ROOT, 'ARCHITECTURE.md'), 'utf8');
-    const paths = [...text.matchAll(/`((?:server|client|shared|test|docs|bench)\/[^`\s]*)`/g)].map((match) => match[1].replace(/\/?[^/]*\*.*$/, ''));
+    const paths = [...text.matchAll(/`((?:server|client|shared|test|docs|bench)\/[^`\s]*)`/g)].map((match) =>
+      match[1].replace(/\/?[^/]*\*.*$/, ''),
+    );
     assert.ok(paths.length > 10);
     const missing = paths.filter((path) => !existsSync(join(ROOT, path)));
     assert.deepEqual(missing, []);

@@ -36,7 +36,10 @@ describe('the built-in catalogue', () => {
 
   test('ids are unique, and every name or alias names one record only', () => {
     const ids = [...models, ...datasets].map((record) => record.id);
-    assert.deepEqual(ids.filter((id, index) => ids.indexOf(id) !== index), []);
+    assert.deepEqual(
+      ids.filter((id, index) => ids.indexOf(id) !== index),
+      [],
+    );
     const owners = new Map<string, string>();
     const collisions: string[] = [];
     for (const record of [...models, ...datasets]) {
@@ -54,11 +57,15 @@ describe('the built-in catalogue', () => {
   test('every BibTeX parses, with citation-js too, and has a complete author list (or says why not)', () => {
     const problems: string[] = [];
     for (const record of [...models, ...datasets]) {
-      const texts = [record.bibtex, 'preprint_bibtex' in record ? record.preprint_bibtex : null].filter((text): text is string => !!text);
+      const texts = [record.bibtex, 'preprint_bibtex' in record ? record.preprint_bibtex : null].filter(
+        (text): text is string => !!text,
+      );
       for (const text of texts) {
         const { file } = parseBibtex(text);
         if (file.errors.length > 0 || file.entries.length !== 1) {
-          problems.push(`${record.id}: ${file.errors.map((error) => error.message).join('; ') || `${file.entries.length} entries`}`);
+          problems.push(
+            `${record.id}: ${file.errors.map((error) => error.message).join('; ') || `${file.entries.length} entries`}`,
+          );
           continue;
         }
         const decoded = decodeEntry(file.entries[0]);
@@ -68,7 +75,9 @@ describe('the built-in catalogue', () => {
           problems.push(`${record.id}: no title`);
         }
         // Where no source gives the complete list, the record must say so rather than hide it.
-        const admitted = record.uncertain.some((item) => /author list/i.test(item) && /incomplete|truncated|and others/i.test(item));
+        const admitted = record.uncertain.some(
+          (item) => /author list/i.test(item) && /incomplete|truncated|and others/i.test(item),
+        );
         if (/\band\s+others\b/i.test(text) && !admitted) {
           problems.push(`${record.id}: author list ends in "and others"`);
         }
@@ -113,6 +122,9 @@ describe('the built-in catalogue', () => {
   });
 
   test('every record names its sources', () => {
-    assert.deepEqual([...models, ...datasets].filter((record) => record.sources.length === 0).map((record) => record.id), []);
+    assert.deepEqual(
+      [...models, ...datasets].filter((record) => record.sources.length === 0).map((record) => record.id),
+      [],
+    );
   });
 });

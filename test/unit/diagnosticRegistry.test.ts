@@ -20,9 +20,11 @@ interface SettingDeclaration {
   readonly default?: unknown;
 }
 
-const properties = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
-  contributes: { configuration: { properties: Record<string, SettingDeclaration> } };
-}).contributes.configuration.properties;
+const properties = (
+  JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    contributes: { configuration: { properties: Record<string, SettingDeclaration> } };
+  }
+).contributes.configuration.properties;
 
 /** The default of every code a user may set, by code, as the registry has it. */
 const configurableDefaults = Object.fromEntries(
@@ -39,7 +41,12 @@ function readDiagnosticRows(markdown: string): string[][] {
     } else if (!line.startsWith('|')) {
       inTable = false;
     } else if (inTable && !/^\|[-| :]+\|$/.test(line)) {
-      rows.push(line.slice(1, -1).split(/(?<!\\)\|/).map((cell) => cell.trim()));
+      rows.push(
+        line
+          .slice(1, -1)
+          .split(/(?<!\\)\|/)
+          .map((cell) => cell.trim()),
+      );
     }
   }
   return rows;
@@ -58,16 +65,17 @@ describe('the severity settings agree with the registry', () => {
   });
 
   test('package.json has no severity setting for a code that is unknown or not configurable', () => {
-    const declared = Object.keys(properties).filter((name) => name.startsWith(SEVERITY_SETTING))
+    const declared = Object.keys(properties)
+      .filter((name) => name.startsWith(SEVERITY_SETTING))
       .map((name) => name.slice(SEVERITY_SETTING.length));
     assert.deepEqual(declared.sort(), Object.keys(configurableDefaults).sort());
   });
 
-  test('the copies in shared/settings.ts are the registry\'s defaults', () => {
+  test("the copies in shared/settings.ts are the registry's defaults", () => {
     assert.deepEqual(DEFAULT_SETTINGS.claims.severity, configurableDefaults);
   });
 
-  test('the core\'s other defaults are those of shared/settings.ts', () => {
+  test("the core's other defaults are those of shared/settings.ts", () => {
     assert.deepEqual(DEFAULT_CORE_CONFIG.severity, {}, 'the core writes no severity of its own');
     assert.deepEqual(DEFAULT_CORE_CONFIG.unusedEntries, DEFAULT_SETTINGS.diagnostics.unusedEntries);
     assert.equal(DEFAULT_CORE_CONFIG.cslStyle, DEFAULT_SETTINGS.citation.style);
@@ -89,7 +97,7 @@ describe('the README documents the registry', () => {
     assert.equal(documented.length, new Set(documented).size, 'a code has two rows');
   });
 
-  test('each row gives its codes\' default severities', () => {
+  test("each row gives its codes' default severities", () => {
     for (const [first, severity] of rows) {
       for (const [, code] of first.matchAll(/`([^`]+)`/g)) {
         const expected = findRule(code)?.codes[code];

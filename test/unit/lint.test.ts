@@ -22,18 +22,60 @@ function makeProject(files: Record<string, string>): string {
 }
 
 function cruise(folder: string): { status: number | null; output: string } {
-  const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs'), 'server',
-    '--config', join(ROOT, '.dependency-cruiser.cjs'), '--output-type', 'err', '--no-ignore-known'], { cwd: folder, encoding: 'utf8' });
+  const result = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs'),
+      'server',
+      '--config',
+      join(ROOT, '.dependency-cruiser.cjs'),
+      '--output-type',
+      'err',
+      '--no-ignore-known',
+    ],
+    { cwd: folder, encoding: 'utf8' },
+  );
   return { status: result.status, output: result.stdout + result.stderr };
 }
 
 describe('the lint rules fail on forbidden imports', () => {
   const cases: Array<[string, Record<string, string>, RegExp]> = [
-    ['the core reads the disk', { 'server/src/core/a.ts': "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n" }, /core-no-io/],
-    ['the core speaks LSP', { 'server/src/core/a.ts': "import { createConnection } from 'vscode-languageserver/node';\nexport const a = createConnection;\n", 'node_modules/vscode-languageserver/package.json': '{"name":"vscode-languageserver","main":"index.js"}', 'node_modules/vscode-languageserver/index.js': '' }, /core-no-protocol/],
-    ['the core imports the LSP layer', { 'server/src/core/a.ts': "import { b } from '../lsp/b';\nexport const a = b;\n", 'server/src/lsp/b.ts': 'export const b = 1;\n' }, /core-not-up/],
-    ['a feature imports another feature', { 'server/src/core/features/hover/a.ts': "import { b } from '../completion/b';\nexport const a = b;\n", 'server/src/core/features/completion/b.ts': 'export const b = 1;\n' }, /no-sibling-features/],
-    ['the server imports vscode', { 'server/src/lsp/a.ts': "import * as vscode from 'vscode';\nexport const a = vscode;\n" }, /only-client-imports-vscode/],
+    [
+      'the core reads the disk',
+      { 'server/src/core/a.ts': "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n" },
+      /core-no-io/,
+    ],
+    [
+      'the core speaks LSP',
+      {
+        'server/src/core/a.ts':
+          "import { createConnection } from 'vscode-languageserver/node';\nexport const a = createConnection;\n",
+        'node_modules/vscode-languageserver/package.json': '{"name":"vscode-languageserver","main":"index.js"}',
+        'node_modules/vscode-languageserver/index.js': '',
+      },
+      /core-no-protocol/,
+    ],
+    [
+      'the core imports the LSP layer',
+      {
+        'server/src/core/a.ts': "import { b } from '../lsp/b';\nexport const a = b;\n",
+        'server/src/lsp/b.ts': 'export const b = 1;\n',
+      },
+      /core-not-up/,
+    ],
+    [
+      'a feature imports another feature',
+      {
+        'server/src/core/features/hover/a.ts': "import { b } from '../completion/b';\nexport const a = b;\n",
+        'server/src/core/features/completion/b.ts': 'export const b = 1;\n',
+      },
+      /no-sibling-features/,
+    ],
+    [
+      'the server imports vscode',
+      { 'server/src/lsp/a.ts': "import * as vscode from 'vscode';\nexport const a = vscode;\n" },
+      /only-client-imports-vscode/,
+    ],
   ];
   for (const [name, files, rule] of cases) {
     test(name, () => {
@@ -49,7 +91,10 @@ describe('the lint rules fail on forbidden imports', () => {
   }
 
   test('the same project without the forbidden import passes', () => {
-    const folder = makeProject({ 'server/src/core/features/hover/a.ts': "import { b } from '../../base/b';\nexport const a = b;\n", 'server/src/core/base/b.ts': 'export const b = 1;\n' });
+    const folder = makeProject({
+      'server/src/core/features/hover/a.ts': "import { b } from '../../base/b';\nexport const a = b;\n",
+      'server/src/core/base/b.ts': 'export const b = 1;\n',
+    });
     try {
       const { status, output } = cruise(folder);
       assert.equal(status, 0, output);
@@ -58,14 +103,23 @@ describe('the lint rules fail on forbidden imports', () => {
     }
   });
 
-  test('the core\'s tsconfig does not compile an import of fs or a use of vscode', () => {
+  test("the core's tsconfig does not compile an import of fs or a use of vscode", () => {
     const folder = makeProject({
-      'server/src/core/tsconfig.json': JSON.stringify({ extends: join(ROOT, 'server/src/core/tsconfig.json'), include: ['./**/*.ts'], exclude: [] }),
+      'server/src/core/tsconfig.json': JSON.stringify({
+        extends: join(ROOT, 'server/src/core/tsconfig.json'),
+        include: ['./**/*.ts'],
+        exclude: [],
+      }),
       'server/src/core/forbiddenImport.d.ts': 'export {};\n',
-      'server/src/core/a.ts': "import { readFileSync } from 'node:fs';\nimport * as vscode from 'vscode';\nexport const a = [readFileSync, vscode.window];\n",
+      'server/src/core/a.ts':
+        "import { readFileSync } from 'node:fs';\nimport * as vscode from 'vscode';\nexport const a = [readFileSync, vscode.window];\n",
     });
     try {
-      const result = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(folder, 'server/src/core')], { encoding: 'utf8' });
+      const result = spawnSync(
+        process.execPath,
+        [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(folder, 'server/src/core')],
+        { encoding: 'utf8' },
+      );
       assert.notEqual(result.status, 0);
       assert.match(result.stdout, /node:fs/);
       assert.match(result.stdout, /window/);

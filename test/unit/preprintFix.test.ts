@@ -22,27 +22,27 @@ const BIB = 'file:///golden/refs.bib';
 
 /** What each case's fix says it does: auto-fix applies it unseen, so the title is the user's only notice. */
 const TITLES: Record<string, string[]> = {
-  'aligned': [
-    'Update to the published version (Medical Image Analysis 2025): @article, author, journal, volume, pages, year, '
-      + 'publisher, doi; removes eprint, archivePrefix, primaryClass, howpublished; keeps your key and other fields',
+  aligned: [
+    'Update to the published version (Medical Image Analysis 2025): @article, author, journal, volume, pages, year, ' +
+      'publisher, doi; removes eprint, archivePrefix, primaryClass, howpublished; keeps your key and other fields',
   ],
-  'crlf': [
-    'Update to the published version (NeurIPS 2024): @inproceedings, Booktitle, Volume, Year; removes Journal; '
-      + 'keeps your key and other fields',
+  crlf: [
+    'Update to the published version (NeurIPS 2024): @inproceedings, Booktitle, Volume, Year; removes Journal; ' +
+      'keeps your key and other fields',
   ],
-  'dblp': [
-    'Update to the published version (Nature Medicine 2024): title, journal, volume, number, pages, year, doi; '
-      + 'removes url, eprinttype, eprint; keeps your key and other fields',
+  dblp: [
+    'Update to the published version (Nature Medicine 2024): title, journal, volume, number, pages, year, doi; ' +
+      'removes url, eprinttype, eprint; keeps your key and other fields',
   ],
   'lf-no-trailing-comma': [
-    'Update to the published version (ICCV 2023): @inproceedings, booktitle, pages, doi; '
-      + 'removes journal, month, url, eprint, archivePrefix, primaryClass; keeps your key and other fields',
+    'Update to the published version (ICCV 2023): @inproceedings, booktitle, pages, doi; ' +
+      'removes journal, month, url, eprint, archivePrefix, primaryClass; keeps your key and other fields',
   ],
   'one-line': [
-    'Update to the published version (ICCV 2023): @inproceedings, booktitle, pages, doi; removes journal; '
-      + 'keeps your key and other fields',
-    'Update to the published version (NeurIPS 2024): @inproceedings, title, author, booktitle, volume, year; '
-      + 'removes journal, eprint; keeps your key and other fields',
+    'Update to the published version (ICCV 2023): @inproceedings, booktitle, pages, doi; removes journal; ' +
+      'keeps your key and other fields',
+    'Update to the published version (NeurIPS 2024): @inproceedings, title, author, booktitle, volume, year; ' +
+      'removes journal, eprint; keeps your key and other fields',
   ],
 };
 
@@ -61,7 +61,8 @@ function preprintDiagnostics(workspace: Workspace) {
 }
 
 describe('the preprint-superseded fix on odd files', () => {
-  const cases = readdirSync(FOLDER).filter((file) => file.endsWith('.before.bib'))
+  const cases = readdirSync(FOLDER)
+    .filter((file) => file.endsWith('.before.bib'))
     .map((file) => file.slice(0, -'.before.bib'.length));
 
   test('every case has its titles', () => {
@@ -74,19 +75,24 @@ describe('the preprint-superseded fix on odd files', () => {
       const workspace = workspaceWith(before);
       const diagnostics = preprintDiagnostics(workspace);
       const fixes = findQuickFixes(workspace, BIB, diagnostics, config);
-      assert.deepEqual(fixes.map((fix) => fix.title), TITLES[name]);
+      assert.deepEqual(
+        fixes.map((fix) => fix.title),
+        TITLES[name],
+      );
       assert.ok(fixes.every((fix) => fix.isPreferred));
       const entries = workspace.bibliography(workspace.getDocument(BIB)!).entries;
-      const edits = fixes.flatMap((fix) => {
-        // Every edit stays inside the entry the diagnostic is on: the rest of the file is byte-identical.
-        const entry = entries.find((candidate) => candidate.keyRange.start === fix.diagnostic.range.start)!;
-        for (const edit of fix.edits) {
-          assert.equal(edit.uri, BIB);
-          const inside = edit.range.start >= entry.range.start && edit.range.end <= entry.range.end;
-          assert.ok(inside, `${name}: an edit outside '${entry.key}'`);
-        }
-        return fix.edits;
-      }).sort((a, b) => b.range.start - a.range.start);
+      const edits = fixes
+        .flatMap((fix) => {
+          // Every edit stays inside the entry the diagnostic is on: the rest of the file is byte-identical.
+          const entry = entries.find((candidate) => candidate.keyRange.start === fix.diagnostic.range.start)!;
+          for (const edit of fix.edits) {
+            assert.equal(edit.uri, BIB);
+            const inside = edit.range.start >= entry.range.start && edit.range.end <= entry.range.end;
+            assert.ok(inside, `${name}: an edit outside '${entry.key}'`);
+          }
+          return fix.edits;
+        })
+        .sort((a, b) => b.range.start - a.range.start);
       edits.forEach((edit, i) => {
         assert.ok(i === 0 || edit.range.end <= edits[i - 1].range.start, `${name}: edits overlap`);
       });

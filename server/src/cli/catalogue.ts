@@ -3,7 +3,14 @@
 
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DEFAULT_CORE_CONFIG, Workspace, catalogueFor, findWorkspaceSymbols, type DatasetRecord, type ModelRecord } from '../core';
+import {
+  DEFAULT_CORE_CONFIG,
+  Workspace,
+  catalogueFor,
+  findWorkspaceSymbols,
+  type DatasetRecord,
+  type ModelRecord,
+} from '../core';
 import { readTextFile } from '../host/readTextFile';
 import { inputError } from './cliError';
 
@@ -39,10 +46,16 @@ export async function searchCatalogue(
   }
   const config = { ...DEFAULT_CORE_CONFIG, builtinCatalogue: options.builtIn };
   const catalogue = catalogueFor(workspace, config);
-  const symbols = findWorkspaceSymbols(workspace, options.query, config).filter((symbol) => !options.kind || symbol.kind === options.kind);
+  const symbols = findWorkspaceSymbols(workspace, options.query, config).filter(
+    (symbol) => !options.kind || symbol.kind === options.kind,
+  );
   const limited = options.query.trim() === '' ? undefined : symbols;
-  const models = limited ? limited.filter((symbol) => symbol.kind === 'model').map((symbol) => catalogue.model(symbol.id)!) : catalogue.models;
-  const datasets = limited ? limited.filter((symbol) => symbol.kind === 'dataset').map((symbol) => catalogue.dataset(symbol.id)!) : catalogue.datasets;
+  const models = limited
+    ? limited.filter((symbol) => symbol.kind === 'model').map((symbol) => catalogue.model(symbol.id)!)
+    : catalogue.models;
+  const datasets = limited
+    ? limited.filter((symbol) => symbol.kind === 'dataset').map((symbol) => catalogue.dataset(symbol.id)!)
+    : catalogue.datasets;
   return {
     models: options.kind === 'dataset' ? [] : models,
     datasets: options.kind === 'model' ? [] : datasets,
@@ -54,8 +67,14 @@ export async function searchCatalogue(
 export function formatCatalogueAsText(result: { models: ModelRecord[]; datasets: DatasetRecord[] }): string {
   const width = Math.max(8, ...[...result.models, ...result.datasets].map((record) => record.id.length));
   const lines = [
-    ...result.models.map((model) => `${model.id.padEnd(width)}  ${model.name} — ${[model.category, model.paradigm.join(', '), model.year, model.venue].filter(Boolean).join(' · ')}`),
-    ...result.datasets.map((dataset) => `${dataset.id.padEnd(width)}  ${dataset.name} — dataset · ${[dataset.modality.join(', '), dataset.anatomy.join(', '), dataset.year].filter(Boolean).join(' · ')}`),
+    ...result.models.map(
+      (model) =>
+        `${model.id.padEnd(width)}  ${model.name} — ${[model.category, model.paradigm.join(', '), model.year, model.venue].filter(Boolean).join(' · ')}`,
+    ),
+    ...result.datasets.map(
+      (dataset) =>
+        `${dataset.id.padEnd(width)}  ${dataset.name} — dataset · ${[dataset.modality.join(', '), dataset.anatomy.join(', '), dataset.year].filter(Boolean).join(' · ')}`,
+    ),
   ];
   lines.push(`${result.models.length} models, ${result.datasets.length} datasets`);
   return lines.join('\n');

@@ -21,7 +21,10 @@ export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 /** An expected failure: its message is printed as `fm-atlas: <message>` and the command exits with its code. */
 export class CliError extends Error {
-  constructor(message: string, readonly exitCode: ExitCode) {
+  constructor(
+    message: string,
+    readonly exitCode: ExitCode,
+  ) {
     super(message);
     this.name = 'CliError';
   }
@@ -46,7 +49,7 @@ export function formatError(error: unknown, debug: boolean): string {
     return `fm-atlas: ${oneLine(error.message)}`;
   }
   if (debug) {
-    return `fm-atlas: ${error instanceof Error ? error.stack ?? error.message : String(error)}`;
+    return `fm-atlas: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
   }
   const message = error instanceof Error ? error.message : String(error);
   return `fm-atlas: ${oneLine(message)} (internal error; set FM_ATLAS_DEBUG=1 for details)`;

@@ -6,8 +6,14 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  collectDiagnostics, DEFAULT_CORE_CONFIG, describeUnreadable, DIAGNOSTIC_CODES, kindOfUri, Workspace,
-  type CoreConfig, type CoreDiagnostic,
+  collectDiagnostics,
+  DEFAULT_CORE_CONFIG,
+  describeUnreadable,
+  DIAGNOSTIC_CODES,
+  kindOfUri,
+  Workspace,
+  type CoreConfig,
+  type CoreDiagnostic,
 } from '../core';
 import { DEFAULT_WALK_LIMITS, walkLimitsFor } from '../host/findWorkspaceFiles';
 import { inspectFile, inspectPath } from '../host/readTextFile';
@@ -119,8 +125,9 @@ export async function lintPaths(options: LintOptions): Promise<{ problems: LintP
     const lines = workspace.lineIndex(document);
     // A diagnostic of a file that was not named (a chapter's .bib) moves to one that was, so it is printed.
     const isReported = (candidate: string) => targets.has(candidate);
-    const diagnostics = collectDiagnostics(workspace, uri, config, { isReported })
-      .filter((candidate) => !options.rules || options.rules.includes(candidate.code));
+    const diagnostics = collectDiagnostics(workspace, uri, config, { isReported }).filter(
+      (candidate) => !options.rules || options.rules.includes(candidate.code),
+    );
     for (const diagnostic of diagnostics) {
       const start = lines.positionAt(diagnostic.range.start);
       const end = lines.positionAt(diagnostic.range.end);
@@ -128,13 +135,25 @@ export async function lintPaths(options: LintOptions): Promise<{ problems: LintP
         const target = workspace.getDocument(item.uri);
         const position = target ? workspace.lineIndex(target).positionAt(item.range.start) : undefined;
         return position
-          ? [{ file: displayFile(item.uri), line: position.line + 1, column: position.character + 1, message: item.message }]
+          ? [
+              {
+                file: displayFile(item.uri),
+                line: position.line + 1,
+                column: position.character + 1,
+                message: item.message,
+              },
+            ]
           : [];
       });
       problems.push({
         file: displayFile(uri),
-        line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1,
-        severity: diagnostic.severity, code: diagnostic.code, message: diagnostic.message,
+        line: start.line + 1,
+        column: start.character + 1,
+        endLine: end.line + 1,
+        endColumn: end.character + 1,
+        severity: diagnostic.severity,
+        code: diagnostic.code,
+        message: diagnostic.message,
         ...(related.length > 0 ? { related } : {}),
       });
     }
@@ -157,7 +176,11 @@ function checkRuleCodes(codes: readonly string[]): void {
 
 /** Loads a file named on the command line, adding a failure with the reason when it cannot be read. */
 async function loadOrFail(
-  loader: WorkspaceLoader, workspace: Workspace, uri: string, given: string, failures: CliError[],
+  loader: WorkspaceLoader,
+  workspace: Workspace,
+  uri: string,
+  given: string,
+  failures: CliError[],
 ): Promise<void> {
   if (!(await loader.loadFile(uri))) {
     const reason = workspace.unreadable(uri);
@@ -169,13 +192,17 @@ async function loadOrFail(
 function describeTruncatedWalk(walk: TruncatedWalk, maxFiles: number | undefined): string {
   const folder = displayPath(walk.folder);
   if (walk.stoppedEarly) {
-    return `${folder}: stopped looking for files after ${walk.listed} files and at least ${walk.skipped} left out, `
-      + 'at the limit of entries a walk looks at; lint its subfolders one by one';
+    return (
+      `${folder}: stopped looking for files after ${walk.listed} files and at least ${walk.skipped} left out, ` +
+      'at the limit of entries a walk looks at; lint its subfolders one by one'
+    );
   }
   const cap = maxFiles ?? DEFAULT_WALK_LIMITS.maxFound;
   const files = (count: number) => `${count} ${count === 1 ? 'file' : 'files'}`;
-  return `${folder}: ${files(walk.skipped)} not linted, past the limit of ${files(cap)} per folder; `
-    + `raise it with --max-files ${walk.listed + walk.skipped}`;
+  return (
+    `${folder}: ${files(walk.skipped)} not linted, past the limit of ${files(cap)} per folder; ` +
+    `raise it with --max-files ${walk.listed + walk.skipped}`
+  );
 }
 
 /** A file's path as printed: relative to the working folder when inside it. */

@@ -107,8 +107,10 @@ async function main(argv: string[]): Promise<number | undefined> {
     const parsed = parseCommandArgs('table', {
       args: rest,
       options: {
-        models: { type: 'string' }, columns: { type: 'string' },
-        format: { type: 'string', default: 'latex' }, sort: { type: 'string', default: 'year' },
+        models: { type: 'string' },
+        columns: { type: 'string' },
+        format: { type: 'string', default: 'latex' },
+        sort: { type: 'string', default: 'year' },
       },
     });
     const outcome = printComparisonTable(parsed.values);
@@ -122,7 +124,9 @@ async function main(argv: string[]): Promise<number | undefined> {
     const parsed = parseCommandArgs('stats', {
       args: rest,
       options: {
-        scope: { type: 'string' }, chart: { type: 'string' }, format: { type: 'string' },
+        scope: { type: 'string' },
+        chart: { type: 'string' },
+        format: { type: 'string' },
         'max-files': { type: 'string' },
       },
     });
@@ -139,7 +143,9 @@ async function main(argv: string[]): Promise<number | undefined> {
       args: rest,
       allowPositionals: true,
       options: {
-        json: { type: 'boolean' }, kind: { type: 'string' }, file: { type: 'string', multiple: true },
+        json: { type: 'boolean' },
+        kind: { type: 'string' },
+        file: { type: 'string', multiple: true },
         'no-builtin': { type: 'boolean' },
       },
     });
@@ -148,7 +154,10 @@ async function main(argv: string[]): Promise<number | undefined> {
       throw usageError(`--kind must be model or dataset, not '${kind}'`);
     }
     const result = await searchCatalogue({
-      query: parsed.positionals.join(' '), files: parsed.values.file ?? [], kind, builtIn: !parsed.values['no-builtin'],
+      query: parsed.positionals.join(' '),
+      files: parsed.values.file ?? [],
+      kind,
+      builtIn: !parsed.values['no-builtin'],
     });
     for (const problem of result.problems) {
       process.stderr.write(`${problem}\n`);
@@ -168,8 +177,11 @@ async function lint(rest: string[]): Promise<number> {
     args: rest,
     allowPositionals: true,
     options: {
-      format: { type: 'string', default: 'text' }, bibliography: { type: 'string', multiple: true },
-      'no-unused': { type: 'boolean' }, rules: { type: 'string' }, 'max-files': { type: 'string' },
+      format: { type: 'string', default: 'text' },
+      bibliography: { type: 'string', multiple: true },
+      'no-unused': { type: 'boolean' },
+      rules: { type: 'string' },
+      'max-files': { type: 'string' },
     },
   });
   const format = parsed.values.format;
@@ -180,10 +192,16 @@ async function lint(rest: string[]): Promise<number> {
     throw usageError('lint: name at least one file or folder');
   }
   const maxFiles = parseMaxFiles(parsed.values['max-files']);
-  const rules = parsed.values.rules?.split(',').map((rule) => rule.trim()).filter((rule) => rule !== '');
+  const rules = parsed.values.rules
+    ?.split(',')
+    .map((rule) => rule.trim())
+    .filter((rule) => rule !== '');
   const { problems, failures } = await lintPaths({
-    paths: parsed.positionals, extraBibliographies: parsed.values.bibliography,
-    unusedEntries: !parsed.values['no-unused'], rules, maxFiles,
+    paths: parsed.positionals,
+    extraBibliographies: parsed.values.bibliography,
+    unusedEntries: !parsed.values['no-unused'],
+    rules,
+    maxFiles,
   });
   // What could be read is still reported, but a lint that missed an input never passes.
   for (const failure of failures) {

@@ -4,8 +4,20 @@
 import { dirname, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  buildTrendChart, catalogueFor, CHART_IDS, DEFAULT_CORE_CONFIG, describeUnreadable, findManuscriptCitedModels,
-  kindOfUri, selectScopeModels, toCsv, toPgfplots, toVegaLiteSpec, Workspace, type ChartId, type StatsScope,
+  buildTrendChart,
+  catalogueFor,
+  CHART_IDS,
+  DEFAULT_CORE_CONFIG,
+  describeUnreadable,
+  findManuscriptCitedModels,
+  kindOfUri,
+  selectScopeModels,
+  toCsv,
+  toPgfplots,
+  toVegaLiteSpec,
+  Workspace,
+  type ChartId,
+  type StatsScope,
 } from '../core';
 import { DEFAULT_WALK_LIMITS, walkLimitsFor } from '../host/findWorkspaceFiles';
 import { inspectFile, readTextFile } from '../host/readTextFile';
@@ -45,8 +57,10 @@ export async function renderStats(options: StatsOptions): Promise<{ text: string
     const uri = pathToFileURL(path).toString();
     const isCatalogueFile = ['.yaml', '.yml', '.json'].includes(extname(path).toLowerCase());
     if (!isCatalogueFile && kindOfUri(uri) !== 'latex' && kindOfUri(uri) !== 'markdown') {
-      throw usageError(`--scope must be 'catalogue', a manuscript (.tex, .md, .qmd, .Rmd) `
-        + `or a catalogue file (.yaml, .json), not '${options.scope}'`);
+      throw usageError(
+        `--scope must be 'catalogue', a manuscript (.tex, .md, .qmd, .Rmd) ` +
+          `or a catalogue file (.yaml, .json), not '${options.scope}'`,
+      );
     }
     // A scope that is not there fails at once, before the walk of its folder (which could be /).
     const kind = await inspectFile(path);
@@ -59,7 +73,9 @@ export async function renderStats(options: StatsOptions): Promise<{ text: string
         throw inputError(`--scope ${options.scope}: ${read.skipped}`);
       }
       const document = workspace.setDocument(uri, read.text, 0, 'catalogue')!;
-      notes.push(...workspace.catalogueFile(document).problems.map((problem) => `${options.scope}: ${problem.message}`));
+      notes.push(
+        ...workspace.catalogueFile(document).problems.map((problem) => `${options.scope}: ${problem.message}`),
+      );
       scope = 'user';
     } else {
       // The loader's log lines are for the editor; what matters here comes back in the report.
@@ -72,8 +88,10 @@ export async function renderStats(options: StatsOptions): Promise<{ text: string
       if (walk) {
         // Chapters past the cut would be silently missing from the figure.
         const skipped = `${walk.stoppedEarly ? 'at least ' : ''}${walk.skipped}`;
-        throw inputError(`--scope ${options.scope}: the walk of ${folder} stopped after ${walk.listed} files `
-          + `and left out ${skipped}; move the manuscript to a folder of its own or raise the limit with --max-files`);
+        throw inputError(
+          `--scope ${options.scope}: the walk of ${folder} stopped after ${walk.listed} files ` +
+            `and left out ${skipped}; move the manuscript to a folder of its own or raise the limit with --max-files`,
+        );
       }
       notes.push(...report.unreadable.map((item) => `${item.path}: ${describeUnreadable(item.unreadable)}`));
       if (!workspace.getDocument(uri) && !(await loader.loadFile(uri))) {
@@ -91,8 +109,15 @@ export async function renderStats(options: StatsOptions): Promise<{ text: string
     notes.push('the scope has no dated studies, so the chart is empty.');
   }
   if (chart.undated > 0) {
-    notes.push(`${chart.undated} ${chart.undated === 1 ? 'study has' : 'studies have'} no year and ${chart.undated === 1 ? 'is' : 'are'} left out.`);
+    notes.push(
+      `${chart.undated} ${chart.undated === 1 ? 'study has' : 'studies have'} no year and ${chart.undated === 1 ? 'is' : 'are'} left out.`,
+    );
   }
-  const text = format === 'csv' ? toCsv(chart) : format === 'pgfplots' ? toPgfplots(chart) : await renderSvg(toVegaLiteSpec(chart)) + '\n';
+  const text =
+    format === 'csv'
+      ? toCsv(chart)
+      : format === 'pgfplots'
+        ? toPgfplots(chart)
+        : (await renderSvg(toVegaLiteSpec(chart))) + '\n';
   return { text, notes };
 }

@@ -1,11 +1,24 @@
 // `fm-atlas table`: the comparison table of the editor command, for other editors and scripts.
 
-import { DEFAULT_CORE_CONFIG, TABLE_COLUMNS, Workspace, buildComparisonTable, type TableColumn, type TableSort } from '../core';
+import {
+  DEFAULT_CORE_CONFIG,
+  TABLE_COLUMNS,
+  Workspace,
+  buildComparisonTable,
+  type TableColumn,
+  type TableSort,
+} from '../core';
 import { usageError } from './cliError';
 
 /** Validates the command-line options (a CliError with exit 2 when they are wrong) and renders the table. */
-export function printComparisonTable(options: { models?: string; columns?: string; format?: string; sort?: string }): { text: string; unknown: readonly string[] } {
-  const models = (options.models ?? '').split(',').map((name) => name.trim()).filter((name) => name !== '');
+export function printComparisonTable(options: { models?: string; columns?: string; format?: string; sort?: string }): {
+  text: string;
+  unknown: readonly string[];
+} {
+  const models = (options.models ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
   if (models.length === 0) {
     throw usageError('name the models with --models, e.g. --models medsam,biomedclip,sam');
   }
@@ -20,6 +33,11 @@ export function printComparisonTable(options: { models?: string; columns?: strin
   if (!['year', 'name', 'category', 'given'].includes(options.sort ?? 'year')) {
     throw usageError(`--sort must be year, name, category or given, not '${options.sort}'`);
   }
-  const result = buildComparisonTable(new Workspace(), undefined, { models, columns: columns as TableColumn[], format: options.format, sort: (options.sort ?? 'year') as TableSort }, DEFAULT_CORE_CONFIG);
+  const result = buildComparisonTable(
+    new Workspace(),
+    undefined,
+    { models, columns: columns as TableColumn[], format: options.format, sort: (options.sort ?? 'year') as TableSort },
+    DEFAULT_CORE_CONFIG,
+  );
   return { text: result.text, unknown: result.unknown };
 }

@@ -13,17 +13,39 @@ export { indexBibliographies, type BibliographyIndex, type LocatedEntry } from '
 export { renderReference, registerCslStyle, hasCslStyle } from './bibtex/renderReference';
 export { decodeEntry } from './bibtex/decodeEntry';
 export { findBibliographies } from './project/findBibliographies';
-export { completeCitations, describeEntry, COMPLETION_LIMIT, type CitationCompletion, type CitationCompletionItem } from './features/completion/citationCompletion';
+export {
+  completeCitations,
+  describeEntry,
+  COMPLETION_LIMIT,
+  type CitationCompletion,
+  type CitationCompletionItem,
+} from './features/completion/citationCompletion';
 export { findCitationHover, describeEntryMarkdown, type HoverResult } from './features/hover/citationHover';
 export { findHover } from './features/hover/findHover';
-export { completeCatalogueNames, type CatalogueCompletion, type CatalogueCompletionItem } from './features/completion/catalogueCompletion';
+export {
+  completeCatalogueNames,
+  type CatalogueCompletion,
+  type CatalogueCompletionItem,
+} from './features/completion/catalogueCompletion';
 export { findCatalogueActions, type CatalogueAction } from './features/catalogueActions';
 export { findWorkspaceSymbols, type CatalogueSymbol } from './features/symbols/workspaceSymbols';
 export { listCatalogueRecords, type CatalogueListItem } from './features/listCatalogue';
-export { listBibliographyPicks, planCitationInsertion, type BibliographyPickItem, type BibliographyPickList, type CitationInsertionPlan } from './features/bibliographyPicker';
 export {
-  citationContextFor, citeCatalogueRecord, planCitation, formatCitation, formatNameWithCitation,
-  type CatalogueCitation, type CitationContext, type CitationPlan,
+  listBibliographyPicks,
+  planCitationInsertion,
+  type BibliographyPickItem,
+  type BibliographyPickList,
+  type CitationInsertionPlan,
+} from './features/bibliographyPicker';
+export {
+  citationContextFor,
+  citeCatalogueRecord,
+  planCitation,
+  formatCitation,
+  formatNameWithCitation,
+  type CatalogueCitation,
+  type CitationContext,
+  type CitationPlan,
 } from './base/catalogueCitations';
 export { describeRecordCard, findRecord } from './features/hover/catalogueHover';
 export { Catalogue, type CatalogueLayer } from './catalogue/catalogue';
@@ -35,7 +57,12 @@ export { describeModelCard, describeDatasetCard, summarizeModel, summarizeDatase
 export type { ModelRecord, DatasetRecord, CatalogueFile } from './catalogue/catalogueTypes';
 export { findCitationDefinition } from './features/navigation/definition';
 export { findCitationReferences } from './features/navigation/references';
-export { prepareCitationRename, renameCitation, validateCiteKey, type PrepareRenameResult } from './features/navigation/rename';
+export {
+  prepareCitationRename,
+  renameCitation,
+  validateCiteKey,
+  type PrepareRenameResult,
+} from './features/navigation/rename';
 export { findLineEnding, withLineEnding, type LineEnding } from './text/lineEndings';
 export { escapeLatex } from './base/latexEscape';
 export { collectDiagnostics } from './features/diagnostics/collectDiagnostics';
@@ -43,20 +70,43 @@ export type { CoreDiagnostic, DiagnosticOptions, Severity } from './features/dia
 export { findQuickFixes } from './features/diagnostics/quickFixes';
 export { DIAGNOSTIC_CODES, DIAGNOSTIC_RULES, findRule } from './features/diagnostics/registry';
 export type { DiagnosticRule, QuickFix } from './features/diagnostics/rule';
-export { buildComparisonTable, findCitedModels, findManuscriptCitedModels, type ComparisonTableRequest, type ComparisonTableResult } from './features/tables/buildComparisonTable';
+export {
+  buildComparisonTable,
+  findCitedModels,
+  findManuscriptCitedModels,
+  type ComparisonTableRequest,
+  type ComparisonTableResult,
+} from './features/tables/buildComparisonTable';
 export { findTableAction } from './features/tables/tableAction';
 export {
-  DEFAULT_TABLE_COLUMNS, TABLE_COLUMNS, TABLE_SORTS, renderComparisonTable, resolveModels,
-  type TableColumn, type TableSort,
+  DEFAULT_TABLE_COLUMNS,
+  TABLE_COLUMNS,
+  TABLE_SORTS,
+  renderComparisonTable,
+  resolveModels,
+  type TableColumn,
+  type TableSort,
 } from './features/tables/comparisonTable';
 export { listTableChoices, type TableChoice, type TableChoices } from './features/tables/tableOptions';
 export { buildTrendChart, CHART_IDS, type ChartId, type TrendChart } from './features/stats/trendCharts';
 export {
-  renderMetaAnalysis, toVegaLiteSpec, toPgfplots, toCsv, type RenderedChart, type RenderedMetaAnalysis,
+  renderMetaAnalysis,
+  toVegaLiteSpec,
+  toPgfplots,
+  toCsv,
+  type RenderedChart,
+  type RenderedMetaAnalysis,
   type VegaLiteOptions,
 } from './features/stats/renderChart';
 export {
-  buildMetaAnalysis, describeCoverage, describeManuscriptScope, selectScopeModels, type Coverage, type CoverageItem, type ManuscriptScope, type MetaAnalysis,
+  buildMetaAnalysis,
+  describeCoverage,
+  describeManuscriptScope,
+  selectScopeModels,
+  type Coverage,
+  type CoverageItem,
+  type ManuscriptScope,
+  type MetaAnalysis,
   type StatsScope,
 } from './features/stats/metaAnalysis';
 export { extractSentences, type ClaimSentence } from './claims/extractSentences';

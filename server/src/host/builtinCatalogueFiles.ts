@@ -16,7 +16,9 @@ export interface BuiltinCatalogueFile {
 
 /** Reads data/catalogue/{models,datasets}.json from next to dist/ (or the repository in development). */
 export function readBuiltinCatalogueFiles(): BuiltinCatalogueFile[] | undefined {
-  const folder = [join(__dirname, '../data/catalogue'), join(__dirname, '../../../data/catalogue')].find((candidate) => existsSync(join(candidate, 'models.json')));
+  const folder = [join(__dirname, '../data/catalogue'), join(__dirname, '../../../data/catalogue')].find((candidate) =>
+    existsSync(join(candidate, 'models.json')),
+  );
   if (!folder) {
     return undefined;
   }
@@ -25,6 +27,10 @@ export function readBuiltinCatalogueFiles(): BuiltinCatalogueFile[] | undefined 
     const text = readFileSync(path, 'utf8');
     const parsed = parseCatalogueFile(text);
     const uri = pathToFileURL(path).toString();
-    return { uri, layer: { uri, file: parsed.file, offsets: parsed.offsets, builtIn: true }, lines: new LineIndex(text) };
+    return {
+      uri,
+      layer: { uri, file: parsed.file, offsets: parsed.offsets, builtIn: true },
+      lines: new LineIndex(text),
+    };
   });
 }

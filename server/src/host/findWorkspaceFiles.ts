@@ -53,7 +53,12 @@ export async function findWorkspaceFiles(folder: string, limits = DEFAULT_WALK_L
   let visited = 0;
   const queue = [folder];
   const result = (stoppedEarly: boolean): WalkResult => ({
-    files, dataFiles, truncated: stoppedEarly || skippedFiles > 0, skippedFiles, stoppedEarly, unreadableFolders,
+    files,
+    dataFiles,
+    truncated: stoppedEarly || skippedFiles > 0,
+    skippedFiles,
+    stoppedEarly,
+    unreadableFolders,
   });
   while (queue.length > 0) {
     const current = queue.shift()!;

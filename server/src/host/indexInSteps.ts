@@ -7,7 +7,11 @@ import { parseBibtexInSteps, type BibParseCache } from '../core/bibtex/parseBibt
 import type { BibFile } from '../core/bibtex/bibTypes';
 
 /** Parses a bibliography, yielding to the event loop between steps; `isCurrent` lets a newer text cancel it. */
-export async function indexInSteps(text: string, previous: BibParseCache | undefined, isCurrent: () => boolean): Promise<{ file: BibFile; cache: BibParseCache } | undefined> {
+export async function indexInSteps(
+  text: string,
+  previous: BibParseCache | undefined,
+  isCurrent: () => boolean,
+): Promise<{ file: BibFile; cache: BibParseCache } | undefined> {
   const steps = parseBibtexInSteps(text, previous);
   for (;;) {
     const step = steps.next();

@@ -5,7 +5,14 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import {
-  chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync,
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,9 +25,10 @@ import { WorkspaceLoader } from './workspaceLoader';
 
 let folder: string;
 const noDevZero = existsSync('/dev/zero') ? false : 'no /dev/zero here';
-const asRoot = process.getuid?.() === 0
-  ? 'running as root, which reads files of mode 000 (test/lsp/cli.test.ts runs the CLI as nobody instead)'
-  : false;
+const asRoot =
+  process.getuid?.() === 0
+    ? 'running as root, which reads files of mode 000 (test/lsp/cli.test.ts runs the CLI as nobody instead)'
+    : false;
 const hasMkfifo = process.platform !== 'win32' && spawnSync('mkfifo', ['--version']).status === 0;
 
 before(() => {
@@ -73,16 +81,20 @@ describe('readTextFile', () => {
     assert.equal(result.skipped, 'not a regular file (a character device)');
   });
 
-  test('a file that holds more than its stat says is read no further than the limit', {
-    skip: existsSync('/proc/self/status') ? false : 'no /proc here',
-  }, async () => {
-    // Files of /proc report a size of 0 but hold text, as a file that grew after the stat would.
-    const result = await readTextFile('/proc/self/status', 100);
-    assert.ok('skipped' in result);
-    assert.equal(result.skipped, 'too large (more than 100 bytes; FM Atlas reads files up to 100 bytes)');
-    const whole = await readTextFile('/proc/self/status');
-    assert.ok('text' in whole && whole.text.includes('Pid:'));
-  });
+  test(
+    'a file that holds more than its stat says is read no further than the limit',
+    {
+      skip: existsSync('/proc/self/status') ? false : 'no /proc here',
+    },
+    async () => {
+      // Files of /proc report a size of 0 but hold text, as a file that grew after the stat would.
+      const result = await readTextFile('/proc/self/status', 100);
+      assert.ok('skipped' in result);
+      assert.equal(result.skipped, 'too large (more than 100 bytes; FM Atlas reads files up to 100 bytes)');
+      const whole = await readTextFile('/proc/self/status');
+      assert.ok('text' in whole && whole.text.includes('Pid:'));
+    },
+  );
 
   test('a permission error is "permission denied"', { skip: asRoot }, async () => {
     const path = join(folder, 'secret.bib');

@@ -26,10 +26,7 @@ export type ReadResult = { readonly text: string; readonly notUtf8?: true } | Re
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /** What a path names, or why it cannot be used: the CLI checks its inputs with this before reading anything. */
-export type PathKind =
-  | { readonly type: 'file'; readonly size: number }
-  | { readonly type: 'folder' }
-  | ReadRefusal;
+export type PathKind = { readonly type: 'file'; readonly size: number } | { readonly type: 'folder' } | ReadRefusal;
 
 /**
  * Finds out what a path names without opening it. Symbolic links are followed; a loop of them, a
@@ -110,7 +107,7 @@ async function readBounded(handle: fs.FileHandle, statSize: number, maxBytes: nu
   // One read for a file whose size the stat told (the extra byte sees whether it grew), then small
   // reads until the end, so that finding the end costs no second buffer of the file's size.
   let chunkSize = Math.max(statSize + 1, 64 * 1024);
-  for (;; chunkSize = 64 * 1024) {
+  for (; ; chunkSize = 64 * 1024) {
     const buffer = Buffer.allocUnsafe(Math.min(chunkSize, maxBytes + 1 - total));
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
     if (bytesRead === 0) {
@@ -161,10 +158,15 @@ function formatSize(bytes: number): string {
 }
 
 function describeFileType(stat: Stats): string {
-  return stat.isDirectory() ? 'a folder'
-    : stat.isFIFO() ? 'a FIFO'
-    : stat.isCharacterDevice() ? 'a character device'
-    : stat.isBlockDevice() ? 'a block device'
-    : stat.isSocket() ? 'a socket'
-    : 'neither a file nor a folder';
+  return stat.isDirectory()
+    ? 'a folder'
+    : stat.isFIFO()
+      ? 'a FIFO'
+      : stat.isCharacterDevice()
+        ? 'a character device'
+        : stat.isBlockDevice()
+          ? 'a block device'
+          : stat.isSocket()
+            ? 'a socket'
+            : 'neither a file nor a folder';
 }

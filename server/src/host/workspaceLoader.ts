@@ -47,7 +47,10 @@ export class WorkspaceLoader {
   private readonly knownCandidates = new Set<string>();
   private readonly bibVersions = new Map<string, number>();
 
-  constructor(private readonly workspace: Workspace, private readonly events: LoaderEvents) {}
+  constructor(
+    private readonly workspace: Workspace,
+    private readonly events: LoaderEvents,
+  ) {}
 
   /**
    * Loads every readable file under the folders, and reports what it left out, which the editor logs
@@ -63,8 +66,10 @@ export class WorkspaceLoader {
       }
       if (walk.truncated) {
         const skipped = `${walk.stoppedEarly ? 'at least ' : ''}${walk.skippedFiles}`;
-        this.events.log(`Stopped looking for files in ${folder} after ${walk.files.length} files, `
-          + `leaving out ${skipped}; open a smaller folder for a complete index.`);
+        this.events.log(
+          `Stopped looking for files in ${folder} after ${walk.files.length} files, ` +
+            `leaving out ${skipped}; open a smaller folder for a complete index.`,
+        );
         const { skippedFiles, stoppedEarly } = walk;
         truncated.push({ folder, listed: walk.files.length, skipped: skippedFiles, stoppedEarly });
       }
@@ -75,13 +80,15 @@ export class WorkspaceLoader {
       for (const path of walk.files) {
         this.knownPaths.add(path);
       }
-      await Promise.all(walk.files.map(async (path) => {
-        const uri = pathToFileURL(path).toString();
-        const reason = (await this.loadFile(uri)) ? undefined : this.workspace.unreadable(uri);
-        if (reason) {
-          unreadable.push({ path, unreadable: reason });
-        }
-      }));
+      await Promise.all(
+        walk.files.map(async (path) => {
+          const uri = pathToFileURL(path).toString();
+          const reason = (await this.loadFile(uri)) ? undefined : this.workspace.unreadable(uri);
+          if (reason) {
+            unreadable.push({ path, unreadable: reason });
+          }
+        }),
+      );
     }
     unreadable.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     return { unreadable, truncated };
@@ -131,7 +138,11 @@ export class WorkspaceLoader {
     const started = Date.now();
     this.events.indexing?.(uri, true);
     try {
-      const parsed = await indexInSteps(text, this.workspace.bibParseCache(uri), () => this.bibVersions.get(uri) === ticket);
+      const parsed = await indexInSteps(
+        text,
+        this.workspace.bibParseCache(uri),
+        () => this.bibVersions.get(uri) === ticket,
+      );
       if (parsed) {
         this.workspace.setParsedBibliography(uri, { text, ...parsed }, version);
         this.events.log(`Indexed ${parsed.file.entries.length} entries of ${uri} in ${Date.now() - started} ms.`);
@@ -146,10 +157,14 @@ export class WorkspaceLoader {
    * *.fmatlas.json/yaml/yml are found by the folder walk anyway; other names are read as catalogues here.
    */
   async loadCatalogueFiles(globs: readonly string[], folders: readonly string[]): Promise<string[]> {
-    const matchers = globs.map((glob) => picomatch(isAbsolute(glob) ? glob : `**/${glob.replace(/^\*\*\//, '')}`, { dot: false }));
+    const matchers = globs.map((glob) =>
+      picomatch(isAbsolute(glob) ? glob : `**/${glob.replace(/^\*\*\//, '')}`, { dot: false }),
+    );
     const uris: string[] = [];
     for (const path of this.knownCandidates) {
-      const relativeToFolder = folders.map((folder) => (path.startsWith(`${folder}/`) ? path.slice(folder.length + 1) : undefined)).find((value) => value !== undefined);
+      const relativeToFolder = folders
+        .map((folder) => (path.startsWith(`${folder}/`) ? path.slice(folder.length + 1) : undefined))
+        .find((value) => value !== undefined);
       if (matchers.some((matcher) => matcher(path) || (relativeToFolder !== undefined && matcher(relativeToFolder)))) {
         const uri = pathToFileURL(path).toString();
         uris.push(uri);
@@ -205,7 +220,9 @@ export class WorkspaceLoader {
       const bases = absolute ? [scan.base] : folders;
       for (const base of bases) {
         const matcher = picomatch(absolute ? glob : join(base, glob), { dot: false });
-        const candidates = absolute ? (await findWorkspaceFiles(base)).files : [...this.knownPaths].filter((path) => path.startsWith(base));
+        const candidates = absolute
+          ? (await findWorkspaceFiles(base)).files
+          : [...this.knownPaths].filter((path) => path.startsWith(base));
         uris.push(...candidates.filter((path) => matcher(path)).map((path) => pathToFileURL(path).toString()));
       }
     }
@@ -217,5 +234,4 @@ export class WorkspaceLoader {
     }
     return unique;
   }
-
 }

@@ -2,11 +2,26 @@
 // This is the only place that knows both; LSP positions are UTF-16 code units, like JS strings.
 
 import {
-  DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Location as LspLocation, type Position, type Range,
-  type TextEdit as LspTextEdit, type WorkspaceEdit,
+  DiagnosticSeverity,
+  DiagnosticTag,
+  type Diagnostic,
+  type Location as LspLocation,
+  type Position,
+  type Range,
+  type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { URI } from 'vscode-uri';
-import { findLineEnding, withLineEnding, type CoreDiagnostic, type Location, type SourceDocument, type TextEdit, type TextRange, type Workspace } from '../core';
+import {
+  findLineEnding,
+  withLineEnding,
+  type CoreDiagnostic,
+  type Location,
+  type SourceDocument,
+  type TextEdit,
+  type TextRange,
+  type Workspace,
+} from '../core';
 
 /** Converts an LSP position to an offset in a workspace document. */
 export function toOffset(workspace: Workspace, document: SourceDocument, position: Position): number {
@@ -45,11 +60,19 @@ export interface DiagnosticData {
 }
 
 /** Converts a core diagnostic; related information goes into the message when the client cannot show it. */
-export function toDiagnostic(workspace: Workspace, document: SourceDocument, diagnostic: CoreDiagnostic, relatedSupported: boolean): Diagnostic {
+export function toDiagnostic(
+  workspace: Workspace,
+  document: SourceDocument,
+  diagnostic: CoreDiagnostic,
+  relatedSupported: boolean,
+): Diagnostic {
   const related = (diagnostic.related ?? [])
     .map((item) => ({ location: toLocation(workspace, item), message: item.message }))
     .filter((item): item is { location: LspLocation; message: string } => item.location !== undefined);
-  const data: DiagnosticData = { ...(diagnostic.suggestions ? { suggestions: diagnostic.suggestions } : {}), ...(diagnostic.data ? { values: diagnostic.data } : {}) };
+  const data: DiagnosticData = {
+    ...(diagnostic.suggestions ? { suggestions: diagnostic.suggestions } : {}),
+    ...(diagnostic.data ? { values: diagnostic.data } : {}),
+  };
   return {
     range: toRange(workspace, document, diagnostic.range),
     severity: SEVERITIES[diagnostic.severity],
@@ -88,9 +111,11 @@ export function toWorkspaceEdit(workspace: Workspace, edits: readonly TextEdit[]
   for (const edit of edits) {
     const target = workspace.getDocument(edit.uri);
     if (target) {
-      (changes[edit.uri] ??= []).push({ range: toRange(workspace, target, edit.range), newText: withLineEnding(edit.newText, findLineEnding(target.text)) });
+      (changes[edit.uri] ??= []).push({
+        range: toRange(workspace, target, edit.range),
+        newText: withLineEnding(edit.newText, findLineEnding(target.text)),
+      });
     }
   }
   return { changes };
 }
-

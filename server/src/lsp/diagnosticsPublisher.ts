@@ -14,7 +14,10 @@ export class DiagnosticsPublisher {
   private readonly published = new Map<string, string>();
   private running: Promise<void> = Promise.resolve();
 
-  constructor(private readonly session: Session, private readonly afterPublish: () => void) {}
+  constructor(
+    private readonly session: Session,
+    private readonly afterPublish: () => void,
+  ) {}
 
   /** Asks for a new run soon; many calls in a burst of typing make one run. */
   schedule(): void {
@@ -47,10 +50,13 @@ export class DiagnosticsPublisher {
       seen.add(document.uri);
       let diagnostics;
       try {
-        diagnostics = collectDiagnostics(workspace, document.uri, config)
-          .map((diagnostic) => toDiagnostic(workspace, document, diagnostic, this.session.capabilities.relatedInformation));
+        diagnostics = collectDiagnostics(workspace, document.uri, config).map((diagnostic) =>
+          toDiagnostic(workspace, document, diagnostic, this.session.capabilities.relatedInformation),
+        );
       } catch (error) {
-        this.session.log(`Diagnostics failed for ${document.uri}: ${error instanceof Error ? error.stack : String(error)}`);
+        this.session.log(
+          `Diagnostics failed for ${document.uri}: ${error instanceof Error ? error.stack : String(error)}`,
+        );
         continue;
       }
       // The version is part of the key so that an editor learns that a new version has been checked.

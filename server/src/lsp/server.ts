@@ -5,8 +5,16 @@
 
 import { fileURLToPath } from 'node:url';
 import {
-  DidChangeConfigurationNotification, DidChangeWatchedFilesNotification, FileChangeType, ResponseError, TextDocumentSyncKind,
-  type Connection, type DidChangeWatchedFilesParams, type InitializeParams, type InitializeResult, type TextDocumentChangeEvent,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  ResponseError,
+  TextDocumentSyncKind,
+  type Connection,
+  type DidChangeWatchedFilesParams,
+  type InitializeParams,
+  type InitializeResult,
+  type TextDocumentChangeEvent,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { kindOfUri, renderReference, type BibEntry } from '../core';
@@ -22,7 +30,11 @@ import { Session, kindOfLanguage } from './session';
 import { fetchSettings, resolveCoreConfig } from './settings';
 import { StatusReporter } from './statusReporter';
 
-const WATCHED_GLOBS = ['**/*.{bib,bibtex,tex,ltx,latex,md,markdown,qmd,Rmd,rmd}', '**/_{quarto,metadata}.{yml,yaml}', '**/*.fmatlas.{json,yaml,yml}'];
+const WATCHED_GLOBS = [
+  '**/*.{bib,bibtex,tex,ltx,latex,md,markdown,qmd,Rmd,rmd}',
+  '**/_{quarto,metadata}.{yml,yaml}',
+  '**/*.fmatlas.{json,yaml,yml}',
+];
 
 /** Starts serving LSP on a connection (stdio or IPC, decided by the caller). */
 export function startServer(connection: Connection): void {
@@ -31,7 +43,8 @@ export function startServer(connection: Connection): void {
   const publisher = new DiagnosticsPublisher(session, () => status.report());
   session.onIndexing = (uri, active) => status.setIndexing(uri, active);
 
-  const guard = <P, R>(name: string, fallback: R, handler: (session: Session, params: P) => Promise<R> | R) =>
+  const guard =
+    <P, R>(name: string, fallback: R, handler: (session: Session, params: P) => Promise<R> | R) =>
     async (params: P): Promise<R> => {
       try {
         return await handler(session, params);
@@ -46,9 +59,11 @@ export function startServer(connection: Connection): void {
 
   // Notifications have no answer to fall back to: an unexpected error, thrown or rejected, is logged and
   // the server goes on (a watched-file event with a URI it cannot map must never end it).
-  const guardNotification = <P>(name: string, handler: (params: P) => Promise<unknown> | void) =>
+  const guardNotification =
+    <P>(name: string, handler: (params: P) => Promise<unknown> | void) =>
     (params: P): void => {
-      const report = (error: unknown) => session.log(`${name} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      const report = (error: unknown) =>
+        session.log(`${name} failed: ${error instanceof Error ? error.stack : String(error)}`);
       try {
         void Promise.resolve(handler(params)).catch(report);
       } catch (error) {
@@ -61,12 +76,21 @@ export function startServer(connection: Connection): void {
   session.ready = new Promise<void>((resolve) => (markReady = resolve));
   connection.onInitialized(() => {
     initialized(session, publisher)
-      .catch((error) => session.log(`Indexing the workspace failed: ${error instanceof Error ? error.stack : String(error)}`))
+      .catch((error) =>
+        session.log(`Indexing the workspace failed: ${error instanceof Error ? error.stack : String(error)}`),
+      )
       .finally(markReady);
   });
-  connection.onDidChangeConfiguration(guardNotification('workspace/didChangeConfiguration', () => reloadSettings(session).then(() => publisher.schedule())));
-  connection.onDidChangeWatchedFiles(guardNotification('workspace/didChangeWatchedFiles', (params: DidChangeWatchedFilesParams) =>
-    onFilesChanged(session, params.changes).then(() => publisher.schedule())));
+  connection.onDidChangeConfiguration(
+    guardNotification('workspace/didChangeConfiguration', () =>
+      reloadSettings(session).then(() => publisher.schedule()),
+    ),
+  );
+  connection.onDidChangeWatchedFiles(
+    guardNotification('workspace/didChangeWatchedFiles', (params: DidChangeWatchedFilesParams) =>
+      onFilesChanged(session, params.changes).then(() => publisher.schedule()),
+    ),
+  );
 
   connection.onCompletion(guard('completion', null, handleCompletion));
   connection.onCompletionResolve(guard('completionItem/resolve', undefined as never, handleCompletionResolve));
@@ -79,33 +103,40 @@ export function startServer(connection: Connection): void {
   connection.onWorkspaceSymbol(guard('workspace/symbol', [], handleWorkspaceSymbols));
   connection.onExecuteCommand(guard('workspace/executeCommand', null, handleExecuteCommand));
 
-  session.documents.onDidChangeContent(guardNotification('textDocument/didChange', (change: TextDocumentChangeEvent<TextDocument>) => {
-    const { uri, languageId, version } = change.document;
-    const kind = kindOfUri(uri) ?? kindOfLanguage(languageId);
-    if (!kind) {
-      return;
-    }
-    const text = change.document.getText();
-    // An open editor decodes the file with its own encoding and saves it the same way: FM Atlas may write into it.
-    session.workspace.setNotUtf8(uri, false);
-    if (kind === 'bibtex' && kindOfUri(uri) === 'bibtex') {
-      return session.loader.setText(uri, text, version).then(() => publisher.schedule());
-    }
-    session.workspace.setDocument(uri, text, version, kind);
-    publisher.schedule();
-    return undefined;
-  }));
-  session.documents.onDidClose(guardNotification('textDocument/didClose', (event: TextDocumentChangeEvent<TextDocument>) => {
-    // The file on disk is the truth again once its editor closes without saving; a document whose URI
-    // names no file we can read (another host, an odd scheme) just leaves the workspace.
-    const uri = event.document.uri;
-    return session.loader.loadFile(uri).catch(() => false).then((loaded) => {
-      if (!loaded) {
-        session.workspace.removeDocument(uri);
+  session.documents.onDidChangeContent(
+    guardNotification('textDocument/didChange', (change: TextDocumentChangeEvent<TextDocument>) => {
+      const { uri, languageId, version } = change.document;
+      const kind = kindOfUri(uri) ?? kindOfLanguage(languageId);
+      if (!kind) {
+        return;
       }
+      const text = change.document.getText();
+      // An open editor decodes the file with its own encoding and saves it the same way: FM Atlas may write into it.
+      session.workspace.setNotUtf8(uri, false);
+      if (kind === 'bibtex' && kindOfUri(uri) === 'bibtex') {
+        return session.loader.setText(uri, text, version).then(() => publisher.schedule());
+      }
+      session.workspace.setDocument(uri, text, version, kind);
       publisher.schedule();
-    });
-  }));
+      return undefined;
+    }),
+  );
+  session.documents.onDidClose(
+    guardNotification('textDocument/didClose', (event: TextDocumentChangeEvent<TextDocument>) => {
+      // The file on disk is the truth again once its editor closes without saving; a document whose URI
+      // names no file we can read (another host, an odd scheme) just leaves the workspace.
+      const uri = event.document.uri;
+      return session.loader
+        .loadFile(uri)
+        .catch(() => false)
+        .then((loaded) => {
+          if (!loaded) {
+            session.workspace.removeDocument(uri);
+          }
+          publisher.schedule();
+        });
+    }),
+  );
   session.documents.listen(connection);
   connection.listen();
 }
@@ -151,7 +182,9 @@ async function initialized(session: Session, publisher: DiagnosticsPublisher): P
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'fmAtlas' });
   }
   if (session.capabilities.dynamicWatchers) {
-    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })),
+    });
   }
   const started = Date.now();
   await session.loader.loadFolders(session.folders);
@@ -163,13 +196,26 @@ async function initialized(session: Session, publisher: DiagnosticsPublisher): P
 }
 
 async function reloadSettings(session: Session): Promise<void> {
-  session.settings = await fetchSettings(session.connection, session.capabilities.configurationPull, session.initializationOptions);
+  session.settings = await fetchSettings(
+    session.connection,
+    session.capabilities.configurationPull,
+    session.initializationOptions,
+  );
   session.workspace.citeCommands = session.settings.citation.commands;
-  session.config = await resolveCoreConfig(session.settings, session.folders, session.loader, session.builtinCatalogueFiles?.map((file) => file.layer), (message) => session.log(message));
+  session.config = await resolveCoreConfig(
+    session.settings,
+    session.folders,
+    session.loader,
+    session.builtinCatalogueFiles?.map((file) => file.layer),
+    (message) => session.log(message),
+  );
   await loadOutsideBibliographies(session);
 }
 
-async function onFilesChanged(session: Session, changes: ReadonlyArray<{ uri: string; type: FileChangeType }>): Promise<void> {
+async function onFilesChanged(
+  session: Session,
+  changes: ReadonlyArray<{ uri: string; type: FileChangeType }>,
+): Promise<void> {
   for (const change of changes) {
     if (session.documents.get(change.uri)) {
       continue;
@@ -195,7 +241,12 @@ async function loadOutsideBibliographies(session: Session): Promise<void> {
 
 function warmRenderer(session: Session): void {
   const sample: BibEntry = {
-    type: 'article', key: 'warmup', keyRange: { start: 0, end: 0 }, range: { start: 0, end: 0 }, complete: true, text: '',
+    type: 'article',
+    key: 'warmup',
+    keyRange: { start: 0, end: 0 },
+    range: { start: 0, end: 0 },
+    complete: true,
+    text: '',
     fields: [{ name: 'title', value: 'Warm-up' }],
   };
   try {

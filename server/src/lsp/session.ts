@@ -44,7 +44,12 @@ export class Session {
   settings: FmAtlasSettings = DEFAULT_SETTINGS;
   config: CoreConfig = DEFAULT_CORE_CONFIG;
   folders: string[] = [];
-  capabilities: ClientCapabilityFlags = { configurationPull: false, relatedInformation: false, workDoneProgress: false, dynamicWatchers: false };
+  capabilities: ClientCapabilityFlags = {
+    configurationPull: false,
+    relatedInformation: false,
+    workDoneProgress: false,
+    dynamicWatchers: false,
+  };
   initializationOptions: unknown;
   /** Resolves when the first index of the workspace folders is complete. */
   ready: Promise<void> = Promise.resolve();
@@ -64,7 +69,9 @@ export class Session {
   /** An LSP location for an offset in a workspace document or a built-in catalogue file. */
   locateOffset(uri: string, offset: number): Location | undefined {
     const document = this.workspace.getDocument(uri);
-    const lines = document ? this.workspace.lineIndex(document) : this.builtinCatalogueFiles?.find((file) => file.uri === uri)?.lines;
+    const lines = document
+      ? this.workspace.lineIndex(document)
+      : this.builtinCatalogueFiles?.find((file) => file.uri === uri)?.lines;
     if (!lines) {
       return undefined;
     }

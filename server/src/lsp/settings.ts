@@ -5,10 +5,18 @@
 import { isAbsolute, join } from 'node:path';
 import type { Connection } from 'vscode-languageserver/node';
 import {
-  DEFAULT_SETTINGS, SEVERITY_SETTING_VALUES, type FmAtlasSettings, type SeveritySetting,
+  DEFAULT_SETTINGS,
+  SEVERITY_SETTING_VALUES,
+  type FmAtlasSettings,
+  type SeveritySetting,
 } from '../../../shared/settings';
 import {
-  DEFAULT_CORE_CONFIG, DIAGNOSTIC_RULES, hasCslStyle, registerCslStyle, type CatalogueLayer, type CoreConfig,
+  DEFAULT_CORE_CONFIG,
+  DIAGNOSTIC_RULES,
+  hasCslStyle,
+  registerCslStyle,
+  type CatalogueLayer,
+  type CoreConfig,
 } from '../core';
 import { readTextFile } from '../host/readTextFile';
 import type { WorkspaceLoader } from '../host/workspaceLoader';
@@ -22,20 +30,33 @@ export function normalizeSettings(raw: unknown): FmAtlasSettings {
     bibliography: { extraFiles: strings(value.bibliography?.extraFiles, DEFAULT_SETTINGS.bibliography.extraFiles) },
     citation: {
       commands: strings(value.citation?.commands, DEFAULT_SETTINGS.citation.commands),
-      style: typeof value.citation?.style === 'string' && value.citation.style.trim() !== '' ? value.citation.style.trim() : DEFAULT_SETTINGS.citation.style,
+      style:
+        typeof value.citation?.style === 'string' && value.citation.style.trim() !== ''
+          ? value.citation.style.trim()
+          : DEFAULT_SETTINGS.citation.style,
     },
     catalogue: {
       files: strings(value.catalogue?.files, DEFAULT_SETTINGS.catalogue.files),
-      builtIn: typeof value.catalogue?.builtIn === 'boolean' ? value.catalogue.builtIn : DEFAULT_SETTINGS.catalogue.builtIn,
+      builtIn:
+        typeof value.catalogue?.builtIn === 'boolean' ? value.catalogue.builtIn : DEFAULT_SETTINGS.catalogue.builtIn,
     },
     claims: {
       severity: readSeverities(value.claims?.severity),
-      flagOwnResults: typeof value.claims?.flagOwnResults === 'boolean' ? value.claims.flagOwnResults : DEFAULT_SETTINGS.claims.flagOwnResults,
+      flagOwnResults:
+        typeof value.claims?.flagOwnResults === 'boolean'
+          ? value.claims.flagOwnResults
+          : DEFAULT_SETTINGS.claims.flagOwnResults,
     },
     diagnostics: {
       unusedEntries: {
-        enabled: typeof value.diagnostics?.unusedEntries?.enabled === 'boolean' ? value.diagnostics.unusedEntries.enabled : DEFAULT_SETTINGS.diagnostics.unusedEntries.enabled,
-        maxEntries: typeof value.diagnostics?.unusedEntries?.maxEntries === 'number' ? value.diagnostics.unusedEntries.maxEntries : DEFAULT_SETTINGS.diagnostics.unusedEntries.maxEntries,
+        enabled:
+          typeof value.diagnostics?.unusedEntries?.enabled === 'boolean'
+            ? value.diagnostics.unusedEntries.enabled
+            : DEFAULT_SETTINGS.diagnostics.unusedEntries.enabled,
+        maxEntries:
+          typeof value.diagnostics?.unusedEntries?.maxEntries === 'number'
+            ? value.diagnostics.unusedEntries.maxEntries
+            : DEFAULT_SETTINGS.diagnostics.unusedEntries.maxEntries,
       },
     },
   };
@@ -60,7 +81,11 @@ function readSeverities(raw: unknown): FmAtlasSettings['claims']['severity'] {
 }
 
 /** Asks the client for the settings; falls back to the initialization options. */
-export async function fetchSettings(connection: Connection, canPull: boolean, initializationOptions: unknown): Promise<FmAtlasSettings> {
+export async function fetchSettings(
+  connection: Connection,
+  canPull: boolean,
+  initializationOptions: unknown,
+): Promise<FmAtlasSettings> {
   if (canPull) {
     try {
       return normalizeSettings(await connection.workspace.getConfiguration('fmAtlas'));
@@ -68,11 +93,19 @@ export async function fetchSettings(connection: Connection, canPull: boolean, in
       // A client that advertises but fails configuration requests still gets defaults.
     }
   }
-  return normalizeSettings((initializationOptions as { settings?: unknown } | undefined)?.settings ?? initializationOptions);
+  return normalizeSettings(
+    (initializationOptions as { settings?: unknown } | undefined)?.settings ?? initializationOptions,
+  );
 }
 
 /** Turns settings into the core configuration, loading extra bibliographies, catalogue files and a custom CSL style. */
-export async function resolveCoreConfig(settings: FmAtlasSettings, folders: readonly string[], loader: WorkspaceLoader, builtinCatalogueLayers: readonly CatalogueLayer[] | undefined, log: (message: string) => void): Promise<CoreConfig> {
+export async function resolveCoreConfig(
+  settings: FmAtlasSettings,
+  folders: readonly string[],
+  loader: WorkspaceLoader,
+  builtinCatalogueLayers: readonly CatalogueLayer[] | undefined,
+  log: (message: string) => void,
+): Promise<CoreConfig> {
   const extraBibliographies = await loader.resolveExtraFiles(settings.bibliography.extraFiles, folders);
   await loader.loadCatalogueFiles(settings.catalogue.files, folders);
   let cslStyle = settings.citation.style;
@@ -86,7 +119,9 @@ export async function resolveCoreConfig(settings: FmAtlasSettings, folders: read
       }
       registerCslStyle(cslStyle, read.text);
     } catch (error) {
-      log(`CSL style '${cslStyle}' is neither built in (apa, vancouver, harvard1) nor a readable file (${error instanceof Error ? error.message : String(error)}); using APA.`);
+      log(
+        `CSL style '${cslStyle}' is neither built in (apa, vancouver, harvard1) nor a readable file (${error instanceof Error ? error.message : String(error)}); using APA.`,
+      );
       cslStyle = 'apa';
     }
   }

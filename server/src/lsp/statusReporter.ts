@@ -41,10 +41,13 @@ export class StatusReporter {
     if (this.session.capabilities.workDoneProgress) {
       if (this.active.size > 0 && !this.progress) {
         const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
-        this.progress = this.session.connection.window.createWorkDoneProgress().then((reporter) => {
-          reporter.begin('FM Atlas', undefined, `Indexing ${name}…`);
-          return reporter;
-        }, () => undefined);
+        this.progress = this.session.connection.window.createWorkDoneProgress().then(
+          (reporter) => {
+            reporter.begin('FM Atlas', undefined, `Indexing ${name}…`);
+            return reporter;
+          },
+          () => undefined,
+        );
       } else if (this.active.size === 0 && this.progress) {
         const pending = this.progress;
         this.progress = undefined;

@@ -1,6 +1,10 @@
 // Minimal declarations for the parts of citation-js that FM Atlas uses; the packages ship no types.
 declare module '@citation-js/core' {
-  export interface CslName { family?: string; given?: string; literal?: string }
+  export interface CslName {
+    family?: string;
+    given?: string;
+    literal?: string;
+  }
   export interface CslItem {
     id: string;
     type?: string;

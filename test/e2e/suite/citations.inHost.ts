@@ -19,7 +19,11 @@ async function open(path: string): Promise<vscode.TextEditor> {
 }
 
 /** Waits until the diagnostics of a file satisfy a condition, by event, with a timeout. */
-function diagnosticsFor(uri: vscode.Uri, condition: (all: readonly vscode.Diagnostic[]) => boolean, timeoutMs = 60_000): Promise<readonly vscode.Diagnostic[]> {
+function diagnosticsFor(
+  uri: vscode.Uri,
+  condition: (all: readonly vscode.Diagnostic[]) => boolean,
+  timeoutMs = 60_000,
+): Promise<readonly vscode.Diagnostic[]> {
   return new Promise((resolve, reject) => {
     const current = vscode.languages.getDiagnostics(uri);
     if (condition(current)) {
@@ -28,7 +32,11 @@ function diagnosticsFor(uri: vscode.Uri, condition: (all: readonly vscode.Diagno
     }
     const timer = setTimeout(() => {
       subscription.dispose();
-      reject(new Error(`diagnostics of ${uri.path} did not match within ${timeoutMs} ms: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => d.message))}`));
+      reject(
+        new Error(
+          `diagnostics of ${uri.path} did not match within ${timeoutMs} ms: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => d.message))}`,
+        ),
+      );
     }, timeoutMs);
     const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
       if (event.uris.some((changed) => changed.toString() === uri.toString())) {
@@ -64,14 +72,24 @@ function labels(list: vscode.CompletionList): string[] {
 }
 
 function hoverText(hovers: vscode.Hover[]): string {
-  return hovers.flatMap((hover) => hover.contents.map((content) => (typeof content === 'string' ? content : 'value' in content ? content.value : ''))).join('\n');
+  return hovers
+    .flatMap((hover) =>
+      hover.contents.map((content) =>
+        typeof content === 'string' ? content : 'value' in content ? content.value : '',
+      ),
+    )
+    .join('\n');
 }
 
 suite('FM Atlas in a real VS Code', () => {
   suiteSetup(async () => {
     await open('latex-review/chapters/vision-only.tex');
     await vscode.extensions.getExtension(EXTENSION_ID)?.activate();
-    await diagnosticsFor(workspaceFile('latex-review/chapters/vision-only.tex'), (all) => all.some((d) => codeOf(d) === 'undefined-key'), 90_000);
+    await diagnosticsFor(
+      workspaceFile('latex-review/chapters/vision-only.tex'),
+      (all) => all.some((d) => codeOf(d) === 'undefined-key'),
+      90_000,
+    );
   });
 
   test('activates on a .tex file', () => {
@@ -81,22 +99,42 @@ suite('FM Atlas in a real VS Code', () => {
   });
 
   test('the undefined key, duplicate key, BibTeX syntax error and unused entries are diagnosed', async () => {
-    const [undefinedKey] = (await diagnosticsFor(workspaceFile('latex-review/chapters/vision-only.tex'), (all) => all.some((d) => codeOf(d) === 'undefined-key')))
-      .filter((d) => codeOf(d) === 'undefined-key');
-    assert.equal(undefinedKey.message, "Undefined citation key 'kirilov2023segany'. Did you mean 'kirillov2023segany'?");
+    const [undefinedKey] = (
+      await diagnosticsFor(workspaceFile('latex-review/chapters/vision-only.tex'), (all) =>
+        all.some((d) => codeOf(d) === 'undefined-key'),
+      )
+    ).filter((d) => codeOf(d) === 'undefined-key');
+    assert.equal(
+      undefinedKey.message,
+      "Undefined citation key 'kirilov2023segany'. Did you mean 'kirillov2023segany'?",
+    );
     assert.equal(undefinedKey.severity, vscode.DiagnosticSeverity.Error);
-    const duplicate = await diagnosticsFor(workspaceFile('latex-review/extra.bib'), (all) => all.some((d) => codeOf(d) === 'duplicate-key'));
-    assert.ok(duplicate.find((d) => codeOf(d) === 'duplicate-key')!.relatedInformation?.[0].location.uri.path.endsWith('/references.bib'));
-    const broken = await diagnosticsFor(workspaceFile('latex-review/broken.bib'), (all) => all.some((d) => codeOf(d) === 'bib-expected-comma'));
+    const duplicate = await diagnosticsFor(workspaceFile('latex-review/extra.bib'), (all) =>
+      all.some((d) => codeOf(d) === 'duplicate-key'),
+    );
+    assert.ok(
+      duplicate
+        .find((d) => codeOf(d) === 'duplicate-key')!
+        .relatedInformation?.[0].location.uri.path.endsWith('/references.bib'),
+    );
+    const broken = await diagnosticsFor(workspaceFile('latex-review/broken.bib'), (all) =>
+      all.some((d) => codeOf(d) === 'bib-expected-comma'),
+    );
     assert.equal(broken.find((d) => codeOf(d) === 'bib-expected-comma')!.range.start.line, 12);
-    const unused = await diagnosticsFor(workspaceFile('latex-review/references.bib'), (all) => all.some((d) => codeOf(d) === 'unused-entry'));
+    const unused = await diagnosticsFor(workspaceFile('latex-review/references.bib'), (all) =>
+      all.some((d) => codeOf(d) === 'unused-entry'),
+    );
     assert.equal(unused.filter((d) => codeOf(d) === 'unused-entry').length, 3);
   });
 
   test('cite completion in LaTeX ranks by what was typed', async () => {
     const editor = await open('latex-review/chapters/introduction.tex');
     const position = await appendLine(editor, 'See \\citep[see][p.~3]{kirillov segm');
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      editor.document.uri,
+      position,
+    );
     assert.equal(labels(list)[0], 'kirillov2023segany');
     assert.match(String(list.items[0].detail), /^Kirillov et al\. \(2023\) Segment Anything/);
   });
@@ -105,20 +143,33 @@ suite('FM Atlas in a real VS Code', () => {
     const editor = await open('quarto-review/index.qmd');
     assert.equal(editor.document.languageId, 'quarto');
     const position = await appendLine(editor, 'As shown [@medsa');
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      editor.document.uri,
+      position,
+    );
     assert.deepEqual(labels(list).slice(0, 2).sort(), ['MedSAM', 'MedSAM2']);
   });
 
   test('activates and diagnoses a .md file with a list of bibliographies', async () => {
     const editor = await open('quarto-review/methods.md');
     assert.equal(editor.document.languageId, 'markdown');
-    const diagnostics = await diagnosticsFor(editor.document.uri, (all) => all.some((d) => codeOf(d) === 'undefined-key'));
-    assert.deepEqual(diagnostics.filter((d) => codeOf(d) === 'undefined-key').map((d) => d.message), ["Undefined citation key 'johnson2019mimicxr'. Did you mean 'johnson2019mimiccxr'?"]);
+    const diagnostics = await diagnosticsFor(editor.document.uri, (all) =>
+      all.some((d) => codeOf(d) === 'undefined-key'),
+    );
+    assert.deepEqual(
+      diagnostics.filter((d) => codeOf(d) === 'undefined-key').map((d) => d.message),
+      ["Undefined citation key 'johnson2019mimicxr'. Did you mean 'johnson2019mimiccxr'?"],
+    );
   });
 
   test('hover shows the rendered reference and where it is defined', async () => {
     const editor = await open('latex-review/chapters/vision-only.tex');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, 'ravi2024sam2', 3));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      editor.document.uri,
+      positionOf(editor.document, 'ravi2024sam2', 3),
+    );
     const text = hoverText(hovers);
     assert.match(text, /Ravi, N\./);
     assert.match(text, /references\.bib:\d+/);
@@ -126,22 +177,38 @@ suite('FM Atlas in a real VS Code', () => {
 
   test('go to definition leads to the entry in the .bib file', async () => {
     const editor = await open('latex-review/chapters/introduction.tex');
-    const locations = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>('vscode.executeDefinitionProvider', editor.document.uri, positionOf(editor.document, 'rajendran2025foundation', 2));
+    const locations = await vscode.commands.executeCommand<Array<vscode.Location | vscode.LocationLink>>(
+      'vscode.executeDefinitionProvider',
+      editor.document.uri,
+      positionOf(editor.document, 'rajendran2025foundation', 2),
+    );
     const target = 'targetUri' in locations[0] ? locations[0].targetUri : locations[0].uri;
     assert.ok(target.path.endsWith('/latex-review/references.bib'));
   });
 
   test('rename edits every use and the entry', async () => {
     const editor = await open('latex-review/chapters/introduction.tex');
-    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', editor.document.uri, positionOf(editor.document, 'rajendran2025foundation', 2), 'rajendran2025review');
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>(
+      'vscode.executeDocumentRenameProvider',
+      editor.document.uri,
+      positionOf(editor.document, 'rajendran2025foundation', 2),
+      'rajendran2025review',
+    );
     const count = edit.entries().reduce((sum, [, edits]) => sum + edits.length, 0);
     assert.equal(count, 5);
   });
 
   test('the quick fix replaces an undefined key and the error goes away', async () => {
     const editor = await open('latex-review/chapters/vision-only.tex');
-    const [diagnostic] = vscode.languages.getDiagnostics(editor.document.uri).filter((d) => codeOf(d) === 'undefined-key');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const [diagnostic] = vscode.languages
+      .getDiagnostics(editor.document.uri)
+      .filter((d) => codeOf(d) === 'undefined-key');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      editor.document.uri,
+      diagnostic.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((action) => action.title === "Replace with 'kirillov2023segany'");
     assert.ok(fix?.edit);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
@@ -151,16 +218,27 @@ suite('FM Atlas in a real VS Code', () => {
   test('model names complete in prose with a cite variant using the user key', async () => {
     const editor = await open('latex-review/chapters/introduction.tex');
     const position = await appendLine(editor, 'Promptable segmentation models such as MedS');
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, position);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      editor.document.uri,
+      position,
+    );
     const names = labels(list);
     assert.ok(names.includes('MedSAM'), names.join(', '));
-    assert.ok(names.includes('MedSAM~\\citep{MedSAM}'), 'the cite variant uses the key of the user bibliography and the project\'s \\citep');
+    assert.ok(
+      names.includes('MedSAM~\\citep{MedSAM}'),
+      "the cite variant uses the key of the user bibliography and the project's \\citep",
+    );
     assert.ok(names.includes('MedSAM2'));
   });
 
   test('hovering a model name in prose shows its catalogue card', async () => {
     const editor = await open('latex-review/chapters/vision-only.tex');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, positionOf(editor.document, 'SAM-Med2D', 3));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      editor.document.uri,
+      positionOf(editor.document, 'SAM-Med2D', 3),
+    );
     const text = hoverText(hovers);
     assert.match(text, /\*\*SAM-Med2D\*\* · vision-only/);
     assert.match(text, /Pretraining data/);
@@ -168,10 +246,17 @@ suite('FM Atlas in a real VS Code', () => {
 
   test('claims: the deliberate misattribution is flagged and its quick fix cites the right paper', async () => {
     const editor = await open('latex-review/chapters/vision-only.tex');
-    const diagnostics = await diagnosticsFor(editor.document.uri, (all) => all.some((d) => codeOf(d) === 'misattributed-citation'));
+    const diagnostics = await diagnosticsFor(editor.document.uri, (all) =>
+      all.some((d) => codeOf(d) === 'misattributed-citation'),
+    );
     const misattributed = diagnostics.find((d) => codeOf(d) === 'misattributed-citation')!;
     assert.equal(editor.document.getText(misattributed.range), 'ravi2024sam2');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, misattributed.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      editor.document.uri,
+      misattributed.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((action) => action.title.startsWith('Cite MedSAM2 instead'));
     assert.ok(fix?.edit, actions.map((action) => action.title).join(' | '));
     assert.ok(await vscode.workspace.applyEdit(fix.edit));

@@ -32,7 +32,16 @@ export function run(): Promise<void> {
         resolveRun();
       }
     });
-    runner.on('pass', (test) => results.push({ title: test.fullTitle(), state: 'passed', durationMs: test.duration ?? 0 }));
-    runner.on('fail', (test, error: Error) => results.push({ title: test.fullTitle(), state: 'failed', durationMs: test.duration ?? 0, error: error.stack ?? error.message }));
+    runner.on('pass', (test) =>
+      results.push({ title: test.fullTitle(), state: 'passed', durationMs: test.duration ?? 0 }),
+    );
+    runner.on('fail', (test, error: Error) =>
+      results.push({
+        title: test.fullTitle(),
+        state: 'failed',
+        durationMs: test.duration ?? 0,
+        error: error.stack ?? error.message,
+      }),
+    );
   });
 }

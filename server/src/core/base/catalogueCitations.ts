@@ -16,7 +16,6 @@ import type { TextEdit, TextRange } from '../text/textRange';
 import type { Workspace } from '../workspace/workspace';
 import { bibliographyIndexFor } from './citations';
 
-
 /** What a document needs to cite catalogue works. */
 export interface CitationContext {
   readonly catalogue: Catalogue;
@@ -51,7 +50,11 @@ export function citationContextFor(workspace: Workspace, uri: string, config: Co
   // so the project's citations are counted on first use.
   let citeCommand: string | undefined;
   return {
-    catalogue, index, links: linkBibliography(index, catalogue), language: document.kind, targetBibliography,
+    catalogue,
+    index,
+    links: linkBibliography(index, catalogue),
+    language: document.kind,
+    targetBibliography,
     get citeCommand() {
       return (citeCommand ??= document.kind === 'latex' ? findHouseCiteCommand(workspace, uri) : 'cite');
     },
@@ -74,7 +77,11 @@ function findHouseCiteCommand(workspace: Workspace, uri: string): string {
       }
     }
   }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1] || PARENTHETICAL_COMMANDS.indexOf(a[0]) - PARENTHETICAL_COMMANDS.indexOf(b[0]))[0]?.[0] ?? 'cite';
+  return (
+    [...counts.entries()].sort(
+      (a, b) => b[1] - a[1] || PARENTHETICAL_COMMANDS.indexOf(a[0]) - PARENTHETICAL_COMMANDS.indexOf(b[0]),
+    )[0]?.[0] ?? 'cite'
+  );
 }
 
 /** Writes a citation of one key in the document's language, with the project's cite command in LaTeX. */
@@ -83,7 +90,12 @@ export function formatCitation(language: 'latex' | 'markdown', key: string, comm
 }
 
 /** Writes "name + citation" as completion inserts it: `MedSAM~\citep{key}` or `MedSAM [@key]`. */
-export function formatNameWithCitation(language: 'latex' | 'markdown', name: string, key: string, command = 'cite'): string {
+export function formatNameWithCitation(
+  language: 'latex' | 'markdown',
+  name: string,
+  key: string,
+  command = 'cite',
+): string {
   return language === 'latex' ? `${name}~\\${command}{${key}}` : `${name} [@${key}]`;
 }
 
@@ -98,12 +110,15 @@ export function citationHintFor(context: CitationContext, record: ModelRecord | 
 }
 
 /** The key a citation of a record uses, and the edit that adds its BibTeX when the bibliography lacks it. */
-export type CitationPlan =
-  | { readonly key: string; readonly edit?: TextEdit }
-  | { readonly error: string };
+export type CitationPlan = { readonly key: string; readonly edit?: TextEdit } | { readonly error: string };
 
 /** Plans citing a catalogue record from a document: the user's key, or the catalogue BibTeX added to the document's bibliography. */
-export function planCitation(workspace: Workspace, context: CitationContext, kind: 'model' | 'dataset', id: string): CitationPlan {
+export function planCitation(
+  workspace: Workspace,
+  context: CitationContext,
+  kind: 'model' | 'dataset',
+  id: string,
+): CitationPlan {
   const record = kind === 'model' ? context.catalogue.model(id) : context.catalogue.dataset(id);
   if (!record) {
     return { error: `'${id}' is not in the catalogue.` };
@@ -116,7 +131,10 @@ export function planCitation(workspace: Workspace, context: CitationContext, kin
     return { error: `No BibTeX is catalogued for ${record.name}.` };
   }
   if (!context.targetBibliography) {
-    return { error: 'This document names no bibliography file to add the entry to (\\bibliography, \\addbibresource or bibliography: in the front matter).' };
+    return {
+      error:
+        'This document names no bibliography file to add the entry to (\\bibliography, \\addbibresource or bibliography: in the front matter).',
+    };
   }
   const parsed = parseBibtex(record.bibtex).file.entries[0];
   if (!parsed) {
@@ -132,11 +150,21 @@ export function planCitation(workspace: Workspace, context: CitationContext, kin
   if (notWritable) {
     return { error: `FM Atlas does not add ${record.name}'s BibTeX to ${displayPath(target.uri)}: ${notWritable}.` };
   }
-  const bibtex = indentLike(target.text, record.bibtex.slice(0, parsed.keyRange.start) + key + record.bibtex.slice(parsed.keyRange.end));
+  const bibtex = indentLike(
+    target.text,
+    record.bibtex.slice(0, parsed.keyRange.start) + key + record.bibtex.slice(parsed.keyRange.end),
+  );
   // Line endings are compared without carriage returns: the edit takes the file's own line ending later.
   const tail = target.text.slice(-4).replace(/\r/g, '');
   const separator = target.text.trim() === '' ? '' : tail.endsWith('\n\n') ? '' : tail.endsWith('\n') ? '\n' : '\n\n';
-  return { key, edit: { uri: target.uri, range: { start: target.text.length, end: target.text.length }, newText: `${separator}${bibtex.trim()}\n` } };
+  return {
+    key,
+    edit: {
+      uri: target.uri,
+      range: { start: target.text.length, end: target.text.length },
+      newText: `${separator}${bibtex.trim()}\n`,
+    },
+  };
 }
 
 /** Citing a catalogue record from a document: what to write and the edits that write it. */
@@ -162,7 +190,12 @@ export interface CatalogueCitation {
  * when the record cannot be cited (unknown, no BibTeX catalogued, no bibliography file to add it to).
  */
 export function citeCatalogueRecord(
-  workspace: Workspace, uri: string, kind: 'model' | 'dataset', id: string, config: CoreConfig, replace?: TextRange,
+  workspace: Workspace,
+  uri: string,
+  kind: 'model' | 'dataset',
+  id: string,
+  config: CoreConfig,
+  replace?: TextRange,
 ): CatalogueCitation | { readonly error: string } | undefined {
   const context = citationContextFor(workspace, uri, config);
   if (!context) {

@@ -48,7 +48,9 @@ export interface KeyAtCursor {
 /** Finds the cite key under the cursor. */
 export function findKeyAt(workspace: Workspace, document: SourceDocument, offset: number): KeyAtCursor | undefined {
   if (document.kind === 'bibtex') {
-    const entry = workspace.bibliography(document).entries.find((candidate) => containsOffset(candidate.keyRange, offset));
+    const entry = workspace
+      .bibliography(document)
+      .entries.find((candidate) => containsOffset(candidate.keyRange, offset));
     return entry ? { key: entry.key, range: entry.keyRange, inBibliography: true } : undefined;
   }
   const use = listCitationUses(workspace, document).find((candidate) => containsOffset(candidate.range, offset));
@@ -56,7 +58,16 @@ export function findKeyAt(workspace: Workspace, document: SourceDocument, offset
 }
 
 /** The manuscripts (LaTeX and Markdown documents) whose bibliographies include a given file. */
-export function findDocumentsUsingBibliography(workspace: Workspace, bibUri: string, config: CoreConfig): SourceDocument[] {
-  return workspace.allDocuments().filter((document) =>
-    (document.kind === 'latex' || document.kind === 'markdown') && findBibliographies(workspace, document.uri, config).includes(bibUri));
+export function findDocumentsUsingBibliography(
+  workspace: Workspace,
+  bibUri: string,
+  config: CoreConfig,
+): SourceDocument[] {
+  return workspace
+    .allDocuments()
+    .filter(
+      (document) =>
+        (document.kind === 'latex' || document.kind === 'markdown') &&
+        findBibliographies(workspace, document.uri, config).includes(bibUri),
+    );
 }

@@ -87,12 +87,24 @@ function toSearchable(entry: BibEntry): SearchableEntry {
   let doi = '';
   for (const field of entry.fields) {
     switch (field.name) {
-      case 'author': author = field.value; break;
-      case 'editor': editor = field.value; break;
-      case 'title': title = field.value; break;
-      case 'year': year = field.value; break;
-      case 'date': date = field.value; break;
-      case 'doi': doi = field.value; break;
+      case 'author':
+        author = field.value;
+        break;
+      case 'editor':
+        editor = field.value;
+        break;
+      case 'title':
+        title = field.value;
+        break;
+      case 'year':
+        year = field.value;
+        break;
+      case 'date':
+        date = field.value;
+        break;
+      case 'doi':
+        doi = field.value;
+        break;
     }
   }
   return { key: entry.key, authors: author || editor, title, year: year || date.slice(0, 4), doi };

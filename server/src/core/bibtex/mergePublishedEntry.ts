@@ -57,8 +57,27 @@ export interface PublishedMerge {
 
 /** Where and when the work appeared and its identifiers: the published version's values, or none. */
 const PUBLICATION_FIELDS = new Set([
-  'journal', 'journaltitle', 'booktitle', 'series', 'volume', 'number', 'issue', 'pages', 'eid', 'year', 'date',
-  'month', 'doi', 'publisher', 'organization', 'institution', 'school', 'address', 'location', 'editor', 'isbn',
+  'journal',
+  'journaltitle',
+  'booktitle',
+  'series',
+  'volume',
+  'number',
+  'issue',
+  'pages',
+  'eid',
+  'year',
+  'date',
+  'month',
+  'doi',
+  'publisher',
+  'organization',
+  'institution',
+  'school',
+  'address',
+  'location',
+  'editor',
+  'isbn',
   'issn',
 ]);
 /** The fields of the venue: one the published version names replaces the user's in place. */
@@ -114,15 +133,22 @@ type Decision =
  * @returns undefined when the entry cannot be edited safely (cut off, or with a syntax error inside)
  */
 export function mergePublishedEntry(
-  text: string, entry: BibEntry, publishedBibtex: string,
+  text: string,
+  entry: BibEntry,
+  publishedBibtex: string,
 ): PublishedMerge | undefined {
   const mine = locateEntry(text, entry.range);
   const publishedEntry = parseBibtex(publishedBibtex).file.entries[0];
   const theirs = publishedEntry ? locateEntry(publishedBibtex, publishedEntry.range) : undefined;
   // The index's fields and the located ones are the same scan of the same text; if they disagree,
   // or a syntax error left bytes unaccounted for, no edit is safe.
-  if (!mine?.clean || mine.fields.length !== entry.fields.length || !theirs || !publishedEntry
-    || theirs.fields.length !== publishedEntry.fields.length) {
+  if (
+    !mine?.clean ||
+    mine.fields.length !== entry.fields.length ||
+    !theirs ||
+    !publishedEntry ||
+    theirs.fields.length !== publishedEntry.fields.length
+  ) {
     return undefined;
   }
   const userFields = mine.fields.map((location, i): UserField => ({
@@ -145,8 +171,9 @@ export function mergePublishedEntry(
   });
   const decisions = decideFields(userFields, published);
   const present = new Set(userFields.map((field) => field.location.name));
-  const added = [...published.values()]
-    .filter((field) => !present.has(field.name) && !isRenameTarget(decisions, field));
+  const added = [...published.values()].filter(
+    (field) => !present.has(field.name) && !isRenameTarget(decisions, field),
+  );
   const style = readStyle(text, mine, userFields);
   const edits: EntryEdit[] = [];
   const publishedType = publishedEntry.type;
@@ -161,14 +188,18 @@ export function mergePublishedEntry(
   const updated = [
     ...userFields.flatMap((field, i) => {
       const decision = decisions[i];
-      return decision.action === 'replace' ? [{ name: decision.value.name, written: field.written }]
+      return decision.action === 'replace'
+        ? [{ name: decision.value.name, written: field.written }]
         : decision.action === 'rename'
           ? [{ name: decision.value.name, written: applyCase(decision.value.written, style.nameCase) }]
           : [];
     }),
     ...added.map((field) => ({ name: field.name, written: applyCase(field.written, style.nameCase) })),
-  ].sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name)).map((field) => field.written);
-  const removed = userFields.filter((_field, i) => decisions[i].action === 'remove' || decisions[i].action === 'rename')
+  ]
+    .sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name))
+    .map((field) => field.written);
+  const removed = userFields
+    .filter((_field, i) => decisions[i].action === 'remove' || decisions[i].action === 'rename')
     .map((field) => field.written);
   return { edits: arrangeEdits(text, edits), type, updated, removed };
 }
@@ -204,8 +235,9 @@ function decideFields(fields: readonly UserField[], published: ReadonlyMap<strin
   // `journal = {arXiv preprint ...}` on its way out and a `booktitle` on its way in: the venue
   // changes place in the entry rather than being removed here and added elsewhere.
   const venueIn = [...published.values()].find((field) => VENUE_FIELDS.has(field.name) && !seen.has(field.name));
-  const venueOut = fields
-    .findIndex((field, i) => VENUE_FIELDS.has(field.location.name) && decisions[i].action === 'remove');
+  const venueOut = fields.findIndex(
+    (field, i) => VENUE_FIELDS.has(field.location.name) && decisions[i].action === 'remove',
+  );
   if (venueIn && venueOut >= 0) {
     decisions[venueOut] = { action: 'rename', value: venueIn };
   }
@@ -227,7 +259,10 @@ function sameValue(name: string, mine: string, theirs: string): boolean {
 
 /** Words of a title or name, folded: case, braces, TeX accents and punctuation do not count. */
 function normalizeWords(text: string): string {
-  return normalizeForSearch(text).replace(/[^\p{L}\p{N} ]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  return normalizeForSearch(text)
+    .replace(/[^\p{L}\p{N} ]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Splits a BibTeX name list at `and` outside braces. */
@@ -414,8 +449,14 @@ function formatNew(value: PublishedValue, style: EntryStyle, bareNumbers: boolea
 }
 
 function writeFieldEdits(
-  text: string, entry: BibEntryLocation, fields: readonly UserField[], decisions: readonly Decision[],
-  added: readonly PublishedField[], order: readonly string[], style: EntryStyle, edits: EntryEdit[],
+  text: string,
+  entry: BibEntryLocation,
+  fields: readonly UserField[],
+  decisions: readonly Decision[],
+  added: readonly PublishedField[],
+  order: readonly string[],
+  style: EntryStyle,
+  edits: EntryEdit[],
 ): void {
   const remaining = fields.filter((_field, i) => decisions[i].action !== 'remove');
   const finalName = (field: UserField) => {
@@ -430,12 +471,16 @@ function writeFieldEdits(
   const after = new Map<UserField | undefined, PublishedField[]>();
   const before = new Map<UserField, PublishedField[]>();
   for (const field of added) {
-    const candidates = remaining.filter((candidate) => order.includes(finalName(candidate))
-      && (!PUBLICATION_FIELDS.has(field.name) || PUBLICATION_FIELDS.has(finalName(candidate))));
+    const candidates = remaining.filter(
+      (candidate) =>
+        order.includes(finalName(candidate)) &&
+        (!PUBLICATION_FIELDS.has(field.name) || PUBLICATION_FIELDS.has(finalName(candidate))),
+    );
     const position = order.indexOf(field.name);
-    const placed = (names: readonly string[]) => names
-      .map((name) => candidates.find((candidate) => finalName(candidate) === name))
-      .find((candidate) => candidate !== undefined);
+    const placed = (names: readonly string[]) =>
+      names
+        .map((name) => candidates.find((candidate) => finalName(candidate) === name))
+        .find((candidate) => candidate !== undefined);
     const previous = placed(order.slice(0, position).reverse());
     const next = previous ? undefined : placed(order.slice(position + 1));
     if (next) {
@@ -484,8 +529,13 @@ function writeField(field: PublishedField, style: EntryStyle, bareNumbers: boole
 
 /** The insertion of new fields after the anchor field (or after the key when no field is left). */
 function insertFields(
-  text: string, entry: BibEntryLocation, anchor: UserField | undefined, added: readonly PublishedField[],
-  style: EntryStyle, bareNumbers: boolean, followed: boolean,
+  text: string,
+  entry: BibEntryLocation,
+  anchor: UserField | undefined,
+  added: readonly PublishedField[],
+  style: EntryStyle,
+  bareNumbers: boolean,
+  followed: boolean,
 ): EntryEdit {
   const end = anchor ? anchor.location.valueRange.end : entry.keyRange.end;
   const comma = anchor ? anchor.comma : findComma(text, end);
@@ -508,7 +558,11 @@ function insertFields(
 
 /** The insertion of new fields before a field that stays: each on a line of its own where the target is. */
 function insertFieldsBefore(
-  text: string, target: UserField, added: readonly PublishedField[], style: EntryStyle, bareNumbers: boolean,
+  text: string,
+  target: UserField,
+  added: readonly PublishedField[],
+  style: EntryStyle,
+  bareNumbers: boolean,
 ): EntryEdit {
   const written = added.map((field) => `${writeField(field, style, bareNumbers)},`);
   if (target.startsLine) {
@@ -588,9 +642,11 @@ function readLineTail(text: string, from: number): { contentEnd: number; nextLin
  * `year={2023} }`); then edits that touch (a comma added right after a replaced value) are joined.
  */
 function arrangeEdits(text: string, edits: readonly EntryEdit[]): EntryEdit[] {
-  const byPosition = (list: readonly EntryEdit[]) => list.map((edit, i) => ({ edit, i }))
-    .sort((a, b) => a.edit.range.start - b.edit.range.start || a.edit.range.end - b.edit.range.end || a.i - b.i)
-    .map(({ edit }) => edit);
+  const byPosition = (list: readonly EntryEdit[]) =>
+    list
+      .map((edit, i) => ({ edit, i }))
+      .sort((a, b) => a.edit.range.start - b.edit.range.start || a.edit.range.end - b.edit.range.end || a.i - b.i)
+      .map(({ edit }) => edit);
   const isRemoval = (edit: EntryEdit) => edit.newText === '' && edit.range.end > edit.range.start;
   const removals: TextRange[] = [];
   for (const { range } of byPosition(edits.filter(isRemoval))) {

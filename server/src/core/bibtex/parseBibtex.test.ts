@@ -10,14 +10,16 @@ const corpus = join(__dirname, '../../../../../shared/corpus');
 
 describe('parseBibtex', () => {
   test('reads type, key, fields, macros and concatenation', () => {
-    const { file } = parseBibtex([
-      '@string{mia = "Medical Image Analysis"}',
-      '@Article{ma2024segment,',
-      '  title = {Segment anything in {Medical} images},',
-      '  journal = mia # { (special issue)},',
-      '  year = 2024, month = jan,',
-      '}',
-    ].join('\n'));
+    const { file } = parseBibtex(
+      [
+        '@string{mia = "Medical Image Analysis"}',
+        '@Article{ma2024segment,',
+        '  title = {Segment anything in {Medical} images},',
+        '  journal = mia # { (special issue)},',
+        '  year = 2024, month = jan,',
+        '}',
+      ].join('\n'),
+    );
     assert.equal(file.errors.length, 0);
     assert.equal(file.entries.length, 1);
     const [entry] = file.entries;
@@ -32,7 +34,10 @@ describe('parseBibtex', () => {
   test('key ranges are exact offsets in the file', () => {
     const text = '% a comment\n\n@misc{ key1 ,title={A}}\n@book(key2, title="B")';
     const { file } = parseBibtex(text);
-    assert.deepEqual(file.entries.map((entry) => text.slice(entry.keyRange.start, entry.keyRange.end)), ['key1', 'key2']);
+    assert.deepEqual(
+      file.entries.map((entry) => text.slice(entry.keyRange.start, entry.keyRange.end)),
+      ['key1', 'key2'],
+    );
     assert.equal(text.slice(file.entries[1].range.start, file.entries[1].range.end), '@book(key2, title="B")');
   });
 
@@ -43,27 +48,45 @@ describe('parseBibtex', () => {
     assert.equal(file.errors[0].code, 'bib-expected-comma');
     assert.equal(file.errors[0].range.start, text.indexOf('{T}') + 3);
     assert.equal(getField(file.entries[0], 'year'), '2020');
-    assert.deepEqual(file.entries.map((entry) => entry.key), ['a', 'b']);
+    assert.deepEqual(
+      file.entries.map((entry) => entry.key),
+      ['a', 'b'],
+    );
   });
 
   test('an unclosed brace stops at the next entry line, which still parses', () => {
     const text = '@article{a,\n  title = {Unclosed,\n  year = 2020\n\n@article{b, title={U}}\n';
     const { file } = parseBibtex(text);
-    assert.deepEqual(file.errors.map((error) => error.code), ['bib-unclosed-value']);
+    assert.deepEqual(
+      file.errors.map((error) => error.code),
+      ['bib-unclosed-value'],
+    );
     assert.equal(file.errors[0].range.start, text.indexOf('{Unclosed'));
-    assert.deepEqual(file.entries.map((entry) => [entry.key, entry.complete]), [['a', false], ['b', true]]);
+    assert.deepEqual(
+      file.entries.map((entry) => [entry.key, entry.complete]),
+      [
+        ['a', false],
+        ['b', true],
+      ],
+    );
   });
 
   test('comment lines inside an entry and @comment blocks are skipped', () => {
     const { file } = parseBibtex('@comment{ @article{no, title={x}} }\n@article{a,\n% note to self\n title={T}}');
     assert.equal(file.errors.length, 0);
-    assert.deepEqual(file.entries.map((entry) => entry.key), ['a']);
+    assert.deepEqual(
+      file.entries.map((entry) => entry.key),
+      ['a'],
+    );
   });
 
   test('a missing key is reported and the entry is skipped', () => {
     const { file } = parseBibtex('@article{title = {T}, year = 2020}\n@misc{ok,}');
     assert.equal(file.errors[0].code, 'bib-expected-key');
-    assert.deepEqual(file.entries.map((entry) => entry.key), ['ok']);
+    assert.deepEqual(
+      file.entries.map((entry) => entry.key),
+      ['ok'],
+    );
   });
 
   test('binary garbage and hostile text never throw', () => {
@@ -85,15 +108,20 @@ describe('parseBibtex', () => {
 });
 
 describe('locateEntry', () => {
-  test('type, key, each field\'s name and value, with absolute offsets: for edits that keep every other byte', () => {
-    const text = '@string{nc = "Nature Communications"}\r\n@ Article{k,\r\n\tTitle = "A " # nc,\r\n\tyear = 2024,\r\n'
-      + '  % a comment\r\n  note={x {y}}}\r\n';
+  test("type, key, each field's name and value, with absolute offsets: for edits that keep every other byte", () => {
+    const text =
+      '@string{nc = "Nature Communications"}\r\n@ Article{k,\r\n\tTitle = "A " # nc,\r\n\tyear = 2024,\r\n' +
+      '  % a comment\r\n  note={x {y}}}\r\n';
     const entry = parseBibtex(text).file.entries[0];
     const located = locateEntry(text, entry.range)!;
     const slice = (range: { start: number; end: number }) => text.slice(range.start, range.end);
     assert.deepEqual([slice(located.typeRange), slice(located.keyRange), located.clean], ['Article', 'k', true]);
-    const fields = located.fields
-      .map((field) => [field.name, slice(field.nameRange), slice(field.valueRange), field.form]);
+    const fields = located.fields.map((field) => [
+      field.name,
+      slice(field.nameRange),
+      slice(field.valueRange),
+      field.form,
+    ]);
     assert.deepEqual(fields, [
       ['title', 'Title', '"A " # nc', 'composite'],
       ['year', 'year', '2024', 'number'],
@@ -108,52 +136,67 @@ describe('locateEntry', () => {
   });
 });
 
-describe('malformed corpus files', { skip: !existsSync(corpus) && 'shared/corpus is not beside the repository' }, () => {
-  const read = (name: string) => parseBibtex(readFileSync(join(corpus, 'malformed', name), 'utf8')).file;
+describe(
+  'malformed corpus files',
+  { skip: !existsSync(corpus) && 'shared/corpus is not beside the repository' },
+  () => {
+    const read = (name: string) => parseBibtex(readFileSync(join(corpus, 'malformed', name), 'utf8')).file;
 
-  test('truncated.bib: 244 complete entries and one error at the cut', () => {
-    const file = read('truncated.bib');
-    assert.equal(file.entries.filter((entry) => entry.complete).length, 244);
-    assert.equal(file.errors.length, 1);
-    const cut = file.entries[file.entries.length - 1];
-    assert.equal(cut.key, 'Santurkar.Tsipras.Ilyas.ea.2018');
-    assert.ok(file.errors[0].range.start >= cut.range.start);
-  });
-
-  for (const name of ['unbalanced-open.bib', 'unbalanced-close.bib']) {
-    test(`${name}: the other 487 entries survive, with one error inside the broken entry`, () => {
-      const file = read(name);
-      const others = file.entries.filter((entry) => entry.key !== 'Santurkar.Tsipras.Ilyas.ea.2018');
-      assert.equal(others.length, 487);
-      assert.ok(others.every((entry) => entry.complete && getField(entry, 'title')));
+    test('truncated.bib: 244 complete entries and one error at the cut', () => {
+      const file = read('truncated.bib');
+      assert.equal(file.entries.filter((entry) => entry.complete).length, 244);
       assert.equal(file.errors.length, 1);
-      const broken = file.entries.find((entry) => entry.key === 'Santurkar.Tsipras.Ilyas.ea.2018')!;
-      assert.ok(file.errors[0].range.start >= broken.range.start && file.errors[0].range.start <= broken.range.end + 1);
+      const cut = file.entries[file.entries.length - 1];
+      assert.equal(cut.key, 'Santurkar.Tsipras.Ilyas.ea.2018');
+      assert.ok(file.errors[0].range.start >= cut.range.start);
     });
-  }
 
-  test('duplicate-key.bib: both entries are kept', () => {
-    const file = read('duplicate-key.bib');
-    assert.equal(file.entries.length, 489);
-    assert.equal(file.entries.filter((entry) => entry.key === 'Bay.Tuytelaars.Van-Gool.2006').length, 2);
-  });
-
-  test('accents.bib: names decode to Unicode', () => {
-    const file = read('accents.bib');
-    assert.equal(file.entries.length, 3);
-    const names = file.entries.flatMap((entry) => authorFamilies(decodeEntry(entry).csl!)).join(' ');
-    const meta = JSON.parse(readFileSync(join(corpus, 'malformed', 'meta.json'), 'utf8'));
-    for (const expected of meta.accents.expect as string[]) {
-      assert.ok(names.includes(expected), `${expected} in ${names}`);
+    for (const name of ['unbalanced-open.bib', 'unbalanced-close.bib']) {
+      test(`${name}: the other 487 entries survive, with one error inside the broken entry`, () => {
+        const file = read(name);
+        const others = file.entries.filter((entry) => entry.key !== 'Santurkar.Tsipras.Ilyas.ea.2018');
+        assert.equal(others.length, 487);
+        assert.ok(others.every((entry) => entry.complete && getField(entry, 'title')));
+        assert.equal(file.errors.length, 1);
+        const broken = file.entries.find((entry) => entry.key === 'Santurkar.Tsipras.Ilyas.ea.2018')!;
+        assert.ok(
+          file.errors[0].range.start >= broken.range.start && file.errors[0].range.start <= broken.range.end + 1,
+        );
+      });
     }
-  });
-});
+
+    test('duplicate-key.bib: both entries are kept', () => {
+      const file = read('duplicate-key.bib');
+      assert.equal(file.entries.length, 489);
+      assert.equal(file.entries.filter((entry) => entry.key === 'Bay.Tuytelaars.Van-Gool.2006').length, 2);
+    });
+
+    test('accents.bib: names decode to Unicode', () => {
+      const file = read('accents.bib');
+      assert.equal(file.entries.length, 3);
+      const names = file.entries.flatMap((entry) => authorFamilies(decodeEntry(entry).csl!)).join(' ');
+      const meta = JSON.parse(readFileSync(join(corpus, 'malformed', 'meta.json'), 'utf8'));
+      for (const expected of meta.accents.expect as string[]) {
+        assert.ok(names.includes(expected), `${expected} in ${names}`);
+      }
+    });
+  },
+);
 
 describe('real bibliographies', { skip: !existsSync(corpus) && 'shared/corpus is not beside the repository' }, () => {
   const expected: Record<string, number> = {
-    's1-midl2023.bib': 113, 's2-rts-survey.bib': 118, 's3-iml-references.bib': 140, 's4-continual-all.bib': 343,
-    'm1-d2l.bib': 488, 'm2-udl.bib': 1197, 'm3-icml2021.bib': 1183, 'm4-iclr2023.bib': 1573, 'm5-neurips2020.bib': 1898,
-    'l1-cdl.bib': 6315, 'l2-concat10k.bib': 10000, 'l3-concat25k.bib': 25000,
+    's1-midl2023.bib': 113,
+    's2-rts-survey.bib': 118,
+    's3-iml-references.bib': 140,
+    's4-continual-all.bib': 343,
+    'm1-d2l.bib': 488,
+    'm2-udl.bib': 1197,
+    'm3-icml2021.bib': 1183,
+    'm4-iclr2023.bib': 1573,
+    'm5-neurips2020.bib': 1898,
+    'l1-cdl.bib': 6315,
+    'l2-concat10k.bib': 10000,
+    'l3-concat25k.bib': 25000,
   };
   for (const [name, count] of Object.entries(expected)) {
     test(`${name} has ${count} entries and no syntax errors`, () => {

@@ -10,7 +10,14 @@
 
 import type { TextRange } from '../text/textRange';
 import type {
-  BibEntry, BibEntryLocation, BibField, BibFieldLocation, BibFile, BibSyntaxError, BibSyntaxErrorCode, BibValueForm,
+  BibEntry,
+  BibEntryLocation,
+  BibField,
+  BibFieldLocation,
+  BibFile,
+  BibSyntaxError,
+  BibSyntaxErrorCode,
+  BibValueForm,
 } from './bibTypes';
 
 /** A value part: literal TeX, or the name of an `@string` macro to expand at file level. */
@@ -47,8 +54,18 @@ export interface BibParseResult {
 }
 
 const MONTHS: Record<string, string> = {
-  jan: 'January', feb: 'February', mar: 'March', apr: 'April', may: 'May', jun: 'June',
-  jul: 'July', aug: 'August', sep: 'September', oct: 'October', nov: 'November', dec: 'December',
+  jan: 'January',
+  feb: 'February',
+  mar: 'March',
+  apr: 'April',
+  may: 'May',
+  jun: 'June',
+  jul: 'July',
+  aug: 'August',
+  sep: 'September',
+  oct: 'October',
+  nov: 'November',
+  dec: 'December',
 };
 
 /**
@@ -130,7 +147,9 @@ export function locateEntry(text: string, range: TextRange): BibEntryLocation | 
     keyRange: shift(entry.keyRange),
     range: shift(entry.range),
     fields: located.map((field) => ({
-      ...field, nameRange: shift(field.nameRange), valueRange: shift(field.valueRange),
+      ...field,
+      nameRange: shift(field.nameRange),
+      valueRange: shift(field.valueRange),
     })),
     clean: entry.complete && parsed.errors.length === 0 && parsed.entries.length === 1,
   };
@@ -161,10 +180,17 @@ function findEntryLineStarts(text: string): number[] {
   let at = text.indexOf('@');
   while (at >= 0) {
     let lineStart = at;
-    while (lineStart > 0 && (text.charCodeAt(lineStart - 1) === Ch.Space || text.charCodeAt(lineStart - 1) === Ch.Tab)) {
+    while (
+      lineStart > 0 &&
+      (text.charCodeAt(lineStart - 1) === Ch.Space || text.charCodeAt(lineStart - 1) === Ch.Tab)
+    ) {
       lineStart--;
     }
-    if (lineStart === 0 || text.charCodeAt(lineStart - 1) === Ch.Newline || text.charCodeAt(lineStart - 1) === Ch.Return) {
+    if (
+      lineStart === 0 ||
+      text.charCodeAt(lineStart - 1) === Ch.Newline ||
+      text.charCodeAt(lineStart - 1) === Ch.Return
+    ) {
       let i = at + 1;
       while (text.charCodeAt(i) === Ch.Space || text.charCodeAt(i) === Ch.Tab) {
         i++;
@@ -213,8 +239,20 @@ function expandParts(parts: readonly ValuePart[], macros: Map<string, string>): 
 }
 
 const enum Ch {
-  Tab = 9, Newline = 10, Return = 13, Space = 32, Quote = 34, Hash = 35, Percent = 37,
-  LParen = 40, RParen = 41, Comma = 44, Equals = 61, At = 64, LBrace = 123, RBrace = 125,
+  Tab = 9,
+  Newline = 10,
+  Return = 13,
+  Space = 32,
+  Quote = 34,
+  Hash = 35,
+  Percent = 37,
+  LParen = 40,
+  RParen = 41,
+  Comma = 44,
+  Equals = 61,
+  At = 64,
+  LBrace = 123,
+  RBrace = 125,
 }
 
 function isSpace(c: number): boolean {
@@ -241,8 +279,19 @@ function isNameChar(c: number): boolean {
 
 /** Characters BibTeX refuses in a key. */
 function isKeyChar(c: number): boolean {
-  return !isSpace(c) && c !== Ch.Comma && c !== Ch.LBrace && c !== Ch.RBrace && c !== Ch.LParen && c !== Ch.RParen
-    && c !== Ch.Quote && c !== Ch.Equals && c !== Ch.Hash && c !== Ch.Percent && !Number.isNaN(c);
+  return (
+    !isSpace(c) &&
+    c !== Ch.Comma &&
+    c !== Ch.LBrace &&
+    c !== Ch.RBrace &&
+    c !== Ch.LParen &&
+    c !== Ch.RParen &&
+    c !== Ch.Quote &&
+    c !== Ch.Equals &&
+    c !== Ch.Hash &&
+    c !== Ch.Percent &&
+    !Number.isNaN(c)
+  );
 }
 
 // Field names repeat thousands of times (`title`, `Author`, ...); one lower-case copy of each saves
@@ -272,7 +321,10 @@ class ChunkParser {
   private readonly errors: BibSyntaxError[] = [];
 
   /** @param located when given, receives where each field is written (only {@link locateEntry} asks) */
-  constructor(private readonly text: string, private readonly located?: BibFieldLocation[]) {}
+  constructor(
+    private readonly text: string,
+    private readonly located?: BibFieldLocation[],
+  ) {}
 
   parse(): ParsedChunk {
     const text = this.text;
@@ -322,7 +374,12 @@ class ChunkParser {
     let hasMacros = false;
     const next = text.charCodeAt(this.pos);
     if (key === '' || next === Ch.Equals) {
-      this.error('bib-expected-key', `Expected a citation key after '@${type}{'.`, keyStart, Math.max(this.pos, keyStart + 1));
+      this.error(
+        'bib-expected-key',
+        `Expected a citation key after '@${type}{'.`,
+        keyStart,
+        Math.max(this.pos, keyStart + 1),
+      );
       if (next === Ch.Equals) {
         // `@article{title = ...}`: the key is missing; the fields are read so that parsing goes on.
         this.pos = keyStart;
@@ -362,10 +419,24 @@ class ChunkParser {
       }
     }
     if (!complete && !this.hasErrorAfter(start)) {
-      this.error('bib-unclosed-entry', `The entry '${key}' is not closed: expected '${String.fromCharCode(close)}' before the next entry.`, start, start + 1);
+      this.error(
+        'bib-unclosed-entry',
+        `The entry '${key}' is not closed: expected '${String.fromCharCode(close)}' before the next entry.`,
+        start,
+        start + 1,
+      );
     }
     if (key !== '') {
-      this.entries.push({ type, key, keyRange, range: { start, end: this.trimmedEnd(start) }, fields, complete, text: text.slice(start, this.pos), hasMacros });
+      this.entries.push({
+        type,
+        key,
+        keyRange,
+        range: { start, end: this.trimmedEnd(start) },
+        fields,
+        complete,
+        text: text.slice(start, this.pos),
+        hasMacros,
+      });
     }
   }
 
@@ -377,7 +448,12 @@ class ChunkParser {
       this.pos++;
     }
     if (this.pos === nameStart) {
-      this.error('bib-expected-field', `Expected a field name or '${String.fromCharCode(close)}'.`, nameStart, nameStart + 1);
+      this.error(
+        'bib-expected-field',
+        `Expected a field name or '${String.fromCharCode(close)}'.`,
+        nameStart,
+        nameStart + 1,
+      );
       this.recoverToNextField();
       return undefined;
     }
@@ -406,7 +482,12 @@ class ChunkParser {
         const partStart = this.pos;
         const inner = this.readDelimited(c === Ch.LBrace ? Ch.RBrace : Ch.Quote);
         if (inner === undefined) {
-          this.error('bib-unclosed-value', `The value of '${name}' is never closed: '${text[partStart]}' has no match before the next entry.`, partStart, partStart + 1);
+          this.error(
+            'bib-unclosed-value',
+            `The value of '${name}' is never closed: '${text[partStart]}' has no match before the next entry.`,
+            partStart,
+            partStart + 1,
+          );
           return undefined;
         }
         literal += inner;
@@ -429,7 +510,12 @@ class ChunkParser {
         literal += macro;
         parts.push({ macro });
       } else {
-        this.error('bib-expected-value', `Expected a value for '${name}': '{...}', '"..."', a number or a @string name.`, this.pos, this.pos + 1);
+        this.error(
+          'bib-expected-value',
+          `Expected a value for '${name}': '{...}', '"..."', a number or a @string name.`,
+          this.pos,
+          this.pos + 1,
+        );
         this.recoverToNextField();
         return undefined;
       }
@@ -442,7 +528,9 @@ class ChunkParser {
       }
       const field: ChunkField = parts ? { name, value: literal, parts } : { name, value: literal };
       this.located?.push({
-        name, nameRange: { start: nameStart, end: nameEnd }, valueRange: { start: valueStart, end: afterPart },
+        name,
+        nameRange: { start: nameStart, end: nameEnd },
+        valueRange: { start: valueStart, end: afterPart },
         form: form!,
       });
       this.expectSeparator(name, close, afterPart);
@@ -456,7 +544,12 @@ class ChunkParser {
     if (c === Ch.Comma || c === close || Number.isNaN(c)) {
       return;
     }
-    this.error('bib-expected-comma', `Expected ',' or '${String.fromCharCode(close)}' after the value of '${name}'.`, afterValue, afterValue + 1);
+    this.error(
+      'bib-expected-comma',
+      `Expected ',' or '${String.fromCharCode(close)}' after the value of '${name}'.`,
+      afterValue,
+      afterValue + 1,
+    );
     if (!this.looksLikeFieldStart(this.pos)) {
       this.recoverToNextField();
     }
@@ -592,6 +685,10 @@ class ChunkParser {
   }
 
   private error(code: BibSyntaxErrorCode, message: string, start: number, end: number): void {
-    this.errors.push({ code, message, range: { start, end: Math.min(Math.max(end, start + 1), Math.max(this.text.length, start + 1)) } });
+    this.errors.push({
+      code,
+      message,
+      range: { start, end: Math.min(Math.max(end, start + 1), Math.max(this.text.length, start + 1)) },
+    });
   }
 }

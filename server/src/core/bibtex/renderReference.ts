@@ -36,7 +36,9 @@ export function renderReference(entry: BibEntry, style: string): string {
     rendered = `${entry.key} (could not be read: ${decoded.error ?? 'unknown error'})`;
   } else {
     try {
-      rendered = stripMarkup(new Cite(decoded.csl).format('bibliography', { format: 'text', template, lang: 'en-US' })).trim();
+      rendered = stripMarkup(
+        new Cite(decoded.csl).format('bibliography', { format: 'text', template, lang: 'en-US' }),
+      ).trim();
     } catch (error) {
       rendered = `${entry.key} (could not be rendered: ${error instanceof Error ? error.message : String(error)})`;
     }

@@ -19,13 +19,26 @@ describe('linking the bibliography to the catalogue', () => {
   };
 
   test('by DOI, with any resolver prefix and case', () => {
-    assert.equal(links('@article{mine, title={X}, doi={https://doi.org/10.1038/S41467-024-44824-Z}}').recordOf.get('mine')?.record.id, 'medsam');
+    assert.equal(
+      links('@article{mine, title={X}, doi={https://doi.org/10.1038/S41467-024-44824-Z}}').recordOf.get('mine')?.record
+        .id,
+      'medsam',
+    );
   });
 
   test('by arXiv id in eprint, url, journal or note, with a version', () => {
-    assert.equal(links('@misc{a, title={X}, eprint={2304.12306v2}, archivePrefix={arXiv}}').recordOf.get('a')?.record.id, 'medsam');
-    assert.equal(links('@misc{b, title={X}, url={https://arxiv.org/abs/2304.02643}}').recordOf.get('b')?.record.id, 'sam');
-    assert.equal(links('@article{c, title={X}, journal={arXiv preprint arXiv:2304.02643}}').recordOf.get('c')?.record.id, 'sam');
+    assert.equal(
+      links('@misc{a, title={X}, eprint={2304.12306v2}, archivePrefix={arXiv}}').recordOf.get('a')?.record.id,
+      'medsam',
+    );
+    assert.equal(
+      links('@misc{b, title={X}, url={https://arxiv.org/abs/2304.02643}}').recordOf.get('b')?.record.id,
+      'sam',
+    );
+    assert.equal(
+      links('@article{c, title={X}, journal={arXiv preprint arXiv:2304.02643}}').recordOf.get('c')?.record.id,
+      'sam',
+    );
   });
 
   test('by title, ignoring case, braces, punctuation and accents', () => {
@@ -55,9 +68,10 @@ models:
     assert.equal(catalogue.model('medsam')?.venue, 'Nature Communications', 'other fields stay built-in');
     assert.equal(catalogue.model('our-model')?.name, 'OurModel');
     const diagnostics = collectDiagnostics(fixture.workspace, fixtureUri('lab.fmatlas.yaml'), config);
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.message, textOf(fixture, fixtureUri('lab.fmatlas.yaml'), d.range)]), [
-      ['catalogue-schema', "'models.1.year' must be an integer.", 'twenty-twenty'],
-    ]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.message, textOf(fixture, fixtureUri('lab.fmatlas.yaml'), d.range)]),
+      [['catalogue-schema', "'models.1.year' must be an integer.", 'twenty-twenty']],
+    );
   });
 
   test('JSON catalogue files, unknown fields and unknown references', () => {
@@ -65,7 +79,9 @@ models:
 {"models": [{"id": "x", "name": "X", "colour": "red", "base_model": "nope",
   "pretraining_data": [{"dataset": "D", "dataset_id": "no-such-dataset"}]}]}
 `);
-    const codes = collectDiagnostics(fixture.workspace, fixtureUri('extra.fmatlas.json'), config).map((d) => `${d.code}: ${d.message}`);
+    const codes = collectDiagnostics(fixture.workspace, fixtureUri('extra.fmatlas.json'), config).map(
+      (d) => `${d.code}: ${d.message}`,
+    );
     assert.deepEqual(codes.sort(), [
       "catalogue-schema: 'models.0' has an unknown field 'colour'.",
       "catalogue-unknown-reference: base_model 'nope' is not a model id of the catalogue.",
@@ -76,7 +92,10 @@ models:
   test('the built-in catalogue can be turned off', () => {
     const fixture = parseFixture('%! mine.fmatlas.yaml\nmodels:\n  - id: only\n    name: Only\n');
     const catalogue = catalogueFor(fixture.workspace, { ...config, builtinCatalogue: false });
-    assert.deepEqual(catalogue.models.map((model) => model.id), ['only']);
+    assert.deepEqual(
+      catalogue.models.map((model) => model.id),
+      ['only'],
+    );
   });
 
   test('broken YAML gives a syntax error, never an exception', () => {
@@ -90,13 +109,22 @@ describe('mentions and symbols', () => {
   test('names and aliases, the longest first, with case rules for short names', () => {
     const fixture = parseFixture('%! a.md\nx');
     const catalogue = catalogueFor(fixture.workspace, config);
-    const found = findMentions(catalogue, 'SAM-Med2D and MedSAM adapt SAM; UNI differs from uni-modal models trained on MIMIC-CXR.').map((m) => m.id);
+    const found = findMentions(
+      catalogue,
+      'SAM-Med2D and MedSAM adapt SAM; UNI differs from uni-modal models trained on MIMIC-CXR.',
+    ).map((m) => m.id);
     assert.deepEqual(found, ['sam-med2d', 'medsam', 'sam', 'uni', 'mimic-cxr']);
   });
 
   test('workspace symbols find models and datasets by name', () => {
     const fixture = parseFixture('%! a.md\nx');
-    assert.deepEqual(findWorkspaceSymbols(fixture.workspace, 'medsam', config).map((symbol) => symbol.id), ['medsam', 'medsam2', 'medical-sam2']);
-    assert.deepEqual(findWorkspaceSymbols(fixture.workspace, 'MIMIC-CXR', config).map((symbol) => `${symbol.kind}:${symbol.id}`), ['dataset:mimic-cxr']);
+    assert.deepEqual(
+      findWorkspaceSymbols(fixture.workspace, 'medsam', config).map((symbol) => symbol.id),
+      ['medsam', 'medsam2', 'medical-sam2'],
+    );
+    assert.deepEqual(
+      findWorkspaceSymbols(fixture.workspace, 'MIMIC-CXR', config).map((symbol) => `${symbol.kind}:${symbol.id}`),
+      ['dataset:mimic-cxr'],
+    );
   });
 });

@@ -14,15 +14,46 @@ export interface CatalogueLayer {
 }
 
 const EMPTY_MODEL: Omit<ModelRecord, 'id' | 'name'> = {
-  aliases: [], year: null, venue: null, category: null, paradigm: [], architecture: null, backbone: null, language_model: null,
-  params: null, modalities: [], dimension: null, pretraining_data: [], tasks: [], base_model: null, code_url: null,
-  weights_available: null, doi: null, arxiv: null, published_version: null, bibtex: null, preprint_bibtex: null,
-  sources: [], notes: null, uncertain: [],
+  aliases: [],
+  year: null,
+  venue: null,
+  category: null,
+  paradigm: [],
+  architecture: null,
+  backbone: null,
+  language_model: null,
+  params: null,
+  modalities: [],
+  dimension: null,
+  pretraining_data: [],
+  tasks: [],
+  base_model: null,
+  code_url: null,
+  weights_available: null,
+  doi: null,
+  arxiv: null,
+  published_version: null,
+  bibtex: null,
+  preprint_bibtex: null,
+  sources: [],
+  notes: null,
+  uncertain: [],
 };
 
 const EMPTY_DATASET: Omit<DatasetRecord, 'id' | 'name'> = {
-  aliases: [], year: null, modality: [], anatomy: [], size: null, annotations: null, access: null, url: null, doi: null,
-  bibtex: null, sources: [], notes: null, uncertain: [],
+  aliases: [],
+  year: null,
+  modality: [],
+  anatomy: [],
+  size: null,
+  annotations: null,
+  access: null,
+  url: null,
+  doi: null,
+  bibtex: null,
+  sources: [],
+  notes: null,
+  uncertain: [],
 };
 
 /** Models and datasets by id, with lookups the features need. */
@@ -83,5 +114,9 @@ function definedFields<T extends object>(partial: T): Partial<T> {
 }
 
 function originOf(layer: CatalogueLayer, kind: 'models' | 'datasets', index: number): RecordOrigin {
-  return { uri: layer.uri, offset: layer.offsets?.[kind][index] ?? 0, builtIn: layer.builtIn === true || layer.uri === null };
+  return {
+    uri: layer.uri,
+    offset: layer.offsets?.[kind][index] ?? 0,
+    builtIn: layer.builtIn === true || layer.uri === null,
+  };
 }

@@ -41,12 +41,16 @@ function link(url: string | null, label?: string): string {
 
 /** "vision-language · contrastive · 2023", the one-line summary of a model. */
 export function summarizeModel(model: ModelRecord): string {
-  return [model.category, model.paradigm[0], model.year].filter((part) => part !== null && part !== undefined && part !== '').join(' · ');
+  return [model.category, model.paradigm[0], model.year]
+    .filter((part) => part !== null && part !== undefined && part !== '')
+    .join(' · ');
 }
 
 /** "X-ray · chest · 2019", the one-line summary of a dataset. */
 export function summarizeDataset(dataset: DatasetRecord): string {
-  return ['dataset', dataset.modality.join(', '), dataset.anatomy.join(', '), dataset.year].filter((part) => part !== null && part !== '').join(' · ');
+  return ['dataset', dataset.modality.join(', '), dataset.anatomy.join(', '), dataset.year]
+    .filter((part) => part !== null && part !== '')
+    .join(' · ');
 }
 
 function row(label: string, value: string): string {
@@ -69,16 +73,28 @@ export function describeModelCard(model: ModelRecord, catalogue: Catalogue, cita
     row('Paradigm', list(model.paradigm)),
     row('Architecture', text(model.architecture)),
     row(model.category === 'vision-language' ? 'Vision encoder' : 'Backbone', text(model.backbone)),
-    ...(model.category === 'vision-language' || model.language_model ? [row('Language model', text(model.language_model))] : []),
+    ...(model.category === 'vision-language' || model.language_model
+      ? [row('Language model', text(model.language_model))]
+      : []),
     row('Parameters', text(model.params)),
     row('Modalities', `${list(model.modalities)}${model.dimension ? ` (${escapeMarkdown(model.dimension)})` : ''}`),
     row('Pretraining data', data.length > 0 ? data.join('; ') : DASH),
     row('Tasks', list(model.tasks)),
     row('Base model', base ? escapeMarkdown(base.name) : DASH),
-    row('Code', `${link(model.code_url)}${model.weights_available === true ? ' · weights available' : model.weights_available === false ? ' · no public weights' : ''}`),
+    row(
+      'Code',
+      `${link(model.code_url)}${model.weights_available === true ? ' · weights available' : model.weights_available === false ? ' · no public weights' : ''}`,
+    ),
   ];
   if (model.published_version) {
-    lines.push(row('Published', escapeMarkdown(`${model.published_version.venue}${model.published_version.year ? ` (${model.published_version.year})` : ''}`)));
+    lines.push(
+      row(
+        'Published',
+        escapeMarkdown(
+          `${model.published_version.venue}${model.published_version.year ? ` (${model.published_version.year})` : ''}`,
+        ),
+      ),
+    );
   }
   if (citation) {
     lines.push('', describeCitation(citation));
@@ -116,7 +132,9 @@ function describeCitation(citation: CitationHint): string {
     return `Cite: \`${citation.format(citation.userKey)}\` (in your bibliography)`;
   }
   if (citation.catalogueKey) {
-    const where = citation.bibliographyName ? ` The quick fix adds its BibTeX to ${escapeMarkdown(citation.bibliographyName)}.` : '';
+    const where = citation.bibliographyName
+      ? ` The quick fix adds its BibTeX to ${escapeMarkdown(citation.bibliographyName)}.`
+      : '';
     return `Not in your bibliography yet.${where} Cite as \`${citation.format(citation.catalogueKey)}\`.`;
   }
   return 'No BibTeX is catalogued for this work.';

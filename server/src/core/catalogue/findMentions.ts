@@ -53,7 +53,8 @@ function matcherFor(catalogue: Catalogue): Matcher {
   }
   const surfaces = [...bySurface.keys()].sort((a, b) => b.length - a.length);
   const long = surfaces.filter((surface) => surface.length >= 8);
-  const build = (list: string[], flags: string) => (list.length === 0 ? undefined : new RegExp(`${BEFORE}(?:${list.map(escapeRegExp).join('|')})${AFTER}`, flags));
+  const build = (list: string[], flags: string) =>
+    list.length === 0 ? undefined : new RegExp(`${BEFORE}(?:${list.map(escapeRegExp).join('|')})${AFTER}`, flags);
   matcher = { exact: build(surfaces, 'gu'), anyCase: build(long, 'giu'), bySurface };
   for (const surface of long) {
     const lower = surface.toLowerCase();
@@ -101,5 +102,7 @@ export function findMentionAt(catalogue: Catalogue, text: string, offset: number
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const newline = text.indexOf('\n', offset);
   const lineEnd = newline < 0 ? text.length : newline;
-  return findMentions(catalogue, text, lineStart, lineEnd).find((mention) => offset >= mention.range.start && offset <= mention.range.end);
+  return findMentions(catalogue, text, lineStart, lineEnd).find(
+    (mention) => offset >= mention.range.start && offset <= mention.range.end,
+  );
 }

@@ -12,7 +12,9 @@ import type { DatasetRecord, ModelRecord } from './catalogueTypes';
 import { identifyEntry, normalizeDoi, type WorkIdentity } from './workIdentity';
 
 /** A catalogue record, model or dataset. */
-export type CatalogueRecordRef = { readonly kind: 'model'; readonly record: ModelRecord } | { readonly kind: 'dataset'; readonly record: DatasetRecord };
+export type CatalogueRecordRef =
+  | { readonly kind: 'model'; readonly record: ModelRecord }
+  | { readonly kind: 'dataset'; readonly record: DatasetRecord };
 
 /** The links between one bibliography index and the catalogue. */
 export interface BibliographyLinks {
@@ -71,7 +73,9 @@ function identitiesOf(catalogue: Catalogue): CatalogueIdentities {
   ];
   for (const reference of references) {
     const record = reference.record;
-    const dois = [record.doi, reference.kind === 'model' ? reference.record.published_version?.doi : null].filter((doi): doi is string => !!doi).map(normalizeDoi);
+    const dois = [record.doi, reference.kind === 'model' ? reference.record.published_version?.doi : null]
+      .filter((doi): doi is string => !!doi)
+      .map(normalizeDoi);
     const arxiv = reference.kind === 'model' && reference.record.arxiv ? [reference.record.arxiv] : [];
     add(reference, { dois, arxivIds: arxiv, title: undefined });
     for (const bibtex of [record.bibtex, reference.kind === 'model' ? reference.record.preprint_bibtex : null]) {
@@ -97,9 +101,10 @@ export function linkBibliography(index: BibliographyIndex, catalogue: Catalogue)
   const recordsOf = new Map<string, CatalogueRecordRef[]>();
   for (const { entry } of index.entries) {
     const identity = identifyEntry(entry);
-    const matches = identity.dois.map((doi) => identities.byDoi.get(doi)).find(Boolean)
-      ?? identity.arxivIds.map((id) => identities.byArxiv.get(id)).find(Boolean)
-      ?? (identity.title ? identities.byTitle.get(identity.title) : undefined);
+    const matches =
+      identity.dois.map((doi) => identities.byDoi.get(doi)).find(Boolean) ??
+      identity.arxivIds.map((id) => identities.byArxiv.get(id)).find(Boolean) ??
+      (identity.title ? identities.byTitle.get(identity.title) : undefined);
     if (matches) {
       // A key stands for the model of a paper that also introduces a dataset; both cite with it.
       recordOf.set(entry.key, matches.find((reference) => reference.kind === 'model') ?? matches[0]);

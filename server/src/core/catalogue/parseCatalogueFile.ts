@@ -40,17 +40,31 @@ export function parseCatalogueFile(text: string): ParsedCatalogueFile {
   try {
     document = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
   } catch (error) {
-    return { file: { models: [], datasets: [] }, offsets: { models: [], datasets: [] }, problems: [{ range: { start: 0, end: Math.min(1, text.length) }, code: 'catalogue-syntax', message: String(error) }] };
+    return {
+      file: { models: [], datasets: [] },
+      offsets: { models: [], datasets: [] },
+      problems: [
+        { range: { start: 0, end: Math.min(1, text.length) }, code: 'catalogue-syntax', message: String(error) },
+      ],
+    };
   }
   for (const error of document.errors) {
-    problems.push({ range: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) }, code: 'catalogue-syntax', message: error.message.split('\n')[0] });
+    problems.push({
+      range: { start: error.pos[0], end: Math.max(error.pos[1], error.pos[0] + 1) },
+      code: 'catalogue-syntax',
+      message: error.message.split('\n')[0],
+    });
   }
   const data = document.errors.length === 0 ? document.toJS({ maxAliasCount: 100 }) : safeToJS(document);
   if (data === null || data === undefined || text.trim() === '') {
     return { file: { models: [], datasets: [] }, offsets: { models: [], datasets: [] }, problems };
   }
   for (const error of validate(data)) {
-    problems.push({ range: rangeOfError(document, error, text), code: 'catalogue-schema', message: describeError(error) });
+    problems.push({
+      range: rangeOfError(document, error, text),
+      code: 'catalogue-schema',
+      message: describeError(error),
+    });
   }
   const models = recordsOf(document, data, 'models');
   const datasets = recordsOf(document, data, 'datasets');
@@ -58,13 +72,20 @@ export function parseCatalogueFile(text: string): ParsedCatalogueFile {
     const seen = new Map<string, number>();
     kind.records.forEach((record, index) => {
       if (seen.has(record.id)) {
-        problems.push({ range: { start: kind.offsets[index], end: kind.offsets[index] + 1 }, code: 'catalogue-duplicate-id', message: `The id '${record.id}' appears twice in this file; the later record wins.` });
+        problems.push({
+          range: { start: kind.offsets[index], end: kind.offsets[index] + 1 },
+          code: 'catalogue-duplicate-id',
+          message: `The id '${record.id}' appears twice in this file; the later record wins.`,
+        });
       }
       seen.set(record.id, index);
     });
   }
   return {
-    file: { models: models.records as CatalogueFile['models'], datasets: datasets.records as CatalogueFile['datasets'] },
+    file: {
+      models: models.records as CatalogueFile['models'],
+      datasets: datasets.records as CatalogueFile['datasets'],
+    },
     offsets: { models: models.offsets, datasets: datasets.offsets },
     problems,
   };
@@ -79,7 +100,11 @@ function safeToJS(document: Document.Parsed): unknown {
 }
 
 /** Records with a string id, and their offsets, from one top-level list. */
-function recordsOf(document: Document.Parsed, data: unknown, key: 'models' | 'datasets'): { records: Array<{ id: string }>; offsets: number[] } {
+function recordsOf(
+  document: Document.Parsed,
+  data: unknown,
+  key: 'models' | 'datasets',
+): { records: Array<{ id: string }>; offsets: number[] } {
   const list = (data as Record<string, unknown>)?.[key];
   const node = isMap(document.contents) ? document.contents.get(key, true) : undefined;
   const records: Array<{ id: string }> = [];
@@ -99,13 +124,18 @@ function recordsOf(document: Document.Parsed, data: unknown, key: 'models' | 'da
 
 /** The node an ajv error is about: the offending key for unknown properties, else the value. */
 function rangeOfError(document: Document.Parsed, error: ErrorObject, text: string): TextRange {
-  const path = error.instancePath.split('/').slice(1).map((segment) => {
-    const unescaped = segment.replace(/~1/g, '/').replace(/~0/g, '~');
-    return /^\d+$/.test(unescaped) ? Number(unescaped) : unescaped;
-  });
+  const path = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((segment) => {
+      const unescaped = segment.replace(/~1/g, '/').replace(/~0/g, '~');
+      return /^\d+$/.test(unescaped) ? Number(unescaped) : unescaped;
+    });
   const node = path.length === 0 ? document.contents : (document.getIn(path, true) as YamlNode | undefined);
   if (error.keyword === 'additionalProperties' && isMap(node)) {
-    const pair = node.items.find((item) => (item.key as { value?: unknown } | null)?.value === error.params.additionalProperty);
+    const pair = node.items.find(
+      (item) => (item.key as { value?: unknown } | null)?.value === error.params.additionalProperty,
+    );
     const keyNode = pair?.key as YamlNode | undefined;
     if (keyNode?.range) {
       return { start: keyNode.range[0], end: keyNode.range[1] };
@@ -130,7 +160,10 @@ function describeError(error: ErrorObject): string {
     case 'enum':
       return `${where} must be one of ${(error.params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(', ')}.`;
     case 'type':
-      return `${where} must be ${String(error.params.type).split(',').map((type) => (type === 'null' ? 'null' : `a${/^[aeiou]/.test(type) ? 'n' : ''} ${type}`)).join(' or ')}.`;
+      return `${where} must be ${String(error.params.type)
+        .split(',')
+        .map((type) => (type === 'null' ? 'null' : `a${/^[aeiou]/.test(type) ? 'n' : ''} ${type}`))
+        .join(' or ')}.`;
     case 'pattern':
       return `${where} does not match the expected form (${String(error.params.pattern)}).`;
     default:

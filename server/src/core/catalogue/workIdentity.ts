@@ -16,12 +16,19 @@ const ARXIV_ID = /(?:arxiv[:\s./]*(?:abs\/|pdf\/)?|arxiv\.org\/(?:abs|pdf)\/)(\d
 
 /** Normalises a DOI: lower case, without a resolver prefix. */
 export function normalizeDoi(doi: string): string {
-  return doi.trim().replace(/^https?:\/\/(dx\.)?doi\.org\//i, '').replace(/^doi:\s*/i, '').toLowerCase();
+  return doi
+    .trim()
+    .replace(/^https?:\/\/(dx\.)?doi\.org\//i, '')
+    .replace(/^doi:\s*/i, '')
+    .toLowerCase();
 }
 
 /** Normalises a title: folded as for search, punctuation dropped. */
 export function normalizeTitle(title: string): string {
-  return normalizeForSearch(title).replace(/[^\p{L}\p{N} ]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  return normalizeForSearch(title)
+    .replace(/[^\p{L}\p{N} ]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Finds arXiv ids in any text (`arXiv:2304.02643v2`, `https://arxiv.org/abs/2304.02643`). */
@@ -44,5 +51,9 @@ export function identifyEntry(entry: BibEntry): WorkIdentity {
     }
   }
   const title = getField(entry, 'title');
-  return { dois: doi ? [normalizeDoi(doi)] : [], arxivIds: [...arxivIds], title: title ? normalizeTitle(title) : undefined };
+  return {
+    dois: doi ? [normalizeDoi(doi)] : [],
+    arxivIds: [...arxivIds],
+    title: title ? normalizeTitle(title) : undefined,
+  };
 }

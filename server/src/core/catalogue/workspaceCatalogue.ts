@@ -11,13 +11,18 @@ let bundledLayer: CatalogueLayer | undefined;
 
 /** The user catalogue documents of a workspace, in path order. */
 export function listCatalogueDocuments(workspace: Workspace): SourceDocument[] {
-  return workspace.allDocuments().filter((document) => document.kind === 'catalogue').sort((a, b) => a.uri.localeCompare(b.uri));
+  return workspace
+    .allDocuments()
+    .filter((document) => document.kind === 'catalogue')
+    .sort((a, b) => a.uri.localeCompare(b.uri));
 }
 
 /** The merged catalogue of a workspace. */
 export function catalogueFor(workspace: Workspace, config: CoreConfig): Catalogue {
   const documents = listCatalogueDocuments(workspace);
-  const builtin = config.builtinCatalogue ? (config.builtinCatalogueLayers ?? [(bundledLayer ??= { uri: null, file: loadBuiltinCatalogue() })]) : [];
+  const builtin = config.builtinCatalogue
+    ? (config.builtinCatalogueLayers ?? [(bundledLayer ??= { uri: null, file: loadBuiltinCatalogue() })])
+    : [];
   const inputs: unknown[] = [...builtin, ...documents];
   const cached = cache.get(workspace);
   if (cached && cached.inputs.length === inputs.length && cached.inputs.every((input, i) => input === inputs[i])) {

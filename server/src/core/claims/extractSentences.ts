@@ -44,7 +44,8 @@ const UTF16 = new TextDecoder('utf-16le');
 /** What a textual citation reads as in the masked text. */
 const AUTHORS = 'Authors';
 const TEXTUAL_CITE = /^(citet|Citet|citeauthor|Citeauthor|textcite|Textcite|citealt|Citealt|citeA)$/;
-const HEADING = /\\(?:part|chapter|section|subsection|subsubsection|paragraph|subparagraph|title|author|date)\*?\s*(?:\[[^\]]*\]\s*)?\{/g;
+const HEADING =
+  /\\(?:part|chapter|section|subsection|subsubsection|paragraph|subparagraph|title|author|date)\*?\s*(?:\[[^\]]*\]\s*)?\{/g;
 const TABLE_ENVIRONMENT = /\\begin\{(tabular\*?|tabularx|longtable|array|tabu)\}/g;
 /** Figures and tables hold graphics and cells, only their captions are prose; abstracts conventionally cite nothing. */
 const FLOAT_ENVIRONMENT = /\\begin\{(figure\*?|table\*?|wrapfigure|subfigure|tikzpicture|abstract)\}/g;
@@ -57,7 +58,12 @@ const cache = new WeakMap<SourceDocument, ClaimSentence[]>();
 export function extractSentences(workspace: Workspace, document: SourceDocument): ClaimSentence[] {
   let sentences = cache.get(document);
   if (!sentences) {
-    sentences = document.kind === 'latex' ? extractLatex(workspace, document) : document.kind === 'markdown' ? extractMarkdown(workspace, document) : [];
+    sentences =
+      document.kind === 'latex'
+        ? extractLatex(workspace, document)
+        : document.kind === 'markdown'
+          ? extractMarkdown(workspace, document)
+          : [];
     cache.set(document, sentences);
   }
   return sentences;
@@ -87,7 +93,13 @@ interface Segment {
 }
 
 /** Splits masked text (the span's own text, starting at `base`) into sentences, trimmed, with their full segments. */
-function segmentSpan(masked: string, base: number, paragraph: number, zone: ClaimSentence['zone'], out: Segment[]): void {
+function segmentSpan(
+  masked: string,
+  base: number,
+  paragraph: number,
+  zone: ClaimSentence['zone'],
+  out: Segment[],
+): void {
   for (const sentence of splitTrimmedSentences(masked)) {
     out.push({
       range: { start: base + sentence.range.start, end: base + sentence.range.end },
@@ -155,7 +167,11 @@ function extractLatex(workspace: Workspace, document: SourceDocument): ClaimSent
   }
   for (const match of text.matchAll(ZONE_COMMAND)) {
     const open = (match.index ?? 0) + match[0].length - 1;
-    zones.push({ zone: match[1] as 'caption' | 'footnote', range: { start: open + 1, end: groupEnd(text, open) }, command: match.index ?? 0 });
+    zones.push({
+      zone: match[1] as 'caption' | 'footnote',
+      range: { start: open + 1, end: groupEnd(text, open) },
+      command: match.index ?? 0,
+    });
   }
   // One pass marks what is hidden (non-prose, headings, tables) and which zone each offset is in.
   // 1: never prose; 2: not prose of the body (a float's content), though its caption zone is.
@@ -177,8 +193,10 @@ function extractLatex(workspace: Workspace, document: SourceDocument): ClaimSent
     const commandStart = text.lastIndexOf(`\\${argument.command}`, argument.range.start);
     // ...when a sentence ends before it and a lower-case word follows it; a citation after a full
     // stop that ends its paragraph (`... Dice. \\cite{x}`) belongs to the sentence before.
-    const opensSentence = commandStart >= 0 && /(?:^|[.!?]["')\]]*)\s*$/.test(text.slice(Math.max(0, commandStart - 40), commandStart))
-      && /^[ \t]*\p{Ll}/u.test(text.slice(argument.range.end + 1, argument.range.end + 40));
+    const opensSentence =
+      commandStart >= 0 &&
+      /(?:^|[.!?]["')\]]*)\s*$/.test(text.slice(Math.max(0, commandStart - 40), commandStart)) &&
+      /^[ \t]*\p{Ll}/u.test(text.slice(argument.range.end + 1, argument.range.end + 40));
     if (TEXTUAL_CITE.test(argument.command) || opensSentence) {
       const start = text.lastIndexOf(`\\${argument.command}`, argument.range.start);
       if (start >= 0) {
@@ -200,7 +218,14 @@ function extractLatex(workspace: Workspace, document: SourceDocument): ClaimSent
       if (c !== NEWLINE) {
         if (c === PERCENT && text.charCodeAt(i - 1) === BACKSLASH && zoneOf[i] === zone) {
           out = PERCENT;
-        } else if (hidden[i] === 1 || (hidden[i] === 2 && zone === 0) || zoneOf[i] !== zone || c === OPEN_BRACE || c === CLOSE_BRACE || c === TILDE) {
+        } else if (
+          hidden[i] === 1 ||
+          (hidden[i] === 2 && zone === 0) ||
+          zoneOf[i] !== zone ||
+          c === OPEN_BRACE ||
+          c === CLOSE_BRACE ||
+          c === TILDE
+        ) {
           out = SPACE;
         }
       }
@@ -245,7 +270,10 @@ function extractLatex(workspace: Workspace, document: SourceDocument): ClaimSent
       const before = segments.length;
       segmentSpan(masked, zone.range.start, paragraph++, zone.zone, segments);
       for (const segment of segments.slice(before)) {
-        maskedSpans.set(segment, masked.slice(segment.range.start - zone.range.start, segment.range.end - zone.range.start));
+        maskedSpans.set(
+          segment,
+          masked.slice(segment.range.start - zone.range.start, segment.range.end - zone.range.start),
+        );
       }
     }
   });
@@ -278,13 +306,21 @@ function extractLatex(workspace: Workspace, document: SourceDocument): ClaimSent
   };
   for (const argument of arguments_) {
     for (const key of argument.keys) {
-      attach(argument.range.start, TEXTUAL_CITE.test(argument.command), { key: key.key, range: key.range, placeholder: false });
+      attach(argument.range.start, TEXTUAL_CITE.test(argument.command), {
+        key: key.key,
+        range: key.range,
+        placeholder: false,
+      });
     }
   }
   for (const match of text.matchAll(TODO_CITE)) {
     const start = (match.index ?? 0) + match[0].indexOf('{') + 1;
     if (!isInsideNonProse(nonProse, match.index ?? 0) || text.startsWith('\\todocite', match.index ?? 0)) {
-      attach(match.index ?? 0, false, { key: match[1], range: { start, end: start + match[1].length }, placeholder: true });
+      attach(match.index ?? 0, false, {
+        key: match[1],
+        range: { start, end: start + match[1].length },
+        placeholder: true,
+      });
     }
   }
   return segments.map((segment, index) => ({

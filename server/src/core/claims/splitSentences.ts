@@ -4,7 +4,8 @@
 import type { TextRange } from '../text/textRange';
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
-const ABBREVIATIONS = '(?:\\bet al|\\be\\.g|\\bi\\.e|\\bcf|\\bvs|\\bFigs?|\\bEqs?|\\bSecs?|\\bTabs?|\\bapprox|\\bresp|\\bNo|\\bDr|\\bRefs?|\\bincl|\\bca|\\bal|\\bet|(?:^|\\s)[A-Z])\\.';
+const ABBREVIATIONS =
+  '(?:\\bet al|\\be\\.g|\\bi\\.e|\\bcf|\\bvs|\\bFigs?|\\bEqs?|\\bSecs?|\\bTabs?|\\bapprox|\\bresp|\\bNo|\\bDr|\\bRefs?|\\bincl|\\bca|\\bal|\\bet|(?:^|\\s)[A-Z])\\.';
 const ABBREVIATION_END = new RegExp(`${ABBREVIATIONS}\\s*$`);
 // UAX #29 never ends a sentence before a lower-case word, but model names can start lower case
 // ("nnInteractive reduces ..."): such a full stop ends a sentence unless an abbreviation precedes it.
@@ -30,7 +31,10 @@ export function splitSentences(text: string): TextRange[] {
 function splitUncached(text: string): TextRange[] {
   const ranges: TextRange[] = [];
   for (const segment of segmenter.segment(text)) {
-    for (const range of splitBeforeLowerCaseNames(text, { start: segment.index, end: segment.index + segment.segment.length })) {
+    for (const range of splitBeforeLowerCaseNames(text, {
+      start: segment.index,
+      end: segment.index + segment.segment.length,
+    })) {
       pushMerging(text, ranges, range);
     }
   }

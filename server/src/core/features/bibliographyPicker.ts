@@ -51,7 +51,10 @@ export interface BibliographyPickList {
  * first (as BibTeX and Pandoc resolve duplicates), and plans the insertion at `offset` when given.
  */
 export function listBibliographyPicks(
-  workspace: Workspace, uri: string, offset: number | undefined, config: CoreConfig,
+  workspace: Workspace,
+  uri: string,
+  offset: number | undefined,
+  config: CoreConfig,
 ): BibliographyPickList | undefined {
   const document = workspace.getDocument(uri);
   const context = citationContextFor(workspace, uri, config);
@@ -67,17 +70,26 @@ export function listBibliographyPicks(
     seen.add(entry.key);
     entries.push(describePick(entry, formatCitation(context.language, entry.key, context.citeCommand)));
   }
-  const insertion = offset === undefined ? undefined
-    : planCitationInsertion(workspace, document, offset, context.citeCommand);
+  const insertion =
+    offset === undefined ? undefined : planCitationInsertion(workspace, document, offset, context.citeCommand);
   return { language: context.language, entries, missing: context.index.missing, ...(insertion ? { insertion } : {}) };
 }
 
 function describePick(entry: BibEntry, citation: string): BibliographyPickItem {
   const families = splitNames(getField(entry, 'author') ?? getField(entry, 'editor') ?? '').map(familyName);
-  const authors = families.length === 0 ? '' : families.length === 1 ? families[0]
-    : families.length === 2 ? `${families[0]} and ${families[1]}` : `${families[0]} et al.`;
+  const authors =
+    families.length === 0
+      ? ''
+      : families.length === 1
+        ? families[0]
+        : families.length === 2
+          ? `${families[0]} and ${families[1]}`
+          : `${families[0]} et al.`;
   const year = (getField(entry, 'year') ?? getField(entry, 'date') ?? '').match(/\d{4}/)?.[0] ?? null;
-  const doi = getField(entry, 'doi')?.trim().replace(/^https?:\/\/(dx\.)?doi\.org\//i, '') || null;
+  const doi =
+    getField(entry, 'doi')
+      ?.trim()
+      .replace(/^https?:\/\/(dx\.)?doi\.org\//i, '') || null;
   const title = texToText(getField(entry, 'title') ?? '');
   return { key: entry.key, authors, allAuthors: families.join(', '), year, title, doi, citation };
 }
@@ -137,22 +149,48 @@ function findTopLevel(text: string, wanted: string): number {
 }
 
 const ACCENTS: Record<string, string> = {
-  '\'': '\u0301', '`': '\u0300', '^': '\u0302', '"': '\u0308', '~': '\u0303', '=': '\u0304', '.': '\u0307',
-  u: '\u0306', v: '\u030c', H: '\u030b', c: '\u0327', k: '\u0328', r: '\u030a', d: '\u0323', b: '\u0331',
+  "'": '\u0301',
+  '`': '\u0300',
+  '^': '\u0302',
+  '"': '\u0308',
+  '~': '\u0303',
+  '=': '\u0304',
+  '.': '\u0307',
+  u: '\u0306',
+  v: '\u030c',
+  H: '\u030b',
+  c: '\u0327',
+  k: '\u0328',
+  r: '\u030a',
+  d: '\u0323',
+  b: '\u0331',
 };
 const LETTERS: Record<string, string> = {
-  ss: 'ß', o: 'ø', O: 'Ø', aa: 'å', AA: 'Å', ae: 'æ', AE: 'Æ', oe: 'œ', OE: 'Œ',
-  l: 'ł', L: 'Ł', i: 'ı', j: 'ȷ',
+  ss: 'ß',
+  o: 'ø',
+  O: 'Ø',
+  aa: 'å',
+  AA: 'Å',
+  ae: 'æ',
+  AE: 'Æ',
+  oe: 'œ',
+  OE: 'Œ',
+  l: 'ł',
+  L: 'Ł',
+  i: 'ı',
+  j: 'ȷ',
 };
 
 /** Plain text of a TeX value: accents decoded, letter commands replaced, other commands and braces dropped. */
 export function texToText(value: string): string {
   return value
-    .replace(/\\([`'^"~=.])\s*\{?\s*(\\[ij]|[A-Za-z])\s*\}?|\\([uvHckrdb])(?:\s+|\s*\{\s*)(\\[ij]|[A-Za-z])\s*\}?/g,
+    .replace(
+      /\\([`'^"~=.])\s*\{?\s*(\\[ij]|[A-Za-z])\s*\}?|\\([uvHckrdb])(?:\s+|\s*\{\s*)(\\[ij]|[A-Za-z])\s*\}?/g,
       (_match, symbol?: string, base1?: string, letter?: string, base2?: string) => {
         const base = (base1 ?? base2 ?? '').replace(/^\\([ij])$/, '$1');
         return base + ACCENTS[symbol ?? letter ?? ''];
-      })
+      },
+    )
     .replace(/\\([A-Za-z]+)\b\s*(\{\})?/g, (_match, name: string) => LETTERS[name] ?? '')
     .replace(/(?<!\\)\$/g, '')
     .replace(/\\([&%$#_{}])/g, '$1')
@@ -170,12 +208,16 @@ export function texToText(value: string): string {
  * or a space (Markdown) when the cursor follows a word, as citations attach to the word before them.
  */
 export function planCitationInsertion(
-  workspace: Workspace, document: SourceDocument, offset: number, citeCommand: string,
+  workspace: Workspace,
+  document: SourceDocument,
+  offset: number,
+  citeCommand: string,
 ): CitationInsertionPlan {
   const text = document.text;
   if (document.kind === 'latex') {
-    const argument = workspace.latex(document).citeArguments
-      .find((candidate) => offset >= candidate.range.start && offset <= candidate.range.end);
+    const argument = workspace
+      .latex(document)
+      .citeArguments.find((candidate) => offset >= candidate.range.start && offset <= candidate.range.end);
     if (argument) {
       const at = argument.keys.find((key) => offset > key.range.start && offset < key.range.end)?.range.end ?? offset;
       const before = text.slice(argument.range.start, at);
@@ -193,8 +235,9 @@ export function planCitationInsertion(
   }
   const bracket = findPandocBracket(workspace, document, offset);
   if (bracket) {
-    const key = workspace.markdown(document).citations
-      .find((use) => offset > use.range.start && offset < use.range.end);
+    const key = workspace
+      .markdown(document)
+      .citations.find((use) => offset > use.range.start && offset < use.range.end);
     const at = key?.range.end ?? offset;
     const before = text.slice(bracket.start + 1, at);
     const after = text.slice(at, bracket.end);
@@ -227,7 +270,8 @@ function findPandocBracket(workspace: Workspace, document: SourceDocument, offse
   if (text[start] !== '[' || text[end] !== ']') {
     return undefined;
   }
-  const holdsCitation = workspace.markdown(document).citations
-    .some((use) => !use.crossReference && use.range.start > start && use.range.end <= end);
+  const holdsCitation = workspace
+    .markdown(document)
+    .citations.some((use) => !use.crossReference && use.range.start > start && use.range.end <= end);
   return holdsCitation ? { start, end } : undefined;
 }

@@ -20,7 +20,12 @@ export interface CatalogueAction {
 }
 
 /** The catalogue actions at an offset. */
-export function findCatalogueActions(workspace: Workspace, uri: string, offset: number, config: CoreConfig): CatalogueAction[] {
+export function findCatalogueActions(
+  workspace: Workspace,
+  uri: string,
+  offset: number,
+  config: CoreConfig,
+): CatalogueAction[] {
   const document = workspace.getDocument(uri);
   const context = citationContextFor(workspace, uri, config);
   if (!document || !context || isInsideNonProse(workspace.nonProse(document), offset)) {
@@ -34,13 +39,22 @@ export function findCatalogueActions(workspace: Workspace, uri: string, offset: 
   if ('error' in plan) {
     return [];
   }
-  const name = (mention.kind === 'model' ? context.catalogue.model(mention.id) : context.catalogue.dataset(mention.id))!.name;
-  const citation = context.language === 'latex' ? `~${formatCitation('latex', plan.key, context.citeCommand)}` : ` ${formatCitation('markdown', plan.key)}`;
-  const actions: CatalogueAction[] = [{
-    title: `Cite ${name} here (${formatCitation(context.language, plan.key, context.citeCommand)})`,
-    edits: [{ uri, range: { start: mention.range.end, end: mention.range.end }, newText: citation }, ...(plan.edit ? [plan.edit] : [])],
-    isPreferred: true,
-  }];
+  const name = (mention.kind === 'model' ? context.catalogue.model(mention.id) : context.catalogue.dataset(mention.id))!
+    .name;
+  const citation =
+    context.language === 'latex'
+      ? `~${formatCitation('latex', plan.key, context.citeCommand)}`
+      : ` ${formatCitation('markdown', plan.key)}`;
+  const actions: CatalogueAction[] = [
+    {
+      title: `Cite ${name} here (${formatCitation(context.language, plan.key, context.citeCommand)})`,
+      edits: [
+        { uri, range: { start: mention.range.end, end: mention.range.end }, newText: citation },
+        ...(plan.edit ? [plan.edit] : []),
+      ],
+      isPreferred: true,
+    },
+  ];
   if (plan.edit) {
     actions.push({ title: `Add ${name} to ${displayPath(plan.edit.uri)}`, edits: [plan.edit], isPreferred: false });
   }

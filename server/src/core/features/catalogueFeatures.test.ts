@@ -3,12 +3,18 @@ import { describe, test } from 'node:test';
 import { DEFAULT_CORE_CONFIG } from '../config';
 import { fixtureUri, parseFixture } from '../testing/fixture';
 import { findCatalogueActions } from './catalogueActions';
-import { citationContextFor, citeCatalogueRecord, formatNameWithCitation, planCitation } from '../base/catalogueCitations';
+import {
+  citationContextFor,
+  citeCatalogueRecord,
+  formatNameWithCitation,
+  planCitation,
+} from '../base/catalogueCitations';
 import { completeCatalogueNames } from './completion/catalogueCompletion';
 import { findHover } from './hover/findHover';
 
 const config = DEFAULT_CORE_CONFIG;
-const MEDSAM_BY_TITLE = '@article{ma2024segment, title={Segment anything in medical images}, author={Ma, Jun and He, Yuting}, journal={Nature Communications}, year={2024}}';
+const MEDSAM_BY_TITLE =
+  '@article{ma2024segment, title={Segment anything in medical images}, author={Ma, Jun and He, Yuting}, journal={Nature Communications}, year={2024}}';
 
 function complete(source: string) {
   const fixture = parseFixture(source);
@@ -25,7 +31,12 @@ Recent work such as MedS
 ${MEDSAM_BY_TITLE}
 `);
     const labels = result!.items.map((item) => `${item.variant}:${item.label}`);
-    assert.deepEqual(labels.slice(0, 4), ['name:MedSAM', 'cite:MedSAM~\\cite{ma2024segment}', 'name:MedSAM2', 'cite:MedSAM2~\\cite{MedSAM2}']);
+    assert.deepEqual(labels.slice(0, 4), [
+      'name:MedSAM',
+      'cite:MedSAM~\\cite{ma2024segment}',
+      'name:MedSAM2',
+      'cite:MedSAM2~\\cite{MedSAM2}',
+    ]);
     assert.equal(result!.items[1].addsBibliographyEntry, false, 'MedSAM is in the bibliography under the user key');
     assert.equal(result!.items[3].addsBibliographyEntry, true, 'MedSAM2 is not, so accepting adds its BibTeX');
     assert.match(result!.items[0].detail, /^vision-only · promptable segmentation · 2023$/);
@@ -96,7 +107,10 @@ ${MEDSAM_BY_TITLE}
   test('no bibliography file: a clear error instead of writing elsewhere', () => {
     const fixture = parseFixture('%! main.tex\nMedSAM\n');
     const context = citationContextFor(fixture.workspace, fixtureUri('main.tex'), config)!;
-    assert.match(String((planCitation(fixture.workspace, context, 'model', 'medsam') as { error: string }).error), /names no bibliography file/);
+    assert.match(
+      String((planCitation(fixture.workspace, context, 'model', 'medsam') as { error: string }).error),
+      /names no bibliography file/,
+    );
   });
 
   test('"Cite MedSAM here" inserts the citation after the name and the BibTeX in the same edit', () => {
@@ -108,7 +122,13 @@ SAM was adapted to medicine.
 `);
     const [cite, add] = findCatalogueActions(fixture.workspace, fixture.uri, fixture.cursor, config);
     assert.equal(cite.title, 'Cite Segment Anything Model (SAM) here (\\cite{kirillov2023segany})');
-    assert.deepEqual(cite.edits.map((edit) => [edit.uri.replace('file:///test/', ''), edit.newText.slice(0, 12)]), [['main.tex', '~\\cite{kiril'], ['refs.bib', '@inproceedin']]);
+    assert.deepEqual(
+      cite.edits.map((edit) => [edit.uri.replace('file:///test/', ''), edit.newText.slice(0, 12)]),
+      [
+        ['main.tex', '~\\cite{kiril'],
+        ['refs.bib', '@inproceedin'],
+      ],
+    );
     assert.equal(add.title, 'Add Segment Anything Model (SAM) to refs.bib');
   });
 
@@ -126,23 +146,29 @@ As \\citep{other} notes, SAM segments anything.
     const citation = citeCatalogueRecord(fixture.workspace, uri, 'model', 'sam', config, replace);
     assert.ok(citation && !('error' in citation));
     assert.equal(citation.key, 'kirillov2023segany');
-    assert.equal(citation.citation, '\\citep{kirillov2023segany}', 'the project\'s cite command');
+    assert.equal(citation.citation, '\\citep{kirillov2023segany}', "the project's cite command");
     assert.equal(citation.nameWithCitation, 'Segment Anything Model (SAM)~\\citep{kirillov2023segany}');
     assert.equal(citation.label, 'Cite Segment Anything Model (SAM)');
-    assert.deepEqual(citation.edits.map((edit) => edit.uri), [uri, fixtureUri('refs.bib')]);
+    assert.deepEqual(
+      citation.edits.map((edit) => edit.uri),
+      [uri, fixtureUri('refs.bib')],
+    );
     assert.deepEqual(citation.edits[0].range, replace);
     assert.equal(citation.edits[0].newText, citation.nameWithCitation);
     assert.match(citation.edits[1].newText, /@\w+\{kirillov2023segany,/);
     const unranged = citeCatalogueRecord(fixture.workspace, uri, 'model', 'sam', config);
     assert.ok(unranged && !('error' in unranged));
     assert.equal(unranged.label, 'Add Segment Anything Model (SAM) to the bibliography');
-    assert.deepEqual(unranged.edits.map((edit) => edit.uri), [fixtureUri('refs.bib')]);
+    assert.deepEqual(
+      unranged.edits.map((edit) => edit.uri),
+      [fixtureUri('refs.bib')],
+    );
   });
 
   test('citing: an error for an unknown record, nothing for a document that is not a manuscript', () => {
     const fixture = parseFixture('%! main.tex\n\\bibliography{refs}\n%! refs.bib\n');
     const unknown = citeCatalogueRecord(fixture.workspace, fixtureUri('main.tex'), 'model', 'no-such-model', config);
-    assert.deepEqual(unknown, { error: '\'no-such-model\' is not in the catalogue.' });
+    assert.deepEqual(unknown, { error: "'no-such-model' is not in the catalogue." });
     assert.equal(citeCatalogueRecord(fixture.workspace, fixtureUri('refs.bib'), 'model', 'sam', config), undefined);
   });
 });
@@ -160,7 +186,10 @@ BiomedCLIP aligns images and text.
     const hover = findHover(fixture.workspace, fixture.uri, fixture.cursor, config)!;
     assert.match(hover.markdown, /^\*\*BiomedCLIP\*\* · vision-language · contrastive/);
     assert.match(hover.markdown, /\| Pretraining data \| PMC-15M/);
-    assert.match(hover.markdown, /Not in your bibliography yet\. The quick fix adds its BibTeX to refs\.bib\. Cite as `\[@zhang2025biomedclip\]`\./);
+    assert.match(
+      hover.markdown,
+      /Not in your bibliography yet\. The quick fix adds its BibTeX to refs\.bib\. Cite as `\[@zhang2025biomedclip\]`\./,
+    );
   });
 
   test('a dataset card lists the catalogued models that use it', () => {
@@ -211,7 +240,7 @@ describe('prose after a half-typed citation', () => {
   });
 });
 
-test('a name with its citation in the document\'s language and cite command', () => {
+test("a name with its citation in the document's language and cite command", () => {
   assert.equal(formatNameWithCitation('latex', 'MedSAM', 'ma2024', 'citep'), 'MedSAM~\\citep{ma2024}');
   assert.equal(formatNameWithCitation('markdown', 'MedSAM', 'ma2024'), 'MedSAM [@ma2024]');
 });

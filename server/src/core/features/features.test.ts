@@ -54,7 +54,8 @@ ${BIB}`);
   });
 
   test('ranks by authors and title words: "2023 medical" and "kirillov segment"', () => {
-    const byWords = (words: string) => complete(`%! main.tex
+    const byWords = (words: string) =>
+      complete(`%! main.tex
 \\bibliography{refs}
 \\cite{${words}
 ${' '.repeat(6 + words.length)}|
@@ -72,21 +73,30 @@ bibliography: refs.bib
 As shown [@
            |
 ${BIB}`);
-    assert.deepEqual(result?.items.map((item) => item.key), ['kirillov2023segany', 'ma2024segment', 'zhang2023biomedclip']);
+    assert.deepEqual(
+      result?.items.map((item) => item.key),
+      ['kirillov2023segany', 'ma2024segment', 'zhang2023biomedclip'],
+    );
   });
 
   test('not outside a citation, nor in a Markdown code span', () => {
-    assert.equal(complete(`%! main.tex
+    assert.equal(
+      complete(`%! main.tex
 \\bibliography{refs} text here
                        |
-${BIB}`), undefined);
-    assert.equal(complete(`%! paper.md
+${BIB}`),
+      undefined,
+    );
+    assert.equal(
+      complete(`%! paper.md
 ---
 bibliography: refs.bib
 ---
 Code \`@ma\`
         |
-${BIB}`), undefined);
+${BIB}`),
+      undefined,
+    );
   });
 });
 
@@ -140,7 +150,12 @@ ${BIB}`;
   test('references list every use across LaTeX and Markdown, and the entry', () => {
     const fixture = parseFixture(source);
     const locations = findCitationReferences(fixture.workspace, fixture.uri, fixture.cursor, true, config);
-    assert.deepEqual(locations.map((location) => location.uri.replace('file:///test/', '')).sort(), ['intro.tex', 'intro.tex', 'notes.md', 'refs.bib']);
+    assert.deepEqual(locations.map((location) => location.uri.replace('file:///test/', '')).sort(), [
+      'intro.tex',
+      'intro.tex',
+      'notes.md',
+      'refs.bib',
+    ]);
   });
 
   test('rename edits every use and the entry key', () => {
@@ -167,8 +182,9 @@ ${BIB}`);
 describe('diagnostics', () => {
   const codesOf = (source: string, path: string, overrides: Partial<CoreConfig> = {}) => {
     const fixture = parseFixture(source);
-    return collectDiagnostics(fixture.workspace, fixtureUri(path), { ...config, ...overrides })
-      .map((diagnostic) => `${diagnostic.code} ${textOf(fixture, fixtureUri(path), diagnostic.range)}`);
+    return collectDiagnostics(fixture.workspace, fixtureUri(path), { ...config, ...overrides }).map(
+      (diagnostic) => `${diagnostic.code} ${textOf(fixture, fixtureUri(path), diagnostic.range)}`,
+    );
   };
 
   test('undefined key with a suggestion and a quick fix that replaces it', () => {
@@ -178,23 +194,38 @@ describe('diagnostics', () => {
 ${BIB}`);
     const diagnostics = collectDiagnostics(fixture.workspace, fixture.uri, config);
     assert.equal(diagnostics.length, 1);
-    assert.equal(diagnostics[0].message, "Undefined citation key 'kirilov2023segany'. Did you mean 'kirillov2023segany'?");
+    assert.equal(
+      diagnostics[0].message,
+      "Undefined citation key 'kirilov2023segany'. Did you mean 'kirillov2023segany'?",
+    );
     const [fix] = findQuickFixes(fixture.workspace, fixture.uri, diagnostics, config);
     assert.equal(fix.title, "Replace with 'kirillov2023segany'");
     assert.equal(fix.isPreferred, true);
   });
 
   test('no undefined-key for bibitems, cross-references, or Markdown without a bibliography', () => {
-    assert.deepEqual(codesOf(`%! main.tex
+    assert.deepEqual(
+      codesOf(
+        `%! main.tex
 \\cite{mine}
 \\begin{thebibliography}{1}\\bibitem{mine} A.\\end{thebibliography}
-`, 'main.tex'), []);
-    assert.deepEqual(codesOf(`%! a.qmd
+`,
+        'main.tex',
+      ),
+      [],
+    );
+    assert.deepEqual(
+      codesOf(
+        `%! a.qmd
 ---
 bibliography: refs.bib
 ---
 See @fig-one and [@ma2024segment].
-${BIB}`, 'a.qmd'), []);
+${BIB}`,
+        'a.qmd',
+      ),
+      [],
+    );
     assert.deepEqual(codesOf('%! readme.md\nPing @octocat about it.', 'readme.md'), []);
   });
 
@@ -211,8 +242,12 @@ ${BIB}`, 'a.qmd'), []);
 ${BIB}`;
     assert.deepEqual(codesOf(source, 'extra.bib'), ['duplicate-key ma2024segment']);
     assert.deepEqual(codesOf(source, 'refs.bib'), ['duplicate-key ma2024segment', 'unused-entry zhang2023biomedclip']);
-    assert.deepEqual(codesOf(source, 'refs.bib', { unusedEntries: { enabled: false, maxEntries: 1000 } }), ['duplicate-key ma2024segment']);
-    assert.deepEqual(codesOf(source, 'refs.bib', { unusedEntries: { enabled: true, maxEntries: 2 } }), ['duplicate-key ma2024segment']);
+    assert.deepEqual(codesOf(source, 'refs.bib', { unusedEntries: { enabled: false, maxEntries: 1000 } }), [
+      'duplicate-key ma2024segment',
+    ]);
+    assert.deepEqual(codesOf(source, 'refs.bib', { unusedEntries: { enabled: true, maxEntries: 2 } }), [
+      'duplicate-key ma2024segment',
+    ]);
   });
 
   test('a syntax error in one entry leaves the others usable', () => {
@@ -233,7 +268,11 @@ ${BIB}`;
 });
 
 describe('Markdown citation forms in completion', () => {
-  for (const [form, typed] of [['[-@', '[-@ma'], ['; @', '[@kirillov2023segany; @ma'], ['word start', 'As @ma']] as const) {
+  for (const [form, typed] of [
+    ['[-@', '[-@ma'],
+    ['; @', '[@kirillov2023segany; @ma'],
+    ['word start', 'As @ma'],
+  ] as const) {
     test(`completes after ${form}`, () => {
       const source = `%! paper.md
 ---

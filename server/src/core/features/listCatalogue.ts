@@ -55,8 +55,11 @@ function listModel(catalogue: Catalogue, model: ModelRecord): CatalogueListItem 
     tasks: model.tasks,
     anatomy: unique(linked.flatMap((dataset) => dataset.anatomy)),
     // The catalogue's name of a linked dataset, so spelling variants of the source read alike.
-    datasets: unique(model.pretraining_data
-      .map((item) => (item.dataset_id && catalogue.dataset(item.dataset_id)?.name) || item.dataset)),
+    datasets: unique(
+      model.pretraining_data.map(
+        (item) => (item.dataset_id && catalogue.dataset(item.dataset_id)?.name) || item.dataset,
+      ),
+    ),
   };
 }
 

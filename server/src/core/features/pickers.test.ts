@@ -38,7 +38,11 @@ ${REFS}`);
     const rows = picks.entries.map((item) => [item.key, item.authors, item.year, item.title, item.doi, item.citation]);
     assert.deepEqual(rows, [
       [
-        'kirillov2023segany', 'Kirillov et al.', '2023', 'Segment Anything', '10.1109/ICCV51070.2023.00371',
+        'kirillov2023segany',
+        'Kirillov et al.',
+        '2023',
+        'Segment Anything',
+        '10.1109/ICCV51070.2023.00371',
         '\\citep{kirillov2023segany}',
       ],
       ['ma2024segment', 'Ma and He', '2024', 'Segment anything in medical images', null, '\\citep{ma2024segment}'],
@@ -48,28 +52,38 @@ ${REFS}`);
   });
 
   test('TeX accents, letters, commands, math and dashes become plain text', () => {
-    const tex = 'P{\\\'e}rez-Garc{\\\'\\i}a, R{\\"a}dle \\v{C}ech \\ss{} \\emph{Vision}--{Language} $\\alpha$ 50\\%';
+    const tex = "P{\\'e}rez-Garc{\\'\\i}a, R{\\\"a}dle \\v{C}ech \\ss{} \\emph{Vision}--{Language} $\\alpha$ 50\\%";
     assert.equal(texToText(tex), 'Pérez-García, Rädle Čech ß Vision–Language 50%');
   });
 
   test('outside a citation: a whole citation with the house command, glued to the word before it', () => {
-    assert.equal(insertAt(`%! main.tex
+    assert.equal(
+      insertAt(
+        `%! main.tex
 \\bibliography{refs}
 SAM is promptable.
                  |
-${REFS}`, ['kirillov2023segany', 'ma2024segment']).split('\n')[1],
-    'SAM is promptable~\\cite{kirillov2023segany,ma2024segment}.');
-    assert.equal(insertAt(`%! paper.md
+${REFS}`,
+        ['kirillov2023segany', 'ma2024segment'],
+      ).split('\n')[1],
+      'SAM is promptable~\\cite{kirillov2023segany,ma2024segment}.',
+    );
+    assert.equal(
+      insertAt(
+        `%! paper.md
 ---
 bibliography: refs.bib
 ---
 SAM is promptable.
                  |
-${REFS}`, ['kirillov2023segany', 'ma2024segment']).split('\n')[3],
-    'SAM is promptable [@kirillov2023segany; @ma2024segment].');
+${REFS}`,
+        ['kirillov2023segany', 'ma2024segment'],
+      ).split('\n')[3],
+      'SAM is promptable [@kirillov2023segany; @ma2024segment].',
+    );
   });
 
-  test('inside a cite command\'s braces: only keys, with the commas they need, never splitting a key', () => {
+  test("inside a cite command's braces: only keys, with the commas they need, never splitting a key", () => {
     const latex = (line: string, cursor: string) =>
       insertAt(`%! main.tex\n\\bibliography{refs}\n${line}\n${cursor}\n${REFS}`, ['who2020']).split('\n')[1];
     const cited = 'See \\citep{ma2024segment}.';
@@ -89,10 +103,14 @@ ${REFS}`, ['kirillov2023segany', 'ma2024segment']).split('\n')[3],
     assert.equal(markdown(cited, '                        |'), 'See [@kirillov2023segany; @who2020; @ma2024segment].');
     assert.equal(markdown(cited, '     |'), 'See [@who2020; @ma2024segment; @kirillov2023segany].');
     assert.equal(markdown(cited, '         |'), 'See [@kirillov2023segany; @who2020; @ma2024segment].');
-    assert.equal(markdown('See [see @kirillov2023segany, p. 3; @x].', '                                  |'),
-      'See [see @kirillov2023segany, p. 3; @who2020; @ma2024segment; @x].');
-    assert.equal(markdown('A [link](http://x) here.', '                       |'),
-      'A [link](http://x) here [@who2020; @ma2024segment].');
+    assert.equal(
+      markdown('See [see @kirillov2023segany, p. 3; @x].', '                                  |'),
+      'See [see @kirillov2023segany, p. 3; @who2020; @ma2024segment; @x].',
+    );
+    assert.equal(
+      markdown('A [link](http://x) here.', '                       |'),
+      'A [link](http://x) here [@who2020; @ma2024segment].',
+    );
   });
 
   test('a document without a bibliography lists nothing; a .bib file is not a manuscript', () => {
@@ -104,22 +122,36 @@ ${REFS}`, ['kirillov2023segany', 'ma2024segment']).split('\n')[3],
 
 describe('the catalogue listing for pickers', () => {
   test('a model carries its modalities, tasks, pretraining datasets and their anatomy; a dataset its own', () => {
-    const catalogue = new Catalogue([{ uri: null, file: {
-      models: [{
-        id: 'cxr-clip', name: 'CXR-CLIP', modalities: ['X-ray (chest)'], tasks: ['zero-shot classification'],
-        pretraining_data: [
-          { dataset: 'MIMIC-CXR v2', dataset_id: 'mimic-cxr', size: null },
-          { dataset: 'private reports', dataset_id: null, size: null },
-        ],
-      }],
-      datasets: [{ id: 'mimic-cxr', name: 'MIMIC-CXR', modality: ['X-ray'], anatomy: ['chest'] }],
-    } }]);
+    const catalogue = new Catalogue([
+      {
+        uri: null,
+        file: {
+          models: [
+            {
+              id: 'cxr-clip',
+              name: 'CXR-CLIP',
+              modalities: ['X-ray (chest)'],
+              tasks: ['zero-shot classification'],
+              pretraining_data: [
+                { dataset: 'MIMIC-CXR v2', dataset_id: 'mimic-cxr', size: null },
+                { dataset: 'private reports', dataset_id: null, size: null },
+              ],
+            },
+          ],
+          datasets: [{ id: 'mimic-cxr', name: 'MIMIC-CXR', modality: ['X-ray'], anatomy: ['chest'] }],
+        },
+      },
+    ]);
     const listing = listCatalogueRecords(catalogue);
     const [model] = listing.models;
-    assert.deepEqual([model.modalities, model.tasks, model.anatomy, model.datasets],
-      [['X-ray (chest)'], ['zero-shot classification'], ['chest'], ['MIMIC-CXR', 'private reports']]);
+    assert.deepEqual(
+      [model.modalities, model.tasks, model.anatomy, model.datasets],
+      [['X-ray (chest)'], ['zero-shot classification'], ['chest'], ['MIMIC-CXR', 'private reports']],
+    );
     const [dataset] = listing.datasets;
-    assert.deepEqual([dataset.category, dataset.modalities, dataset.anatomy, dataset.tasks],
-      ['dataset', ['X-ray'], ['chest'], []]);
+    assert.deepEqual(
+      [dataset.category, dataset.modalities, dataset.anatomy, dataset.tasks],
+      ['dataset', ['X-ray'], ['chest'], []],
+    );
   });
 });

@@ -41,25 +41,98 @@ export interface LatexSyntax {
 
 const CITE_COMMANDS = new Set([
   // LaTeX and natbib.
-  'cite', 'Cite', 'citep', 'citet', 'citealp', 'citealt', 'Citep', 'Citet', 'Citealp', 'Citealt',
-  'citeauthor', 'Citeauthor', 'citefullauthor', 'Citefullauthor', 'citeyear', 'citeyearpar', 'citenum', 'nocite',
+  'cite',
+  'Cite',
+  'citep',
+  'citet',
+  'citealp',
+  'citealt',
+  'Citep',
+  'Citet',
+  'Citealp',
+  'Citealt',
+  'citeauthor',
+  'Citeauthor',
+  'citefullauthor',
+  'Citefullauthor',
+  'citeyear',
+  'citeyearpar',
+  'citenum',
+  'nocite',
   // biblatex.
-  'parencite', 'Parencite', 'footcite', 'Footcite', 'footcitetext', 'textcite', 'Textcite', 'smartcite', 'Smartcite',
-  'autocite', 'Autocite', 'supercite', 'citetitle', 'Citetitle', 'citeurl', 'citedate', 'fullcite', 'footfullcite',
-  'notecite', 'Notecite', 'pnotecite', 'Pnotecite', 'fnotecite', 'citeA', 'citeNP', 'citeR', 'citeS', 'citeY', 'citeyearNP',
+  'parencite',
+  'Parencite',
+  'footcite',
+  'Footcite',
+  'footcitetext',
+  'textcite',
+  'Textcite',
+  'smartcite',
+  'Smartcite',
+  'autocite',
+  'Autocite',
+  'supercite',
+  'citetitle',
+  'Citetitle',
+  'citeurl',
+  'citedate',
+  'fullcite',
+  'footfullcite',
+  'notecite',
+  'Notecite',
+  'pnotecite',
+  'Pnotecite',
+  'fnotecite',
+  'citeA',
+  'citeNP',
+  'citeR',
+  'citeS',
+  'citeY',
+  'citeyearNP',
   // Other packages in common use (apacite, chicago, cleveref-style wrappers).
-  'citeasnoun', 'possessivecite', 'shortcite', 'shortciteNP', 'citeNP',
+  'citeasnoun',
+  'possessivecite',
+  'shortcite',
+  'shortciteNP',
+  'citeNP',
 ]);
 
 const MULTICITE_COMMANDS = new Set([
-  'cites', 'Cites', 'parencites', 'Parencites', 'footcites', 'footcitetexts', 'smartcites', 'Smartcites',
-  'textcites', 'Textcites', 'supercites', 'autocites', 'Autocites',
+  'cites',
+  'Cites',
+  'parencites',
+  'Parencites',
+  'footcites',
+  'footcitetexts',
+  'smartcites',
+  'Smartcites',
+  'textcites',
+  'Textcites',
+  'supercites',
+  'autocites',
+  'Autocites',
 ]);
 
-const BIBLIOGRAPHY_COMMANDS = new Set(['bibliography', 'nobibliography', 'addbibresource', 'addglobalbib', 'addsectionbib']);
+const BIBLIOGRAPHY_COMMANDS = new Set([
+  'bibliography',
+  'nobibliography',
+  'addbibresource',
+  'addglobalbib',
+  'addsectionbib',
+]);
 const INCLUDE_COMMANDS = new Set(['input', 'include', 'subfile', 'subfileinclude', 'InputIfFileExists']);
 const IMPORT_COMMANDS = new Set(['import', 'subimport', 'inputfrom', 'includefrom', 'subinputfrom', 'subincludefrom']);
-const VERBATIM_ENVIRONMENTS = new Set(['verbatim', 'verbatim*', 'Verbatim', 'lstlisting', 'minted', 'comment', 'filecontents', 'filecontents*', 'alltt']);
+const VERBATIM_ENVIRONMENTS = new Set([
+  'verbatim',
+  'verbatim*',
+  'Verbatim',
+  'lstlisting',
+  'minted',
+  'comment',
+  'filecontents',
+  'filecontents*',
+  'alltt',
+]);
 
 /** Names of the built-in cite commands, for completion of commands and for documentation. */
 export function builtInCiteCommands(): string[] {
@@ -84,7 +157,10 @@ class LatexScanner {
   private isRoot = false;
   private readonly extra: ReadonlySet<string>;
 
-  constructor(private readonly text: string, extraCiteCommands: readonly string[]) {
+  constructor(
+    private readonly text: string,
+    extraCiteCommands: readonly string[],
+  ) {
     this.extra = new Set(extraCiteCommands.map((name) => name.replace(/^\\/, '')));
   }
 
@@ -381,7 +457,7 @@ class LatexScanner {
 }
 
 function isLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 64 /* @ in package code */;
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 64; /* @ in package code */
 }
 
 function trimRange(text: string, range: TextRange): TextRange {

@@ -2,11 +2,21 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { scanMarkdown } from './scanMarkdown';
 
-const keysOf = (text: string) => scanMarkdown(text).citations.filter((use) => !use.crossReference).map((use) => use.key);
+const keysOf = (text: string) =>
+  scanMarkdown(text)
+    .citations.filter((use) => !use.crossReference)
+    .map((use) => use.key);
 
 describe('scanMarkdown', () => {
   test('finds Pandoc citations of every form', () => {
-    assert.deepEqual(keysOf('As [@a; @b, p. 3] and [see @c] show, @d argues [-@e]. End @f.'), ['a', 'b', 'c', 'd', 'e', 'f']);
+    assert.deepEqual(keysOf('As [@a; @b, p. 3] and [see @c] show, @d argues [-@e]. End @f.'), [
+      'a',
+      'b',
+      'c',
+      'd',
+      'e',
+      'f',
+    ]);
   });
 
   test('ignores code, math, e-mails, URLs and HTML comments', () => {
@@ -27,17 +37,33 @@ describe('scanMarkdown', () => {
 
   test('marks Quarto cross-references', () => {
     const uses = scanMarkdown('See @fig-overview and @tbl-results, and @sam2023.').citations;
-    assert.deepEqual(uses.map((use) => [use.key, use.crossReference]), [['fig-overview', true], ['tbl-results', true], ['sam2023', false]]);
+    assert.deepEqual(
+      uses.map((use) => [use.key, use.crossReference]),
+      [
+        ['fig-overview', true],
+        ['tbl-results', true],
+        ['sam2023', false],
+      ],
+    );
   });
 
   test('reads bibliography from front matter as a string or a list, with exact ranges', () => {
     const single = '---\ntitle: x\nbibliography: refs.bib\n---\n[@a]';
     const syntax = scanMarkdown(single);
     assert.equal(syntax.hasOwnBibliography, true);
-    assert.deepEqual(syntax.bibliographies.map((reference) => single.slice(reference.range.start, reference.range.end)), ['refs.bib']);
+    assert.deepEqual(
+      syntax.bibliographies.map((reference) => single.slice(reference.range.start, reference.range.end)),
+      ['refs.bib'],
+    );
     const list = scanMarkdown('---\nbibliography:\n  - a.bib\n  - "b.bib"\n---\n');
-    assert.deepEqual(list.bibliographies.map((reference) => reference.path), ['a.bib', 'b.bib']);
-    assert.deepEqual(scanMarkdown('---\nbibliography: [a.bib, b.bib]\n---\n').bibliographies.map((reference) => reference.path), ['a.bib', 'b.bib']);
+    assert.deepEqual(
+      list.bibliographies.map((reference) => reference.path),
+      ['a.bib', 'b.bib'],
+    );
+    assert.deepEqual(
+      scanMarkdown('---\nbibliography: [a.bib, b.bib]\n---\n').bibliographies.map((reference) => reference.path),
+      ['a.bib', 'b.bib'],
+    );
   });
 
   test('the front matter is not scanned for citations', () => {
@@ -50,7 +76,14 @@ describe('scanMarkdown', () => {
   });
 
   test('broken YAML and hostile input never throw', () => {
-    for (const text of ['---\nbibliography: [unclosed\n---\n', '---\n', '`'.repeat(10000), '$'.repeat(10000), '<'.repeat(10000), '@'.repeat(10000)]) {
+    for (const text of [
+      '---\nbibliography: [unclosed\n---\n',
+      '---\n',
+      '`'.repeat(10000),
+      '$'.repeat(10000),
+      '<'.repeat(10000),
+      '@'.repeat(10000),
+    ]) {
       assert.doesNotThrow(() => scanMarkdown(text));
     }
   });

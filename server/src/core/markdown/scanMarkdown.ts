@@ -45,9 +45,7 @@ export function scanMarkdown(text: string): MarkdownSyntax {
   const frontMatter = findFrontMatter(text);
   const bibliography = frontMatter ? readBibliography(text, frontMatter) : { paths: [], present: false };
   // Blank the front matter (keeping line breaks) so markdown-it does not read it as a heading.
-  const body = frontMatter
-    ? text.slice(0, frontMatter.end).replace(/[^\n]/g, ' ') + text.slice(frontMatter.end)
-    : text;
+  const body = frontMatter ? text.slice(0, frontMatter.end).replace(/[^\n]/g, ' ') + text.slice(frontMatter.end) : text;
   const { excluded, blocks } = findBlocks(body);
   const citations: MarkdownCitation[] = [];
   const nonProse: TextRange[] = frontMatter ? [{ start: 0, end: frontMatter.end }] : [];
@@ -195,8 +193,13 @@ function scanInline(text: string, from: number, to: number, out: MarkdownCitatio
 function readCitation(text: string, at: number, to: number, out: MarkdownCitation[]): number {
   const before = text[at - 1];
   const beforeThat = text[at - 2];
-  const allowed = before === undefined || /\s/.test(before) || before === '[' || before === ';' || before === '('
-    || (before === '-' && (beforeThat === '[' || beforeThat === undefined || /[\s;]/.test(beforeThat)));
+  const allowed =
+    before === undefined ||
+    /\s/.test(before) ||
+    before === '[' ||
+    before === ';' ||
+    before === '(' ||
+    (before === '-' && (beforeThat === '[' || beforeThat === undefined || /[\s;]/.test(beforeThat)));
   if (!allowed || isWordChar(before)) {
     return at + 1;
   }

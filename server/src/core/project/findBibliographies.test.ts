@@ -5,8 +5,10 @@ import { fixtureUri, parseFixture } from '../testing/fixture';
 import { findBibliographies } from './findBibliographies';
 
 const bibsOf = (source: string, path: string, extra: string[] = []) =>
-  findBibliographies(parseFixture(source).workspace, fixtureUri(path), { ...DEFAULT_CORE_CONFIG, extraBibliographies: extra })
-    .map((uri) => uri.replace('file:///test/', ''));
+  findBibliographies(parseFixture(source).workspace, fixtureUri(path), {
+    ...DEFAULT_CORE_CONFIG,
+    extraBibliographies: extra,
+  }).map((uri) => uri.replace('file:///test/', ''));
 
 describe('findBibliographies', () => {
   test('a chapter finds the bibliography of the root that inputs it', () => {

@@ -7,23 +7,97 @@ import type { TextRange } from '../text/textRange';
 import { normalizeRanges, type NonProseRanges } from './proseRanges';
 
 const MATH_ENVIRONMENTS = new Set([
-  'equation', 'equation*', 'align', 'align*', 'gather', 'gather*', 'multline', 'multline*', 'eqnarray', 'eqnarray*',
-  'math', 'displaymath', 'flalign', 'flalign*', 'alignat', 'alignat*', 'dmath', 'dmath*',
+  'equation',
+  'equation*',
+  'align',
+  'align*',
+  'gather',
+  'gather*',
+  'multline',
+  'multline*',
+  'eqnarray',
+  'eqnarray*',
+  'math',
+  'displaymath',
+  'flalign',
+  'flalign*',
+  'alignat',
+  'alignat*',
+  'dmath',
+  'dmath*',
 ]);
-const VERBATIM_ENVIRONMENTS = new Set(['verbatim', 'verbatim*', 'Verbatim', 'lstlisting', 'minted', 'comment', 'filecontents', 'filecontents*', 'alltt', 'thebibliography']);
+const VERBATIM_ENVIRONMENTS = new Set([
+  'verbatim',
+  'verbatim*',
+  'Verbatim',
+  'lstlisting',
+  'minted',
+  'comment',
+  'filecontents',
+  'filecontents*',
+  'alltt',
+  'thebibliography',
+]);
 
 /** Argument kinds of commands whose mandatory arguments are not (all) prose: n = name, p = prose. */
 const ARGUMENT_KINDS: Record<string, readonly ('n' | 'p')[]> = {
-  multicolumn: ['n', 'n', 'p'], multirow: ['n', 'n', 'p'], textcolor: ['n', 'p'], colorbox: ['n', 'p'], href: ['n', 'p'],
-  newcommand: ['n', 'n'], renewcommand: ['n', 'n'], providecommand: ['n', 'n'], newenvironment: ['n', 'n', 'n'],
-  renewenvironment: ['n', 'n', 'n'], setlength: ['n', 'n'], addtolength: ['n', 'n'], setcounter: ['n', 'n'], addtocounter: ['n', 'n'],
-  definecolor: ['n', 'n', 'n'], DeclareMathOperator: ['n', 'n'], numberwithin: ['n', 'n'],
+  multicolumn: ['n', 'n', 'p'],
+  multirow: ['n', 'n', 'p'],
+  textcolor: ['n', 'p'],
+  colorbox: ['n', 'p'],
+  href: ['n', 'p'],
+  newcommand: ['n', 'n'],
+  renewcommand: ['n', 'n'],
+  providecommand: ['n', 'n'],
+  newenvironment: ['n', 'n', 'n'],
+  renewenvironment: ['n', 'n', 'n'],
+  setlength: ['n', 'n'],
+  addtolength: ['n', 'n'],
+  setcounter: ['n', 'n'],
+  addtocounter: ['n', 'n'],
+  definecolor: ['n', 'n', 'n'],
+  DeclareMathOperator: ['n', 'n'],
+  numberwithin: ['n', 'n'],
 };
 const NAME_ARGUMENT_COMMANDS = new Set([
-  'label', 'ref', 'eqref', 'autoref', 'cref', 'Cref', 'pageref', 'nameref', 'vref', 'input', 'include', 'subfile', 'import', 'subimport',
-  'includegraphics', 'bibliography', 'bibliographystyle', 'addbibresource', 'nobibliography', 'usepackage', 'RequirePackage', 'documentclass',
-  'url', 'hspace', 'vspace', 'hskip', 'vskip', 'color', 'pagestyle', 'thispagestyle', 'graphicspath', 'captionsetup', 'hypersetup',
-  'geometry', 'begin', 'end', 'bibitem', 'todocite',
+  'label',
+  'ref',
+  'eqref',
+  'autoref',
+  'cref',
+  'Cref',
+  'pageref',
+  'nameref',
+  'vref',
+  'input',
+  'include',
+  'subfile',
+  'import',
+  'subimport',
+  'includegraphics',
+  'bibliography',
+  'bibliographystyle',
+  'addbibresource',
+  'nobibliography',
+  'usepackage',
+  'RequirePackage',
+  'documentclass',
+  'url',
+  'hspace',
+  'vspace',
+  'hskip',
+  'vskip',
+  'color',
+  'pagestyle',
+  'thispagestyle',
+  'graphicspath',
+  'captionsetup',
+  'hypersetup',
+  'geometry',
+  'begin',
+  'end',
+  'bibitem',
+  'todocite',
 ]);
 
 function isCiteCommand(name: string): boolean {
@@ -124,8 +198,9 @@ function scanCommand(text: string, start: number, ranges: TextRange[]): number {
       return end;
     }
   }
-  const kinds: readonly ('n' | 'p')[] | 'all-names' | 'all-prose' = (name in ARGUMENT_KINDS ? ARGUMENT_KINDS[name] : undefined)
-    ?? (NAME_ARGUMENT_COMMANDS.has(name) || isCiteCommand(name) ? 'all-names' : 'all-prose');
+  const kinds: readonly ('n' | 'p')[] | 'all-names' | 'all-prose' =
+    (name in ARGUMENT_KINDS ? ARGUMENT_KINDS[name] : undefined) ??
+    (NAME_ARGUMENT_COMMANDS.has(name) || isCiteCommand(name) ? 'all-names' : 'all-prose');
   let argumentIndex = 0;
   for (;;) {
     let cursor = pos;
@@ -142,7 +217,7 @@ function scanCommand(text: string, start: number, ranges: TextRange[]): number {
     if (open !== '{') {
       return pos;
     }
-    const kind = kinds === 'all-names' ? 'n' : kinds === 'all-prose' ? 'p' : kinds[argumentIndex] ?? 'p';
+    const kind = kinds === 'all-names' ? 'n' : kinds === 'all-prose' ? 'p' : (kinds[argumentIndex] ?? 'p');
     const close = kind === 'n' ? findNameGroupEnd(text, cursor) : findGroupEnd(text, cursor, '{', '}');
     if (kind === 'n') {
       ranges.push({ start: pos, end: close });

@@ -6,7 +6,19 @@ import { isDomainTerm, isOrdinaryWord, isPrefixOfOrdinaryWord } from './ordinary
 
 describe('ordinary words', () => {
   test('English and the field, in any case, with plurals, possessives and hyphenated compounds', () => {
-    for (const word of ['the', 'Models', 'ultrasound', 'CARDIAC', 'radiographs', 'CT', 'ViTs', "Alzheimer's", 'CT-based', 'state-of-the-art', 'zero-shot']) {
+    for (const word of [
+      'the',
+      'Models',
+      'ultrasound',
+      'CARDIAC',
+      'radiographs',
+      'CT',
+      'ViTs',
+      "Alzheimer's",
+      'CT-based',
+      'state-of-the-art',
+      'zero-shot',
+    ]) {
       assert.ok(isOrdinaryWord(word), word);
     }
     for (const name of ['MedSAM', 'RETFound', 'CheXzero', 'Virchow', 'BiomedCLIP', 'UNI', 'Merlin']) {
@@ -34,6 +46,9 @@ describe('ordinary words', () => {
         }
       }
     }
-    assert.deepEqual(DOMAIN_TERMS.filter((term) => names.has(term.toLowerCase())), []);
+    assert.deepEqual(
+      DOMAIN_TERMS.filter((term) => names.has(term.toLowerCase())),
+      [],
+    );
   });
 });

@@ -32,8 +32,23 @@ let sortedWords: string[] | undefined;
 function englishSet(): Set<string> {
   if (!englishWords) {
     englishWords = new Set();
-    const lists = [english10, english20, english35, english40, english50, american10, american20, american35,
-      american40, american50, british10, british20, british35, british40, british50];
+    const lists = [
+      english10,
+      english20,
+      english35,
+      english40,
+      english50,
+      american10,
+      american20,
+      american35,
+      american40,
+      american50,
+      british10,
+      british20,
+      british35,
+      british40,
+      british50,
+    ];
     for (const list of lists) {
       for (const word of list as string[]) {
         englishWords.add(word.toLowerCase());

@@ -39,7 +39,6 @@ interface IndexedEntry extends FoldedEntry {
   readonly position: number;
 }
 
-
 /** One ranked result: the position of the entry in the list given to the index, best first. */
 export interface SearchHit {
   readonly position: number;
@@ -68,7 +67,9 @@ export class CiteSearchIndex {
    * An empty query returns the first entries in bibliography order.
    */
   search(query: string, limit: number): SearchHit[] {
-    const tokens = normalizeForSearch(query).split(' ').filter((token) => token !== '');
+    const tokens = normalizeForSearch(query)
+      .split(' ')
+      .filter((token) => token !== '');
     if (tokens.length === 0) {
       return this.indexed.slice(0, limit).map((entry) => ({ position: entry.position, score: 0 }));
     }
@@ -92,7 +93,10 @@ export class CiteSearchIndex {
       candidates = rankByKeyPrefix(candidates, tokens[0]).slice(0, MAX_CANDIDATES);
     }
     const fuse = new Fuse(candidates, {
-      keys: [{ name: 'keyFolded', weight: 2 }, { name: 'all', weight: 1 }],
+      keys: [
+        { name: 'keyFolded', weight: 2 },
+        { name: 'all', weight: 1 },
+      ],
       includeScore: true,
       ignoreLocation: true,
       threshold: 0.4,
@@ -100,7 +104,9 @@ export class CiteSearchIndex {
     });
     // In extended search, words separated by spaces must all match; quoting keeps fuse's own operators inert.
     const pattern = tokens.map((token) => (/^[=!'^]|\$$/.test(token) ? `"${token}"` : token)).join(' ');
-    return fuse.search(pattern, { limit }).map((result) => ({ position: result.item.position, score: result.score ?? 1 }));
+    return fuse
+      .search(pattern, { limit })
+      .map((result) => ({ position: result.item.position, score: result.score ?? 1 }));
   }
 }
 

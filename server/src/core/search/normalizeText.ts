@@ -2,7 +2,19 @@
 // "muller" finds `M{\"u}ller` and `Müller` alike, without paying for a full decode of every entry.
 
 const LETTER_COMMANDS: Record<string, string> = {
-  o: 'o', O: 'o', ss: 'ss', aa: 'a', AA: 'a', ae: 'ae', AE: 'ae', oe: 'oe', OE: 'oe', l: 'l', L: 'l', i: 'i', j: 'j',
+  o: 'o',
+  O: 'o',
+  ss: 'ss',
+  aa: 'a',
+  AA: 'a',
+  ae: 'ae',
+  AE: 'ae',
+  oe: 'oe',
+  OE: 'oe',
+  l: 'l',
+  L: 'l',
+  i: 'i',
+  j: 'j',
 };
 
 const SPACE_RUN = /\s\s|[\t\n\r\f]/;
@@ -16,7 +28,9 @@ export function normalizeForSearch(text: string): string {
     return SPACE_RUN.test(lower) ? lower.replace(/\s+/g, ' ').trim() : lower.trim();
   }
   return text
-    .replace(/\\([A-Za-z]+)\s*|\\./g, (_match, name: string | undefined) => (name ? (LETTER_COMMANDS[name] ?? ' ') : ''))
+    .replace(/\\([A-Za-z]+)\s*|\\./g, (_match, name: string | undefined) =>
+      name ? (LETTER_COMMANDS[name] ?? ' ') : '',
+    )
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()

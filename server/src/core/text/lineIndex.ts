@@ -64,7 +64,10 @@ export class LineIndex {
 
   private lineEndWithoutBreak(line: number): number {
     let end = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] : this.text.length;
-    while (end > this.lineStarts[line] && (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)) {
+    while (
+      end > this.lineStarts[line] &&
+      (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)
+    ) {
       end--;
     }
     return end;

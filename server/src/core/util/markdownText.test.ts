@@ -4,7 +4,10 @@ import { escapeMarkdown, firstSentences } from './markdownText';
 
 describe('escapeMarkdown', () => {
   test('neutralises links, emphasis, HTML and code', () => {
-    assert.equal(escapeMarkdown('[click](javascript:alert(1)) *x* <img src=x onerror=alert(1)> `y`'), '\\[click\\](javascript:alert(1)) \\*x\\* \\<img src=x onerror=alert(1)\\> \\`y\\`');
+    assert.equal(
+      escapeMarkdown('[click](javascript:alert(1)) *x* <img src=x onerror=alert(1)> `y`'),
+      '\\[click\\](javascript:alert(1)) \\*x\\* \\<img src=x onerror=alert(1)\\> \\`y\\`',
+    );
   });
 
   test('escapes list and heading markers only where they are markup', () => {

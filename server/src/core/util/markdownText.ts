@@ -4,11 +4,13 @@
  * alone, so the card stays readable in editors that show Markdown as plain text.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_[\]<>#|~$]/g, (character) => `\\${character}`)
-    .replace(/^(\s*)([-+=])/gm, (_match, space: string, marker: string) => `${space}\\${marker}`)
-    // An ordered-list marker is neutralised by escaping its dot or parenthesis: digits cannot be escaped.
-    .replace(/^(\s*\d+)([.)])/gm, (_match, number: string, delimiter: string) => `${number}\\${delimiter}`);
+  return (
+    text
+      .replace(/[\\`*_[\]<>#|~$]/g, (character) => `\\${character}`)
+      .replace(/^(\s*)([-+=])/gm, (_match, space: string, marker: string) => `${space}\\${marker}`)
+      // An ordered-list marker is neutralised by escaping its dot or parenthesis: digits cannot be escaped.
+      .replace(/^(\s*\d+)([.)])/gm, (_match, number: string, delimiter: string) => `${number}\\${delimiter}`)
+  );
 }
 
 /** Takes the first sentences of a text, up to a length, at a sentence end where possible. */

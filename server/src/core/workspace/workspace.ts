@@ -247,9 +247,12 @@ export class Workspace {
   nonProse(document: SourceDocument): NonProseRanges {
     let ranges = this.nonProseCache.get(document);
     if (!ranges) {
-      ranges = document.kind === 'latex' ? findLatexNonProse(document.text)
-        : document.kind === 'markdown' ? this.markdown(document).nonProse
-        : [{ start: 0, end: document.text.length }];
+      ranges =
+        document.kind === 'latex'
+          ? findLatexNonProse(document.text)
+          : document.kind === 'markdown'
+            ? this.markdown(document).nonProse
+            : [{ start: 0, end: document.text.length }];
       this.nonProseCache.set(document, ranges);
     }
     return ranges;

@@ -11,9 +11,14 @@ import { isOptional, isRange, isRecord, isRecordKind, isString } from './readArg
 /** Cites a catalogue record, adding its BibTeX to the document's bibliography when missing. */
 export const addBibliographyEntry: CommandHandler<typeof ADD_BIBLIOGRAPHY_ENTRY_COMMAND> = {
   parse: (argument) => {
-    if (!isRecord(argument) || !isString(argument.uri) || !isRecordKind(argument.kind) || !isString(argument.id)
-      || !isOptional(argument.replace, isRange)) {
-      return { error: 'Give { uri, kind: \'model\' | \'dataset\', id } and optionally replace, an LSP range.' };
+    if (
+      !isRecord(argument) ||
+      !isString(argument.uri) ||
+      !isRecordKind(argument.kind) ||
+      !isString(argument.id) ||
+      !isOptional(argument.replace, isRange)
+    ) {
+      return { error: "Give { uri, kind: 'model' | 'dataset', id } and optionally replace, an LSP range." };
     }
     const { uri, kind, id, replace } = argument;
     return { params: { uri, kind, id, replace: replace ?? undefined } };

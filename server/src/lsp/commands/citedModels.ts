@@ -7,8 +7,7 @@ import { isRecord, isString } from './readArguments';
 
 /** Lists the catalogue ids of the models a document cites, in order of first citation. */
 export const citedModels: CommandHandler<typeof CITED_MODELS_COMMAND> = {
-  parse: (argument) => (isRecord(argument) && isString(argument.uri)
-    ? { params: { uri: argument.uri } }
-    : { error: 'Give { uri }.' }),
+  parse: (argument) =>
+    isRecord(argument) && isString(argument.uri) ? { params: { uri: argument.uri } } : { error: 'Give { uri }.' },
   run: async (session, { uri }) => findCitedModels(session.workspace, uri, session.config),
 };

@@ -3,7 +3,10 @@
 // readArguments.ts, never trusted through a cast; a malformed one is answered with `{ error }`.
 
 import type {
-  CommandError, ServerCommandId, ServerCommandParams, ServerCommandResult,
+  CommandError,
+  ServerCommandId,
+  ServerCommandParams,
+  ServerCommandResult,
 } from '../../../../shared/commands';
 import type { Session } from '../session';
 
@@ -12,8 +15,7 @@ import type { Session } from '../session';
  * whose result has no {@link CommandError} must read any argument, so its parser cannot fail.
  */
 export type ParsedArgument<K extends ServerCommandId> =
-  | { readonly params: ServerCommandParams<K> }
-  | Extract<ServerCommandResult<K>, CommandError>;
+  { readonly params: ServerCommandParams<K> } | Extract<ServerCommandResult<K>, CommandError>;
 
 /** The handler of one server command, typed by its contract in shared/commands.ts. */
 export interface CommandHandler<K extends ServerCommandId> {

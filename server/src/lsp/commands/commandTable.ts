@@ -3,9 +3,16 @@
 // handler whose argument or answer differs from the contract, fails to compile.
 
 import {
-  ADD_BIBLIOGRAPHY_ENTRY_COMMAND, CITED_MODELS_COMMAND, COMPARISON_TABLE_COMMAND, LIST_BIBLIOGRAPHY_COMMAND,
-  LIST_CATALOGUE_COMMAND, LIST_TABLE_OPTIONS_COMMAND, META_ANALYSIS_COMMAND, RECORD_CARD_COMMAND,
-  type ServerCommandId, type ServerCommandResult,
+  ADD_BIBLIOGRAPHY_ENTRY_COMMAND,
+  CITED_MODELS_COMMAND,
+  COMPARISON_TABLE_COMMAND,
+  LIST_BIBLIOGRAPHY_COMMAND,
+  LIST_CATALOGUE_COMMAND,
+  LIST_TABLE_OPTIONS_COMMAND,
+  META_ANALYSIS_COMMAND,
+  RECORD_CARD_COMMAND,
+  type ServerCommandId,
+  type ServerCommandResult,
 } from '../../../../shared/commands';
 import type { Session } from '../session';
 import { addBibliographyEntry } from './addBibliographyEntry';
@@ -40,7 +47,9 @@ export function isServerCommandId(command: string): command is ServerCommandId {
 
 /** Runs a server command on the first argument the client sent: its answer, or `{ error }` to a malformed one. */
 export async function runServerCommand<K extends ServerCommandId>(
-  session: Session, command: K, argument: unknown,
+  session: Session,
+  command: K,
+  argument: unknown,
 ): Promise<ServerCommandResult<K>> {
   const handler: CommandHandler<K> = SERVER_COMMAND_HANDLERS[command];
   const parsed = handler.parse(argument);

@@ -7,23 +7,32 @@ import { toWorkspaceEdit } from '../convert';
 import type { CommandHandler } from './commandHandler';
 import { isOneOf, isOptional, isRecord, isString, isStringArray } from './readArguments';
 
-const USAGE = 'Give { models: [...] } and optionally uri, columns, format (\'latex\' or \'markdown\') '
-  + `and sort (${TABLE_SORTS.join(', ')}).`;
+const USAGE =
+  "Give { models: [...] } and optionally uri, columns, format ('latex' or 'markdown') " +
+  `and sort (${TABLE_SORTS.join(', ')}).`;
 
 /** Builds a comparison table and adds the BibTeX it cites to the document's bibliography. */
 export const comparisonTable: CommandHandler<typeof COMPARISON_TABLE_COMMAND> = {
   parse: (argument) => {
-    if (!isRecord(argument) || !isStringArray(argument.models) || !isOptional(argument.uri, isString)
-      || !isOptional(argument.columns, isStringArray) || !isOptional(argument.format, isTableFormat)
-      || !isOptional(argument.sort, isTableSort)) {
+    if (
+      !isRecord(argument) ||
+      !isStringArray(argument.models) ||
+      !isOptional(argument.uri, isString) ||
+      !isOptional(argument.columns, isStringArray) ||
+      !isOptional(argument.format, isTableFormat) ||
+      !isOptional(argument.sort, isTableSort)
+    ) {
       return { error: USAGE };
     }
     // JSON clients may send null for an absent field; the contract says undefined.
     const { models, uri, columns, format, sort } = argument;
     return {
       params: {
-        models, uri: uri ?? undefined, columns: columns ?? undefined,
-        format: format ?? undefined, sort: sort ?? undefined,
+        models,
+        uri: uri ?? undefined,
+        columns: columns ?? undefined,
+        format: format ?? undefined,
+        sort: sort ?? undefined,
       },
     };
   },
@@ -34,7 +43,7 @@ export const comparisonTable: CommandHandler<typeof COMPARISON_TABLE_COMMAND> = 
     const result = buildComparisonTable(session.workspace, uri, request, session.config);
     if (result.bibliographyEdit) {
       const edit = toWorkspaceEdit(session.workspace, [result.bibliographyEdit]);
-      await session.connection.workspace.applyEdit({ label: 'Add the table\'s models to the bibliography', edit });
+      await session.connection.workspace.applyEdit({ label: "Add the table's models to the bibliography", edit });
     }
     return { text: result.text, unknown: result.unknown };
   },

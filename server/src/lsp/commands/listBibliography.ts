@@ -10,9 +10,10 @@ import { isOptional, isPosition, isRecord, isString } from './readArguments';
 
 /** Lists a document's bibliography entries and, given the cursor, how chosen keys go in there. */
 export const listBibliography: CommandHandler<typeof LIST_BIBLIOGRAPHY_COMMAND> = {
-  parse: (argument) => (isRecord(argument) && isString(argument.uri) && isOptional(argument.position, isPosition)
-    ? { params: { uri: argument.uri, position: argument.position ?? undefined } }
-    : { error: 'Give { uri } and optionally position, an LSP position of the document.' }),
+  parse: (argument) =>
+    isRecord(argument) && isString(argument.uri) && isOptional(argument.position, isPosition)
+      ? { params: { uri: argument.uri, position: argument.position ?? undefined } }
+      : { error: 'Give { uri } and optionally position, an LSP position of the document.' },
   run: async (session, { uri, position }) => {
     const { workspace } = session;
     const document = workspace.getDocument(uri);

@@ -3,7 +3,11 @@
 
 import type { META_ANALYSIS_COMMAND, MetaAnalysisScope } from '../../../../shared/commands';
 import {
-  buildMetaAnalysis, catalogueFor, describeManuscriptScope, findManuscriptCitedModels, renderMetaAnalysis,
+  buildMetaAnalysis,
+  catalogueFor,
+  describeManuscriptScope,
+  findManuscriptCitedModels,
+  renderMetaAnalysis,
 } from '../../core';
 import type { CommandHandler } from './commandHandler';
 import { isOneOf, isOptional, isRecord, isString } from './readArguments';
@@ -15,7 +19,7 @@ export const metaAnalysis: CommandHandler<typeof META_ANALYSIS_COMMAND> = {
       return { params: {} };
     }
     if (!isRecord(argument) || !isOptional(argument.scope, isScope) || !isOptional(argument.uri, isString)) {
-      return { error: 'Give { scope: \'catalogue\' | \'manuscript\' | \'user\' } and, for the manuscript, uri.' };
+      return { error: "Give { scope: 'catalogue' | 'manuscript' | 'user' } and, for the manuscript, uri." };
     }
     return { params: { scope: argument.scope ?? undefined, uri: argument.uri ?? undefined } };
   },

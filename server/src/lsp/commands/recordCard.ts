@@ -9,7 +9,7 @@ import { isRecord, isRecordKind, isString } from './readArguments';
 export const recordCard: CommandHandler<typeof RECORD_CARD_COMMAND> = {
   parse: (argument) => {
     if (!isRecord(argument) || !isString(argument.uri) || !isRecordKind(argument.kind) || !isString(argument.id)) {
-      return { error: 'Give { uri, kind: \'model\' | \'dataset\', id }.' };
+      return { error: "Give { uri, kind: 'model' | 'dataset', id }." };
     }
     return { params: { uri: argument.uri, kind: argument.kind, id: argument.id } };
   },

@@ -26,9 +26,25 @@ export async function handleCodeAction(session: Session, params: CodeActionParam
     isPreferred: fix.isPreferred,
     edit: toWorkspaceEdit(workspace, fix.edits),
   }));
-  const catalogueActions = findCatalogueActions(workspace, document.uri, toOffset(workspace, document, params.range.start), session.config)
-    .map((action): CodeAction => ({ title: action.title, kind: CodeActionKind.QuickFix, isPreferred: action.isPreferred && fixes.length === 0, edit: toWorkspaceEdit(workspace, action.edits) }));
-  const table = findTableAction(workspace, document.uri, toOffset(workspace, document, params.range.start), session.config);
-  const tableActions: CodeAction[] = table ? [{ title: table.title, kind: CodeActionKind.RefactorInline, edit: toWorkspaceEdit(workspace, table.edits) }] : [];
+  const catalogueActions = findCatalogueActions(
+    workspace,
+    document.uri,
+    toOffset(workspace, document, params.range.start),
+    session.config,
+  ).map((action): CodeAction => ({
+    title: action.title,
+    kind: CodeActionKind.QuickFix,
+    isPreferred: action.isPreferred && fixes.length === 0,
+    edit: toWorkspaceEdit(workspace, action.edits),
+  }));
+  const table = findTableAction(
+    workspace,
+    document.uri,
+    toOffset(workspace, document, params.range.start),
+    session.config,
+  );
+  const tableActions: CodeAction[] = table
+    ? [{ title: table.title, kind: CodeActionKind.RefactorInline, edit: toWorkspaceEdit(workspace, table.edits) }]
+    : [];
   return [...fixes, ...catalogueActions, ...tableActions];
 }

@@ -1,5 +1,18 @@
-import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList, type CompletionParams } from 'vscode-languageserver/node';
-import { citationContextFor, completeCatalogueNames, completeCitations, describeEntryMarkdown, describeRecordCard, findRecord } from '../../core';
+import {
+  CompletionItemKind,
+  MarkupKind,
+  type CompletionItem,
+  type CompletionList,
+  type CompletionParams,
+} from 'vscode-languageserver/node';
+import {
+  citationContextFor,
+  completeCatalogueNames,
+  completeCitations,
+  describeEntryMarkdown,
+  describeRecordCard,
+  findRecord,
+} from '../../core';
 import { toOffset, toRange } from '../convert';
 import { ADD_BIBLIOGRAPHY_ENTRY_COMMAND, type AddBibliographyEntryParams } from '../../../../shared/commands';
 import type { Session } from '../session';
@@ -7,7 +20,12 @@ import type { Session } from '../session';
 /** What a completion item carries to completionItem/resolve: enough to find its entry or record again. */
 type ItemData =
   | { readonly type: 'citation'; readonly entryUri: string; readonly key: string }
-  | { readonly type: 'catalogue'; readonly documentUri: string; readonly kind: 'model' | 'dataset'; readonly id: string };
+  | {
+      readonly type: 'catalogue';
+      readonly documentUri: string;
+      readonly kind: 'model' | 'dataset';
+      readonly id: string;
+    };
 
 /** textDocument/completion: cite keys inside citations, else model and dataset names in prose. */
 export async function handleCompletion(session: Session, params: CompletionParams): Promise<CompletionList | null> {
@@ -57,14 +75,28 @@ export async function handleCompletion(session: Session, params: CompletionParam
     // undo removes both; the item's own edit leaves the typed text as it is.
     const typed = document.text.slice(item.replaceRange.start, item.replaceRange.end);
     const argument: AddBibliographyEntryParams = { uri: document.uri, kind: item.kind, id: item.id, replace: range };
-    return { ...common, textEdit: { range, newText: typed }, command: { title: 'Cite and add to the bibliography', command: ADD_BIBLIOGRAPHY_ENTRY_COMMAND, arguments: [argument] } };
+    return {
+      ...common,
+      textEdit: { range, newText: typed },
+      command: {
+        title: 'Cite and add to the bibliography',
+        command: ADD_BIBLIOGRAPHY_ENTRY_COMMAND,
+        arguments: [argument],
+      },
+    };
   });
   // VS Code asks a provider again as the user types only while it has an item in the list. This
   // item never matches a typed word, so the editor never shows it, but it keeps the list incomplete
   // from the first letter: "M", "Me", "Med" offer nothing, and "MedS" then offers MedSAM.
   const wordRange = toRange(workspace, document, names.wordRange);
   const typedWord = document.text.slice(names.wordRange.start, names.wordRange.end);
-  items.push({ label: typedWord, filterText: KEEP_ASKING_FILTER, sortText: '99999', kind: CompletionItemKind.Text, textEdit: { range: wordRange, newText: typedWord } });
+  items.push({
+    label: typedWord,
+    filterText: KEEP_ASKING_FILTER,
+    sortText: '99999',
+    kind: CompletionItemKind.Text,
+    textEdit: { range: wordRange, newText: typedWord },
+  });
   return { isIncomplete: true, items };
 }
 
@@ -77,9 +109,15 @@ export async function handleCompletionResolve(session: Session, item: Completion
   const { workspace, config } = session;
   if (data?.type === 'citation') {
     const document = workspace.getDocument(data.entryUri);
-    const entry = document?.kind === 'bibtex' ? workspace.bibliography(document).entries.find((candidate) => candidate.key === data.key) : undefined;
+    const entry =
+      document?.kind === 'bibtex'
+        ? workspace.bibliography(document).entries.find((candidate) => candidate.key === data.key)
+        : undefined;
     if (document && entry) {
-      item.documentation = { kind: MarkupKind.Markdown, value: describeEntryMarkdown(workspace, { uri: document.uri, entry }, config) };
+      item.documentation = {
+        kind: MarkupKind.Markdown,
+        value: describeEntryMarkdown(workspace, { uri: document.uri, entry }, config),
+      };
     }
   } else if (data?.type === 'catalogue') {
     const context = citationContextFor(workspace, data.documentUri, config);

@@ -12,5 +12,10 @@ export async function handleHover(session: Session, params: HoverParams): Promis
     return null;
   }
   const hover = findHover(workspace, document.uri, toOffset(workspace, document, params.position), config);
-  return hover ? { contents: { kind: MarkupKind.Markdown, value: hover.markdown }, range: toRange(workspace, document, hover.range) } : null;
+  return hover
+    ? {
+        contents: { kind: MarkupKind.Markdown, value: hover.markdown },
+        range: toRange(workspace, document, hover.range),
+      }
+    : null;
 }

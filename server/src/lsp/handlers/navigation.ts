@@ -1,6 +1,13 @@
 import {
-  ErrorCodes, ResponseError, type DefinitionParams, type Location, type PrepareRenameParams, type Range,
-  type ReferenceParams, type RenameParams, type WorkspaceEdit,
+  ErrorCodes,
+  ResponseError,
+  type DefinitionParams,
+  type Location,
+  type PrepareRenameParams,
+  type Range,
+  type ReferenceParams,
+  type RenameParams,
+  type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { findCitationDefinition, findCitationReferences, prepareCitationRename, renameCitation } from '../../core';
 import { toLocation, toOffset, toRange, toWorkspaceEdit } from '../convert';
@@ -27,20 +34,34 @@ export async function handleReferences(session: Session, params: ReferenceParams
   if (!document) {
     return [];
   }
-  return findCitationReferences(workspace, document.uri, toOffset(workspace, document, params.position), params.context.includeDeclaration, config)
+  return findCitationReferences(
+    workspace,
+    document.uri,
+    toOffset(workspace, document, params.position),
+    params.context.includeDeclaration,
+    config,
+  )
     .map((location) => toLocation(workspace, location))
     .filter((location): location is Location => location !== undefined);
 }
 
 /** textDocument/prepareRename: refuses undefined keys with a reason the editor shows. */
-export async function handlePrepareRename(session: Session, params: PrepareRenameParams): Promise<{ range: Range; placeholder: string } | null> {
+export async function handlePrepareRename(
+  session: Session,
+  params: PrepareRenameParams,
+): Promise<{ range: Range; placeholder: string } | null> {
   await session.ready;
   const { workspace, config } = session;
   const document = workspace.getDocument(params.textDocument.uri);
   if (!document) {
     return null;
   }
-  const prepared = prepareCitationRename(workspace, document.uri, toOffset(workspace, document, params.position), config);
+  const prepared = prepareCitationRename(
+    workspace,
+    document.uri,
+    toOffset(workspace, document, params.position),
+    config,
+  );
   if (!prepared) {
     return null;
   }
@@ -58,7 +79,13 @@ export async function handleRename(session: Session, params: RenameParams): Prom
   if (!document) {
     return null;
   }
-  const result = renameCitation(workspace, document.uri, toOffset(workspace, document, params.position), params.newName, config);
+  const result = renameCitation(
+    workspace,
+    document.uri,
+    toOffset(workspace, document, params.position),
+    params.newName,
+    config,
+  );
   if ('error' in result) {
     throw new ResponseError(ErrorCodes.InvalidRequest, result.error);
   }

@@ -59,7 +59,12 @@ const fuzzyCache = new WeakMap<Catalogue, Fuse<NameSurface>>();
 function fuzzyIndexOf(catalogue: Catalogue): Fuse<NameSurface> {
   let fuse = fuzzyCache.get(catalogue);
   if (!fuse) {
-    fuse = new Fuse([...nameSurfacesOf(catalogue).surfaces], { keys: ['text'], threshold: 0.3, ignoreLocation: true, includeScore: true });
+    fuse = new Fuse([...nameSurfacesOf(catalogue).surfaces], {
+      keys: ['text'],
+      threshold: 0.3,
+      ignoreLocation: true,
+      includeScore: true,
+    });
     fuzzyCache.set(catalogue, fuse);
   }
   return fuse;
@@ -85,7 +90,12 @@ function findWord(text: string, offset: number): TextRange | undefined {
 function findWordsBefore(text: string, wordStart: number): number[] {
   const starts: number[] = [];
   let position = wordStart;
-  while (starts.length < MAX_WORDS_BEFORE && text[position - 1] === ' ' && position >= 2 && WORD_CHAR.test(text[position - 2])) {
+  while (
+    starts.length < MAX_WORDS_BEFORE &&
+    text[position - 1] === ' ' &&
+    position >= 2 &&
+    WORD_CHAR.test(text[position - 2])
+  ) {
     let start = position - 1;
     while (start > 0 && WORD_CHAR.test(text[start - 1])) {
       start--;
@@ -112,14 +122,23 @@ function isInOpenCodeSpan(kind: string, text: string, offset: number): boolean {
  * Completes model and dataset names in prose. Returns undefined outside prose or when no word is
  * being typed; otherwise the word and the names it plausibly starts (often none: see nameSurfaces.ts).
  */
-export function completeCatalogueNames(workspace: Workspace, uri: string, offset: number, config: CoreConfig): CatalogueCompletion | undefined {
+export function completeCatalogueNames(
+  workspace: Workspace,
+  uri: string,
+  offset: number,
+  config: CoreConfig,
+): CatalogueCompletion | undefined {
   const document = workspace.getDocument(uri);
   if (!document || (document.kind !== 'latex' && document.kind !== 'markdown')) {
     return undefined;
   }
   const text = document.text;
   const word = findWord(text, offset);
-  if (!word || isInsideNonProse(workspace.nonProse(document), word.start) || isInOpenCodeSpan(document.kind, text, word.start)) {
+  if (
+    !word ||
+    isInsideNonProse(workspace.nonProse(document), word.start) ||
+    isInOpenCodeSpan(document.kind, text, word.start)
+  ) {
     return undefined;
   }
   const context = citationContextFor(workspace, uri, config)!;
@@ -128,12 +147,28 @@ export function completeCatalogueNames(workspace: Workspace, uri: string, offset
     const { kind, record } = surface;
     const detail = kind === 'model' ? summarizeModel(record as ModelRecord) : summarizeDataset(record as DatasetRecord);
     const common = { kind, id: record.id, replaceRange: range, filterText: surface.text };
-    items.push({ ...common, label: record.name, insertText: record.name, detail, variant: 'name', addsBibliographyEntry: false, rank: rank * 2 });
+    items.push({
+      ...common,
+      label: record.name,
+      insertText: record.name,
+      detail,
+      variant: 'name',
+      addsBibliographyEntry: false,
+      rank: rank * 2,
+    });
     const cite = citeVariant(context, record);
     if (cite) {
       const citation = formatNameWithCitation(context.language, record.name, cite.key, context.citeCommand);
       const citeDetail = cite.adds ? `${detail} · adds its BibTeX to your bibliography` : detail;
-      items.push({ ...common, label: citation, insertText: citation, detail: citeDetail, variant: 'cite', addsBibliographyEntry: cite.adds, rank: rank * 2 + 1 });
+      items.push({
+        ...common,
+        label: citation,
+        insertText: citation,
+        detail: citeDetail,
+        variant: 'cite',
+        addsBibliographyEntry: cite.adds,
+        rank: rank * 2 + 1,
+      });
     }
   });
   return { wordRange: word, items };
@@ -143,7 +178,11 @@ export function completeCatalogueNames(workspace: Workspace, uri: string, offset
  * The records whose names the typed text plausibly starts: first with the words before the cursor
  * ("Medical S"), then the word alone, then, for a word typed as a name, fuzzy matches for typos.
  */
-function matchRecords(catalogue: Catalogue, text: string, word: TextRange): Array<{ surface: NameSurface; range: TextRange }> {
+function matchRecords(
+  catalogue: Catalogue,
+  text: string,
+  word: TextRange,
+): Array<{ surface: NameSurface; range: TextRange }> {
   const surfaces = nameSurfacesOf(catalogue);
   const seen = new Set<string>();
   const result: Array<{ surface: NameSurface; range: TextRange }> = [];
@@ -161,7 +200,13 @@ function matchRecords(catalogue: Catalogue, text: string, word: TextRange): Arra
   const typed = text.slice(word.start, word.end);
   matchNameSurfaces(surfaces, typed, true).forEach((surface) => add(surface, word));
   const lower = typed.toLowerCase();
-  if (result.length === 0 && typed.length >= FUZZY_MIN && isTypedAsName(typed) && !isOrdinaryWord(typed) && !surfaces.allNamesLower.has(lower)) {
+  if (
+    result.length === 0 &&
+    typed.length >= FUZZY_MIN &&
+    isTypedAsName(typed) &&
+    !isOrdinaryWord(typed) &&
+    !surfaces.allNamesLower.has(lower)
+  ) {
     // Typos in a name ("BiomdCLIP"): close matches whose letters hold the typed ones in order, as
     // editors filter, so the editor shows what is sent.
     for (const hit of fuzzyIndexOf(catalogue).search(typed, { limit: 10 })) {
@@ -188,7 +233,10 @@ function isSubsequence(typed: string, text: string): boolean {
   return true;
 }
 
-function citeVariant(context: CitationContext, record: ModelRecord | DatasetRecord): { key: string; adds: boolean } | undefined {
+function citeVariant(
+  context: CitationContext,
+  record: ModelRecord | DatasetRecord,
+): { key: string; adds: boolean } | undefined {
   const userKey = context.links.keyOf.get(record.id);
   if (userKey) {
     return { key: userKey, adds: false };

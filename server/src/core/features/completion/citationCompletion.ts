@@ -38,13 +38,23 @@ export interface CitationCompletion {
 export const COMPLETION_LIMIT = 100;
 
 /** Completes a cite key at the offset, or returns undefined when the cursor is not in a citation. */
-export function completeCitations(workspace: Workspace, uri: string, offset: number, config: CoreConfig, limit = COMPLETION_LIMIT): CitationCompletion | undefined {
+export function completeCitations(
+  workspace: Workspace,
+  uri: string,
+  offset: number,
+  config: CoreConfig,
+  limit = COMPLETION_LIMIT,
+): CitationCompletion | undefined {
   const document = workspace.getDocument(uri);
   if (!document) {
     return undefined;
   }
-  const context = document.kind === 'latex' ? findLatexKeyRange(workspace, uri, offset)
-    : document.kind === 'markdown' ? findMarkdownKeyRange(workspace, uri, offset) : undefined;
+  const context =
+    document.kind === 'latex'
+      ? findLatexKeyRange(workspace, uri, offset)
+      : document.kind === 'markdown'
+        ? findMarkdownKeyRange(workspace, uri, offset)
+        : undefined;
   if (!context) {
     return undefined;
   }
@@ -65,8 +75,14 @@ export function describeEntry(entry: Parameters<typeof decodeEntry>[0]): string 
     return (getField(entry, 'title') ?? entry.type).replace(/[{}]/g, '');
   }
   const families = authorFamilies(csl);
-  const authors = families.length === 0 ? '' : families.length === 1 ? families[0]
-    : families.length === 2 ? `${families[0]} and ${families[1]}` : `${families[0]} et al.`;
+  const authors =
+    families.length === 0
+      ? ''
+      : families.length === 1
+        ? families[0]
+        : families.length === 2
+          ? `${families[0]} and ${families[1]}`
+          : `${families[0]} et al.`;
   const year = publicationYear(csl);
   const title = stripMarkup(String(csl.title ?? ''));
   return [authors, year ? `(${year})` : '', title].filter((part) => part !== '').join(' ');
@@ -74,7 +90,9 @@ export function describeEntry(entry: Parameters<typeof decodeEntry>[0]): string 
 
 function findLatexKeyRange(workspace: Workspace, uri: string, offset: number): TextRange | undefined {
   const document = workspace.getDocument(uri)!;
-  const argument = workspace.latex(document).citeArguments.find((candidate) => offset >= candidate.range.start && offset <= candidate.range.end);
+  const argument = workspace
+    .latex(document)
+    .citeArguments.find((candidate) => offset >= candidate.range.start && offset <= candidate.range.end);
   if (!argument) {
     return undefined;
   }
@@ -95,6 +113,8 @@ function findLatexKeyRange(workspace: Workspace, uri: string, offset: number): T
 
 function findMarkdownKeyRange(workspace: Workspace, uri: string, offset: number): TextRange | undefined {
   const document = workspace.getDocument(uri)!;
-  const citation = workspace.markdown(document).citations.find((candidate) => offset >= candidate.range.start && offset <= candidate.range.end);
+  const citation = workspace
+    .markdown(document)
+    .citations.find((candidate) => offset >= candidate.range.start && offset <= candidate.range.end);
   return citation ? citation.range : undefined;
 }

@@ -86,7 +86,11 @@ function splitParenthetical(text: string): string[] {
   return match ? [match[1], match[2]].filter((part) => part.trim() !== '') : [text.trim()];
 }
 
-function toSurface(text: string, kind: 'model' | 'dataset', record: ModelRecord | DatasetRecord): NameSurface | undefined {
+function toSurface(
+  text: string,
+  kind: 'model' | 'dataset',
+  record: ModelRecord | DatasetRecord,
+): NameSurface | undefined {
   const words = text.split(/\s+/);
   if (text.length < 2 || text.length > MAX_LENGTH || words.length > MAX_WORDS || /:|\bet al\b/.test(text)) {
     return undefined;
@@ -136,8 +140,10 @@ function sameInitials(typed: string, name: string): boolean {
  * shortest first. `singleWord` is true when the text is just the word at the cursor.
  */
 export function matchNameSurfaces(surfaces: NameSurfaces, typed: string, singleWord: boolean): NameSurface[] {
-  if (surfaces.allNamesLower.has(typed.toLowerCase())
-    || (singleWord && (typed.length < MIN_TYPED || isOrdinaryTypedWord(typed) || mayBecomeOrdinary(typed)))) {
+  if (
+    surfaces.allNamesLower.has(typed.toLowerCase()) ||
+    (singleWord && (typed.length < MIN_TYPED || isOrdinaryTypedWord(typed) || mayBecomeOrdinary(typed)))
+  ) {
     return [];
   }
   const lower = typed.toLowerCase();
@@ -147,10 +153,13 @@ export function matchNameSurfaces(surfaces: NameSurfaces, typed: string, singleW
   // segmentation"); a last word that only starts the name's word ("Segment Any") is not.
   const lastIsOrdinary = !singleWord && isOrdinaryTypedWord(typed.slice(typed.lastIndexOf(' ') + 1));
   return surfaces.surfaces
-    .filter((surface) => (surface.caseSensitive ? surface.text.startsWith(typed) : surface.lower.startsWith(lower))
-      && typed.length > surface.ordinaryLead
-      && !(singleWord && surface.firstWord === lower)
-      && !(lastIsOrdinary && surface.lower.split(' ')[typedWords.length - 1] === lastWord)
-      && (singleWord || sameInitials(typed, surface.text)))
+    .filter(
+      (surface) =>
+        (surface.caseSensitive ? surface.text.startsWith(typed) : surface.lower.startsWith(lower)) &&
+        typed.length > surface.ordinaryLead &&
+        !(singleWord && surface.firstWord === lower) &&
+        !(lastIsOrdinary && surface.lower.split(' ')[typedWords.length - 1] === lastWord) &&
+        (singleWord || sameInitials(typed, surface.text)),
+    )
     .sort((a, b) => a.text.length - b.text.length || (a.kind === b.kind ? 0 : a.kind === 'model' ? -1 : 1));
 }

@@ -25,13 +25,16 @@ export const bibSyntaxRule: DiagnosticRule = {
   documentKinds: ['bibtex'],
   configurable: false,
   summary: 'BibTeX syntax errors at their exact position; one broken entry never hides the others.',
-  check: ({ workspace, document }) => workspace.bibliography(document).errors.map((error) => ({
-    range: error.range,
-    code: error.code,
-    message: error.message,
-  })),
-  examples: [{
-    fixture: '%! refs.bib\n@article{a, title = {A}year = 2020}\n@article{, title = {B}}\n',
-    reports: ['bib-expected-comma y', 'bib-expected-key ,'],
-  }],
+  check: ({ workspace, document }) =>
+    workspace.bibliography(document).errors.map((error) => ({
+      range: error.range,
+      code: error.code,
+      message: error.message,
+    })),
+  examples: [
+    {
+      fixture: '%! refs.bib\n@article{a, title = {A}year = 2020}\n@article{, title = {B}}\n',
+      reports: ['bib-expected-comma y', 'bib-expected-key ,'],
+    },
+  ],
 };

@@ -34,14 +34,16 @@ function checkCatalogueFile(workspace: Workspace, document: SourceDocument, conf
     const at = { start: offset, end: offset + 1 };
     if (typeof model.base_model === 'string' && !catalogue.model(model.base_model)) {
       diagnostics.push({
-        range: at, code: 'catalogue-unknown-reference',
+        range: at,
+        code: 'catalogue-unknown-reference',
         message: `base_model '${model.base_model}' is not a model id of the catalogue.`,
       });
     }
     for (const item of Array.isArray(model.pretraining_data) ? model.pretraining_data : []) {
       if (item && typeof item.dataset_id === 'string' && !catalogue.dataset(item.dataset_id)) {
         diagnostics.push({
-          range: at, code: 'catalogue-unknown-reference',
+          range: at,
+          code: 'catalogue-unknown-reference',
           message: `dataset_id '${item.dataset_id}' is not a dataset id of the catalogue.`,
         });
       }
@@ -58,9 +60,11 @@ export const catalogueFileRule: DiagnosticRule = {
   configurable: false,
   summary: 'Problems in your own catalogue files, at the node: syntax, schema, duplicate ids, unknown references.',
   check: ({ workspace, document, config }) => checkCatalogueFile(workspace, document, config),
-  examples: [{
-    fixture: '%! lab.fmatlas.yaml\nmodels:\n  - id: x\n    year: soon\n    base_model: nope\n  - id: x\n',
-    // A record's problems other than the schema's are reported at its first character.
-    reports: ['catalogue-unknown-reference i', 'catalogue-schema soon', 'catalogue-duplicate-id i'],
-  }],
+  examples: [
+    {
+      fixture: '%! lab.fmatlas.yaml\nmodels:\n  - id: x\n    year: soon\n    base_model: nope\n  - id: x\n',
+      // A record's problems other than the schema's are reported at its first character.
+      reports: ['catalogue-unknown-reference i', 'catalogue-schema soon', 'catalogue-duplicate-id i'],
+    },
+  ],
 };

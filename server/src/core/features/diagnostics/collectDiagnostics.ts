@@ -10,7 +10,12 @@ import { resolveSeverity, rulesForKind } from './registry';
 import type { RuleContext } from './rule';
 
 /** All diagnostics of a document, sorted by position. */
-export function collectDiagnostics(workspace: Workspace, uri: string, config: CoreConfig, options: DiagnosticOptions = {}): CoreDiagnostic[] {
+export function collectDiagnostics(
+  workspace: Workspace,
+  uri: string,
+  config: CoreConfig,
+  options: DiagnosticOptions = {},
+): CoreDiagnostic[] {
   const document = workspace.getDocument(uri);
   if (!document) {
     return [];
@@ -18,7 +23,10 @@ export function collectDiagnostics(workspace: Workspace, uri: string, config: Co
   // Sentences and mentions are the costliest part of a check, so the claim rules share one context.
   let claims: { value: ClaimContext | undefined } | undefined;
   const context: RuleContext = {
-    workspace, document, config, options,
+    workspace,
+    document,
+    config,
+    options,
     claims: () => (claims ??= { value: manuscriptClaimContext(workspace, document, config) }).value,
   };
   let diagnostics: CoreDiagnostic[] = [];

@@ -35,7 +35,11 @@ function checkDuplicateKeys(workspace: Workspace, document: SourceDocument, conf
           range: here.entry.keyRange,
           code: 'duplicate-key',
           message: `Duplicate key '${key}': also defined in ${others.map((other) => displayPath(other.uri)).join(', ')}.`,
-          related: others.map((other) => ({ uri: other.uri, range: other.entry.keyRange, message: `Other definition of '${key}'` })),
+          related: others.map((other) => ({
+            uri: other.uri,
+            range: other.entry.keyRange,
+            message: `Other definition of '${key}'`,
+          })),
         });
       }
     }
@@ -51,8 +55,10 @@ export const duplicateKeyRule: DiagnosticRule = {
   configurable: false,
   summary: 'A key defined twice in the bibliography files a document uses together.',
   check: ({ workspace, document, config }) => checkDuplicateKeys(workspace, document, config),
-  examples: [{
-    fixture: '%! refs.bib\n@misc{a, title = {A}}\n@misc{a, title = {Again}}\n',
-    reports: ['duplicate-key a', 'duplicate-key a'],
-  }],
+  examples: [
+    {
+      fixture: '%! refs.bib\n@misc{a, title = {A}}\n@misc{a, title = {Again}}\n',
+      reports: ['duplicate-key a', 'duplicate-key a'],
+    },
+  ],
 };

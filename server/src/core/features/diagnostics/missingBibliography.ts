@@ -22,8 +22,9 @@ function checkMissingBibliographies(workspace: Workspace, document: SourceDocume
       const candidates = roots.map((root) => resolvePathUri(dirnameUri(root), name));
       if (!candidates.some((uri) => workspace.getDocument(uri))) {
         const folders = candidates.map((uri) => pathOfUri(dirnameUri(uri))).join(', ');
-        const message = unreadableMessage(workspace, name, candidates)
-          ?? `Bibliography file '${name}' was not found (looked in ${folders}).`;
+        const message =
+          unreadableMessage(workspace, name, candidates) ??
+          `Bibliography file '${name}' was not found (looked in ${folders}).`;
         diagnostics.push({ range: reference.range, code: 'missing-bibliography', message });
       }
     }
@@ -31,8 +32,9 @@ function checkMissingBibliographies(workspace: Workspace, document: SourceDocume
     for (const reference of workspace.markdown(document).bibliographies) {
       const uri = resolvePathUri(dirnameUri(document.uri), reference.path);
       if (!workspace.getDocument(uri)) {
-        const message = unreadableMessage(workspace, reference.path, [uri])
-          ?? `Bibliography file '${reference.path}' was not found next to this document.`;
+        const message =
+          unreadableMessage(workspace, reference.path, [uri]) ??
+          `Bibliography file '${reference.path}' was not found next to this document.`;
         diagnostics.push({ range: reference.range, code: 'missing-bibliography', message });
       }
     }

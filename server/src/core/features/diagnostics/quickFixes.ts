@@ -12,7 +12,10 @@ import type { FixContext, QuickFix } from './rule';
 
 /** The quick fixes for diagnostics of a document; none when the document is not in the workspace. */
 export function findQuickFixes(
-  workspace: Workspace, uri: string, diagnostics: readonly CoreDiagnostic[], config: CoreConfig,
+  workspace: Workspace,
+  uri: string,
+  diagnostics: readonly CoreDiagnostic[],
+  config: CoreConfig,
 ): QuickFix[] {
   const document = workspace.getDocument(uri);
   if (!document) {

@@ -64,7 +64,10 @@ describe('the diagnostic registry', () => {
           }
           if (example.fixes) {
             const fixes = findQuickFixes(fixture.workspace, uri, diagnostics, config);
-            assert.deepEqual(fixes.map((fix) => fix.title), example.fixes);
+            assert.deepEqual(
+              fixes.map((fix) => fix.title),
+              example.fixes,
+            );
           }
         });
       });
@@ -79,10 +82,16 @@ describe('the diagnostic registry', () => {
         const hinted = runExample(rule, example, { severity: setTo('hint') }).diagnostics;
         const off = runExample(rule, example, { severity: setTo('off') }).diagnostics;
         if (rule.configurable) {
-          assert.deepEqual(hinted.map((diagnostic) => diagnostic.severity), example.reports.map(() => 'hint'));
+          assert.deepEqual(
+            hinted.map((diagnostic) => diagnostic.severity),
+            example.reports.map(() => 'hint'),
+          );
           assert.deepEqual(off, []);
         } else {
-          assert.deepEqual(hinted.map((diagnostic) => diagnostic.severity), hinted.map((d) => rule.codes[d.code]));
+          assert.deepEqual(
+            hinted.map((diagnostic) => diagnostic.severity),
+            hinted.map((d) => rule.codes[d.code]),
+          );
           assert.equal(off.length, example.reports.length);
         }
       });

@@ -23,7 +23,13 @@ function checkUndefinedKeys(workspace: Workspace, document: SourceDocument, conf
   const diagnostics: RuleDiagnostic[] = [];
   for (const use of listCitationUses(workspace, document)) {
     // `[@todo]` is a deliberate placeholder (citation-placeholder), not a missing entry.
-    if (use.key === '*' || use.crossReference || index.byKey.has(use.key) || bibitems.has(use.key) || (document.kind === 'markdown' && /^todo$/i.test(use.key))) {
+    if (
+      use.key === '*' ||
+      use.crossReference ||
+      index.byKey.has(use.key) ||
+      bibitems.has(use.key) ||
+      (document.kind === 'markdown' && /^todo$/i.test(use.key))
+    ) {
       continue;
     }
     const suggestions = suggestKeys(index, use.key);
@@ -60,12 +66,15 @@ export const undefinedKeyRule: DiagnosticRule = {
   summary: 'A key no bibliography of the document defines, with "Did you mean ...?" and a quick fix that replaces it.',
   check: ({ workspace, document, config }) => checkUndefinedKeys(workspace, document, config),
   fixes: ({ uri }, diagnostic) => replaceWithSuggestions(uri, diagnostic),
-  examples: [{
-    fixture: '%! main.tex\n\\bibliography{refs}\n\\cite{kirilov2023}\n'
-      + '%! refs.bib\n@misc{kirillov2023, title = {SAM}}\n',
-    reports: ['undefined-key kirilov2023'],
-    fixes: ["Replace with 'kirillov2023'"],
-  }],
+  examples: [
+    {
+      fixture:
+        '%! main.tex\n\\bibliography{refs}\n\\cite{kirilov2023}\n' +
+        '%! refs.bib\n@misc{kirillov2023, title = {SAM}}\n',
+      reports: ['undefined-key kirilov2023'],
+      fixes: ["Replace with 'kirillov2023'"],
+    },
+  ],
 };
 
 // Suggestions depend only on the bibliography index and the key, and a fuzzy search over a large
@@ -80,7 +89,11 @@ function suggestKeys(index: BibliographyIndex, key: string): string[] {
   }
   let suggestions = cache.get(key);
   if (!suggestions) {
-    suggestions = index.search().search(key, 3).map((hit) => index.entries[hit.position].entry.key).filter((candidate) => candidate !== key);
+    suggestions = index
+      .search()
+      .search(key, 3)
+      .map((hit) => index.entries[hit.position].entry.key)
+      .filter((candidate) => candidate !== key);
     cache.set(key, suggestions);
   }
   return suggestions;

@@ -47,9 +47,12 @@ export const unusedEntryRule: DiagnosticRule = {
   configurable: false,
   summary: 'An entry no document using the file cites; off above 1,000 entries and by setting.',
   check: ({ workspace, document, config }) => checkUnusedEntries(workspace, document, config),
-  examples: [{
-    fixture: '%! refs.bib\n@misc{a, title = {A}}\n@misc{b, title = {B}}\n'
-      + '%! main.tex\n\\bibliography{refs}\n\\cite{a}\n',
-    reports: ['unused-entry b'],
-  }],
+  examples: [
+    {
+      fixture:
+        '%! refs.bib\n@misc{a, title = {A}}\n@misc{b, title = {B}}\n' +
+        '%! main.tex\n\\bibliography{refs}\n\\cite{a}\n',
+      reports: ['unused-entry b'],
+    },
+  ],
 };

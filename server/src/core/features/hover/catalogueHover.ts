@@ -23,7 +23,12 @@ export function describeRecordCard(context: CitationContext, reference: Catalogu
 }
 
 /** The card of the model or dataset named at the cursor, in prose. */
-export function findCatalogueHover(workspace: Workspace, uri: string, offset: number, config: CoreConfig): HoverResult | undefined {
+export function findCatalogueHover(
+  workspace: Workspace,
+  uri: string,
+  offset: number,
+  config: CoreConfig,
+): HoverResult | undefined {
   const document = workspace.getDocument(uri);
   const context = citationContextFor(workspace, uri, config);
   if (!document || !context || isInsideNonProse(workspace.nonProse(document), offset)) {
@@ -38,7 +43,11 @@ export function findCatalogueHover(workspace: Workspace, uri: string, offset: nu
 }
 
 /** A catalogue record by kind and id, as a reference the cards take. */
-export function findRecord(context: CitationContext, kind: 'model' | 'dataset', id: string): CatalogueRecordRef | undefined {
+export function findRecord(
+  context: CitationContext,
+  kind: 'model' | 'dataset',
+  id: string,
+): CatalogueRecordRef | undefined {
   if (kind === 'model') {
     const record = context.catalogue.model(id);
     return record ? { kind, record } : undefined;

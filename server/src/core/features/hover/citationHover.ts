@@ -23,7 +23,12 @@ export interface HoverResult {
 }
 
 /** Finds the hover for the cite key under the cursor. */
-export function findCitationHover(workspace: Workspace, uri: string, offset: number, config: CoreConfig): HoverResult | undefined {
+export function findCitationHover(
+  workspace: Workspace,
+  uri: string,
+  offset: number,
+  config: CoreConfig,
+): HoverResult | undefined {
   const document = workspace.getDocument(uri);
   if (!document) {
     return undefined;
@@ -34,15 +39,23 @@ export function findCitationHover(workspace: Workspace, uri: string, offset: num
   }
   let definitions: readonly LocatedEntry[];
   if (found.inBibliography) {
-    const entry = workspace.bibliography(document).entries.find((candidate) => candidate.keyRange.start === found.range.start);
+    const entry = workspace
+      .bibliography(document)
+      .entries.find((candidate) => candidate.keyRange.start === found.range.start);
     definitions = entry ? [{ uri, entry }] : [];
   } else {
     definitions = bibliographyIndexFor(workspace, uri, config).byKey.get(found.key) ?? [];
   }
   if (definitions.length === 0) {
-    return { range: found.range, markdown: `**${escapeMarkdown(found.key)}** is not defined in the bibliographies of this document.` };
+    return {
+      range: found.range,
+      markdown: `**${escapeMarkdown(found.key)}** is not defined in the bibliographies of this document.`,
+    };
   }
-  return { range: found.range, markdown: definitions.map((located) => describeEntryMarkdown(workspace, located, config)).join('\n\n---\n\n') };
+  return {
+    range: found.range,
+    markdown: definitions.map((located) => describeEntryMarkdown(workspace, located, config)).join('\n\n---\n\n'),
+  };
 }
 
 /** The Markdown card of one entry, shared by hover and completion documentation. */
@@ -68,6 +81,9 @@ export function describeEntryMarkdown(workspace: Workspace, located: LocatedEntr
   const document = workspace.getDocument(uri);
   const line = document ? workspace.lineIndex(document).positionAt(entry.range.start).line + 1 : undefined;
   const where = `${displayPath(uri)}${line ? `:${line}` : ''}`;
-  lines.push('', `*Defined in* [${escapeMarkdown(where)}](${uri}${line ? `#L${line}` : ''})${entry.complete ? '' : ' (this entry has a syntax error)'}`);
+  lines.push(
+    '',
+    `*Defined in* [${escapeMarkdown(where)}](${uri}${line ? `#L${line}` : ''})${entry.complete ? '' : ' (this entry has a syntax error)'}`,
+  );
   return lines.join('\n');
 }

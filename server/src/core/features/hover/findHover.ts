@@ -9,14 +9,21 @@ import { describeRecordCard, findCatalogueHover } from './catalogueHover';
 import { findCitationHover, type HoverResult } from './citationHover';
 
 /** The hover at an offset, from the first provider that has one. */
-export function findHover(workspace: Workspace, uri: string, offset: number, config: CoreConfig): HoverResult | undefined {
+export function findHover(
+  workspace: Workspace,
+  uri: string,
+  offset: number,
+  config: CoreConfig,
+): HoverResult | undefined {
   const citation = findCitationHover(workspace, uri, offset, config);
   if (citation) {
     const document = workspace.getDocument(uri)!;
     const key = findKeyAt(workspace, document, offset)?.key;
     const context = citationContextFor(workspace, uri, config);
     const linked = key && context ? context.links.recordOf.get(key) : undefined;
-    return linked ? { range: citation.range, markdown: `${citation.markdown}\n\n---\n\n${describeRecordCard(context!, linked)}` } : citation;
+    return linked
+      ? { range: citation.range, markdown: `${citation.markdown}\n\n---\n\n${describeRecordCard(context!, linked)}` }
+      : citation;
   }
   return findCatalogueHover(workspace, uri, offset, config);
 }

@@ -9,7 +9,12 @@ import type { Workspace } from '../../workspace/workspace';
 import { bibliographyIndexFor, findKeyAt } from '../../base/citations';
 
 /** The entries that define the cite key under the cursor. */
-export function findCitationDefinition(workspace: Workspace, uri: string, offset: number, config: CoreConfig): Location[] {
+export function findCitationDefinition(
+  workspace: Workspace,
+  uri: string,
+  offset: number,
+  config: CoreConfig,
+): Location[] {
   const document = workspace.getDocument(uri);
   const found = document ? findKeyAt(workspace, document, offset) : undefined;
   if (!document || !found) {

@@ -17,7 +17,12 @@ export interface KeyReferences {
 }
 
 /** Collects the definitions and uses of the cite key under the cursor. */
-export function collectKeyReferences(workspace: Workspace, uri: string, offset: number, config: CoreConfig): KeyReferences | undefined {
+export function collectKeyReferences(
+  workspace: Workspace,
+  uri: string,
+  offset: number,
+  config: CoreConfig,
+): KeyReferences | undefined {
   const document = workspace.getDocument(uri);
   const found = document ? findKeyAt(workspace, document, offset) : undefined;
   if (!document || !found) {
@@ -38,9 +43,10 @@ export function collectKeyReferences(workspace: Workspace, uri: string, offset: 
     if (candidate.kind !== 'latex' && candidate.kind !== 'markdown') {
       continue;
     }
-    const sees = definingFiles.size === 0
-      ? candidate.uri === uri
-      : findBibliographies(workspace, candidate.uri, config).some((bibUri) => definingFiles.has(bibUri));
+    const sees =
+      definingFiles.size === 0
+        ? candidate.uri === uri
+        : findBibliographies(workspace, candidate.uri, config).some((bibUri) => definingFiles.has(bibUri));
     if (!sees) {
       continue;
     }
@@ -54,7 +60,13 @@ export function collectKeyReferences(workspace: Workspace, uri: string, offset: 
 }
 
 /** Every use of the key under the cursor, with its definitions first when asked. */
-export function findCitationReferences(workspace: Workspace, uri: string, offset: number, includeDeclaration: boolean, config: CoreConfig): Location[] {
+export function findCitationReferences(
+  workspace: Workspace,
+  uri: string,
+  offset: number,
+  includeDeclaration: boolean,
+  config: CoreConfig,
+): Location[] {
   const references = collectKeyReferences(workspace, uri, offset, config);
   if (!references) {
     return [];

@@ -16,15 +16,24 @@ export type { TextEdit } from '../../text/textRange';
 export type PrepareRenameResult = { readonly range: TextRange; readonly key: string } | { readonly error: string };
 
 /** Checks that the key under the cursor can be renamed. */
-export function prepareCitationRename(workspace: Workspace, uri: string, offset: number, config: CoreConfig): PrepareRenameResult | undefined {
+export function prepareCitationRename(
+  workspace: Workspace,
+  uri: string,
+  offset: number,
+  config: CoreConfig,
+): PrepareRenameResult | undefined {
   const references = collectKeyReferences(workspace, uri, offset, config);
   if (!references) {
     return undefined;
   }
   if (references.definitions.length === 0) {
-    return { error: `The key '${references.key}' is not defined in any bibliography of this document, so it cannot be renamed.` };
+    return {
+      error: `The key '${references.key}' is not defined in any bibliography of this document, so it cannot be renamed.`,
+    };
   }
-  const here = [...references.definitions, ...references.uses].find((location) => location.uri === uri && offset >= location.range.start && offset <= location.range.end);
+  const here = [...references.definitions, ...references.uses].find(
+    (location) => location.uri === uri && offset >= location.range.start && offset <= location.range.end,
+  );
   return { range: here?.range ?? references.definitions[0].range, key: references.key };
 }
 
@@ -40,7 +49,13 @@ export function validateCiteKey(key: string): string | undefined {
 }
 
 /** The edits that rename the key under the cursor everywhere, or an error message. */
-export function renameCitation(workspace: Workspace, uri: string, offset: number, newKey: string, config: CoreConfig): { edits: TextEdit[] } | { error: string } {
+export function renameCitation(
+  workspace: Workspace,
+  uri: string,
+  offset: number,
+  newKey: string,
+  config: CoreConfig,
+): { edits: TextEdit[] } | { error: string } {
   const invalid = validateCiteKey(newKey);
   if (invalid) {
     return { error: invalid };

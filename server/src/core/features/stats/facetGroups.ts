@@ -7,7 +7,10 @@
 type Rule = readonly [group: string, pattern: RegExp];
 
 const MODALITY_RULES: readonly Rule[] = [
-  ['Multi-modality', /multi-?modal|multiple|biomedical (figures|images)|medical images|2d and 3d|3d medical|nine imaging|radiology, pathology/i],
+  [
+    'Multi-modality',
+    /multi-?modal|multiple|biomedical (figures|images)|medical images|2d and 3d|3d medical|nine imaging|radiology, pathology/i,
+  ],
   ['Mammography', /mammograph/i],
   ['OCT', /\boct\b|optical coherence/i],
   ['Fundus / ophthalmology', /fundus|retin|ophthalm|slit lamp|external eye|angiography|ultra-widefield|biomicroscopy/i],
@@ -34,7 +37,10 @@ const TASK_RULES: readonly Rule[] = [
   ['Detection / tracking', /detect|locali[sz]|track/i],
   ['Registration', /registration/i],
   ['Generation / synthesis', /generat|synthes|reconstruct/i],
-  ['Prediction / biomarkers', /prognos|survival|risk|mortality|predict|biomarker|regression|estimation|response|relapse/i],
+  [
+    'Prediction / biomarkers',
+    /prognos|survival|risk|mortality|predict|biomarker|regression|estimation|response|relapse/i,
+  ],
   ['Classification', /classif|diagnos|grading|recognition|identif|linear prob|subtyp|screening/i],
 ];
 

@@ -51,7 +51,11 @@ export interface MetaAnalysis {
  * Selects the models a scope counts. "manuscript" is the models the manuscript cites (by catalogue
  * id); "user" is the models defined or overridden in the user's catalogue files.
  */
-export function selectScopeModels(catalogue: Catalogue, scope: StatsScope, citedIds: readonly string[] = []): ModelRecord[] {
+export function selectScopeModels(
+  catalogue: Catalogue,
+  scope: StatsScope,
+  citedIds: readonly string[] = [],
+): ModelRecord[] {
   if (scope === 'manuscript') {
     return citedIds.map((id) => catalogue.model(id)).filter((model): model is ModelRecord => model !== undefined);
   }
@@ -66,11 +70,16 @@ export function selectScopeModels(catalogue: Catalogue, scope: StatsScope, cited
  * are known, the coverage of the scope (of the whole catalogue when the scope is the manuscript itself).
  */
 export function buildMetaAnalysis(
-  catalogue: Catalogue, scope: StatsScope, citedIds?: readonly string[], manuscript?: ManuscriptScope,
+  catalogue: Catalogue,
+  scope: StatsScope,
+  citedIds?: readonly string[],
+  manuscript?: ManuscriptScope,
 ): MetaAnalysis {
   const models = selectScopeModels(catalogue, scope, citedIds);
   const charts = CHART_IDS.map((id) => buildTrendChart(models, id, catalogue));
-  const coverage = citedIds ? describeCoverage(scope === 'manuscript' ? catalogue.models : models, citedIds) : undefined;
+  const coverage = citedIds
+    ? describeCoverage(scope === 'manuscript' ? catalogue.models : models, citedIds)
+    : undefined;
   const description = describeScope(scope, models.length, manuscript?.label ?? 'the manuscript');
   return { scope, description, studies: models.length, charts, coverage, ...(manuscript ? { manuscript } : {}) };
 }
@@ -92,33 +101,52 @@ export function describeManuscriptScope(workspace: Workspace, uri: string): Manu
     .filter((member) => member !== root)
     .sort();
   const files = [displayPath(root, folder), ...others.map((member) => displayPath(member, folder))];
-  const included = others.length === 0 ? ''
-    : others.length === 1 ? ' and the file it includes' : ` and the ${others.length} files it includes`;
+  const included =
+    others.length === 0
+      ? ''
+      : others.length === 1
+        ? ' and the file it includes'
+        : ` and the ${others.length} files it includes`;
   return { label: `${displayPath(root)}${included}`, files };
 }
 
 /** Splits models into the ones cited and the ones not, newest first within each. */
 export function describeCoverage(models: readonly ModelRecord[], citedIds: readonly string[]): Coverage {
   const cited = new Set(citedIds);
-  const item = (model: ModelRecord): CoverageItem => ({ id: model.id, name: model.name, year: model.year, category: model.category });
-  const newestFirst = (a: CoverageItem, b: CoverageItem) => (b.year ?? 0) - (a.year ?? 0) || a.name.localeCompare(b.name);
+  const item = (model: ModelRecord): CoverageItem => ({
+    id: model.id,
+    name: model.name,
+    year: model.year,
+    category: model.category,
+  });
+  const newestFirst = (a: CoverageItem, b: CoverageItem) =>
+    (b.year ?? 0) - (a.year ?? 0) || a.name.localeCompare(b.name);
   return {
-    cited: models.filter((model) => cited.has(model.id)).map(item).sort(newestFirst),
-    uncited: models.filter((model) => !cited.has(model.id)).map(item).sort(newestFirst),
+    cited: models
+      .filter((model) => cited.has(model.id))
+      .map(item)
+      .sort(newestFirst),
+    uncited: models
+      .filter((model) => !cited.has(model.id))
+      .map(item)
+      .sort(newestFirst),
   };
 }
 
 function describeScope(scope: StatsScope, count: number, manuscript: string): string {
   const studies = `${count} ${count === 1 ? 'study' : 'studies'}`;
   switch (scope) {
-    case 'manuscript': return count === 0
-      ? `No study of the catalogue is cited in ${manuscript} yet; `
-        + 'cite one (or use Cite at cursor below) to count it here.'
-      : `The ${studies} of the catalogue cited in ${manuscript}.`;
-    case 'user': return count === 0
-      ? 'Your catalogue files define no studies yet; '
-        + 'the models of *.fmatlas.yaml and *.fmatlas.json files in the workspace are counted here.'
-      : `The ${studies} defined in your catalogue files.`;
-    default: return count === 0 ? 'The catalogue holds no studies.' : `The whole catalogue: ${studies}.`;
+    case 'manuscript':
+      return count === 0
+        ? `No study of the catalogue is cited in ${manuscript} yet; ` +
+            'cite one (or use Cite at cursor below) to count it here.'
+        : `The ${studies} of the catalogue cited in ${manuscript}.`;
+    case 'user':
+      return count === 0
+        ? 'Your catalogue files define no studies yet; ' +
+            'the models of *.fmatlas.yaml and *.fmatlas.json files in the workspace are counted here.'
+        : `The ${studies} defined in your catalogue files.`;
+    default:
+      return count === 0 ? 'The catalogue holds no studies.' : `The whole catalogue: ${studies}.`;
   }
 }

@@ -42,28 +42,46 @@ interface ChartDefinition {
 
 const DEFINITIONS: Record<ChartId, ChartDefinition> = {
   category: {
-    title: 'Studies per year by category', measure: 'Studies', note: 'Each study counts once.',
-    groupsOf: (model) => [model.category === 'vision-language' ? 'Vision-language' : model.category === 'vision-only' ? 'Vision-only' : 'Uncategorised'],
+    title: 'Studies per year by category',
+    measure: 'Studies',
+    note: 'Each study counts once.',
+    groupsOf: (model) => [
+      model.category === 'vision-language'
+        ? 'Vision-language'
+        : model.category === 'vision-only'
+          ? 'Vision-only'
+          : 'Uncategorised',
+    ],
   },
   modalities: {
-    title: 'Imaging modalities by year', measure: 'Studies', note: 'A study counts once in each modality group it covers.',
-    groupsOf: (model) => model.modalities.map(groupModality), topSeries: { count: 10, restAsOther: true },
+    title: 'Imaging modalities by year',
+    measure: 'Studies',
+    note: 'A study counts once in each modality group it covers.',
+    groupsOf: (model) => model.modalities.map(groupModality),
+    topSeries: { count: 10, restAsOther: true },
   },
   tasks: {
-    title: 'Downstream tasks by year', measure: 'Studies', note: 'A study counts once in each task group it evaluates.',
-    groupsOf: (model) => model.tasks.map(groupTask), topSeries: { count: 10, restAsOther: true },
+    title: 'Downstream tasks by year',
+    measure: 'Studies',
+    note: 'A study counts once in each task group it evaluates.',
+    groupsOf: (model) => model.tasks.map(groupTask),
+    topSeries: { count: 10, restAsOther: true },
   },
   datasets: {
-    title: 'Most used pretraining datasets by year', measure: 'Studies using the dataset',
+    title: 'Most used pretraining datasets by year',
+    measure: 'Studies using the dataset',
     note: 'The eight pretraining datasets used by the most studies in the scope; a study counts once per dataset. Descriptions of private or mixed data are left out.',
-    groupsOf: (model, catalogue) => model.pretraining_data.flatMap((item) => {
-      const name = (item.dataset_id && catalogue?.dataset(item.dataset_id)?.name) || nameOfDataset(item.dataset);
-      return name ? [name] : [];
-    }),
+    groupsOf: (model, catalogue) =>
+      model.pretraining_data.flatMap((item) => {
+        const name = (item.dataset_id && catalogue?.dataset(item.dataset_id)?.name) || nameOfDataset(item.dataset);
+        return name ? [name] : [];
+      }),
     topSeries: { count: 8, restAsOther: false },
   },
   paradigm: {
-    title: 'Training paradigm mix by year', measure: 'Studies', note: 'A study counts once in each paradigm group it uses.',
+    title: 'Training paradigm mix by year',
+    measure: 'Studies',
+    note: 'A study counts once in each paradigm group it uses.',
     groupsOf: (model) => model.paradigm.map(groupParadigm),
   },
 };
@@ -75,7 +93,9 @@ const DEFINITIONS: Record<ChartId, ChartDefinition> = {
  */
 function nameOfDataset(text: string): string | undefined {
   const name = text.replace(/\s*\([^)]*\)\s*$/, '').trim();
-  return name !== '' && !/[,;]/.test(name) && name.split(/\s+/).length <= 3 && /^[A-Z0-9]/.test(name) ? name : undefined;
+  return name !== '' && !/[,;]/.test(name) && name.split(/\s+/).length <= 3 && /^[A-Z0-9]/.test(name)
+    ? name
+    : undefined;
 }
 
 /**
@@ -91,23 +111,46 @@ export function buildTrendChart(models: readonly ModelRecord[], id: ChartId, cat
   const top = definition.topSeries;
   if (top && entries.length > top.count) {
     // Recount rather than sum the dropped rows, so a study in two minor groups counts once in "Other".
-    const kept = new Set(entries.filter(([name]) => name !== 'Other').slice(0, top.count).map(([name]) => name));
-    const regrouped = (model: ModelRecord) => groupsOf(model).flatMap((group) => (kept.has(group) ? [group] : top.restAsOther ? ['Other'] : []));
+    const kept = new Set(
+      entries
+        .filter(([name]) => name !== 'Other')
+        .slice(0, top.count)
+        .map(([name]) => name),
+    );
+    const regrouped = (model: ModelRecord) =>
+      groupsOf(model).flatMap((group) => (kept.has(group) ? [group] : top.restAsOther ? ['Other'] : []));
     entries = sortSeries(countByYear(dated, years, regrouped));
   }
   return {
-    id, title: definition.title, measure: definition.measure, note: definition.note, years,
-    series: entries.map(([name]) => name), counts: entries.map(([, row]) => row), undated: models.length - dated.length,
+    id,
+    title: definition.title,
+    measure: definition.measure,
+    note: definition.note,
+    years,
+    series: entries.map(([name]) => name),
+    counts: entries.map(([, row]) => row),
+    undated: models.length - dated.length,
   };
 }
 
 /** Counts, per group, the studies of each year that belong to it (once per study and group). */
-function countByYear(models: readonly ModelRecord[], years: readonly number[], groupsOf: (model: ModelRecord) => readonly string[]): Map<string, number[]> {
+function countByYear(
+  models: readonly ModelRecord[],
+  years: readonly number[],
+  groupsOf: (model: ModelRecord) => readonly string[],
+): Map<string, number[]> {
   const bySeries = new Map<string, number[]>();
   for (const model of models) {
     const yearIndex = years.indexOf(model.year!);
     for (const group of new Set(groupsOf(model))) {
-      const row = bySeries.get(group) ?? bySeries.set(group, years.map(() => 0)).get(group)!;
+      const row =
+        bySeries.get(group) ??
+        bySeries
+          .set(
+            group,
+            years.map(() => 0),
+          )
+          .get(group)!;
       row[yearIndex] += 1;
     }
   }
@@ -117,5 +160,8 @@ function countByYear(models: readonly ModelRecord[], years: readonly number[], g
 /** Largest total first, ties by name, "Other" always last. */
 function sortSeries(bySeries: Map<string, number[]>): Array<[string, number[]]> {
   const total = (row: readonly number[]) => row.reduce((sum, value) => sum + value, 0);
-  return [...bySeries.entries()].sort((a, b) => Number(a[0] === 'Other') - Number(b[0] === 'Other') || total(b[1]) - total(a[1]) || a[0].localeCompare(b[0]));
+  return [...bySeries.entries()].sort(
+    (a, b) =>
+      Number(a[0] === 'Other') - Number(b[0] === 'Other') || total(b[1]) - total(a[1]) || a[0].localeCompare(b[0]),
+  );
 }

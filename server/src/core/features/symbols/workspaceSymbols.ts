@@ -25,8 +25,22 @@ const LIMIT = 200;
 export function findWorkspaceSymbols(workspace: Workspace, query: string, config: CoreConfig): CatalogueSymbol[] {
   const catalogue = catalogueFor(workspace, config);
   const symbols: Array<CatalogueSymbol & { aliases: readonly string[] }> = [
-    ...catalogue.models.map((record) => ({ kind: 'model' as const, id: record.id, name: record.name, detail: summarizeModel(record), origin: catalogue.originOf('model', record.id)!, aliases: record.aliases })),
-    ...catalogue.datasets.map((record) => ({ kind: 'dataset' as const, id: record.id, name: record.name, detail: summarizeDataset(record), origin: catalogue.originOf('dataset', record.id)!, aliases: record.aliases })),
+    ...catalogue.models.map((record) => ({
+      kind: 'model' as const,
+      id: record.id,
+      name: record.name,
+      detail: summarizeModel(record),
+      origin: catalogue.originOf('model', record.id)!,
+      aliases: record.aliases,
+    })),
+    ...catalogue.datasets.map((record) => ({
+      kind: 'dataset' as const,
+      id: record.id,
+      name: record.name,
+      detail: summarizeDataset(record),
+      origin: catalogue.originOf('dataset', record.id)!,
+      aliases: record.aliases,
+    })),
   ];
   const trimmed = query.trim();
   if (trimmed === '') {
@@ -34,14 +48,24 @@ export function findWorkspaceSymbols(workspace: Workspace, query: string, config
   }
   // Records whose name, alias or id contains the query come first; fuzzy matching only catches typos.
   const lower = trimmed.toLowerCase();
-  const containing = symbols.filter((symbol) => [symbol.name, symbol.id, ...symbol.aliases].some((text) => text.toLowerCase().includes(lower)));
+  const containing = symbols.filter((symbol) =>
+    [symbol.name, symbol.id, ...symbol.aliases].some((text) => text.toLowerCase().includes(lower)),
+  );
   if (containing.length > 0) {
     return containing
-      .sort((a, b) => Number(!a.name.toLowerCase().startsWith(lower)) - Number(!b.name.toLowerCase().startsWith(lower)) || a.name.length - b.name.length)
+      .sort(
+        (a, b) =>
+          Number(!a.name.toLowerCase().startsWith(lower)) - Number(!b.name.toLowerCase().startsWith(lower)) ||
+          a.name.length - b.name.length,
+      )
       .slice(0, LIMIT)
       .map(stripAliases);
   }
-  const fuse = new Fuse(symbols, { keys: [{ name: 'name', weight: 2 }, 'aliases', 'id'], threshold: 0.3, ignoreLocation: true });
+  const fuse = new Fuse(symbols, {
+    keys: [{ name: 'name', weight: 2 }, 'aliases', 'id'],
+    threshold: 0.3,
+    ignoreLocation: true,
+  });
   return fuse.search(trimmed, { limit: LIMIT }).map((result) => stripAliases(result.item));
 }
 

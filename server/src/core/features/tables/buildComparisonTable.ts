@@ -29,7 +29,12 @@ export interface ComparisonTableResult {
 }
 
 /** Builds a comparison table for a document (or, without one, for the command line). */
-export function buildComparisonTable(workspace: Workspace, uri: string | undefined, request: ComparisonTableRequest, config: CoreConfig): ComparisonTableResult {
+export function buildComparisonTable(
+  workspace: Workspace,
+  uri: string | undefined,
+  request: ComparisonTableRequest,
+  config: CoreConfig,
+): ComparisonTableResult {
   const context = uri ? citationContextFor(workspace, uri, config) : undefined;
   const catalogue: Catalogue = context?.catalogue ?? catalogueFor(workspace, config);
   const { ids, unknown } = resolveModels(catalogue, request.models);
@@ -49,32 +54,55 @@ export function buildComparisonTable(workspace: Workspace, uri: string | undefin
       if (plan.edit) {
         // Every missing entry goes into one edit at the end of the bibliography file.
         bibliographyEdit = bibliographyEdit
-          ? { ...bibliographyEdit, newText: bibliographyEdit.newText + (bibliographyEdit.newText.endsWith('\n\n') ? '' : '\n') + plan.edit.newText.replace(/^\n+/, '') }
+          ? {
+              ...bibliographyEdit,
+              newText:
+                bibliographyEdit.newText +
+                (bibliographyEdit.newText.endsWith('\n\n') ? '' : '\n') +
+                plan.edit.newText.replace(/^\n+/, ''),
+            }
           : plan.edit;
       }
     }
   }
-  const format = request.format ?? (context?.language ?? 'latex');
-  const text = renderComparisonTable(catalogue, { models: ids, columns: request.columns, format, sort: request.sort ?? 'year', keys, citeCommand: context?.citeCommand, preamblePackages: uri ? listPreamblePackages(workspace, uri) : [] });
+  const format = request.format ?? context?.language ?? 'latex';
+  const text = renderComparisonTable(catalogue, {
+    models: ids,
+    columns: request.columns,
+    format,
+    sort: request.sort ?? 'year',
+    keys,
+    citeCommand: context?.citeCommand,
+    preamblePackages: uri ? listPreamblePackages(workspace, uri) : [],
+  });
   return { text, unknown, bibliographyEdit };
 }
 
 /** The packages loaded anywhere in the document's LaTeX projects (\usepackage{a,b} counts both). */
 function listPreamblePackages(workspace: Workspace, uri: string): string[] {
-  return collectProjectsOf(workspace, uri).flatMap((document) => [...document.text.matchAll(/\\(?:usepackage|RequirePackage)(?:\[[^\]]*\])?\{([^}]*)\}/g)]
-    .flatMap((match) => match[1].split(',').map((name) => name.trim())));
+  return collectProjectsOf(workspace, uri).flatMap((document) =>
+    [...document.text.matchAll(/\\(?:usepackage|RequirePackage)(?:\[[^\]]*\])?\{([^}]*)\}/g)].flatMap((match) =>
+      match[1].split(',').map((name) => name.trim()),
+    ),
+  );
 }
 
 /** The catalogued models a document cites (through its bibliography), in order of first citation. */
-export function findCitedModels(workspace: Workspace, uri: string, config: CoreConfig, range?: { start: number; end: number }): string[] {
+export function findCitedModels(
+  workspace: Workspace,
+  uri: string,
+  config: CoreConfig,
+  range?: { start: number; end: number },
+): string[] {
   const context = citationContextFor(workspace, uri, config);
   const document = workspace.getDocument(uri);
   if (!context || !document) {
     return [];
   }
-  const keys = document.kind === 'latex'
-    ? workspace.latex(document).citeArguments.flatMap((argument) => argument.keys)
-    : workspace.markdown(document).citations;
+  const keys =
+    document.kind === 'latex'
+      ? workspace.latex(document).citeArguments.flatMap((argument) => argument.keys)
+      : workspace.markdown(document).citations;
   const ids: string[] = [];
   for (const key of keys) {
     if (range && (key.range.start < range.start || key.range.start > range.end)) {
@@ -97,5 +125,7 @@ export function findManuscriptCitedModels(workspace: Workspace, uri: string, con
   if (document?.kind !== 'latex') {
     return findCitedModels(workspace, uri, config);
   }
-  return [...new Set(collectProjectsOf(workspace, uri).flatMap((member) => findCitedModels(workspace, member.uri, config)))];
+  return [
+    ...new Set(collectProjectsOf(workspace, uri).flatMap((member) => findCitedModels(workspace, member.uri, config))),
+  ];
 }

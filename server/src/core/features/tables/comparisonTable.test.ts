@@ -11,104 +11,201 @@ import { stripCurationNotes } from './curationNotes';
 import { findTableAction } from './tableAction';
 import { listTableChoices } from './tableOptions';
 
-const catalogue = new Catalogue([{
-  uri: null,
-  file: {
-    models: [
-      { id: 'b-net', name: 'B-Net', year: 2024, category: 'vision-language', paradigm: ['contrastive'], params: '86M', backbone: 'ViT-B/16', pretraining_data: [{ dataset: 'PMC & co', dataset_id: null, size: '15M pairs' }] },
-      { id: 'a_net', name: 'A_Net 100%', year: 2023, category: 'vision-only', paradigm: ['masked image modeling'], architecture: 'U-Net {3D} with $\\alpha$ ~ #1 <best>' },
-    ],
-    datasets: [],
+const catalogue = new Catalogue([
+  {
+    uri: null,
+    file: {
+      models: [
+        {
+          id: 'b-net',
+          name: 'B-Net',
+          year: 2024,
+          category: 'vision-language',
+          paradigm: ['contrastive'],
+          params: '86M',
+          backbone: 'ViT-B/16',
+          pretraining_data: [{ dataset: 'PMC & co', dataset_id: null, size: '15M pairs' }],
+        },
+        {
+          id: 'a_net',
+          name: 'A_Net 100%',
+          year: 2023,
+          category: 'vision-only',
+          paradigm: ['masked image modeling'],
+          architecture: 'U-Net {3D} with $\\alpha$ ~ #1 <best>',
+        },
+      ],
+      datasets: [],
+    },
   },
-}]);
+]);
 
 describe('comparison tables', () => {
   test('LaTeX: a tabularx of the line width with booktabs rules, escaped cells, citations, an en dash for unknown facts', () => {
-    const text = renderComparisonTable(catalogue, { models: ['b-net', 'a_net'], columns: ['name', 'year', 'params', 'architecture'], format: 'latex', sort: 'year', keys: new Map([['b-net', 'smith2024b']]), preamblePackages: ['booktabs', 'tabularx'] });
-    assert.equal(text, [
-      '\\begin{table}[t]',
-      '  \\centering',
-      '  \\small',
-      '  \\caption{Comparison of foundation models.} % TODO: caption',
-      '  \\label{tab:fm-comparison} % TODO: label',
-      // Short names, years and parameters stay on one line (numbers right-aligned); the architecture wraps.
-      '  \\begin{tabularx}{\\linewidth}{lrr>{\\raggedright\\arraybackslash\\hspace{0pt}}X}',
-      '    \\toprule',
-      '    Model & Year & Parameters & Architecture \\\\',
-      '    \\midrule',
-      '    A\\_Net 100\\% & 2023 & -- & U-Net \\{3D\\} with \\$\\textbackslash{}alpha\\$ \\textasciitilde{} \\#1 \\textless{}best\\textgreater{} \\\\',
-      '    B-Net~\\cite{smith2024b} & 2024 & 86M & -- \\\\',
-      '    \\bottomrule',
-      '  \\end{tabularx}',
-      '\\end{table}',
-      '',
-    ].join('\n'));
-    const withoutBooktabs = renderComparisonTable(catalogue, { models: ['b-net'], columns: ['name'], format: 'latex', sort: 'year', keys: new Map() });
+    const text = renderComparisonTable(catalogue, {
+      models: ['b-net', 'a_net'],
+      columns: ['name', 'year', 'params', 'architecture'],
+      format: 'latex',
+      sort: 'year',
+      keys: new Map([['b-net', 'smith2024b']]),
+      preamblePackages: ['booktabs', 'tabularx'],
+    });
+    assert.equal(
+      text,
+      [
+        '\\begin{table}[t]',
+        '  \\centering',
+        '  \\small',
+        '  \\caption{Comparison of foundation models.} % TODO: caption',
+        '  \\label{tab:fm-comparison} % TODO: label',
+        // Short names, years and parameters stay on one line (numbers right-aligned); the architecture wraps.
+        '  \\begin{tabularx}{\\linewidth}{lrr>{\\raggedright\\arraybackslash\\hspace{0pt}}X}',
+        '    \\toprule',
+        '    Model & Year & Parameters & Architecture \\\\',
+        '    \\midrule',
+        '    A\\_Net 100\\% & 2023 & -- & U-Net \\{3D\\} with \\$\\textbackslash{}alpha\\$ \\textasciitilde{} \\#1 \\textless{}best\\textgreater{} \\\\',
+        '    B-Net~\\cite{smith2024b} & 2024 & 86M & -- \\\\',
+        '    \\bottomrule',
+        '  \\end{tabularx}',
+        '\\end{table}',
+        '',
+      ].join('\n'),
+    );
+    const withoutBooktabs = renderComparisonTable(catalogue, {
+      models: ['b-net'],
+      columns: ['name'],
+      format: 'latex',
+      sort: 'year',
+      keys: new Map(),
+    });
     assert.match(withoutBooktabs, /^% Needs \\usepackage\{booktabs\}/);
   });
 
   test('the comment above a LaTeX table names only the packages the preamble lacks', () => {
-    const withCode = new Catalogue([{ uri: null, file: { models: [{ id: 'c', name: 'C', code_url: 'https://example.org/c#readme' }], datasets: [] } }]);
-    const render = (preamblePackages: string[], columns: Array<'name' | 'code'>) => renderComparisonTable(withCode, { models: ['c'], columns, format: 'latex', sort: 'year', keys: new Map(), preamblePackages }).split('\n')[0];
-    assert.equal(render([], ['name', 'code']), '% Needs \\usepackage{booktabs} (rules), \\usepackage{tabularx} (column widths) and \\usepackage{url} (code links) in the preamble.');
-    assert.equal(render(['hyperref', 'tabularx'], ['name', 'code']), '% Needs \\usepackage{booktabs} (rules) in the preamble.');
-    assert.equal(render(['booktabs', 'xltabular'], ['name', 'code']), '% Needs \\usepackage{url} (code links) in the preamble.');
+    const withCode = new Catalogue([
+      { uri: null, file: { models: [{ id: 'c', name: 'C', code_url: 'https://example.org/c#readme' }], datasets: [] } },
+    ]);
+    const render = (preamblePackages: string[], columns: Array<'name' | 'code'>) =>
+      renderComparisonTable(withCode, {
+        models: ['c'],
+        columns,
+        format: 'latex',
+        sort: 'year',
+        keys: new Map(),
+        preamblePackages,
+      }).split('\n')[0];
+    assert.equal(
+      render([], ['name', 'code']),
+      '% Needs \\usepackage{booktabs} (rules), \\usepackage{tabularx} (column widths) and \\usepackage{url} (code links) in the preamble.',
+    );
+    assert.equal(
+      render(['hyperref', 'tabularx'], ['name', 'code']),
+      '% Needs \\usepackage{booktabs} (rules) in the preamble.',
+    );
+    assert.equal(
+      render(['booktabs', 'xltabular'], ['name', 'code']),
+      '% Needs \\usepackage{url} (code links) in the preamble.',
+    );
     // A table whose columns are all short is a plain tabular of its natural width: no tabularx needed.
     assert.equal(render(['booktabs'], ['name']), '\\begin{table}[t]');
-    assert.match(renderComparisonTable(withCode, { models: ['c'], columns: ['name'], format: 'latex', sort: 'year', keys: new Map(), preamblePackages: ['booktabs'] }), /\\begin\{tabular\}\{l\}/);
+    assert.match(
+      renderComparisonTable(withCode, {
+        models: ['c'],
+        columns: ['name'],
+        format: 'latex',
+        sort: 'year',
+        keys: new Map(),
+        preamblePackages: ['booktabs'],
+      }),
+      /\\begin\{tabular\}\{l\}/,
+    );
   });
 
   test('LaTeX output is balanced: every brace and environment closes', () => {
-    const text = renderComparisonTable(catalogue, { models: ['a_net', 'b-net'], columns: ['name', 'architecture', 'pretraining_data'], format: 'latex', sort: 'name', keys: new Map(), preamblePackages: ['booktabs'] });
+    const text = renderComparisonTable(catalogue, {
+      models: ['a_net', 'b-net'],
+      columns: ['name', 'architecture', 'pretraining_data'],
+      format: 'latex',
+      sort: 'name',
+      keys: new Map(),
+      preamblePackages: ['booktabs'],
+    });
     const unescaped = text.replace(/\\[{}%$#&_]/g, '');
     assert.equal((unescaped.match(/\{/g) ?? []).length, (unescaped.match(/\}/g) ?? []).length);
-    assert.deepEqual([...text.matchAll(/\\(begin|end)\{(\w+)\}/g)].map((match) => `${match[1]}:${match[2]}`), ['begin:table', 'begin:tabularx', 'end:tabularx', 'end:table']);
-    assert.ok(text.indexOf('\\toprule') < text.indexOf('\\midrule') && text.indexOf('\\midrule') < text.indexOf('\\bottomrule'));
+    assert.deepEqual(
+      [...text.matchAll(/\\(begin|end)\{(\w+)\}/g)].map((match) => `${match[1]}:${match[2]}`),
+      ['begin:table', 'begin:tabularx', 'end:tabularx', 'end:table'],
+    );
+    assert.ok(
+      text.indexOf('\\toprule') < text.indexOf('\\midrule') && text.indexOf('\\midrule') < text.indexOf('\\bottomrule'),
+    );
   });
 
   test('Markdown: a pipe table with escaped cells, citations and a Pandoc caption', () => {
-    const text = renderComparisonTable(catalogue, { models: ['a_net', 'b-net'], columns: ['name', 'pretraining_data'], format: 'markdown', sort: 'given', keys: new Map([['b-net', 'smith2024b']]) });
-    assert.equal(text, [
-      '| Model | Pretraining data |',
-      '|---|---|',
-      '| A\\_Net 100% | – |',
-      '| B-Net [@smith2024b] | PMC & co (15M pairs) |',
-      '',
-      ': Comparison of foundation models. {#tbl-fm-comparison}',
-      '',
-    ].join('\n'));
+    const text = renderComparisonTable(catalogue, {
+      models: ['a_net', 'b-net'],
+      columns: ['name', 'pretraining_data'],
+      format: 'markdown',
+      sort: 'given',
+      keys: new Map([['b-net', 'smith2024b']]),
+    });
+    assert.equal(
+      text,
+      [
+        '| Model | Pretraining data |',
+        '|---|---|',
+        '| A\\_Net 100% | – |',
+        '| B-Net [@smith2024b] | PMC & co (15M pairs) |',
+        '',
+        ': Comparison of foundation models. {#tbl-fm-comparison}',
+        '',
+      ].join('\n'),
+    );
   });
 
   test('escapeLatex escapes every special character once', () => {
-    assert.equal(escapeLatex('a\\b & c_d {e} $f$ #g %h ~i ^j'), 'a\\textbackslash{}b \\& c\\_d \\{e\\} \\$f\\$ \\#g \\%h \\textasciitilde{}i \\textasciicircum{}j');
+    assert.equal(
+      escapeLatex('a\\b & c_d {e} $f$ #g %h ~i ^j'),
+      'a\\textbackslash{}b \\& c\\_d \\{e\\} \\$f\\$ \\#g \\%h \\textasciitilde{}i \\textasciicircum{}j',
+    );
   });
 });
 
 describe('comparison tables fit the text width', () => {
   const long = 'a wrapping description of the architecture, much longer than any short fact in a one-line column';
-  const sized = new Catalogue([{
-    uri: null,
-    file: {
-      models: [
-        { id: 'short', name: 'Short', year: 2023, architecture: 'U-Net', tasks: ['segmentation'] },
-        {
-          id: 'long', name: 'Long', year: 2024, architecture: long,
-          tasks: ['segmentation', 'classification', 'report generation'],
-        },
-      ],
-      datasets: [],
+  const sized = new Catalogue([
+    {
+      uri: null,
+      file: {
+        models: [
+          { id: 'short', name: 'Short', year: 2023, architecture: 'U-Net', tasks: ['segmentation'] },
+          {
+            id: 'long',
+            name: 'Long',
+            year: 2024,
+            architecture: long,
+            tasks: ['segmentation', 'classification', 'report generation'],
+          },
+        ],
+        datasets: [],
+      },
     },
-  }]);
+  ]);
   const specOf = (text: string) => /\\begin\{tabularx\}\{[^}]*\}\{(.*)\}$/m.exec(text)?.[1];
-  const widths = (spec: string) => [...spec.matchAll(/(?:\\hsize=([\d.]+)\\hsize)?\}X/g)]
-    .map((match) => Number(match[1] ?? 1));
+  const widths = (spec: string) =>
+    [...spec.matchAll(/(?:\\hsize=([\d.]+)\\hsize)?\}X/g)].map((match) => Number(match[1] ?? 1));
   const wrapping = '>\\{\\\\raggedright\\\\arraybackslash\\\\hspace\\{0pt\\}\\\\hsize=[\\d.]+\\\\hsize\\}X';
 
   test('which columns wrap, and how wide, follows the cells rendered, not the column', () => {
     const columns: TableColumn[] = ['name', 'year', 'architecture', 'tasks'];
-    const render = (models: string[]) => renderComparisonTable(sized, {
-      models, columns, format: 'latex', sort: 'year', keys: new Map(),
-    });
+    const render = (models: string[]) =>
+      renderComparisonTable(sized, {
+        models,
+        columns,
+        format: 'latex',
+        sort: 'year',
+        keys: new Map(),
+      });
     // With short cells only, every column stays on one line: a plain tabular of its natural width.
     assert.match(render(['short']), /\\begin\{tabular\}\{lrll\}/);
     // A long architecture wraps (ragged right, so its words are not stretched) and gets the larger share.
@@ -122,15 +219,21 @@ describe('comparison tables fit the text width', () => {
   });
 
   test('a long identifier may break after its underscores; a short one stays whole', () => {
-    const identifiers = new Catalogue([{
-      uri: null,
-      file: {
-        models: [{ id: 'i', name: 'I', backbone: 'ViT-B (SAM vit_b) and llava_med_instruct_60k weights' }],
-        datasets: [],
+    const identifiers = new Catalogue([
+      {
+        uri: null,
+        file: {
+          models: [{ id: 'i', name: 'I', backbone: 'ViT-B (SAM vit_b) and llava_med_instruct_60k weights' }],
+          datasets: [],
+        },
       },
-    }]);
+    ]);
     const text = renderComparisonTable(identifiers, {
-      models: ['i'], columns: ['name', 'backbone'], format: 'latex', sort: 'year', keys: new Map(),
+      models: ['i'],
+      columns: ['name', 'backbone'],
+      format: 'latex',
+      sort: 'year',
+      keys: new Map(),
     });
     const broken = 'llava\\_\\allowbreak{}med\\_\\allowbreak{}instruct\\_\\allowbreak{}60k';
     assert.ok(text.includes(` & ViT-B (SAM vit\\_b) and ${broken} weights \\\\`), text);
@@ -181,9 +284,12 @@ describe('comparison tables hold facts only', () => {
       assert.equal(stripCurationNotes(value), facts);
     }
     const facts = [
-      'pathology (H&E)', 'ViT-B (SAM vit_b)', 'Nature Communications 2024 (arXiv 2023)',
+      'pathology (H&E)',
+      'ViT-B (SAM vit_b)',
+      'Nature Communications 2024 (arXiv 2023)',
       '10,675 (MICCAI paper); 280,000 (extended repository version, US-Esaote-280K)',
-      'classification (11,454 diseases, 139,143 attributes)', 'segmentation, classification',
+      'classification (11,454 diseases, 139,143 attributes)',
+      'segmentation, classification',
     ];
     for (const fact of facts) {
       assert.equal(stripCurationNotes(fact), fact);
@@ -193,16 +299,31 @@ describe('comparison tables hold facts only', () => {
   test('a table of every built-in model with every column has no curation note in any cell', () => {
     const builtIn = new Catalogue([{ uri: null, file: loadBuiltinCatalogue() }]);
     const models = builtIn.models.map((model) => model.id);
-    const render = (format: 'latex' | 'markdown') => renderComparisonTable(builtIn, {
-      models, columns: TABLE_COLUMNS, format, sort: 'name', keys: new Map(),
-    });
+    const render = (format: 'latex' | 'markdown') =>
+      renderComparisonTable(builtIn, {
+        models,
+        columns: TABLE_COLUMNS,
+        format,
+        sort: 'name',
+        keys: new Map(),
+      });
     const markdown = render('markdown');
     const latex = render('latex');
     assert.equal(markdown.split('\n').filter((line) => line.startsWith('| ')).length, models.length + 1);
     // The notes the catalogue's curators wrote into values, found by rendering this very table.
     const leaks = [
-      '(file name)', '(per secondary listing)', 'README', 'secondary source', 'per title', 'not verified',
-      'Hugging Face collection', 'paper abstract', 'journal abstract', 'model zoo', 'points to', '.json',
+      '(file name)',
+      '(per secondary listing)',
+      'README',
+      'secondary source',
+      'per title',
+      'not verified',
+      'Hugging Face collection',
+      'paper abstract',
+      'journal abstract',
+      'model zoo',
+      'points to',
+      '.json',
     ];
     for (const text of [markdown, latex]) {
       for (const leak of leaks) {
@@ -212,11 +333,26 @@ describe('comparison tables hold facts only', () => {
     }
     // No parenthesised remark in any cell names where a value was read.
     const remarks = [...markdown.matchAll(/\(([^()]*)\)/g)].map((match) => match[1]);
-    const provenance = new RegExp([
-      'README', 'secondary (?:source|listing)', 'file ?name', '(?:paper|journal) abstract',
-      'per (?:the )?(?:title|script|paper|source|listing)', 'verified', 'listed as', 'arXiv v\\d', 'as described',
-    ].map((pattern) => `\\b${pattern}\\b`).join('|'), 'i');
-    assert.deepEqual(remarks.filter((remark) => provenance.test(remark)), []);
+    const provenance = new RegExp(
+      [
+        'README',
+        'secondary (?:source|listing)',
+        'file ?name',
+        '(?:paper|journal) abstract',
+        'per (?:the )?(?:title|script|paper|source|listing)',
+        'verified',
+        'listed as',
+        'arXiv v\\d',
+        'as described',
+      ]
+        .map((pattern) => `\\b${pattern}\\b`)
+        .join('|'),
+      'i',
+    );
+    assert.deepEqual(
+      remarks.filter((remark) => provenance.test(remark)),
+      [],
+    );
     // Facts in parentheses are kept, in both languages.
     assert.match(markdown, /\| ViT-B \(SAM vit\\_b\) \|/);
     assert.match(markdown, /pathology \(H&E\)/);
@@ -239,17 +375,28 @@ MedSAM \\cite{ma2024segment} and SAM \\cite{kirillov2023segany} differ in data.
 
   test('models by name or id; the user key when linked, else the catalogue key with one edit adding the missing BibTeX', () => {
     const fixture = parseFixture(source);
-    const result = buildComparisonTable(fixture.workspace, fixtureUri('main.tex'), { models: ['MedSAM', 'sam', 'BiomedCLIP', 'NoSuchModel'], columns: ['name', 'year'] }, DEFAULT_CORE_CONFIG);
+    const result = buildComparisonTable(
+      fixture.workspace,
+      fixtureUri('main.tex'),
+      { models: ['MedSAM', 'sam', 'BiomedCLIP', 'NoSuchModel'], columns: ['name', 'year'] },
+      DEFAULT_CORE_CONFIG,
+    );
     assert.deepEqual(result.unknown, ['NoSuchModel']);
     assert.match(result.text, /MedSAM~\\cite\{ma2024segment\} & 2023/);
     assert.match(result.text, /BiomedCLIP~\\cite\{zhang2025biomedclip\}/);
     assert.doesNotMatch(result.text, /% Needs/);
     assert.equal(result.bibliographyEdit?.uri, fixtureUri('refs.bib'));
-    assert.equal((result.bibliographyEdit?.newText.match(/^@/gm) ?? []).length, 2, 'SAM and BiomedCLIP are added in one edit');
+    assert.equal(
+      (result.bibliographyEdit?.newText.match(/^@/gm) ?? []).length,
+      2,
+      'SAM and BiomedCLIP are added in one edit',
+    );
   });
 
   test('the code action on a paragraph that cites two models inserts their table after it', () => {
-    const fixture = parseFixture(`${source}@article{kirillov2023segany, title={Segment Anything}, author={Kirillov, Alexander}, year={2023}}\n`);
+    const fixture = parseFixture(
+      `${source}@article{kirillov2023segany, title={Segment Anything}, author={Kirillov, Alexander}, year={2023}}\n`,
+    );
     const action = findTableAction(fixture.workspace, fixture.uri, fixture.cursor, DEFAULT_CORE_CONFIG)!;
     assert.equal(action.title, 'Insert a comparison table of the 2 models cited here');
     assert.match(action.edits[0].newText, /^\n\n\\begin\{table\}/);
@@ -269,17 +416,28 @@ SAM \\citep{kirillov2023segany} and \\cite{ma2024segment} and \\citep*{ma2024seg
 %! refs.bib
 @article{ma2024segment, title={Segment anything in medical images}, author={Ma, Jun}, doi={10.1038/s41467-024-44824-z}, year={2024}}
 `);
-    const result = buildComparisonTable(fixture.workspace, fixtureUri('chapter.tex'), { models: ['medsam'], columns: ['name'] }, DEFAULT_CORE_CONFIG);
+    const result = buildComparisonTable(
+      fixture.workspace,
+      fixtureUri('chapter.tex'),
+      { models: ['medsam'], columns: ['name'] },
+      DEFAULT_CORE_CONFIG,
+    );
     assert.match(result.text, /MedSAM~\\citep\{ma2024segment\}/);
   });
 });
 
 describe('table choices for pickers', () => {
-  test('every column once with a label, in table order; the code action\'s defaults; rows by year first', () => {
+  test("every column once with a label, in table order; the code action's defaults; rows by year first", () => {
     const choices = listTableChoices();
-    assert.deepEqual(choices.columns.map((column) => column.id), [...TABLE_COLUMNS]);
+    assert.deepEqual(
+      choices.columns.map((column) => column.id),
+      [...TABLE_COLUMNS],
+    );
     assert.ok(choices.columns.every((column) => column.label.trim() !== ''));
     assert.deepEqual(choices.defaultColumns, DEFAULT_TABLE_COLUMNS);
-    assert.deepEqual(choices.sorts.map((sort) => sort.id), ['year', 'name', 'category', 'given']);
+    assert.deepEqual(
+      choices.sorts.map((sort) => sort.id),
+      ['year', 'name', 'category', 'given'],
+    );
   });
 });

@@ -18,7 +18,20 @@ import { escapeLatex } from '../../base/latexEscape';
 
 /** The columns a table can have, in their default order. */
 export const TABLE_COLUMNS = [
-  'name', 'year', 'venue', 'category', 'paradigm', 'architecture', 'backbone', 'language_model', 'params', 'modalities', 'dimension', 'pretraining_data', 'tasks', 'code',
+  'name',
+  'year',
+  'venue',
+  'category',
+  'paradigm',
+  'architecture',
+  'backbone',
+  'language_model',
+  'params',
+  'modalities',
+  'dimension',
+  'pretraining_data',
+  'tasks',
+  'code',
 ] as const;
 
 /** One column of a comparison table. */
@@ -29,7 +42,13 @@ export type TableColumn = (typeof TABLE_COLUMNS)[number];
  * editor's column picker, so that a table looks the same however it was asked for.
  */
 export const DEFAULT_TABLE_COLUMNS: readonly TableColumn[] = [
-  'name', 'year', 'category', 'paradigm', 'backbone', 'pretraining_data', 'tasks',
+  'name',
+  'year',
+  'category',
+  'paradigm',
+  'backbone',
+  'pretraining_data',
+  'tasks',
 ];
 
 /** The row orders, the default first. */
@@ -53,9 +72,20 @@ export interface ComparisonTableOptions {
 }
 
 const HEADERS: Record<TableColumn, string> = {
-  name: 'Model', year: 'Year', venue: 'Venue', category: 'Category', paradigm: 'Paradigm', architecture: 'Architecture',
-  backbone: 'Backbone / encoder', language_model: 'Language model', params: 'Parameters', modalities: 'Modalities',
-  dimension: 'Dim.', pretraining_data: 'Pretraining data', tasks: 'Tasks', code: 'Code',
+  name: 'Model',
+  year: 'Year',
+  venue: 'Venue',
+  category: 'Category',
+  paradigm: 'Paradigm',
+  architecture: 'Architecture',
+  backbone: 'Backbone / encoder',
+  language_model: 'Language model',
+  params: 'Parameters',
+  modalities: 'Modalities',
+  dimension: 'Dim.',
+  pretraining_data: 'Pretraining data',
+  tasks: 'Tasks',
+  code: 'Code',
 };
 
 /** Columns of numbers, right-aligned. */
@@ -69,7 +99,11 @@ export function resolveModels(catalogue: Catalogue, names: readonly string[]): {
   const unknown: string[] = [];
   for (const name of names) {
     const lower = name.trim().toLowerCase();
-    const model = catalogue.model(lower) ?? catalogue.models.find((candidate) => [candidate.name, ...candidate.aliases].some((alias) => alias.toLowerCase() === lower));
+    const model =
+      catalogue.model(lower) ??
+      catalogue.models.find((candidate) =>
+        [candidate.name, ...candidate.aliases].some((alias) => alias.toLowerCase() === lower),
+      );
     if (model) {
       ids.push(model.id);
     } else if (lower !== '') {
@@ -91,47 +125,81 @@ export function cellValue(catalogue: Catalogue, model: ModelRecord, column: Tabl
     return facts.length > 0 ? facts.join(', ') : undefined;
   };
   switch (column) {
-    case 'name': return model.name;
-    case 'year': return model.year === null ? undefined : String(model.year);
-    case 'venue': return fact(model.published_version?.venue ?? model.venue);
-    case 'category': return model.category ?? undefined;
-    case 'paradigm': return list(model.paradigm.map(fact));
-    case 'architecture': return fact(model.architecture);
-    case 'backbone': return fact(model.backbone);
-    case 'language_model': return fact(model.language_model);
-    case 'params': return fact(model.params);
-    case 'modalities': return list(model.modalities.map(fact));
-    case 'dimension': return fact(model.dimension);
-    case 'pretraining_data': return list(model.pretraining_data.map((item) => {
-      const name = fact(item.dataset_id ? catalogue.dataset(item.dataset_id)?.name ?? item.dataset : item.dataset);
-      const size = fact(item.size);
-      return name && size ? `${name} (${size})` : name;
-    }));
-    case 'tasks': return list(model.tasks.map(fact));
-    case 'code': return model.code_url ?? undefined;
+    case 'name':
+      return model.name;
+    case 'year':
+      return model.year === null ? undefined : String(model.year);
+    case 'venue':
+      return fact(model.published_version?.venue ?? model.venue);
+    case 'category':
+      return model.category ?? undefined;
+    case 'paradigm':
+      return list(model.paradigm.map(fact));
+    case 'architecture':
+      return fact(model.architecture);
+    case 'backbone':
+      return fact(model.backbone);
+    case 'language_model':
+      return fact(model.language_model);
+    case 'params':
+      return fact(model.params);
+    case 'modalities':
+      return list(model.modalities.map(fact));
+    case 'dimension':
+      return fact(model.dimension);
+    case 'pretraining_data':
+      return list(
+        model.pretraining_data.map((item) => {
+          const name = fact(
+            item.dataset_id ? (catalogue.dataset(item.dataset_id)?.name ?? item.dataset) : item.dataset,
+          );
+          const size = fact(item.size);
+          return name && size ? `${name} (${size})` : name;
+        }),
+      );
+    case 'tasks':
+      return list(model.tasks.map(fact));
+    case 'code':
+      return model.code_url ?? undefined;
   }
 }
 
 /** Escapes text for a Markdown pipe-table cell. */
 export function escapeMarkdownCell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/([*_`[\]<>])/g, '\\$1').replace(/\s*\n\s*/g, ' ');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/([*_`[\]<>])/g, '\\$1')
+    .replace(/\s*\n\s*/g, ' ');
 }
 
 function sortModels(models: ModelRecord[], sort: TableSort): ModelRecord[] {
   const byName = (a: ModelRecord, b: ModelRecord) => a.name.localeCompare(b.name);
   switch (sort) {
-    case 'year': return [...models].sort((a, b) => (a.year ?? 9999) - (b.year ?? 9999) || byName(a, b));
-    case 'name': return [...models].sort(byName);
-    case 'category': return [...models].sort((a, b) => (a.category ?? '').localeCompare(b.category ?? '') || (a.year ?? 0) - (b.year ?? 0) || byName(a, b));
-    case 'given': return models;
+    case 'year':
+      return [...models].sort((a, b) => (a.year ?? 9999) - (b.year ?? 9999) || byName(a, b));
+    case 'name':
+      return [...models].sort(byName);
+    case 'category':
+      return [...models].sort(
+        (a, b) => (a.category ?? '').localeCompare(b.category ?? '') || (a.year ?? 0) - (b.year ?? 0) || byName(a, b),
+      );
+    case 'given':
+      return models;
   }
 }
 
 /** Renders a comparison table. */
 export function renderComparisonTable(catalogue: Catalogue, options: ComparisonTableOptions): string {
-  const models = sortModels(options.models.map((id) => catalogue.model(id)).filter((model): model is ModelRecord => model !== undefined), options.sort);
-  const columns = options.columns.length > 0 ? options.columns : (['name', 'year', 'category', 'paradigm'] as TableColumn[]);
-  return options.format === 'latex' ? renderLatex(catalogue, models, columns, options) : renderMarkdown(catalogue, models, columns, options);
+  const models = sortModels(
+    options.models.map((id) => catalogue.model(id)).filter((model): model is ModelRecord => model !== undefined),
+    options.sort,
+  );
+  const columns =
+    options.columns.length > 0 ? options.columns : (['name', 'year', 'category', 'paradigm'] as TableColumn[]);
+  return options.format === 'latex'
+    ? renderLatex(catalogue, models, columns, options)
+    : renderMarkdown(catalogue, models, columns, options);
 }
 
 /** Whether a value is a link the url package typesets. */
@@ -173,19 +241,26 @@ function sampleCitation(citeCommand: string): string {
   return citeCommand === 'cite' ? '[12]' : '(Author et al., 2024)';
 }
 
-function renderLatex(catalogue: Catalogue, models: readonly ModelRecord[], columns: readonly TableColumn[], options: ComparisonTableOptions): string {
+function renderLatex(
+  catalogue: Catalogue,
+  models: readonly ModelRecord[],
+  columns: readonly TableColumn[],
+  options: ComparisonTableOptions,
+): string {
   const citeCommand = options.citeCommand ?? 'cite';
   const values = models.map((model) => columns.map((column) => cellValue(catalogue, model, column)));
-  const layout = planLatexColumns(columns.map((column, index) => ({
-    header: HEADERS[column],
-    cells: models.map((model, row) => {
-      const value = values[row][index] ?? UNKNOWN.latex;
-      // The tie before the citation joins it to the name's last word.
-      return column === 'name' && options.keys.has(model.id) ? `${value}~${sampleCitation(citeCommand)}` : value;
-    }),
-    numeric: NUMERIC.has(column),
-    url: column === 'code',
-  })));
+  const layout = planLatexColumns(
+    columns.map((column, index) => ({
+      header: HEADERS[column],
+      cells: models.map((model, row) => {
+        const value = values[row][index] ?? UNKNOWN.latex;
+        // The tie before the citation joins it to the name's last word.
+        return column === 'name' && options.keys.has(model.id) ? `${value}~${sampleCitation(citeCommand)}` : value;
+      }),
+      numeric: NUMERIC.has(column),
+      url: column === 'code',
+    })),
+  );
   const cell = (model: ModelRecord, column: TableColumn, value: string | undefined) => {
     if (value === undefined) {
       return UNKNOWN.latex;
@@ -230,7 +305,12 @@ function renderLatex(catalogue: Catalogue, models: readonly ModelRecord[], colum
   return `${lines.join('\n')}\n`;
 }
 
-function renderMarkdown(catalogue: Catalogue, models: readonly ModelRecord[], columns: readonly TableColumn[], options: ComparisonTableOptions): string {
+function renderMarkdown(
+  catalogue: Catalogue,
+  models: readonly ModelRecord[],
+  columns: readonly TableColumn[],
+  options: ComparisonTableOptions,
+): string {
   const cell = (model: ModelRecord, column: TableColumn) => {
     const value = cellValue(catalogue, model, column);
     if (value === undefined) {

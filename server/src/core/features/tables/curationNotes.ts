@@ -35,8 +35,20 @@ const NOTE_PATTERNS: readonly RegExp[] = [
 
 /** What a curator names after "per" as where a value was read. */
 const SOURCES = [
-  'README', 'paper', 'title', 'abstract', 'script', 'config', 'code', 'sources?', 'listings?', 'model card',
-  'model zoo', 'website', 'repository', 'authors?',
+  'README',
+  'paper',
+  'title',
+  'abstract',
+  'script',
+  'config',
+  'code',
+  'sources?',
+  'listings?',
+  'model card',
+  'model zoo',
+  'website',
+  'repository',
+  'authors?',
 ].join('|');
 
 /** Where a value was read, as a phrase in a longer clause: "8 modalities per README", "in the README examples". */

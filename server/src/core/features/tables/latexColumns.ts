@@ -54,7 +54,10 @@ export interface LatexColumnLayout {
 }
 
 /** The font sizes a table may take, with the average characters of catalogue text in a 345pt line. */
-const FONTS = [{ font: 'small', line: 80 }, { font: 'footnotesize', line: 90 }] as const;
+const FONTS = [
+  { font: 'small', line: 80 },
+  { font: 'footnotesize', line: 90 },
+] as const;
 /** The space between two columns (2\tabcolsep, 12pt), in characters. */
 const COLUMN_PADDING = 3;
 /** A column whose cells and header are all at most this long stays on one line. */
@@ -101,7 +104,7 @@ function unbreakableWords(text: string, url: boolean): string[] {
       return word.match(/[^/.]+[/.]*|[/.]+/g) ?? [];
     }
     const parts = word.match(/[^-]+-*|-+/g) ?? [];
-    return parts.flatMap((part) => (part.length > LONG_WORD ? part.match(/[^_]+_*|_+/g) ?? [] : [part]));
+    return parts.flatMap((part) => (part.length > LONG_WORD ? (part.match(/[^_]+_*|_+/g) ?? []) : [part]));
   });
 }
 
@@ -183,12 +186,14 @@ export function planLatexColumns(columns: readonly ColumnText[]): LatexColumnLay
   const others = factors.slice(0, -1).reduce((sum, factor) => sum + factor, 0);
   factors[factors.length - 1] = Math.round((factors.length - others) * 100) / 100;
   let next = 0;
-  const spec = columns.map((column, index) => {
-    if (measures[index].narrow) {
-      return column.numeric ? 'r' : 'l';
-    }
-    const factor = factors[next++];
-    return factor === 1 ? `>{${RAGGED}}X` : `>{${RAGGED}\\hsize=${factor.toFixed(2)}\\hsize}X`;
-  }).join('');
+  const spec = columns
+    .map((column, index) => {
+      if (measures[index].narrow) {
+        return column.numeric ? 'r' : 'l';
+      }
+      const factor = factors[next++];
+      return factor === 1 ? `>{${RAGGED}}X` : `>{${RAGGED}\\hsize=${factor.toFixed(2)}\\hsize}X`;
+    })
+    .join('');
   return { environment: 'tabularx', spec, font, resize: scale > 1, scale };
 }

@@ -14,7 +14,12 @@ import { buildComparisonTable, findCitedModels } from './buildComparisonTable';
 import { DEFAULT_TABLE_COLUMNS } from './comparisonTable';
 
 /** The table action at an offset, if its paragraph cites two or more catalogued models. */
-export function findTableAction(workspace: Workspace, uri: string, offset: number, config: CoreConfig): { title: string; edits: TextEdit[] } | undefined {
+export function findTableAction(
+  workspace: Workspace,
+  uri: string,
+  offset: number,
+  config: CoreConfig,
+): { title: string; edits: TextEdit[] } | undefined {
   const document = workspace.getDocument(uri);
   if (!document || (document.kind !== 'latex' && document.kind !== 'markdown')) {
     return undefined;
@@ -39,5 +44,8 @@ export function findTableAction(workspace: Workspace, uri: string, offset: numbe
   }
   const table = buildComparisonTable(workspace, uri, { models, columns: DEFAULT_TABLE_COLUMNS, sort: 'year' }, config);
   const insertion = { uri, range: { start: end, end }, newText: `\n\n${indentBlockLike(text, table.text.trimEnd())}` };
-  return { title: `Insert a comparison table of the ${models.length} models cited here`, edits: [insertion, ...(table.bibliographyEdit ? [table.bibliographyEdit] : [])] };
+  return {
+    title: `Insert a comparison table of the ${models.length} models cited here`,
+    edits: [insertion, ...(table.bibliographyEdit ? [table.bibliographyEdit] : [])],
+  };
 }

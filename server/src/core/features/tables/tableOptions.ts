@@ -5,9 +5,7 @@
 // keeping their own lists, so a new column appears in every picker and the palette's default
 // columns are the code action's.
 
-import {
-  DEFAULT_TABLE_COLUMNS, TABLE_COLUMNS, TABLE_SORTS, type TableColumn, type TableSort,
-} from './comparisonTable';
+import { DEFAULT_TABLE_COLUMNS, TABLE_COLUMNS, TABLE_SORTS, type TableColumn, type TableSort } from './comparisonTable';
 
 /** A choice of a picker: the id the table options take and the label the picker shows. */
 export interface TableChoice<Id extends string> {
@@ -28,13 +26,27 @@ export interface TableChoices {
 // The picker's labels are fuller than the table's headers ("Dimension" where the header says "Dim."),
 // as a picker has room a table column lacks.
 const COLUMN_LABELS: Record<TableColumn, string> = {
-  name: 'Name', year: 'Year', venue: 'Venue', category: 'Category', paradigm: 'Paradigm', architecture: 'Architecture',
-  backbone: 'Backbone / encoder', language_model: 'Language model', params: 'Parameters', modalities: 'Modalities',
-  dimension: 'Dimension', pretraining_data: 'Pretraining data', tasks: 'Tasks', code: 'Code',
+  name: 'Name',
+  year: 'Year',
+  venue: 'Venue',
+  category: 'Category',
+  paradigm: 'Paradigm',
+  architecture: 'Architecture',
+  backbone: 'Backbone / encoder',
+  language_model: 'Language model',
+  params: 'Parameters',
+  modalities: 'Modalities',
+  dimension: 'Dimension',
+  pretraining_data: 'Pretraining data',
+  tasks: 'Tasks',
+  code: 'Code',
 };
 
 const SORT_LABELS: Record<TableSort, string> = {
-  year: 'By year', name: 'By name', category: 'By category', given: 'In the order chosen',
+  year: 'By year',
+  name: 'By name',
+  category: 'By category',
+  given: 'In the order chosen',
 };
 
 /** Lists the columns and row orders of a comparison table for a picker, with the default columns. */

@@ -18,7 +18,10 @@ function listCitationPlaceholders(context: ClaimContext): RuleDiagnostic[] {
         diagnostics.push({
           range: citation.range,
           code: 'citation-placeholder',
-          message: citation.key.toLowerCase() === 'todo' ? 'Citation still to find.' : `Citation still to find: ${citation.key}`,
+          message:
+            citation.key.toLowerCase() === 'todo'
+              ? 'Citation still to find.'
+              : `Citation still to find: ${citation.key}`,
         });
       }
     }
@@ -37,9 +40,12 @@ export const citationPlaceholderRule: DiagnosticRule = {
     const context = claims();
     return context ? listCitationPlaceholders(context) : [];
   },
-  examples: [{
-    fixture: '%! paper.md\n---\nbibliography: refs.bib\n---\nIt reaches 95% accuracy [@todo].\n'
-      + '%! refs.bib\n@misc{a, title = {A}}\n',
-    reports: ['citation-placeholder todo'],
-  }],
+  examples: [
+    {
+      fixture:
+        '%! paper.md\n---\nbibliography: refs.bib\n---\nIt reaches 95% accuracy [@todo].\n' +
+        '%! refs.bib\n@misc{a, title = {A}}\n',
+      reports: ['citation-placeholder todo'],
+    },
+  ],
 };

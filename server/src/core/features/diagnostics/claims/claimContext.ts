@@ -10,7 +10,11 @@ import type { Catalogue } from '../../../catalogue/catalogue';
 import { findMentions, type Mention } from '../../../catalogue/findMentions';
 import type { SourceDocument, Workspace } from '../../../workspace/workspace';
 import {
-  citationContextFor, formatCitation, planCitation, type CitationContext, type CitationPlan,
+  citationContextFor,
+  formatCitation,
+  planCitation,
+  type CitationContext,
+  type CitationPlan,
 } from '../../../base/catalogueCitations';
 import type { CoreDiagnostic } from '../diagnosticTypes';
 import type { FixContext, QuickFix } from '../rule';
@@ -40,14 +44,20 @@ export interface ClaimContext {
  * bibliography (a README, notes), which the claim rules leave alone.
  */
 export function manuscriptClaimContext(
-  workspace: Workspace, document: SourceDocument, config: CoreConfig,
+  workspace: Workspace,
+  document: SourceDocument,
+  config: CoreConfig,
 ): ClaimContext | undefined {
   const context = claimContextFor(workspace, document, config);
   return context && context.citations.index.uris.length > 0 ? context : undefined;
 }
 
 /** Builds the claim context of a LaTeX or Markdown document. */
-export function claimContextFor(workspace: Workspace, document: SourceDocument, config: CoreConfig): ClaimContext | undefined {
+export function claimContextFor(
+  workspace: Workspace,
+  document: SourceDocument,
+  config: CoreConfig,
+): ClaimContext | undefined {
   const citations = citationContextFor(workspace, document.uri, config);
   if (!citations) {
     return undefined;
@@ -122,7 +132,10 @@ export function citationAfterWord(citations: CitationContext, key: string): stri
  * (suppressions.ts) on its own line above the diagnostic's, indented as that line is.
  */
 export function disableLineFix(
-  context: FixContext, citations: CitationContext, diagnostic: CoreDiagnostic, reason?: string,
+  context: FixContext,
+  citations: CitationContext,
+  diagnostic: CoreDiagnostic,
+  reason?: string,
 ): QuickFix {
   const text = context.document.text;
   const lineStart = text.lastIndexOf('\n', diagnostic.range.start - 1) + 1;

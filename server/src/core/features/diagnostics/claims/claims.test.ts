@@ -11,39 +11,65 @@ const REFS = `%! refs.bib
 @article{kirillov2023segany, title={Segment Anything}, author={Kirillov, Alexander}, journal={arXiv:2304.02643}, year={2023}}
 @article{he2016deep, title={Deep residual learning for image recognition}, author={He, Kaiming}, year={2016}}
 `;
-const CLAIMS = ['untagged-claim', 'misattributed-citation', 'preprint-superseded', 'uncited-model-first-mention', 'citation-placeholder'];
+const CLAIMS = [
+  'untagged-claim',
+  'misattributed-citation',
+  'preprint-superseded',
+  'uncited-model-first-mention',
+  'citation-placeholder',
+];
 
 function claims(body: string, path = 'main.tex', overrides: Partial<CoreConfig> = {}) {
   const header = path.endsWith('.tex') ? '' : '---\nbibliography: refs.bib\n---\n';
   const footer = path.endsWith('.tex') ? '\n\n\\bibliography{refs}\n' : '';
   const fixture = parseFixture(`%! ${path}\n${header}${body}${footer}\n${REFS}`);
   const uri = fixtureUri(path);
-  const diagnostics = collectDiagnostics(fixture.workspace, uri, { ...config, ...overrides }).filter((d) => CLAIMS.includes(d.code));
+  const diagnostics = collectDiagnostics(fixture.workspace, uri, { ...config, ...overrides }).filter((d) =>
+    CLAIMS.includes(d.code),
+  );
   return { fixture, uri, diagnostics, codes: diagnostics.map((d) => `${d.code}: ${textOf(fixture, uri, d.range)}`) };
 }
 
 describe('untagged-claim', () => {
   test('a result, a comparison or a model name without a citation; a cited sentence is fine', () => {
-    const { codes } = claims('MedSAM reaches 90\\% Dice on CT. The method outperforms U-Net. A cited model \\citep{he2016deep} is fine. Prose without claims is fine.');
-    assert.deepEqual(codes.filter((code) => code.startsWith('untagged')), [
-      'untagged-claim: MedSAM reaches 90\\% Dice on CT.',
-      'untagged-claim: The method outperforms U-Net.',
-    ]);
+    const { codes } = claims(
+      'MedSAM reaches 90\\% Dice on CT. The method outperforms U-Net. A cited model \\citep{he2016deep} is fine. Prose without claims is fine.',
+    );
+    assert.deepEqual(
+      codes.filter((code) => code.startsWith('untagged')),
+      ['untagged-claim: MedSAM reaches 90\\% Dice on CT.', 'untagged-claim: The method outperforms U-Net.'],
+    );
   });
 
   test('own results, headings, table cells, years and section numbers are not claims', () => {
-    const { codes } = claims('\\section{MedSAM results}\nWe obtain 93\\% Dice with our pipeline. In 2023, Section~3 was written.\n\\begin{tabular}{ll} MedSAM & 90\\% \\\\ \\end{tabular}');
-    assert.deepEqual(codes.filter((code) => code.startsWith('untagged')), []);
+    const { codes } = claims(
+      '\\section{MedSAM results}\nWe obtain 93\\% Dice with our pipeline. In 2023, Section~3 was written.\n\\begin{tabular}{ll} MedSAM & 90\\% \\\\ \\end{tabular}',
+    );
+    assert.deepEqual(
+      codes.filter((code) => code.startsWith('untagged')),
+      [],
+    );
   });
 
   test('a citation after the full stop, in a footnote, or a placeholder tags the sentence', () => {
-    const { codes } = claims('It reaches 0.92 Dice. \\cite{he2016deep}\n\nIt reaches 0.93 Dice.\\footnote{See \\citet{he2016deep}.}\n\nIt reaches 0.94 Dice \\todocite{find the benchmark}.');
-    assert.deepEqual(codes.filter((code) => code.startsWith('untagged')), []);
-    assert.deepEqual(codes.filter((code) => code.startsWith('citation-placeholder')), ['citation-placeholder: find the benchmark']);
+    const { codes } = claims(
+      'It reaches 0.92 Dice. \\cite{he2016deep}\n\nIt reaches 0.93 Dice.\\footnote{See \\citet{he2016deep}.}\n\nIt reaches 0.94 Dice \\todocite{find the benchmark}.',
+    );
+    assert.deepEqual(
+      codes.filter((code) => code.startsWith('untagged')),
+      [],
+    );
+    assert.deepEqual(
+      codes.filter((code) => code.startsWith('citation-placeholder')),
+      ['citation-placeholder: find the benchmark'],
+    );
   });
 
   test('Markdown: [@todo] is a placeholder, not an undefined key; code and math are not claims', () => {
-    const { codes, fixture, uri } = claims('It reaches 95% accuracy [@todo]. Run `model --dice 0.9` and see $p < 0.05$.', 'paper.md');
+    const { codes, fixture, uri } = claims(
+      'It reaches 95% accuracy [@todo]. Run `model --dice 0.9` and see $p < 0.05$.',
+      'paper.md',
+    );
     assert.deepEqual(codes, ['citation-placeholder: todo']);
     assert.ok(!collectDiagnostics(fixture.workspace, uri, config).some((d) => d.code === 'undefined-key'));
   });
@@ -58,42 +84,80 @@ describe('untagged-claim', () => {
 
 describe('misattributed-citation and first mentions', () => {
   test('MedSAM cited with the SAM paper, with or without a note; not when SAM is named or the right paper is cited too', () => {
-    assert.deepEqual(claims('MedSAM \\cite{kirillov2023segany} segments CT well.').codes.filter((code) => code.startsWith('misattributed')), ['misattributed-citation: kirillov2023segany']);
-    assert.deepEqual(claims('MedSAM fine-tunes SAM \\cite{kirillov2023segany}.').codes.filter((code) => code.startsWith('misattributed')), []);
-    assert.deepEqual(claims('MedSAM \\cite{ma2024segment,kirillov2023segany} segments CT.').codes.filter((code) => code.startsWith('misattributed')), []);
-    assert.deepEqual(claims('MedSAM is a common baseline \\citep[e.g.][p.~4]{kirillov2023segany}.').codes.filter((code) => code.startsWith('misattributed')), ['misattributed-citation: kirillov2023segany']);
+    assert.deepEqual(
+      claims('MedSAM \\cite{kirillov2023segany} segments CT well.').codes.filter((code) =>
+        code.startsWith('misattributed'),
+      ),
+      ['misattributed-citation: kirillov2023segany'],
+    );
+    assert.deepEqual(
+      claims('MedSAM fine-tunes SAM \\cite{kirillov2023segany}.').codes.filter((code) =>
+        code.startsWith('misattributed'),
+      ),
+      [],
+    );
+    assert.deepEqual(
+      claims('MedSAM \\cite{ma2024segment,kirillov2023segany} segments CT.').codes.filter((code) =>
+        code.startsWith('misattributed'),
+      ),
+      [],
+    );
+    assert.deepEqual(
+      claims('MedSAM is a common baseline \\citep[e.g.][p.~4]{kirillov2023segany}.').codes.filter((code) =>
+        code.startsWith('misattributed'),
+      ),
+      ['misattributed-citation: kirillov2023segany'],
+    );
   });
 
   test('the first mention of a model whose paragraph does not cite it', () => {
     const { codes } = claims('We compare MedSAM with others.\n\nMedSAM \\cite{ma2024segment} is strong.');
-    assert.deepEqual(codes.filter((code) => code.startsWith('uncited')), ['uncited-model-first-mention: MedSAM']);
+    assert.deepEqual(
+      codes.filter((code) => code.startsWith('uncited')),
+      ['uncited-model-first-mention: MedSAM'],
+    );
   });
 });
 
 describe('preprint-superseded', () => {
   const preprintsOf = (fixture: ReturnType<typeof parseFixture>, path: string, options = {}) =>
-    collectDiagnostics(fixture.workspace, fixtureUri(path), config, options)
-      .filter((d) => d.code === 'preprint-superseded');
+    collectDiagnostics(fixture.workspace, fixtureUri(path), config, options).filter(
+      (d) => d.code === 'preprint-superseded',
+    );
 
   test('once per key, on the .bib entry, with every citation as related information, and its fix there', () => {
-    const body = 'SAM \\cite{kirillov2023segany} is promptable.\n\n'
-      + 'It was trained on SA-1B \\citep{kirillov2023segany}.';
+    const body =
+      'SAM \\cite{kirillov2023segany} is promptable.\n\n' + 'It was trained on SA-1B \\citep{kirillov2023segany}.';
     const { fixture, uri, codes } = claims(body);
-    assert.deepEqual(codes.filter((code) => code.startsWith('preprint')), [], 'nothing at the citations');
+    assert.deepEqual(
+      codes.filter((code) => code.startsWith('preprint')),
+      [],
+      'nothing at the citations',
+    );
     const inBib = preprintsOf(fixture, 'refs.bib');
-    assert.deepEqual(inBib.map((d) => textOf(fixture, fixtureUri('refs.bib'), d.range)), ['kirillov2023segany']);
+    assert.deepEqual(
+      inBib.map((d) => textOf(fixture, fixtureUri('refs.bib'), d.range)),
+      ['kirillov2023segany'],
+    );
     assert.match(inBib[0].message, /^This is the preprint of Segment Anything Model \(SAM\), published in ICCV 2023/);
     assert.match(inBib[0].message, /, and it is cited 2 times; the quick fix updates it to the published version /);
-    assert.deepEqual(inBib[0].related?.map((item) => [item.uri, textOf(fixture, item.uri, item.range), item.message]), [
-      [uri, 'kirillov2023segany', "'kirillov2023segany' cited here"],
-      [uri, 'kirillov2023segany', "'kirillov2023segany' cited here"],
-    ]);
+    assert.deepEqual(
+      inBib[0].related?.map((item) => [item.uri, textOf(fixture, item.uri, item.range), item.message]),
+      [
+        [uri, 'kirillov2023segany', "'kirillov2023segany' cited here"],
+        [uri, 'kirillov2023segany', "'kirillov2023segany' cited here"],
+      ],
+    );
     const [fix] = findQuickFixes(fixture.workspace, fixtureUri('refs.bib'), inBib, config);
-    assert.equal(fix.title, 'Update to the published version (ICCV 2023): @inproceedings, author, booktitle, pages, '
-      + 'doi; removes journal; keeps your key and other fields');
+    assert.equal(
+      fix.title,
+      'Update to the published version (ICCV 2023): @inproceedings, author, booktitle, pages, ' +
+        'doi; removes journal; keeps your key and other fields',
+    );
     assert.ok(fix.isPreferred);
     const bib = fixture.workspace.getDocument(fixtureUri('refs.bib'))!.text;
-    const updated = [...fix.edits].reverse()
+    const updated = [...fix.edits]
+      .reverse()
       .reduce((text, edit) => text.slice(0, edit.range.start) + edit.newText + text.slice(edit.range.end), bib);
     const line = updated.split('\n').find((candidate) => candidate.includes('{kirillov2023segany,'))!;
     // The one author of the fixture is not the published list of twelve, so the list is the published one.
@@ -126,9 +190,12 @@ SAM \\cite{kirillov2023segany} is promptable.
     const uri = fixtureUri('refs.bib');
     const [fix] = findQuickFixes(fixture.workspace, uri, preprintsOf(fixture, 'refs.bib'), config);
     const bib = fixture.workspace.getDocument(uri)!.text;
-    const updated = [...fix.edits].reverse()
+    const updated = [...fix.edits]
+      .reverse()
       .reduce((text, edit) => text.slice(0, edit.range.start) + edit.newText + text.slice(edit.range.end), bib);
-    assert.equal(updated, `@inproceedings{kirillov2023segany,
+    assert.equal(
+      updated,
+      `@inproceedings{kirillov2023segany,
   title = {Segment Anything},
   author = {Kirillov, Alexander and Mintun, Eric and Ravi, Nikhila and Mao, Hanzi and Rolland, Chloe and
     Gustafson, Laura and Xiao, Tete and Whitehead, Spencer and Berg, Alexander C. and Lo, Wan-Yen and
@@ -141,7 +208,8 @@ SAM \\cite{kirillov2023segany} is promptable.
   file = {sam.pdf},
   keywords = {promptable},
   annote = {Private: compare with MedSAM.},
-}`);
+}`,
+    );
   });
 
   test('one entry diagnostic for the citations of a whole LaTeX project; a disabled citation does not count', () => {
@@ -163,7 +231,10 @@ ${REFS}`);
     const [inBib, ...rest] = preprintsOf(fixture, 'refs.bib');
     assert.equal(rest.length, 0);
     assert.match(inBib.message, /cited 2 times in 2 files/);
-    assert.deepEqual(inBib.related?.map((item) => item.uri), [fixtureUri('intro.tex'), fixtureUri('main.tex')]);
+    assert.deepEqual(
+      inBib.related?.map((item) => item.uri),
+      [fixtureUri('intro.tex'), fixtureUri('main.tex')],
+    );
   });
 
   test('when the .bib file is not reported, once at the first reported citation, still with its fix', () => {
@@ -186,9 +257,10 @@ ${REFS}`);
     const text = fixture.workspace.getDocument(fixtureUri('a.md'))!.text;
     assert.equal(inA[0].range.start, text.indexOf('@kirillov') + 1);
     assert.match(inA[0].message, /cited 3 times in 2 files/);
-    assert.deepEqual(inA[0].related?.map((item) => item.message), [
-      "The preprint entry 'kirillov2023segany'", "'kirillov2023segany' cited here", "'kirillov2023segany' cited here",
-    ]);
+    assert.deepEqual(
+      inA[0].related?.map((item) => item.message),
+      ["The preprint entry 'kirillov2023segany'", "'kirillov2023segany' cited here", "'kirillov2023segany' cited here"],
+    );
     const [fix] = findQuickFixes(fixture.workspace, fixtureUri('a.md'), inA, config);
     assert.equal(fix.edits[0].uri, fixtureUri('refs.bib'));
   });
@@ -196,9 +268,17 @@ ${REFS}`);
 
 describe('in-file controls and quick fixes', () => {
   test('disable-next-line, disable and enable, in LaTeX and Markdown', () => {
-    const latex = claims('% fm-atlas-disable-next-line untagged-claim\nMedSAM reaches 90\\% Dice.\n% fm-atlas-disable\nIt outperforms U-Net.\n% fm-atlas-enable\nIt surpasses U-Net.');
-    assert.deepEqual(latex.codes.filter((code) => code.startsWith('untagged')), ['untagged-claim: It surpasses U-Net.']);
-    const markdown = claims('<!-- fm-atlas-disable-next-line -->\nIt reaches 95% accuracy.\n\nIt reaches 96% accuracy.', 'paper.md');
+    const latex = claims(
+      '% fm-atlas-disable-next-line untagged-claim\nMedSAM reaches 90\\% Dice.\n% fm-atlas-disable\nIt outperforms U-Net.\n% fm-atlas-enable\nIt surpasses U-Net.',
+    );
+    assert.deepEqual(
+      latex.codes.filter((code) => code.startsWith('untagged')),
+      ['untagged-claim: It surpasses U-Net.'],
+    );
+    const markdown = claims(
+      '<!-- fm-atlas-disable-next-line -->\nIt reaches 95% accuracy.\n\nIt reaches 96% accuracy.',
+      'paper.md',
+    );
     assert.deepEqual(markdown.codes, ['untagged-claim: It reaches 96% accuracy.']);
   });
 
@@ -206,18 +286,32 @@ describe('in-file controls and quick fixes', () => {
     const { fixture, uri, diagnostics } = claims('Recently, MedSAM reached 90\\% Dice.');
     const untagged = diagnostics.filter((d) => d.code === 'untagged-claim');
     const fixes = findQuickFixes(fixture.workspace, uri, untagged, config);
-    assert.deepEqual(fixes.map((fix) => fix.title), ['Cite MedSAM (\\cite{ma2024segment})', 'Insert a citation placeholder', 'Mark as own result', 'Disable untagged-claim for this line']);
+    assert.deepEqual(
+      fixes.map((fix) => fix.title),
+      [
+        'Cite MedSAM (\\cite{ma2024segment})',
+        'Insert a citation placeholder',
+        'Mark as own result',
+        'Disable untagged-claim for this line',
+      ],
+    );
     const [cite] = fixes;
     const text = fixture.workspace.getDocument(uri)!.text;
     const edit = cite.edits[0];
-    assert.equal(text.slice(0, edit.range.start) + edit.newText + text.slice(edit.range.end), 'Recently, MedSAM reached 90\\% Dice~\\cite{ma2024segment}.\n\n\\bibliography{refs}\n');
+    assert.equal(
+      text.slice(0, edit.range.start) + edit.newText + text.slice(edit.range.end),
+      'Recently, MedSAM reached 90\\% Dice~\\cite{ma2024segment}.\n\n\\bibliography{refs}\n',
+    );
   });
 
-  test('the fix of misattributed-citation replaces the key with the named model\'s', () => {
+  test("the fix of misattributed-citation replaces the key with the named model's", () => {
     const { fixture, uri, diagnostics } = claims('MedSAM \\cite{kirillov2023segany} segments CT well.');
     const misattributed = diagnostics.filter((d) => d.code === 'misattributed-citation');
     const [fix] = findQuickFixes(fixture.workspace, uri, misattributed, config);
     assert.equal(fix.title, "Cite MedSAM instead ('ma2024segment')");
-    assert.deepEqual(fix.edits.map((edit) => edit.newText), ['ma2024segment']);
+    assert.deepEqual(
+      fix.edits.map((edit) => edit.newText),
+      ['ma2024segment'],
+    );
   });
 });

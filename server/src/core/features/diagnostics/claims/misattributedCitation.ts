@@ -22,7 +22,8 @@ function checkMisattributedCitations(context: ClaimContext): RuleDiagnostic[] {
     const namedRecords = new Set(sentence.mentions.map((mention) => mention.id));
     const cited = sentence.citations.map((citation) => ({ citation, id: recordIdOfKey(context, citation.key) }));
     // A paper that introduces a model and a dataset (BiomedCLIP and PMC-15M) is the right source for either.
-    const introducesNamed = (key: string) => (context.citations.links.recordsOf.get(key) ?? []).some((reference) => namedRecords.has(reference.record.id));
+    const introducesNamed = (key: string) =>
+      (context.citations.links.recordsOf.get(key) ?? []).some((reference) => namedRecords.has(reference.record.id));
     if (cited.some(({ citation }) => introducesNamed(citation.key))) {
       continue;
     }
@@ -73,17 +74,20 @@ export const misattributedCitationRule: DiagnosticRule = {
   codes: { 'misattributed-citation': 'warning' },
   documentKinds: ['latex', 'markdown'],
   configurable: true,
-  summary: 'A sentence names one catalogued model but cites only another model\'s paper.',
+  summary: "A sentence names one catalogued model but cites only another model's paper.",
   check: ({ claims }) => {
     const context = claims();
     return context ? checkMisattributedCitations(context) : [];
   },
   fixes: fixMisattributedCitation,
-  examples: [{
-    fixture: '%! main.tex\nMedSAM \\cite{kirillov2023segany} segments CT well.\n\\bibliography{refs}\n'
-      + '%! refs.bib\n@article{kirillov2023segany, title = {Segment Anything}, doi = {10.1109/ICCV51070.2023.00371}}\n',
-    reports: ['misattributed-citation kirillov2023segany'],
-    // The bibliography lacks MedSAM's paper, so the fix cites the catalogue's key and adds its BibTeX.
-    fixes: ["Cite MedSAM instead ('MedSAM')", 'Disable misattributed-citation for this line'],
-  }],
+  examples: [
+    {
+      fixture:
+        '%! main.tex\nMedSAM \\cite{kirillov2023segany} segments CT well.\n\\bibliography{refs}\n' +
+        '%! refs.bib\n@article{kirillov2023segany, title = {Segment Anything}, doi = {10.1109/ICCV51070.2023.00371}}\n',
+      reports: ['misattributed-citation kirillov2023segany'],
+      // The bibliography lacks MedSAM's paper, so the fix cites the catalogue's key and adds its BibTeX.
+      fixes: ["Cite MedSAM instead ('MedSAM')", 'Disable misattributed-citation for this line'],
+    },
+  ],
 };

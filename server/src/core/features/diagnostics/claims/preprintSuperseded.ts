@@ -38,14 +38,29 @@ export function isPreprintEntry(entry: BibEntry): boolean {
   if (getField(entry, 'booktitle') && !PREPRINT.test(getField(entry, 'booktitle') ?? '')) {
     return false;
   }
-  return ['journal', 'journaltitle', 'eprinttype', 'archiveprefix', 'publisher', 'howpublished', 'note', 'url', 'eprint']
-    .some((field) => PREPRINT.test(getField(entry, field) ?? ''));
+  return [
+    'journal',
+    'journaltitle',
+    'eprinttype',
+    'archiveprefix',
+    'publisher',
+    'howpublished',
+    'note',
+    'url',
+    'eprint',
+  ].some((field) => PREPRINT.test(getField(entry, field) ?? ''));
 }
 
 /** The published record an entry is a preprint of, if the catalogue knows one. */
 export function findSupersedingRecord(context: CitationContext, entry: BibEntry): ModelRecord | undefined {
   const linked = context.links.recordOf.get(entry.key);
-  if (!linked || linked.kind !== 'model' || !linked.record.published_version || !linked.record.bibtex || !isPreprintEntry(entry)) {
+  if (
+    !linked ||
+    linked.kind !== 'model' ||
+    !linked.record.published_version ||
+    !linked.record.bibtex ||
+    !isPreprintEntry(entry)
+  ) {
     return undefined;
   }
   const published = parseRecordBibtex(linked.record.bibtex);
@@ -99,7 +114,9 @@ function countCitations(citations: readonly Location[]): string {
  * one diagnostic per key, whose related information lists every citation.
  */
 function checkBibliographyPreprints(
-  workspace: Workspace, document: SourceDocument, config: CoreConfig,
+  workspace: Workspace,
+  document: SourceDocument,
+  config: CoreConfig,
 ): RuleDiagnostic[] {
   const citations = listEntryCitations(workspace, document.uri, config);
   const contexts = new Map<string, CitationContext | undefined>();
@@ -121,8 +138,9 @@ function checkBibliographyPreprints(
     diagnostics.push({
       range: entry.keyRange,
       code: CODE,
-      message: `This is the preprint of ${describeRecord(record)}, and it is ${countCitations(cited)}; `
-        + `the quick fix updates it to the published version with your other fields, and keeps the key '${entry.key}'.`,
+      message:
+        `This is the preprint of ${describeRecord(record)}, and it is ${countCitations(cited)}; ` +
+        `the quick fix updates it to the published version with your other fields, and keeps the key '${entry.key}'.`,
       related: cited.map((citation) => ({ ...citation, message: `'${entry.key}' cited here` })),
       data: { meantId: record.id, entryUri: document.uri },
     });
@@ -136,7 +154,10 @@ function checkBibliographyPreprints(
  * is in this document. Entries of reported files carry the diagnostic themselves.
  */
 function checkSupersededPreprints(
-  context: ClaimContext, workspace: Workspace, config: CoreConfig, options: DiagnosticOptions,
+  context: ClaimContext,
+  workspace: Workspace,
+  config: CoreConfig,
+  options: DiagnosticOptions,
 ): RuleDiagnostic[] {
   const isReported = options.isReported;
   if (!isReported) {
@@ -195,11 +216,16 @@ export const preprintSupersededRule: DiagnosticRule = {
     return context ? checkSupersededPreprints(context, workspace, config, options) : [];
   },
   fixes: fixSupersededPreprint,
-  examples: [{
-    fixture: '%! refs.bib\n@article{kirillov2023segany, title = {Segment Anything}, journal = {arXiv:2304.02643}}\n'
-      + '%! main.tex\nSAM \\cite{kirillov2023segany} is promptable.\n\\bibliography{refs}\n',
-    reports: ['preprint-superseded kirillov2023segany'],
-    fixes: ['Update to the published version (ICCV 2023): @inproceedings, author, booktitle, pages, year, doi; '
-      + 'removes journal; keeps your key and other fields'],
-  }],
+  examples: [
+    {
+      fixture:
+        '%! refs.bib\n@article{kirillov2023segany, title = {Segment Anything}, journal = {arXiv:2304.02643}}\n' +
+        '%! main.tex\nSAM \\cite{kirillov2023segany} is promptable.\n\\bibliography{refs}\n',
+      reports: ['preprint-superseded kirillov2023segany'],
+      fixes: [
+        'Update to the published version (ICCV 2023): @inproceedings, author, booktitle, pages, year, doi; ' +
+          'removes journal; keeps your key and other fields',
+      ],
+    },
+  ],
 };

@@ -33,7 +33,11 @@ export function fixSupersededPreprint(context: FixContext, diagnostic: CoreDiagn
  * would overwrite what the user wrote.
  */
 function updatePreprint(
-  workspace: Workspace, bibUri: string, diagnostic: CoreDiagnostic, config: CoreConfig, key?: string,
+  workspace: Workspace,
+  bibUri: string,
+  diagnostic: CoreDiagnostic,
+  config: CoreConfig,
+  key?: string,
 ): QuickFix[] {
   const bib = workspace.getDocument(bibUri);
   const meantId = diagnostic.data?.meantId;
@@ -64,6 +68,8 @@ function describeUpdate(record: ModelRecord, merge: PublishedMerge): string {
     [...(merge.type ? [`@${merge.type}`] : []), ...merge.updated].join(', '),
     merge.removed.length > 0 ? `removes ${merge.removed.join(', ')}` : '',
   ].filter((part) => part !== '');
-  return `Update to the published version (${venue})${changes.length > 0 ? `: ${changes.join('; ')}` : ''}`
-    + '; keeps your key and other fields';
+  return (
+    `Update to the published version (${venue})${changes.length > 0 ? `: ${changes.join('; ')}` : ''}` +
+    '; keeps your key and other fields'
+  );
 }

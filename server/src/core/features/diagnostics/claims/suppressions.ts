@@ -19,8 +19,15 @@ function readControls(text: string, lines: LineIndex): Control[] {
   const controls: Control[] = [];
   for (const match of text.matchAll(CONTROL)) {
     // The words after the directive are codes up to `--`, after which a reason may follow.
-    const codes = match[2].split('--')[0].split(/[\s,]+/).filter((code) => /^[a-z][a-z-]*$/.test(code));
-    controls.push({ line: lines.positionAt(match.index ?? 0).line, kind: match[1] as Control['kind'], codes: new Set(codes) });
+    const codes = match[2]
+      .split('--')[0]
+      .split(/[\s,]+/)
+      .filter((code) => /^[a-z][a-z-]*$/.test(code));
+    controls.push({
+      line: lines.positionAt(match.index ?? 0).line,
+      kind: match[1] as Control['kind'],
+      codes: new Set(codes),
+    });
   }
   return controls;
 }

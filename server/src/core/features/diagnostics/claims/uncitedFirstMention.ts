@@ -7,7 +7,12 @@
 import type { CoreDiagnostic } from '../diagnosticTypes';
 import type { DiagnosticRule, FixContext, QuickFix, RuleDiagnostic } from '../rule';
 import {
-  citationAfterWord, citationsForFixes, disableLineFix, mentionRange, planModelCitation, recordIdOfKey,
+  citationAfterWord,
+  citationsForFixes,
+  disableLineFix,
+  mentionRange,
+  planModelCitation,
+  recordIdOfKey,
   type ClaimContext,
 } from './claimContext';
 
@@ -73,11 +78,14 @@ export const uncitedModelFirstMentionRule: DiagnosticRule = {
     return context ? checkUncitedFirstMentions(context) : [];
   },
   fixes: fixUncitedFirstMention,
-  examples: [{
-    fixture: '%! main.tex\nWe compare MedSAM with others.\n\\bibliography{refs}\n'
-      + '%! refs.bib\n@article{ma2024segment, title = {Segment anything in medical images}, '
-      + 'doi = {10.1038/s41467-024-44824-z}}\n',
-    reports: ['uncited-model-first-mention MedSAM'],
-    fixes: ['Cite MedSAM here', 'Disable uncited-model-first-mention for this line'],
-  }],
+  examples: [
+    {
+      fixture:
+        '%! main.tex\nWe compare MedSAM with others.\n\\bibliography{refs}\n' +
+        '%! refs.bib\n@article{ma2024segment, title = {Segment anything in medical images}, ' +
+        'doi = {10.1038/s41467-024-44824-z}}\n',
+      reports: ['uncited-model-first-mention MedSAM'],
+      fixes: ['Cite MedSAM here', 'Disable uncited-model-first-mention for this line'],
+    },
+  ],
 };

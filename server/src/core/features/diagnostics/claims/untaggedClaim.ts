@@ -17,8 +17,13 @@ import { findMentions } from '../../../catalogue/findMentions';
 import type { CoreDiagnostic } from '../diagnosticTypes';
 import type { DiagnosticRule, FixContext, QuickFix, RuleDiagnostic } from '../rule';
 import {
-  citationAfterWord, citationsForFixes, disableLineFix, formatKeyCitation, planModelCitation,
-  type AnalysedSentence, type ClaimContext,
+  citationAfterWord,
+  citationsForFixes,
+  disableLineFix,
+  formatKeyCitation,
+  planModelCitation,
+  type AnalysedSentence,
+  type ClaimContext,
 } from './claimContext';
 
 // The text signals of a sentence depend on its text only; while the author types, one changes.
@@ -27,7 +32,11 @@ const signalCache = new Map<string, { result?: string; comparison?: string; own:
 function signalsOf(text: string): { result?: string; comparison?: string; own: boolean } {
   let signals = signalCache.get(text);
   if (!signals) {
-    signals = { result: findQuantitativeResult(text), comparison: findComparativeClaim(text), own: isOwnStatement(text) };
+    signals = {
+      result: findQuantitativeResult(text),
+      comparison: findComparativeClaim(text),
+      own: isOwnStatement(text),
+    };
     if (signalCache.size >= 20_000) {
       signalCache.clear();
     }
@@ -111,21 +120,27 @@ export const untaggedClaimRule: DiagnosticRule = {
   codes: { 'untagged-claim': 'warning' },
   documentKinds: ['latex', 'markdown'],
   configurable: true,
-  summary: 'A sentence that names a catalogued model or dataset, states a result or makes a comparative claim '
-    + 'without a citation.',
+  summary:
+    'A sentence that names a catalogued model or dataset, states a result or makes a comparative claim ' +
+    'without a citation.',
   check: ({ claims, config }) => {
     const context = claims();
     return context ? checkUntaggedClaims(context, config) : [];
   },
   fixes: fixUntaggedClaim,
-  examples: [{
-    fixture: '%! main.tex\nMedSAM reaches 90\\% Dice.\n\\bibliography{refs}\n'
-      + '%! refs.bib\n@article{ma2024segment, title = {Segment anything in medical images}, '
-      + 'doi = {10.1038/s41467-024-44824-z}}\n',
-    reports: ['untagged-claim MedSAM reaches 90\\% Dice.'],
-    fixes: [
-      'Cite MedSAM (\\cite{ma2024segment})', 'Insert a citation placeholder', 'Mark as own result',
-      'Disable untagged-claim for this line',
-    ],
-  }],
+  examples: [
+    {
+      fixture:
+        '%! main.tex\nMedSAM reaches 90\\% Dice.\n\\bibliography{refs}\n' +
+        '%! refs.bib\n@article{ma2024segment, title = {Segment anything in medical images}, ' +
+        'doi = {10.1038/s41467-024-44824-z}}\n',
+      reports: ['untagged-claim MedSAM reaches 90\\% Dice.'],
+      fixes: [
+        'Cite MedSAM (\\cite{ma2024segment})',
+        'Insert a citation placeholder',
+        'Mark as own result',
+        'Disable untagged-claim for this line',
+      ],
+    },
+  ],
 };
