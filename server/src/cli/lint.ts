@@ -6,7 +6,8 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-  collectDiagnostics,
+  createLanguageService,
+  NOT_CANCELLED,
   DEFAULT_CORE_CONFIG,
   describeUnreadable,
   DIAGNOSTIC_CODES,
@@ -18,6 +19,7 @@ import {
 import { DEFAULT_WALK_LIMITS, walkLimitsFor } from '../host/findWorkspaceFiles';
 import { inspectFile, inspectPath } from '../host/readTextFile';
 import { WorkspaceLoader, type TruncatedWalk } from '../host/workspaceLoader';
+import { requireBuiltinCatalogue } from './builtinCatalogue';
 import { inputError, usageError, type CliError } from './cliError';
 
 /** A place in a file, with 1-based line and column. */
@@ -73,6 +75,8 @@ export async function lintPaths(options: LintOptions): Promise<{ problems: LintP
     }
   }
   const workspace = new Workspace();
+  // The same language service as the editor's, so that lint and the editor report the same problems.
+  const service = createLanguageService({ workspace, config: () => config });
   // The loader's log lines are for the editor's output channel; what lint must report comes back as data.
   const loader = new WorkspaceLoader(workspace, { log: () => undefined });
   const targets = new Set<string>();
@@ -108,6 +112,7 @@ export async function lintPaths(options: LintOptions): Promise<{ problems: LintP
   const extra = extraBibliographies.map((path) => pathToFileURL(resolve(path)).toString());
   const config: CoreConfig = {
     ...DEFAULT_CORE_CONFIG,
+    builtinCatalogueLayers: requireBuiltinCatalogue(),
     extraBibliographies: extra,
     unusedEntries: { ...DEFAULT_CORE_CONFIG.unusedEntries, enabled: options.unusedEntries ?? true },
   };
@@ -125,9 +130,9 @@ export async function lintPaths(options: LintOptions): Promise<{ problems: LintP
     const lines = workspace.lineIndex(document);
     // A diagnostic of a file that was not named (a chapter's .bib) moves to one that was, so it is printed.
     const isReported = (candidate: string) => targets.has(candidate);
-    const diagnostics = collectDiagnostics(workspace, uri, config, { isReported }).filter(
-      (candidate) => !options.rules || options.rules.includes(candidate.code),
-    );
+    const diagnostics = service
+      .collectDiagnostics(uri, NOT_CANCELLED, { isReported })
+      .filter((candidate) => !options.rules || options.rules.includes(candidate.code));
     for (const diagnostic of diagnostics) {
       const start = lines.positionAt(diagnostic.range.start);
       const end = lines.positionAt(diagnostic.range.end);

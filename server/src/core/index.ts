@@ -111,3 +111,13 @@ export {
 } from './features/stats/metaAnalysis';
 export { extractSentences, type ClaimSentence } from './claims/extractSentences';
 export { bibliographyIndexFor } from './base/citations';
+export {
+  createLanguageService,
+  NOT_CANCELLED,
+  type CancellationToken,
+  type CodeActionItem,
+  type CodeActionKindName,
+  type CompletionResult,
+  type LanguageService,
+  type LanguageServiceInit,
+} from './languageService';

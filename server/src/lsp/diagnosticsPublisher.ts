@@ -2,7 +2,7 @@
 // editors, so a broken entry in a .bib file nobody opened still shows in the Problems panel.
 // Runs debounced after changes and publishes only what changed.
 
-import { collectDiagnostics } from '../core';
+import { NOT_CANCELLED } from '../core';
 import { toDiagnostic } from './convert';
 import type { Session } from './session';
 
@@ -41,7 +41,7 @@ export class DiagnosticsPublisher {
   }
 
   private async publishAll(): Promise<void> {
-    const { workspace, config, connection } = this.session;
+    const { workspace, connection } = this.session;
     const seen = new Set<string>();
     for (const document of workspace.allDocuments()) {
       if (document.kind === 'metadata') {
@@ -50,9 +50,11 @@ export class DiagnosticsPublisher {
       seen.add(document.uri);
       let diagnostics;
       try {
-        diagnostics = collectDiagnostics(workspace, document.uri, config).map((diagnostic) =>
-          toDiagnostic(workspace, document, diagnostic, this.session.capabilities.relatedInformation),
-        );
+        diagnostics = this.session.service
+          .collectDiagnostics(document.uri, NOT_CANCELLED)
+          .map((diagnostic) =>
+            toDiagnostic(workspace, document, diagnostic, this.session.capabilities.relatedInformation),
+          );
       } catch (error) {
         this.session.log(
           `Diagnostics failed for ${document.uri}: ${error instanceof Error ? error.stack : String(error)}`,

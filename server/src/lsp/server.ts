@@ -17,6 +17,7 @@ import {
   type TextDocumentChangeEvent,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CancellationToken } from 'vscode-languageserver/node';
 import { kindOfUri, renderReference, type BibEntry } from '../core';
 import { DiagnosticsPublisher } from './diagnosticsPublisher';
 import { handleCodeAction } from './handlers/codeAction';
@@ -44,10 +45,14 @@ export function startServer(connection: Connection): void {
   session.onIndexing = (uri, active) => status.setIndexing(uri, active);
 
   const guard =
-    <P, R>(name: string, fallback: R, handler: (session: Session, params: P) => Promise<R> | R) =>
-    async (params: P): Promise<R> => {
+    <P, R>(
+      name: string,
+      fallback: R,
+      handler: (session: Session, params: P, token: CancellationToken) => Promise<R> | R,
+    ) =>
+    async (params: P, token: CancellationToken): Promise<R> => {
       try {
-        return await handler(session, params);
+        return await handler(session, params, token);
       } catch (error) {
         if (error instanceof ResponseError) {
           throw error;

@@ -5,7 +5,14 @@ import type { Connection, Location } from 'vscode-languageserver/node';
 import { TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, type FmAtlasSettings } from '../../../shared/settings';
-import { DEFAULT_CORE_CONFIG, Workspace, type CoreConfig, type DocumentKind } from '../core';
+import {
+  createLanguageService,
+  DEFAULT_CORE_CONFIG,
+  Workspace,
+  type CoreConfig,
+  type DocumentKind,
+  type LanguageService,
+} from '../core';
 import { WorkspaceLoader } from '../host/workspaceLoader';
 import { readBuiltinCatalogueFiles, type BuiltinCatalogueFile } from '../host/builtinCatalogueFiles';
 
@@ -39,6 +46,8 @@ export function kindOfLanguage(languageId: string): DocumentKind | undefined {
 /** Everything a handler needs. */
 export class Session {
   readonly workspace = new Workspace();
+  /** The core's language service over the workspace, reading the settings in force at each call. */
+  readonly service: LanguageService = createLanguageService({ workspace: this.workspace, config: () => this.config });
   readonly documents = new TextDocuments(TextDocument);
   readonly loader: WorkspaceLoader;
   settings: FmAtlasSettings = DEFAULT_SETTINGS;
@@ -59,6 +68,11 @@ export class Session {
   onIndexing: (uri: string, active: boolean) => void = () => undefined;
 
   constructor(readonly connection: Connection) {
+    // Until the settings arrive the defaults apply, and by default the built-in catalogue is on.
+    this.config = {
+      ...DEFAULT_CORE_CONFIG,
+      builtinCatalogueLayers: this.builtinCatalogueFiles?.map((file) => file.layer) ?? [],
+    };
     this.loader = new WorkspaceLoader(this.workspace, {
       log: (message) => this.log(message),
       indexing: (uri, active) => this.onIndexing(uri, active),

@@ -1,11 +1,25 @@
-import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver/node';
-import { findCatalogueActions, findQuickFixes, findTableAction, type CoreDiagnostic } from '../../core';
-import { fromRange, toOffset, toWorkspaceEdit, type DiagnosticData } from '../convert';
+import {
+  CodeActionKind,
+  type CancellationToken,
+  type CodeAction,
+  type CodeActionParams,
+} from 'vscode-languageserver/node';
+import type { CodeActionKindName, CoreDiagnostic } from '../../core';
+import { fromRange, toWorkspaceEdit, type DiagnosticData } from '../convert';
 import type { Session } from '../session';
 
-/** textDocument/codeAction: quick fixes for our diagnostics, and catalogue actions on a model or dataset name. */
-export async function handleCodeAction(session: Session, params: CodeActionParams): Promise<CodeAction[]> {
-  const { workspace } = session;
+const KINDS: Record<CodeActionKindName, string> = {
+  quickfix: CodeActionKind.QuickFix,
+  refactor: CodeActionKind.RefactorInline,
+};
+
+/** textDocument/codeAction: quick fixes for our diagnostics, catalogue actions on a name, the table action on a paragraph. */
+export async function handleCodeAction(
+  session: Session,
+  params: CodeActionParams,
+  token: CancellationToken,
+): Promise<CodeAction[]> {
+  const { workspace, service } = session;
   const document = workspace.getDocument(params.textDocument.uri);
   if (!document) {
     return [];
@@ -19,32 +33,12 @@ export async function handleCodeAction(session: Session, params: CodeActionParam
     suggestions: (diagnostic.data as DiagnosticData | undefined)?.suggestions,
     data: (diagnostic.data as DiagnosticData | undefined)?.values,
   }));
-  const fixes = findQuickFixes(workspace, document.uri, coreDiagnostics, session.config).map((fix): CodeAction => ({
-    title: fix.title,
-    kind: CodeActionKind.QuickFix,
-    diagnostics: [ours[coreDiagnostics.indexOf(fix.diagnostic)]],
-    isPreferred: fix.isPreferred,
-    edit: toWorkspaceEdit(workspace, fix.edits),
-  }));
-  const catalogueActions = findCatalogueActions(
-    workspace,
-    document.uri,
-    toOffset(workspace, document, params.range.start),
-    session.config,
-  ).map((action): CodeAction => ({
+  const range = fromRange(workspace, document, params.range);
+  return service.findCodeActions(document.uri, range, coreDiagnostics, token).map((action): CodeAction => ({
     title: action.title,
-    kind: CodeActionKind.QuickFix,
-    isPreferred: action.isPreferred && fixes.length === 0,
+    kind: KINDS[action.kind],
+    ...(action.fixes !== undefined && action.fixes >= 0 ? { diagnostics: [ours[action.fixes]] } : {}),
+    ...(action.isPreferred ? { isPreferred: true } : action.kind === 'quickfix' ? { isPreferred: false } : {}),
     edit: toWorkspaceEdit(workspace, action.edits),
   }));
-  const table = findTableAction(
-    workspace,
-    document.uri,
-    toOffset(workspace, document, params.range.start),
-    session.config,
-  );
-  const tableActions: CodeAction[] = table
-    ? [{ title: table.title, kind: CodeActionKind.RefactorInline, edit: toWorkspaceEdit(workspace, table.edits) }]
-    : [];
-  return [...fixes, ...catalogueActions, ...tableActions];
 }

@@ -4,15 +4,9 @@ import {
   type CompletionItem,
   type CompletionList,
   type CompletionParams,
+  type CancellationToken,
 } from 'vscode-languageserver/node';
-import {
-  citationContextFor,
-  completeCatalogueNames,
-  completeCitations,
-  describeEntryMarkdown,
-  describeRecordCard,
-  findRecord,
-} from '../../core';
+import { citationContextFor, describeEntryMarkdown, describeRecordCard, findRecord } from '../../core';
 import { toOffset, toRange } from '../convert';
 import { ADD_BIBLIOGRAPHY_ENTRY_COMMAND, type AddBibliographyEntryParams } from '../../../../shared/commands';
 import type { Session } from '../session';
@@ -28,16 +22,23 @@ type ItemData =
     };
 
 /** textDocument/completion: cite keys inside citations, else model and dataset names in prose. */
-export async function handleCompletion(session: Session, params: CompletionParams): Promise<CompletionList | null> {
+export async function handleCompletion(
+  session: Session,
+  params: CompletionParams,
+  token: CancellationToken,
+): Promise<CompletionList | null> {
   await session.ready;
-  const { workspace, config } = session;
+  const { workspace, service } = session;
   const document = workspace.getDocument(params.textDocument.uri);
   if (!document) {
     return null;
   }
-  const offset = toOffset(workspace, document, params.position);
-  const citations = completeCitations(workspace, document.uri, offset, config);
-  if (citations) {
+  const completion = service.complete(document.uri, toOffset(workspace, document, params.position), token);
+  if (!completion) {
+    return null;
+  }
+  if (completion.type === 'citations') {
+    const citations = completion.result;
     const range = toRange(workspace, document, citations.replaceRange);
     const items = citations.items.map((item): CompletionItem => ({
       label: item.key,
@@ -54,10 +55,7 @@ export async function handleCompletion(session: Session, params: CompletionParam
     }));
     return { isIncomplete: true, items };
   }
-  const names = completeCatalogueNames(workspace, document.uri, offset, config);
-  if (!names) {
-    return null;
-  }
+  const names = completion.result;
   const items = names.items.map((item): CompletionItem => {
     const range = toRange(workspace, document, item.replaceRange);
     const common = {
@@ -104,8 +102,16 @@ export async function handleCompletion(session: Session, params: CompletionParam
 const KEEP_ASKING_FILTER = '\u200b';
 
 /** completionItem/resolve: the rendered reference or the catalogue card, for the focused item only. */
-export async function handleCompletionResolve(session: Session, item: CompletionItem): Promise<CompletionItem> {
+export async function handleCompletionResolve(
+  session: Session,
+  item: CompletionItem,
+  token: CancellationToken,
+): Promise<CompletionItem> {
   const data = item.data as ItemData | undefined;
+  // Rendering a reference costs milliseconds; an item the user has scrolled past is left as it is.
+  if (token.isCancellationRequested) {
+    return item;
+  }
   const { workspace, config } = session;
   if (data?.type === 'citation') {
     const document = workspace.getDocument(data.entryUri);

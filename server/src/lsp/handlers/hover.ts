@@ -1,17 +1,20 @@
-import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver/node';
-import { findHover } from '../../core';
+import { MarkupKind, type CancellationToken, type Hover, type HoverParams } from 'vscode-languageserver/node';
 import { toOffset, toRange } from '../convert';
 import type { Session } from '../session';
 
 /** textDocument/hover: a cite key's reference (and card, when catalogued), or a model's or dataset's card. */
-export async function handleHover(session: Session, params: HoverParams): Promise<Hover | null> {
+export async function handleHover(
+  session: Session,
+  params: HoverParams,
+  token: CancellationToken,
+): Promise<Hover | null> {
   await session.ready;
-  const { workspace, config } = session;
+  const { workspace, service } = session;
   const document = workspace.getDocument(params.textDocument.uri);
   if (!document) {
     return null;
   }
-  const hover = findHover(workspace, document.uri, toOffset(workspace, document, params.position), config);
+  const hover = service.hover(document.uri, toOffset(workspace, document, params.position), token);
   return hover
     ? {
         contents: { kind: MarkupKind.Markdown, value: hover.markdown },

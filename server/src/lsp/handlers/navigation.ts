@@ -1,6 +1,7 @@
 import {
   ErrorCodes,
   ResponseError,
+  type CancellationToken,
   type DefinitionParams,
   type Location,
   type PrepareRenameParams,
@@ -9,38 +10,42 @@ import {
   type RenameParams,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { findCitationDefinition, findCitationReferences, prepareCitationRename, renameCitation } from '../../core';
 import { toLocation, toOffset, toRange, toWorkspaceEdit } from '../convert';
 import type { Session } from '../session';
 
 /** textDocument/definition: the entries that define the key under the cursor. */
-export async function handleDefinition(session: Session, params: DefinitionParams): Promise<Location[]> {
+export async function handleDefinition(
+  session: Session,
+  params: DefinitionParams,
+  token: CancellationToken,
+): Promise<Location[]> {
   await session.ready;
-  const { workspace, config } = session;
+  const { workspace, service } = session;
   const document = workspace.getDocument(params.textDocument.uri);
   if (!document) {
     return [];
   }
-  return findCitationDefinition(workspace, document.uri, toOffset(workspace, document, params.position), config)
+  return service
+    .findDefinition(document.uri, toOffset(workspace, document, params.position), token)
     .map((location) => toLocation(workspace, location))
     .filter((location): location is Location => location !== undefined);
 }
 
 /** textDocument/references: every use of the key, across LaTeX and Markdown documents. */
-export async function handleReferences(session: Session, params: ReferenceParams): Promise<Location[]> {
+export async function handleReferences(
+  session: Session,
+  params: ReferenceParams,
+  token: CancellationToken,
+): Promise<Location[]> {
   await session.ready;
-  const { workspace, config } = session;
+  const { workspace, service } = session;
   const document = workspace.getDocument(params.textDocument.uri);
   if (!document) {
     return [];
   }
-  return findCitationReferences(
-    workspace,
-    document.uri,
-    toOffset(workspace, document, params.position),
-    params.context.includeDeclaration,
-    config,
-  )
+  const offset = toOffset(workspace, document, params.position);
+  return service
+    .findReferences(document.uri, offset, params.context.includeDeclaration, token)
     .map((location) => toLocation(workspace, location))
     .filter((location): location is Location => location !== undefined);
 }
@@ -49,19 +54,15 @@ export async function handleReferences(session: Session, params: ReferenceParams
 export async function handlePrepareRename(
   session: Session,
   params: PrepareRenameParams,
+  token: CancellationToken,
 ): Promise<{ range: Range; placeholder: string } | null> {
   await session.ready;
-  const { workspace, config } = session;
+  const { workspace, service } = session;
   const document = workspace.getDocument(params.textDocument.uri);
   if (!document) {
     return null;
   }
-  const prepared = prepareCitationRename(
-    workspace,
-    document.uri,
-    toOffset(workspace, document, params.position),
-    config,
-  );
+  const prepared = service.prepareRename(document.uri, toOffset(workspace, document, params.position), token);
   if (!prepared) {
     return null;
   }
@@ -72,20 +73,18 @@ export async function handlePrepareRename(
 }
 
 /** textDocument/rename: one edit per use and per defining entry. */
-export async function handleRename(session: Session, params: RenameParams): Promise<WorkspaceEdit | null> {
+export async function handleRename(
+  session: Session,
+  params: RenameParams,
+  token: CancellationToken,
+): Promise<WorkspaceEdit | null> {
   await session.ready;
-  const { workspace, config } = session;
+  const { workspace, service } = session;
   const document = workspace.getDocument(params.textDocument.uri);
   if (!document) {
     return null;
   }
-  const result = renameCitation(
-    workspace,
-    document.uri,
-    toOffset(workspace, document, params.position),
-    params.newName,
-    config,
-  );
+  const result = service.rename(document.uri, toOffset(workspace, document, params.position), params.newName, token);
   if ('error' in result) {
     throw new ResponseError(ErrorCodes.InvalidRequest, result.error);
   }

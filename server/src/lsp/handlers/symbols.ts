@@ -1,15 +1,20 @@
-import { SymbolKind, type SymbolInformation, type WorkspaceSymbolParams } from 'vscode-languageserver/node';
-import { findWorkspaceSymbols } from '../../core';
+import {
+  SymbolKind,
+  type CancellationToken,
+  type SymbolInformation,
+  type WorkspaceSymbolParams,
+} from 'vscode-languageserver/node';
 import type { Session } from '../session';
 
 /** workspace/symbol: catalogue models and datasets, located in their catalogue file. */
 export async function handleWorkspaceSymbols(
   session: Session,
   params: WorkspaceSymbolParams,
+  token: CancellationToken,
 ): Promise<SymbolInformation[]> {
   await session.ready;
   const symbols: SymbolInformation[] = [];
-  for (const symbol of findWorkspaceSymbols(session.workspace, params.query, session.config)) {
+  for (const symbol of session.service.findWorkspaceSymbols(params.query, token)) {
     const location = symbol.origin.uri ? session.locateOffset(symbol.origin.uri, symbol.origin.offset) : undefined;
     if (location) {
       symbols.push({

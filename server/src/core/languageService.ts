@@ -1,0 +1,159 @@
+// The language service: one object through which every host (the LSP server, the CLI, tests) asks the
+// core for completion, hovers, navigation, diagnostics and code actions, in the style of
+// vscode-markdown-languageservice's createLanguageService. It owns the workspace and reads the current
+// configuration at each call; every method takes a cancellation token, checked before the work and
+// between its phases, so that a request the editor no longer needs stops early and answers empty.
+// The features stay plain functions over the workspace; this façade assembles what the handlers used
+// to assemble (the code actions of a place, the completion of a position), so the editor and
+// `fm-atlas lint` cannot drift apart.
+
+import type { CoreConfig } from './config';
+import { findQuickFixes } from './features/diagnostics/quickFixes';
+import { collectDiagnostics } from './features/diagnostics/collectDiagnostics';
+import type { CoreDiagnostic, DiagnosticOptions } from './features/diagnostics/diagnosticTypes';
+import { findCatalogueActions } from './features/catalogueActions';
+import { completeCatalogueNames, type CatalogueCompletion } from './features/completion/catalogueCompletion';
+import { completeCitations, type CitationCompletion } from './features/completion/citationCompletion';
+import type { HoverResult } from './features/hover/citationHover';
+import { findHover } from './features/hover/findHover';
+import { findCitationDefinition } from './features/navigation/definition';
+import { findCitationReferences } from './features/navigation/references';
+import { prepareCitationRename, renameCitation, type PrepareRenameResult } from './features/navigation/rename';
+import { findWorkspaceSymbols, type CatalogueSymbol } from './features/symbols/workspaceSymbols';
+import { findTableAction } from './features/tables/tableAction';
+import type { Location, TextEdit, TextRange } from './text/textRange';
+import type { Workspace } from './workspace/workspace';
+
+/** Whether the caller still wants the answer; LSP's and VS Code's tokens fit this shape. */
+export interface CancellationToken {
+  readonly isCancellationRequested: boolean;
+}
+
+/** A token that is never cancelled, for hosts that do not cancel (the CLI, tests). */
+export const NOT_CANCELLED: CancellationToken = Object.freeze({ isCancellationRequested: false });
+
+/** What a language service is made of. */
+export interface LanguageServiceInit {
+  readonly workspace: Workspace;
+  /** The configuration in force; read at every call, since settings change while a server runs. */
+  readonly config: () => CoreConfig;
+}
+
+/** The completion at a position: cite keys inside a citation, else names in prose. */
+export type CompletionResult =
+  | { readonly type: 'citations'; readonly result: CitationCompletion }
+  | { readonly type: 'names'; readonly result: CatalogueCompletion };
+
+/** What a code action is for, in the editor's terms. */
+export type CodeActionKindName = 'quickfix' | 'refactor';
+
+/** A code action: its title, kind, the edits across files it applies, and the diagnostic it fixes, if any. */
+export interface CodeActionItem {
+  readonly title: string;
+  readonly kind: CodeActionKindName;
+  readonly isPreferred: boolean;
+  readonly edits: readonly TextEdit[];
+  /** The index, in the diagnostics given, of the diagnostic this action fixes. */
+  readonly fixes?: number;
+}
+
+/** The language service's methods; each takes a cancellation token. */
+export interface LanguageService {
+  readonly workspace: Workspace;
+  complete(uri: string, offset: number, token: CancellationToken): CompletionResult | undefined;
+  hover(uri: string, offset: number, token: CancellationToken): HoverResult | undefined;
+  findDefinition(uri: string, offset: number, token: CancellationToken): Location[];
+  findReferences(uri: string, offset: number, includeDeclaration: boolean, token: CancellationToken): Location[];
+  prepareRename(uri: string, offset: number, token: CancellationToken): PrepareRenameResult | undefined;
+  rename(
+    uri: string,
+    offset: number,
+    newKey: string,
+    token: CancellationToken,
+  ): { edits: TextEdit[] } | { error: string };
+  findCodeActions(
+    uri: string,
+    range: TextRange,
+    diagnostics: readonly CoreDiagnostic[],
+    token: CancellationToken,
+  ): CodeActionItem[];
+  findWorkspaceSymbols(query: string, token: CancellationToken): CatalogueSymbol[];
+  collectDiagnostics(uri: string, token: CancellationToken, options?: DiagnosticOptions): CoreDiagnostic[];
+}
+
+/** Creates the language service over a workspace. */
+export function createLanguageService(init: LanguageServiceInit): LanguageService {
+  const { workspace } = init;
+  return Object.freeze<LanguageService>({
+    workspace,
+    complete(uri, offset, token) {
+      if (token.isCancellationRequested) {
+        return undefined;
+      }
+      const config = init.config();
+      const citations = completeCitations(workspace, uri, offset, config);
+      if (citations) {
+        return { type: 'citations', result: citations };
+      }
+      const names = token.isCancellationRequested ? undefined : completeCatalogueNames(workspace, uri, offset, config);
+      return names ? { type: 'names', result: names } : undefined;
+    },
+    hover(uri, offset, token) {
+      return token.isCancellationRequested ? undefined : findHover(workspace, uri, offset, init.config());
+    },
+    findDefinition(uri, offset, token) {
+      return token.isCancellationRequested ? [] : findCitationDefinition(workspace, uri, offset, init.config());
+    },
+    findReferences(uri, offset, includeDeclaration, token) {
+      if (token.isCancellationRequested) {
+        return [];
+      }
+      return findCitationReferences(workspace, uri, offset, includeDeclaration, init.config());
+    },
+    prepareRename(uri, offset, token) {
+      return token.isCancellationRequested ? undefined : prepareCitationRename(workspace, uri, offset, init.config());
+    },
+    rename(uri, offset, newKey, token) {
+      if (token.isCancellationRequested) {
+        return { error: 'The rename was cancelled.' };
+      }
+      return renameCitation(workspace, uri, offset, newKey, init.config());
+    },
+    findCodeActions(uri, range, diagnostics, token) {
+      if (token.isCancellationRequested) {
+        return [];
+      }
+      const config = init.config();
+      const fixes = findQuickFixes(workspace, uri, diagnostics, config).map((fix): CodeActionItem => ({
+        title: fix.title,
+        kind: 'quickfix',
+        isPreferred: fix.isPreferred,
+        edits: fix.edits,
+        fixes: diagnostics.indexOf(fix.diagnostic),
+      }));
+      if (token.isCancellationRequested) {
+        return fixes;
+      }
+      // A catalogue action is preferred only where no diagnostic's fix is.
+      const catalogueActions = findCatalogueActions(workspace, uri, range.start, config).map(
+        (action): CodeActionItem => ({
+          title: action.title,
+          kind: 'quickfix',
+          isPreferred: action.isPreferred && fixes.length === 0,
+          edits: action.edits,
+        }),
+      );
+      const table = token.isCancellationRequested ? undefined : findTableAction(workspace, uri, range.start, config);
+      const tableActions: CodeActionItem[] = table
+        ? [{ title: table.title, kind: 'refactor', isPreferred: false, edits: table.edits }]
+        : [];
+      return [...fixes, ...catalogueActions, ...tableActions];
+    },
+    findWorkspaceSymbols(query, token) {
+      return token.isCancellationRequested ? [] : findWorkspaceSymbols(workspace, query, init.config());
+    },
+    collectDiagnostics(uri, token, options) {
+      return token.isCancellationRequested ? [] : collectDiagnostics(workspace, uri, init.config(), options);
+    },
+  });
+}
