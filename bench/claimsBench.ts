@@ -5,7 +5,7 @@
 
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_CORE_CONFIG } from '../server/src/core/config';
+import { withBuiltinCatalogue } from '../server/src/core/testing/builtinCatalogue';
 import { collectDiagnostics } from '../server/src/core/features/diagnostics/collectDiagnostics';
 import { Workspace } from '../server/src/core/workspace/workspace';
 import { summarize } from './stats';
@@ -36,6 +36,7 @@ export function benchClaims(root: string, runs = 15): ClaimsBenchResult {
   const bibs = ['references.bib', 'extra.bib'].map(
     (name) => [name, readFileSync(join(example, name), 'utf8')] as const,
   );
+  const config = withBuiltinCatalogue();
   const fullMs: number[] = [];
   const editMs: number[] = [];
   let diagnostics = 0;
@@ -47,7 +48,7 @@ export function benchClaims(root: string, runs = 15): ClaimsBenchResult {
     }
     workspace.setDocument('file:///bench/main.tex', text);
     let start = performance.now();
-    diagnostics = collectDiagnostics(workspace, 'file:///bench/main.tex', DEFAULT_CORE_CONFIG).length;
+    diagnostics = collectDiagnostics(workspace, 'file:///bench/main.tex', config).length;
     fullMs.push(performance.now() - start);
     // The author types: one character at a time in the middle of the manuscript, each checked.
     let current = text;
@@ -56,7 +57,7 @@ export function benchClaims(root: string, runs = 15): ClaimsBenchResult {
       current = `${current.slice(0, at)}x${current.slice(at)}`;
       workspace.setDocument('file:///bench/main.tex', current, keystroke + 1);
       start = performance.now();
-      collectDiagnostics(workspace, 'file:///bench/main.tex', DEFAULT_CORE_CONFIG);
+      collectDiagnostics(workspace, 'file:///bench/main.tex', config);
       editMs.push(performance.now() - start);
     }
     sentences = text.split(/[.!?]\s/).length;

@@ -5,12 +5,12 @@
 
 import { indexBibliographies } from '../../server/src/core/bibtex/bibliographyIndex';
 import type { BibFile } from '../../server/src/core/bibtex/bibTypes';
-import { loadBuiltinCatalogue } from '../../server/src/core/catalogue/builtinCatalogue';
-import { Catalogue } from '../../server/src/core/catalogue/catalogue';
+import type { Catalogue } from '../../server/src/core/catalogue/catalogue';
 import { linkBibliography, type CatalogueRecordRef } from '../../server/src/core/catalogue/linkBibliography';
 import { scanLatex } from '../../server/src/core/latex/scanLatex';
 import { scanMarkdown } from '../../server/src/core/markdown/scanMarkdown';
 import { findLatexNonProse } from '../../server/src/core/prose/latexNonProse';
+import { loadBuiltinCatalogue } from '../../server/src/core/testing/builtinCatalogue';
 import { Workspace } from '../../server/src/core/workspace/workspace';
 
 /** The codes of the three claim diagnostics, in the order the counts are printed. */
@@ -53,7 +53,7 @@ export interface LinkedBibliography {
 
 /** The built-in catalogue alone, as a reader of the evaluation set sees it (no user catalogue files). */
 export function loadCatalogue(): Catalogue {
-  return new Catalogue([{ uri: null, file: loadBuiltinCatalogue(), builtIn: true }]);
+  return loadBuiltinCatalogue();
 }
 
 /** Parses eval.bib and links its keys to the catalogue, as the diagnostics do for a document that uses it. */

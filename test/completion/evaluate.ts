@@ -10,7 +10,8 @@
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { DEFAULT_CORE_CONFIG, Workspace, completeCatalogueNames } from '../../server/src/core';
+import { Workspace, completeCatalogueNames } from '../../server/src/core';
+import { withBuiltinCatalogue } from '../../server/src/core/testing/builtinCatalogue';
 import { getField } from '../../server/src/core/bibtex/bibTypes';
 import { parseBibtex } from '../../server/src/core/bibtex/parseBibtex';
 
@@ -36,6 +37,7 @@ function readLines(file: string): string[] {
 }
 
 const roots = process.argv.slice(2).length > 0 ? process.argv.slice(2) : [join(__dirname, '../corpus/real-prose')];
+const config = withBuiltinCatalogue();
 const workspace = new Workspace();
 let words = 0;
 let wordsWithName = 0;
@@ -51,8 +53,7 @@ for (const file of roots.flatMap(listFiles)) {
       for (let length = 1; length <= word.length; length++) {
         const text = line.slice(0, match.index! + length);
         workspace.setDocument(uri, text, 1);
-        const offered =
-          (completeCatalogueNames(workspace, uri, text.length, DEFAULT_CORE_CONFIG)?.items.length ?? 0) > 0;
+        const offered = (completeCatalogueNames(workspace, uri, text.length, config)?.items.length ?? 0) > 0;
         letters++;
         lettersWithName += offered ? 1 : 0;
         offeredAtEnd = offered && length === word.length;

@@ -10,6 +10,7 @@ import { describe, test } from 'node:test';
 import Ajv2020 from 'ajv/dist/2020';
 import { decodeEntry } from '../../server/src/core/bibtex/decodeEntry';
 import { parseBibtex } from '../../server/src/core/bibtex/parseBibtex';
+import { CATALOGUE_SCHEMA } from '../../server/src/core/catalogue/catalogueSchema';
 import type { DatasetRecord, ModelRecord } from '../../server/src/core/catalogue/catalogueTypes';
 
 const folder = resolve(__dirname, '../../data/catalogue');
@@ -21,6 +22,16 @@ const models = modelsFile.models as ModelRecord[];
 const datasets = datasetsFile.datasets as DatasetRecord[];
 
 describe('the built-in catalogue', () => {
+  test('catalogue.schema.json, which VS Code validates with, is the schema of the core', () => {
+    // The core keeps the schema as a constant so that it reads no data file; the JSON copy is for
+    // VS Code's jsonValidation (package.json) and the $schema of the built-in files.
+    assert.deepEqual(
+      schema,
+      CATALOGUE_SCHEMA,
+      'copy server/src/core/catalogue/catalogueSchema.ts to data/catalogue/catalogue.schema.json, or back',
+    );
+  });
+
   test('follows the JSON Schema', () => {
     const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
     for (const file of [modelsFile, datasetsFile]) {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, test } from 'node:test';
-import { DEFAULT_CORE_CONFIG } from '../../server/src/core/config';
+import { withBuiltinCatalogue } from '../../server/src/core/testing/builtinCatalogue';
 import { extractSentences } from '../../server/src/core/claims/extractSentences';
 import { collectDiagnostics } from '../../server/src/core/features/diagnostics/collectDiagnostics';
 import { Workspace } from '../../server/src/core/workspace/workspace';
@@ -42,7 +42,7 @@ function predict(
   const offset = item.language === 'latex' ? 0 : '---\nbibliography: eval.bib\n---\n'.length;
   const document = workspace.setDocument(uri, text)!;
   const sentences = extractSentences(workspace, document);
-  const diagnostics = collectDiagnostics(workspace, uri, DEFAULT_CORE_CONFIG).filter((diagnostic) =>
+  const diagnostics = collectDiagnostics(workspace, uri, withBuiltinCatalogue()).filter((diagnostic) =>
     (RULES as readonly string[]).includes(diagnostic.code),
   );
   return item.expect.map((label) => {

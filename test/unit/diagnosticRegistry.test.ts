@@ -79,7 +79,6 @@ describe('the severity settings agree with the registry', () => {
     assert.deepEqual(DEFAULT_CORE_CONFIG.severity, {}, 'the core writes no severity of its own');
     assert.deepEqual(DEFAULT_CORE_CONFIG.unusedEntries, DEFAULT_SETTINGS.diagnostics.unusedEntries);
     assert.equal(DEFAULT_CORE_CONFIG.cslStyle, DEFAULT_SETTINGS.citation.style);
-    assert.equal(DEFAULT_CORE_CONFIG.builtinCatalogue, DEFAULT_SETTINGS.catalogue.builtIn);
     assert.equal(DEFAULT_CORE_CONFIG.claims.flagOwnResults, DEFAULT_SETTINGS.claims.flagOwnResults);
   });
 });

@@ -17,7 +17,7 @@ import { Workspace } from '../../server/src/core/workspace/workspace';
 const FOLDER = resolve(__dirname, '../data-safety/preprint-fix');
 const update = process.env.FM_ATLAS_UPDATE_GOLDEN === '1';
 // Only the catalogue of the folder, so that the golden files do not move with the built-in data.
-const config: CoreConfig = { ...DEFAULT_CORE_CONFIG, builtinCatalogue: false };
+const config: CoreConfig = { ...DEFAULT_CORE_CONFIG, builtinCatalogueLayers: [] };
 const BIB = 'file:///golden/refs.bib';
 
 /** What each case's fix says it does: auto-fix applies it unseen, so the title is the user's only notice. */

@@ -12,6 +12,7 @@ import {
   type ModelRecord,
 } from '../core';
 import { readTextFile } from '../host/readTextFile';
+import { requireBuiltinCatalogue } from './builtinCatalogue';
 import { inputError } from './cliError';
 
 /** Options of a catalogue listing. */
@@ -44,7 +45,7 @@ export async function searchCatalogue(
       problems.push(`${file}:${position.line + 1}:${position.character + 1}: ${problem.message}`);
     }
   }
-  const config = { ...DEFAULT_CORE_CONFIG, builtinCatalogue: options.builtIn };
+  const config = { ...DEFAULT_CORE_CONFIG, builtinCatalogueLayers: options.builtIn ? requireBuiltinCatalogue() : [] };
   const catalogue = catalogueFor(workspace, config);
   const symbols = findWorkspaceSymbols(workspace, options.query, config).filter(
     (symbol) => !options.kind || symbol.kind === options.kind,

@@ -22,6 +22,7 @@ import {
 import { DEFAULT_WALK_LIMITS, walkLimitsFor } from '../host/findWorkspaceFiles';
 import { inspectFile, readTextFile } from '../host/readTextFile';
 import { WorkspaceLoader } from '../host/workspaceLoader';
+import { requireBuiltinCatalogue } from './builtinCatalogue';
 import { inputError, usageError } from './cliError';
 import { renderSvg } from './renderSvg';
 
@@ -48,6 +49,7 @@ export async function renderStats(options: StatsOptions): Promise<{ text: string
   if (!['svg', 'pgfplots', 'csv'].includes(format)) {
     throw usageError(`--format must be svg, pgfplots or csv, not '${format}'`);
   }
+  const config = { ...DEFAULT_CORE_CONFIG, builtinCatalogueLayers: requireBuiltinCatalogue() };
   const workspace = new Workspace();
   const notes: string[] = [];
   let scope: StatsScope = 'catalogue';
@@ -98,12 +100,12 @@ export async function renderStats(options: StatsOptions): Promise<{ text: string
         const reason = workspace.unreadable(uri);
         throw inputError(`--scope ${options.scope}: ${reason ? describeUnreadable(reason) : 'could not be read'}`);
       }
-      await loader.loadMissingBibliographies(DEFAULT_CORE_CONFIG);
-      cited = findManuscriptCitedModels(workspace, uri, DEFAULT_CORE_CONFIG);
+      await loader.loadMissingBibliographies(config);
+      cited = findManuscriptCitedModels(workspace, uri, config);
       scope = 'manuscript';
     }
   }
-  const catalogue = catalogueFor(workspace, DEFAULT_CORE_CONFIG);
+  const catalogue = catalogueFor(workspace, config);
   const chart = buildTrendChart(selectScopeModels(catalogue, scope, cited), chartId, catalogue);
   if (chart.years.length === 0) {
     notes.push('the scope has no dated studies, so the chart is empty.');

@@ -8,6 +8,7 @@ import {
   type TableColumn,
   type TableSort,
 } from '../core';
+import { requireBuiltinCatalogue } from './builtinCatalogue';
 import { usageError } from './cliError';
 
 /** Validates the command-line options (a CliError with exit 2 when they are wrong) and renders the table. */
@@ -37,7 +38,7 @@ export function printComparisonTable(options: { models?: string; columns?: strin
     new Workspace(),
     undefined,
     { models, columns: columns as TableColumn[], format: options.format, sort: (options.sort ?? 'year') as TableSort },
-    DEFAULT_CORE_CONFIG,
+    { ...DEFAULT_CORE_CONFIG, builtinCatalogueLayers: requireBuiltinCatalogue() },
   );
   return { text: result.text, unknown: result.unknown };
 }

@@ -15,10 +15,12 @@ export interface CoreConfig extends DiscoveryConfig {
   readonly unusedEntries: { readonly enabled: boolean; readonly maxEntries: number };
   /** The CSL style name for rendered references (a built-in one, or one registered with registerCslStyle). */
   readonly cslStyle: string;
-  /** Whether the built-in catalogue is used (user catalogue files always are). */
-  readonly builtinCatalogue: boolean;
-  /** The built-in catalogue with its file location, when the host knows it; else the bundled data. */
-  readonly builtinCatalogueLayers?: readonly CatalogueLayer[];
+  /**
+   * The built-in catalogue (data/catalogue), which the host reads from disk and injects, so that it
+   * ships once and the core reads no data file. Empty when the user turned it off
+   * (`fmAtlas.catalogue.builtIn`) or the host has none; user catalogue files are used either way.
+   */
+  readonly builtinCatalogueLayers: readonly CatalogueLayer[];
   /**
    * Severity overrides by diagnostic code. Only the codes of rules the registry marks configurable
    * are read (server/src/core/features/diagnostics/registry.ts); any other code, and every code left
@@ -28,12 +30,15 @@ export interface CoreConfig extends DiscoveryConfig {
   readonly claims: ClaimsConfig;
 }
 
-/** The configuration of a host that sets nothing: every diagnostic at its registry default. */
+/**
+ * The configuration of a host that sets nothing: every diagnostic at its registry default, and no
+ * built-in catalogue, which only a host can read (tests use server/src/core/testing/builtinCatalogue.ts).
+ */
 export const DEFAULT_CORE_CONFIG: CoreConfig = {
   extraBibliographies: [],
   unusedEntries: { enabled: true, maxEntries: 1000 },
   cslStyle: 'apa',
-  builtinCatalogue: true,
+  builtinCatalogueLayers: [],
   severity: {},
   claims: { flagOwnResults: false },
 };

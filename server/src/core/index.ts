@@ -50,7 +50,6 @@ export {
 export { describeRecordCard, findRecord } from './features/hover/catalogueHover';
 export { Catalogue, type CatalogueLayer } from './catalogue/catalogue';
 export { catalogueFor } from './catalogue/workspaceCatalogue';
-export { loadBuiltinCatalogue } from './catalogue/builtinCatalogue';
 export { parseCatalogueFile, type ParsedCatalogueFile } from './catalogue/parseCatalogueFile';
 export { findMentions, type Mention } from './catalogue/findMentions';
 export { describeModelCard, describeDatasetCard, summarizeModel, summarizeDataset } from './catalogue/describeRecord';

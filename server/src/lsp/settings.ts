@@ -108,6 +108,9 @@ export async function resolveCoreConfig(
 ): Promise<CoreConfig> {
   const extraBibliographies = await loader.resolveExtraFiles(settings.bibliography.extraFiles, folders);
   await loader.loadCatalogueFiles(settings.catalogue.files, folders);
+  if (settings.catalogue.builtIn && !builtinCatalogueLayers) {
+    log('The built-in catalogue (data/catalogue next to the server) was not found; only catalogue files are used.');
+  }
   let cslStyle = settings.citation.style;
   if (!hasCslStyle(cslStyle)) {
     const path = isAbsolute(cslStyle) || folders.length === 0 ? cslStyle : join(folders[0], cslStyle);
@@ -130,8 +133,8 @@ export async function resolveCoreConfig(
     extraBibliographies,
     cslStyle,
     unusedEntries: settings.diagnostics.unusedEntries,
-    builtinCatalogue: settings.catalogue.builtIn,
-    builtinCatalogueLayers,
+    // The host read the built-in catalogue once; the setting only decides whether the core gets it.
+    builtinCatalogueLayers: settings.catalogue.builtIn ? (builtinCatalogueLayers ?? []) : [],
     severity: settings.claims.severity,
     claims: { flagOwnResults: settings.claims.flagOwnResults },
   };

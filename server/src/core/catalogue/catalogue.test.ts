@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { DEFAULT_CORE_CONFIG } from '../config';
+import { withBuiltinCatalogue } from '../testing/builtinCatalogue';
 import { fixtureUri, parseFixture, textOf } from '../testing/fixture';
 import { catalogueFor } from './workspaceCatalogue';
 import { findMentions } from './findMentions';
@@ -9,7 +9,7 @@ import { bibliographyIndexFor } from '../base/citations';
 import { collectDiagnostics } from '../features/diagnostics/collectDiagnostics';
 import { findWorkspaceSymbols } from '../features/symbols/workspaceSymbols';
 
-const config = DEFAULT_CORE_CONFIG;
+const config = withBuiltinCatalogue();
 
 describe('linking the bibliography to the catalogue', () => {
   const links = (bib: string) => {
@@ -91,7 +91,7 @@ models:
 
   test('the built-in catalogue can be turned off', () => {
     const fixture = parseFixture('%! mine.fmatlas.yaml\nmodels:\n  - id: only\n    name: Only\n');
-    const catalogue = catalogueFor(fixture.workspace, { ...config, builtinCatalogue: false });
+    const catalogue = catalogueFor(fixture.workspace, { ...config, builtinCatalogueLayers: [] });
     assert.deepEqual(
       catalogue.models.map((model) => model.id),
       ['only'],

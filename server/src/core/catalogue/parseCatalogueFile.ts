@@ -2,13 +2,14 @@
 //
 // Files such as `my-models.fmatlas.yaml` or `lab.fmatlas.json` add models and datasets to the
 // catalogue, or override built-in ones field by field. They are parsed with the `yaml` library
-// (YAML 1.2 reads JSON too), validated against data/catalogue/catalogue.schema.json with ajv, and
-// every error is reported at the exact node it concerns, as the user types.
+// (YAML 1.2 reads JSON too), validated with ajv against the catalogue schema (catalogueSchema.ts, the
+// same as data/catalogue/catalogue.schema.json), and every error is reported at the exact node it
+// concerns, as the user types.
 
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
 import { isMap, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
-import schema from '../../../../data/catalogue/catalogue.schema.json';
 import type { TextRange } from '../text/textRange';
+import { CATALOGUE_SCHEMA } from './catalogueSchema';
 import type { CatalogueFile } from './catalogueTypes';
 
 /** A problem in a catalogue file, with a stable code. */
@@ -28,7 +29,7 @@ export interface ParsedCatalogueFile {
 let validator: ReturnType<Ajv2020['compile']> | undefined;
 
 function validate(data: unknown): ErrorObject[] {
-  validator ??= new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+  validator ??= new Ajv2020({ allErrors: true, strict: false }).compile(CATALOGUE_SCHEMA);
   validator(data);
   return [...(validator.errors ?? [])];
 }

@@ -1,13 +1,12 @@
-// The catalogue a workspace sees: the built-in one (unless turned off) with every user catalogue
-// file of the workspace over it, in path order; rebuilt only when one of those inputs changes.
+// The catalogue a workspace sees: the built-in one the host injected (none if the user turned it
+// off) with every user catalogue file of the workspace over it, in path order; rebuilt only when one
+// of those inputs changes.
 
 import type { CoreConfig } from '../config';
 import type { SourceDocument, Workspace } from '../workspace/workspace';
-import { loadBuiltinCatalogue } from './builtinCatalogue';
 import { Catalogue, type CatalogueLayer } from './catalogue';
 
 const cache = new WeakMap<Workspace, { inputs: unknown[]; catalogue: Catalogue }>();
-let bundledLayer: CatalogueLayer | undefined;
 
 /** The user catalogue documents of a workspace, in path order. */
 export function listCatalogueDocuments(workspace: Workspace): SourceDocument[] {
@@ -20,9 +19,7 @@ export function listCatalogueDocuments(workspace: Workspace): SourceDocument[] {
 /** The merged catalogue of a workspace. */
 export function catalogueFor(workspace: Workspace, config: CoreConfig): Catalogue {
   const documents = listCatalogueDocuments(workspace);
-  const builtin = config.builtinCatalogue
-    ? (config.builtinCatalogueLayers ?? [(bundledLayer ??= { uri: null, file: loadBuiltinCatalogue() })])
-    : [];
+  const builtin = config.builtinCatalogueLayers;
   const inputs: unknown[] = [...builtin, ...documents];
   const cached = cache.get(workspace);
   if (cached && cached.inputs.length === inputs.length && cached.inputs.every((input, i) => input === inputs[i])) {

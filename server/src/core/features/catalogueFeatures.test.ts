@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { DEFAULT_CORE_CONFIG } from '../config';
+import { withBuiltinCatalogue } from '../testing/builtinCatalogue';
 import { fixtureUri, parseFixture } from '../testing/fixture';
 import { findCatalogueActions } from './catalogueActions';
 import {
@@ -12,7 +12,7 @@ import {
 import { completeCatalogueNames } from './completion/catalogueCompletion';
 import { findHover } from './hover/findHover';
 
-const config = DEFAULT_CORE_CONFIG;
+const config = withBuiltinCatalogue();
 const MEDSAM_BY_TITLE =
   '@article{ma2024segment, title={Segment anything in medical images}, author={Ma, Jun and He, Yuting}, journal={Nature Communications}, year={2024}}';
 

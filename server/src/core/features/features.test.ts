@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { DEFAULT_CORE_CONFIG, type CoreConfig } from '../config';
+import type { CoreConfig } from '../config';
+import { withBuiltinCatalogue } from '../testing/builtinCatalogue';
 import { fixtureUri, parseFixture, textOf } from '../testing/fixture';
 import { completeCitations } from './completion/citationCompletion';
 import { collectDiagnostics } from './diagnostics/collectDiagnostics';
@@ -10,7 +11,7 @@ import { findCitationDefinition } from './navigation/definition';
 import { findCitationReferences } from './navigation/references';
 import { prepareCitationRename, renameCitation } from './navigation/rename';
 
-const config: CoreConfig = DEFAULT_CORE_CONFIG;
+const config: CoreConfig = withBuiltinCatalogue();
 
 const BIB = `%! refs.bib
 @inproceedings{kirillov2023segany,

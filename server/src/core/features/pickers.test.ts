@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { Catalogue } from '../catalogue/catalogue';
-import { DEFAULT_CORE_CONFIG } from '../config';
+import { withBuiltinCatalogue } from '../testing/builtinCatalogue';
 import { fixtureUri, parseFixture } from '../testing/fixture';
 import { listBibliographyPicks, texToText } from './bibliographyPicker';
 import { listCatalogueRecords } from './listCatalogue';
 
-const config = DEFAULT_CORE_CONFIG;
+const config = withBuiltinCatalogue();
 const REFS = `%! refs.bib
 @inproceedings{kirillov2023segany, title={Segment {Anything}},
   author={Kirillov, Alexander and Mintun, Eric and Doll{\\'a}r, Piotr}, year={2023},

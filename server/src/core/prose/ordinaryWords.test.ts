@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { loadBuiltinCatalogue } from '../catalogue/builtinCatalogue';
+import { loadBuiltinCatalogue } from '../testing/builtinCatalogue';
 import { DOMAIN_TERMS } from './domainTerms';
 import { isDomainTerm, isOrdinaryWord, isPrefixOfOrdinaryWord } from './ordinaryWords';
 

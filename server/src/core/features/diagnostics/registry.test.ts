@@ -4,14 +4,15 @@
 
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { DEFAULT_CORE_CONFIG, type CoreConfig } from '../../config';
+import type { CoreConfig } from '../../config';
+import { withBuiltinCatalogue } from '../../testing/builtinCatalogue';
 import { fixtureUri, parseFixture, textOf } from '../../testing/fixture';
 import { collectDiagnostics } from './collectDiagnostics';
 import { findQuickFixes } from './quickFixes';
 import { DIAGNOSTIC_CODES, DIAGNOSTIC_RULES, findRule } from './registry';
 import type { DiagnosticRule, RuleExample } from './rule';
 
-const config = DEFAULT_CORE_CONFIG;
+const config = withBuiltinCatalogue();
 
 /** The rule's diagnostics on an example, with the fixture they were read from. */
 function runExample(rule: DiagnosticRule, example: RuleExample, overrides: Partial<CoreConfig> = {}) {

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { loadBuiltinCatalogue } from '../../catalogue/builtinCatalogue';
 import { Catalogue } from '../../catalogue/catalogue';
-import { DEFAULT_CORE_CONFIG } from '../../config';
+import { loadBuiltinCatalogue, withBuiltinCatalogue } from '../../testing/builtinCatalogue';
 import { fixtureUri, parseFixture } from '../../testing/fixture';
 import { buildComparisonTable } from './buildComparisonTable';
 import { escapeLatex } from '../../base/latexEscape';
@@ -240,7 +239,7 @@ describe('comparison tables fit the text width', () => {
   });
 
   test('many columns: seven step down in font size or scale; all fourteen are scaled to the line', () => {
-    const builtIn = new Catalogue([{ uri: null, file: loadBuiltinCatalogue() }]);
+    const builtIn = loadBuiltinCatalogue();
     const models = ['medsam', 'biomedclip', 'sam', 'llava-med', 'uni', 'chexzero'];
     const keys = new Map([['medsam', 'ma2024segment']]);
     const render = (columns: readonly TableColumn[], preamblePackages: string[] = []) =>
@@ -297,7 +296,7 @@ describe('comparison tables hold facts only', () => {
   });
 
   test('a table of every built-in model with every column has no curation note in any cell', () => {
-    const builtIn = new Catalogue([{ uri: null, file: loadBuiltinCatalogue() }]);
+    const builtIn = loadBuiltinCatalogue();
     const models = builtIn.models.map((model) => model.id);
     const render = (format: 'latex' | 'markdown') =>
       renderComparisonTable(builtIn, {
@@ -379,7 +378,7 @@ MedSAM \\cite{ma2024segment} and SAM \\cite{kirillov2023segany} differ in data.
       fixture.workspace,
       fixtureUri('main.tex'),
       { models: ['MedSAM', 'sam', 'BiomedCLIP', 'NoSuchModel'], columns: ['name', 'year'] },
-      DEFAULT_CORE_CONFIG,
+      withBuiltinCatalogue(),
     );
     assert.deepEqual(result.unknown, ['NoSuchModel']);
     assert.match(result.text, /MedSAM~\\cite\{ma2024segment\} & 2023/);
@@ -397,7 +396,7 @@ MedSAM \\cite{ma2024segment} and SAM \\cite{kirillov2023segany} differ in data.
     const fixture = parseFixture(
       `${source}@article{kirillov2023segany, title={Segment Anything}, author={Kirillov, Alexander}, year={2023}}\n`,
     );
-    const action = findTableAction(fixture.workspace, fixture.uri, fixture.cursor, DEFAULT_CORE_CONFIG)!;
+    const action = findTableAction(fixture.workspace, fixture.uri, fixture.cursor, withBuiltinCatalogue())!;
     assert.equal(action.title, 'Insert a comparison table of the 2 models cited here');
     assert.match(action.edits[0].newText, /^\n\n\\begin\{table\}/);
   });
@@ -420,7 +419,7 @@ SAM \\citep{kirillov2023segany} and \\cite{ma2024segment} and \\citep*{ma2024seg
       fixture.workspace,
       fixtureUri('chapter.tex'),
       { models: ['medsam'], columns: ['name'] },
-      DEFAULT_CORE_CONFIG,
+      withBuiltinCatalogue(),
     );
     assert.match(result.text, /MedSAM~\\citep\{ma2024segment\}/);
   });

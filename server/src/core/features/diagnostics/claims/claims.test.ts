@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { DEFAULT_CORE_CONFIG, type CoreConfig } from '../../../config';
+import type { CoreConfig } from '../../../config';
+import { withBuiltinCatalogue } from '../../../testing/builtinCatalogue';
 import { fixtureUri, parseFixture, textOf } from '../../../testing/fixture';
 import { collectDiagnostics } from '../collectDiagnostics';
 import { findQuickFixes } from '../quickFixes';
 
-const config = DEFAULT_CORE_CONFIG;
+const config = withBuiltinCatalogue();
 const REFS = `%! refs.bib
 @article{ma2024segment, title={Segment anything in medical images}, author={Ma, Jun}, journal={Nature Communications}, year={2024}, doi={10.1038/s41467-024-44824-z}}
 @article{kirillov2023segany, title={Segment Anything}, author={Kirillov, Alexander}, journal={arXiv:2304.02643}, year={2023}}
