@@ -13,26 +13,18 @@ export { indexBibliographies, type BibliographyIndex, type LocatedEntry } from '
 export { renderReference, registerCslStyle, hasCslStyle } from './bibtex/renderReference';
 export { decodeEntry } from './bibtex/decodeEntry';
 export { findBibliographies } from './project/findBibliographies';
-export {
-  completeCitations,
-  describeEntry,
-  COMPLETION_LIMIT,
-  type CitationCompletion,
-  type CitationCompletionItem,
-} from './features/completion/citationCompletion';
-export { findCitationHover, describeEntryMarkdown, type HoverResult } from './features/hover/citationHover';
-export { findHover } from './features/hover/findHover';
+export { type CitationCompletion, type CitationCompletionItem } from './features/completion/citationCompletion';
+export { describeEntryMarkdown, type HoverResult } from './features/hover/citationHover';
 export {
   completeCatalogueNames,
   type CatalogueCompletion,
   type CatalogueCompletionItem,
 } from './features/completion/catalogueCompletion';
-export { findCatalogueActions, type CatalogueAction } from './features/catalogueActions';
+export { type CatalogueAction } from './features/catalogueActions';
 export { findWorkspaceSymbols, type CatalogueSymbol } from './features/symbols/workspaceSymbols';
 export { listCatalogueRecords, type CatalogueListItem } from './features/listCatalogue';
 export {
   listBibliographyPicks,
-  planCitationInsertion,
   type BibliographyPickItem,
   type BibliographyPickList,
   type CitationInsertionPlan,
@@ -40,9 +32,6 @@ export {
 export {
   citationContextFor,
   citeCatalogueRecord,
-  planCitation,
-  formatCitation,
-  formatNameWithCitation,
   type CatalogueCitation,
   type CitationContext,
   type CitationPlan,
@@ -52,18 +41,9 @@ export { Catalogue, type CatalogueLayer } from './catalogue/catalogue';
 export { catalogueFor } from './catalogue/workspaceCatalogue';
 export { parseCatalogueFile, type ParsedCatalogueFile } from './catalogue/parseCatalogueFile';
 export { findMentions, type Mention } from './catalogue/findMentions';
-export { describeModelCard, describeDatasetCard, summarizeModel, summarizeDataset } from './catalogue/describeRecord';
 export type { ModelRecord, DatasetRecord, CatalogueFile } from './catalogue/catalogueTypes';
-export { findCitationDefinition } from './features/navigation/definition';
-export { findCitationReferences } from './features/navigation/references';
-export {
-  prepareCitationRename,
-  renameCitation,
-  validateCiteKey,
-  type PrepareRenameResult,
-} from './features/navigation/rename';
+export { type PrepareRenameResult } from './features/navigation/rename';
 export { findLineEnding, withLineEnding, type LineEnding } from './text/lineEndings';
-export { escapeLatex } from './base/latexEscape';
 export { collectDiagnostics } from './features/diagnostics/collectDiagnostics';
 export type { CoreDiagnostic, DiagnosticOptions, Severity } from './features/diagnostics/diagnosticTypes';
 export { findQuickFixes } from './features/diagnostics/quickFixes';
@@ -76,16 +56,7 @@ export {
   type ComparisonTableRequest,
   type ComparisonTableResult,
 } from './features/tables/buildComparisonTable';
-export { findTableAction } from './features/tables/tableAction';
-export {
-  DEFAULT_TABLE_COLUMNS,
-  TABLE_COLUMNS,
-  TABLE_SORTS,
-  renderComparisonTable,
-  resolveModels,
-  type TableColumn,
-  type TableSort,
-} from './features/tables/comparisonTable';
+export { TABLE_COLUMNS, TABLE_SORTS, type TableColumn, type TableSort } from './features/tables/comparisonTable';
 export { listTableChoices, type TableChoice, type TableChoices } from './features/tables/tableOptions';
 export { buildTrendChart, CHART_IDS, type ChartId, type TrendChart } from './features/stats/trendCharts';
 export {
@@ -99,7 +70,6 @@ export {
 } from './features/stats/renderChart';
 export {
   buildMetaAnalysis,
-  describeCoverage,
   describeManuscriptScope,
   selectScopeModels,
   type Coverage,
@@ -109,7 +79,6 @@ export {
   type StatsScope,
 } from './features/stats/metaAnalysis';
 export { extractSentences, type ClaimSentence } from './claims/extractSentences';
-export { bibliographyIndexFor } from './base/citations';
 export {
   createLanguageService,
   NOT_CANCELLED,

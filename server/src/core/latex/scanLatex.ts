@@ -134,11 +134,6 @@ const VERBATIM_ENVIRONMENTS = new Set([
   'alltt',
 ]);
 
-/** Names of the built-in cite commands, for completion of commands and for documentation. */
-export function builtInCiteCommands(): string[] {
-  return [...CITE_COMMANDS, ...MULTICITE_COMMANDS];
-}
-
 /**
  * Scans a LaTeX document. Never throws.
  * @param extraCiteCommands names (without backslash) of the user's own cite commands, each taking one key list

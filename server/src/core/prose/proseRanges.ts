@@ -39,13 +39,3 @@ export function isInsideNonProse(ranges: NonProseRanges, offset: number): boolea
   }
   return false;
 }
-
-/** Tells whether a whole range lies in prose. */
-export function isProseRange(ranges: NonProseRanges, range: TextRange): boolean {
-  for (let offset = range.start; offset < range.end; offset++) {
-    if (isInsideNonProse(ranges, offset)) {
-      return false;
-    }
-  }
-  return true;
-}

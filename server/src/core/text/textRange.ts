@@ -23,17 +23,7 @@ export interface TextEdit {
   readonly newText: string;
 }
 
-/** Builds a range from two offsets. */
-export function makeRange(start: number, end: number): TextRange {
-  return { start, end };
-}
-
 /** Tells whether an offset lies inside a range, both ends included, as a cursor may sit at either end. */
 export function containsOffset(range: TextRange, offset: number): boolean {
   return offset >= range.start && offset <= range.end;
-}
-
-/** Moves a range by a number of code units. */
-export function shiftRange(range: TextRange, delta: number): TextRange {
-  return { start: range.start + delta, end: range.end + delta };
 }
