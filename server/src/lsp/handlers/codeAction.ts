@@ -6,12 +6,24 @@ import {
 } from 'vscode-languageserver/node';
 import type { CodeActionKindName, CoreDiagnostic } from '../../core';
 import { fromRange, toWorkspaceEdit, type DiagnosticData } from '../convert';
+import { isRecord, isString, isStringArray } from '../commands/readArguments';
 import type { Session } from '../session';
 
 const KINDS: Record<CodeActionKindName, string> = {
   quickfix: CodeActionKind.QuickFix,
   refactor: CodeActionKind.RefactorInline,
 };
+
+/** The suggestions and values our diagnostics carry, read back from what the client sent, checked. */
+function readDiagnosticData(value: unknown): Pick<CoreDiagnostic, 'suggestions' | 'data'> {
+  const data: DiagnosticData = isRecord(value) ? value : {};
+  const suggestions = isStringArray(data.suggestions) ? data.suggestions : undefined;
+  const values =
+    isRecord(data.values) && Object.values(data.values).every(isString)
+      ? (data.values as Record<string, string>)
+      : undefined;
+  return { suggestions, data: values };
+}
 
 /** textDocument/codeAction: quick fixes for our diagnostics, catalogue actions on a name, the table action on a paragraph. */
 export async function handleCodeAction(
@@ -30,8 +42,7 @@ export async function handleCodeAction(
     severity: 'error',
     code: String(diagnostic.code ?? ''),
     message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
-    suggestions: (diagnostic.data as DiagnosticData | undefined)?.suggestions,
-    data: (diagnostic.data as DiagnosticData | undefined)?.values,
+    ...readDiagnosticData(diagnostic.data),
   }));
   const range = fromRange(workspace, document, params.range);
   return service.findCodeActions(document.uri, range, coreDiagnostics, token).map((action): CodeAction => ({

@@ -9,6 +9,7 @@ import {
 import { citationContextFor, describeEntryMarkdown, describeRecordCard, findRecord } from '../../core';
 import { toOffset, toRange } from '../convert';
 import { ADD_BIBLIOGRAPHY_ENTRY_COMMAND, type AddBibliographyEntryParams } from '../../../../shared/commands';
+import { isRecord, isRecordKind, isString } from '../commands/readArguments';
 import type { Session } from '../session';
 
 /** What a completion item carries to completionItem/resolve: enough to find its entry or record again. */
@@ -20,6 +21,20 @@ type ItemData =
       readonly kind: 'model' | 'dataset';
       readonly id: string;
     };
+
+/** The data of an item the client sends back to completionItem/resolve, checked, since it crossed the wire. */
+function readItemData(value: unknown): ItemData | undefined {
+  if (!isRecord(value)) {
+    return undefined;
+  }
+  if (value.type === 'citation' && isString(value.entryUri) && isString(value.key)) {
+    return { type: 'citation', entryUri: value.entryUri, key: value.key };
+  }
+  if (value.type === 'catalogue' && isString(value.documentUri) && isRecordKind(value.kind) && isString(value.id)) {
+    return { type: 'catalogue', documentUri: value.documentUri, kind: value.kind, id: value.id };
+  }
+  return undefined;
+}
 
 /** textDocument/completion: cite keys inside citations, else model and dataset names in prose. */
 export async function handleCompletion(
@@ -107,7 +122,7 @@ export async function handleCompletionResolve(
   item: CompletionItem,
   token: CancellationToken,
 ): Promise<CompletionItem> {
-  const data = item.data as ItemData | undefined;
+  const data = readItemData(item.data);
   // Rendering a reference costs milliseconds; an item the user has scrolled past is left as it is.
   if (token.isCancellationRequested) {
     return item;
