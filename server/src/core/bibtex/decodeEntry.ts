@@ -63,6 +63,14 @@ export function authorFamilies(csl: CslItem): string[] {
   return names.map((name) => name.family ?? name.literal ?? name.given ?? '').filter((name) => name !== '');
 }
 
+/** Family names as a short author list: "Kirillov", "Ma and Wang", "Kirillov et al."; empty for none. */
+export function formatAuthorList(families: readonly string[]): string {
+  if (families.length <= 1) {
+    return families[0] ?? '';
+  }
+  return families.length === 2 ? `${families[0]} and ${families[1]}` : `${families[0]} et al.`;
+}
+
 /** The year of publication, or undefined. */
 export function publicationYear(csl: CslItem): string | undefined {
   const part = csl.issued?.['date-parts']?.[0]?.[0];

@@ -14,11 +14,14 @@ export interface WorkIdentity {
 
 const ARXIV_ID = /(?:arxiv[:\s./]*(?:abs\/|pdf\/)?|arxiv\.org\/(?:abs|pdf)\/)(\d{4}\.\d{4,5})(?:v\d+)?/gi;
 
+/** A DOI as written, without a resolver prefix (`https://doi.org/`), for display and links. */
+export function stripDoiResolver(doi: string): string {
+  return doi.replace(/^https?:\/\/(dx\.)?doi\.org\//i, '');
+}
+
 /** Normalises a DOI: lower case, without a resolver prefix. */
 export function normalizeDoi(doi: string): string {
-  return doi
-    .trim()
-    .replace(/^https?:\/\/(dx\.)?doi\.org\//i, '')
+  return stripDoiResolver(doi.trim())
     .replace(/^doi:\s*/i, '')
     .toLowerCase();
 }

@@ -9,6 +9,8 @@
 
 import type { CoreConfig } from '../config';
 import { getField, type BibEntry } from '../bibtex/bibTypes';
+import { formatAuthorList } from '../bibtex/decodeEntry';
+import { stripDoiResolver } from '../catalogue/workIdentity';
 import type { TextRange } from '../text/textRange';
 import type { SourceDocument, Workspace } from '../workspace/workspace';
 import { citationContextFor, formatCitation } from '../base/catalogueCitations';
@@ -77,19 +79,9 @@ export function listBibliographyPicks(
 
 function describePick(entry: BibEntry, citation: string): BibliographyPickItem {
   const families = splitNames(getField(entry, 'author') ?? getField(entry, 'editor') ?? '').map(familyName);
-  const authors =
-    families.length === 0
-      ? ''
-      : families.length === 1
-        ? families[0]
-        : families.length === 2
-          ? `${families[0]} and ${families[1]}`
-          : `${families[0]} et al.`;
+  const authors = formatAuthorList(families);
   const year = (getField(entry, 'year') ?? getField(entry, 'date') ?? '').match(/\d{4}/)?.[0] ?? null;
-  const doi =
-    getField(entry, 'doi')
-      ?.trim()
-      .replace(/^https?:\/\/(dx\.)?doi\.org\//i, '') || null;
+  const doi = stripDoiResolver(getField(entry, 'doi')?.trim() ?? '') || null;
   const title = texToText(getField(entry, 'title') ?? '');
   return { key: entry.key, authors, allAuthors: families.join(', '), year, title, doi, citation };
 }

@@ -122,7 +122,8 @@ const BIBLIOGRAPHY_COMMANDS = new Set([
 ]);
 const INCLUDE_COMMANDS = new Set(['input', 'include', 'subfile', 'subfileinclude', 'InputIfFileExists']);
 const IMPORT_COMMANDS = new Set(['import', 'subimport', 'inputfrom', 'includefrom', 'subinputfrom', 'subincludefrom']);
-const VERBATIM_ENVIRONMENTS = new Set([
+/** Environments whose content LaTeX reads verbatim: no commands, so no citations, inside. */
+export const VERBATIM_ENVIRONMENTS: ReadonlySet<string> = new Set([
   'verbatim',
   'verbatim*',
   'Verbatim',

@@ -3,6 +3,7 @@
 // references, cite keys, file names, lengths, column specifications). The arguments of text
 // commands (\emph, \textbf, \caption, \footnote, \section, ...) stay prose.
 
+import { VERBATIM_ENVIRONMENTS } from '../latex/scanLatex';
 import type { TextRange } from '../text/textRange';
 import { normalizeRanges, type NonProseRanges } from './proseRanges';
 
@@ -26,18 +27,8 @@ const MATH_ENVIRONMENTS = new Set([
   'dmath',
   'dmath*',
 ]);
-const VERBATIM_ENVIRONMENTS = new Set([
-  'verbatim',
-  'verbatim*',
-  'Verbatim',
-  'lstlisting',
-  'minted',
-  'comment',
-  'filecontents',
-  'filecontents*',
-  'alltt',
-  'thebibliography',
-]);
+// Verbatim text is not prose, nor is a hand-written bibliography.
+const NON_PROSE_ENVIRONMENTS: ReadonlySet<string> = new Set([...VERBATIM_ENVIRONMENTS, 'thebibliography']);
 
 /** Argument kinds of commands whose mandatory arguments are not (all) prose: n = name, p = prose. */
 const ARGUMENT_KINDS: Record<string, readonly ('n' | 'p')[]> = {
@@ -190,7 +181,7 @@ function scanCommand(text: string, start: number, ranges: TextRange[]): number {
   }
   if (name === 'begin') {
     const environment = /^\{([^}]*)\}/.exec(text.slice(pos))?.[1];
-    if (environment && (MATH_ENVIRONMENTS.has(environment) || VERBATIM_ENVIRONMENTS.has(environment))) {
+    if (environment && (MATH_ENVIRONMENTS.has(environment) || NON_PROSE_ENVIRONMENTS.has(environment))) {
       const endMarker = `\\end{${environment}}`;
       const close = text.indexOf(endMarker, pos);
       const end = close < 0 ? text.length : close + endMarker.length;

@@ -7,7 +7,7 @@
 // and marked incomplete so the editor asks again as the user types.
 
 import type { CoreConfig } from '../../config';
-import { authorFamilies, decodeEntry, publicationYear, stripMarkup } from '../../bibtex/decodeEntry';
+import { authorFamilies, decodeEntry, formatAuthorList, publicationYear, stripMarkup } from '../../bibtex/decodeEntry';
 import { getField } from '../../bibtex/bibTypes';
 import type { TextRange } from '../../text/textRange';
 import type { Workspace } from '../../workspace/workspace';
@@ -74,15 +74,7 @@ export function describeEntry(entry: Parameters<typeof decodeEntry>[0]): string 
   if (!csl) {
     return (getField(entry, 'title') ?? entry.type).replace(/[{}]/g, '');
   }
-  const families = authorFamilies(csl);
-  const authors =
-    families.length === 0
-      ? ''
-      : families.length === 1
-        ? families[0]
-        : families.length === 2
-          ? `${families[0]} and ${families[1]}`
-          : `${families[0]} et al.`;
+  const authors = formatAuthorList(authorFamilies(csl));
   const year = publicationYear(csl);
   const title = stripMarkup(String(csl.title ?? ''));
   return [authors, year ? `(${year})` : '', title].filter((part) => part !== '').join(' ');

@@ -7,6 +7,7 @@
 import type { CoreConfig } from '../../config';
 import type { LocatedEntry } from '../../bibtex/bibliographyIndex';
 import { getField } from '../../bibtex/bibTypes';
+import { stripDoiResolver } from '../../catalogue/workIdentity';
 import { decodeEntry } from '../../bibtex/decodeEntry';
 import { renderReference } from '../../bibtex/renderReference';
 import { displayPath } from '../../project/paths';
@@ -65,7 +66,8 @@ export function describeEntryMarkdown(workspace: Workspace, located: LocatedEntr
   lines.push(`**${escapeMarkdown(entry.key)}** · ${escapeMarkdown(entry.type)}`);
   lines.push('', escapeMarkdown(renderReference(entry, config.cslStyle)));
   const decoded = decodeEntry(entry).csl;
-  const doi = (decoded?.DOI ?? getField(entry, 'doi'))?.replace(/^https?:\/\/(dx\.)?doi\.org\//i, '');
+  const rawDoi = decoded?.DOI ?? getField(entry, 'doi');
+  const doi = rawDoi === undefined ? undefined : stripDoiResolver(rawDoi);
   const url = decoded?.URL ?? getField(entry, 'url');
   const doiUrl = doi ? toDoiUrl(doi) : undefined;
   const webUrl = toWebUrl(url);

@@ -71,7 +71,8 @@ export interface ComparisonTableOptions {
   readonly preamblePackages?: readonly string[];
 }
 
-const HEADERS: Record<TableColumn, string> = {
+/** The header of each column in a table. */
+export const TABLE_HEADERS: Readonly<Record<TableColumn, string>> = {
   name: 'Model',
   year: 'Year',
   venue: 'Venue',
@@ -251,7 +252,7 @@ function renderLatex(
   const values = models.map((model) => columns.map((column) => cellValue(catalogue, model, column)));
   const layout = planLatexColumns(
     columns.map((column, index) => ({
-      header: HEADERS[column],
+      header: TABLE_HEADERS[column],
       cells: models.map((model, row) => {
         const value = values[row][index] ?? UNKNOWN.latex;
         // The tie before the citation joins it to the name's last word.
@@ -282,7 +283,7 @@ function renderLatex(
   const tabular = [
     `  \\begin{${layout.environment}}${width}{${layout.spec}}`,
     '    \\toprule',
-    `    ${columns.map((column) => HEADERS[column]).join(' & ')} \\\\`,
+    `    ${columns.map((column) => TABLE_HEADERS[column]).join(' & ')} \\\\`,
     '    \\midrule',
     ...models.map((model, row) => {
       const cells = columns.map((column, index) => cell(model, column, values[row][index]));
@@ -324,8 +325,8 @@ function renderMarkdown(
     return column === 'name' && key ? `${escaped} [@${key}]` : escaped;
   };
   const lines = [
-    `| ${columns.map((column) => HEADERS[column]).join(' | ')} |`,
-    `|${columns.map((column) => (column === 'year' || column === 'params' ? '---:' : '---')).join('|')}|`,
+    `| ${columns.map((column) => TABLE_HEADERS[column]).join(' | ')} |`,
+    `|${columns.map((column) => (NUMERIC.has(column) ? '---:' : '---')).join('|')}|`,
     ...models.map((model) => `| ${columns.map((column) => cell(model, column)).join(' | ')} |`),
     '',
     ': Comparison of foundation models. {#tbl-fm-comparison}',

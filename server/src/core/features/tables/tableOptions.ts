@@ -5,7 +5,14 @@
 // keeping their own lists, so a new column appears in every picker and the palette's default
 // columns are the code action's.
 
-import { DEFAULT_TABLE_COLUMNS, TABLE_COLUMNS, TABLE_SORTS, type TableColumn, type TableSort } from './comparisonTable';
+import {
+  DEFAULT_TABLE_COLUMNS,
+  TABLE_COLUMNS,
+  TABLE_HEADERS,
+  TABLE_SORTS,
+  type TableColumn,
+  type TableSort,
+} from './comparisonTable';
 
 /** A choice of a picker: the id the table options take and the label the picker shows. */
 export interface TableChoice<Id extends string> {
@@ -23,24 +30,9 @@ export interface TableChoices {
   readonly sorts: ReadonlyArray<TableChoice<TableSort>>;
 }
 
-// The picker's labels are fuller than the table's headers ("Dimension" where the header says "Dim."),
-// as a picker has room a table column lacks.
-const COLUMN_LABELS: Record<TableColumn, string> = {
-  name: 'Name',
-  year: 'Year',
-  venue: 'Venue',
-  category: 'Category',
-  paradigm: 'Paradigm',
-  architecture: 'Architecture',
-  backbone: 'Backbone / encoder',
-  language_model: 'Language model',
-  params: 'Parameters',
-  modalities: 'Modalities',
-  dimension: 'Dimension',
-  pretraining_data: 'Pretraining data',
-  tasks: 'Tasks',
-  code: 'Code',
-};
+// The picker's labels are the table's headers, fuller where a header is cut short for a narrow column
+// ("Dimension" where the header says "Dim.") or names a row rather than a field ("Name", not "Model").
+const COLUMN_LABELS: Readonly<Record<TableColumn, string>> = { ...TABLE_HEADERS, name: 'Name', dimension: 'Dimension' };
 
 const SORT_LABELS: Record<TableSort, string> = {
   year: 'By year',
