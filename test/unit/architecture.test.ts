@@ -93,6 +93,18 @@ describe('architecture invariants', () => {
     assert.deepEqual(missing, []);
   });
 
+  test('no core module keeps a cache of its own: memo tables live in the cache scope of a language service', () => {
+    // A module-level WeakMap, or a Map created empty to be filled later, is a cache outside the service.
+    const ownCache = /^(?:export )?(?:const|let) (\w+)[^=]*= new (?:WeakMap\b|Map(?:<[^(]*>)?\(\))/gm;
+    const found = sourceFiles('server/src/core')
+      .filter((file) => !file.endsWith('.test.ts') && !file.endsWith(join('base', 'caches.ts')))
+      .flatMap((file) => [...readFileSync(join(ROOT, file), 'utf8').matchAll(ownCache)].map((m) => `${file}: ${m[1]}`));
+    assert.deepEqual(found, []);
+    // The check is not vacuous: it finds the cache this test is about.
+    assert.equal([...'const cache = new WeakMap<Workspace, string>();'.matchAll(ownCache)].length, 1);
+    assert.equal([...'const memo = new Map<string, string[]>();'.matchAll(ownCache)].length, 1);
+  });
+
   test('shared/ holds only types and constants', () => {
     for (const file of sourceFiles('shared')) {
       const text = readFileSync(join(ROOT, file), 'utf8');

@@ -4,17 +4,12 @@
 import { dirname, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  buildTrendChart,
-  catalogueFor,
   CHART_IDS,
+  createLanguageService,
   DEFAULT_CORE_CONFIG,
   describeUnreadable,
-  findManuscriptCitedModels,
   kindOfUri,
-  selectScopeModels,
-  toCsv,
-  toPgfplots,
-  toVegaLiteSpec,
+  NOT_CANCELLED,
   Workspace,
   type ChartId,
   type StatsScope,
@@ -53,7 +48,7 @@ export async function renderStats(options: StatsOptions): Promise<{ text: string
   const workspace = new Workspace();
   const notes: string[] = [];
   let scope: StatsScope = 'catalogue';
-  let cited: string[] = [];
+  let manuscript: string | undefined;
   if (options.scope && options.scope !== 'catalogue') {
     const path = resolve(options.scope);
     const uri = pathToFileURL(path).toString();
@@ -101,12 +96,14 @@ export async function renderStats(options: StatsOptions): Promise<{ text: string
         throw inputError(`--scope ${options.scope}: ${reason ? describeUnreadable(reason) : 'could not be read'}`);
       }
       await loader.loadMissingBibliographies(config);
-      cited = findManuscriptCitedModels(workspace, uri, config);
+      manuscript = uri;
       scope = 'manuscript';
     }
   }
-  const catalogue = catalogueFor(workspace, config);
-  const chart = buildTrendChart(selectScopeModels(catalogue, scope, cited), chartId, catalogue);
+  // The same service as the editor's meta-analysis view builds the chart, so the two cannot differ.
+  const service = createLanguageService({ workspace, config: () => config });
+  const analysis = service.buildMetaAnalysis(scope, manuscript, NOT_CANCELLED);
+  const chart = analysis.charts.find((candidate) => candidate.id === chartId)!;
   if (chart.years.length === 0) {
     notes.push('the scope has no dated studies, so the chart is empty.');
   }
@@ -116,10 +113,6 @@ export async function renderStats(options: StatsOptions): Promise<{ text: string
     );
   }
   const text =
-    format === 'csv'
-      ? toCsv(chart)
-      : format === 'pgfplots'
-        ? toPgfplots(chart)
-        : (await renderSvg(toVegaLiteSpec(chart))) + '\n';
+    format === 'csv' ? chart.csv : format === 'pgfplots' ? chart.pgfplots : (await renderSvg(chart.spec)) + '\n';
   return { text, notes };
 }

@@ -1,10 +1,11 @@
 // `fm-atlas table`: the comparison table of the editor command, for other editors and scripts.
 
 import {
+  createLanguageService,
   DEFAULT_CORE_CONFIG,
+  NOT_CANCELLED,
   TABLE_COLUMNS,
   Workspace,
-  buildComparisonTable,
   type TableColumn,
   type TableSort,
 } from '../core';
@@ -34,11 +35,12 @@ export function printComparisonTable(options: { models?: string; columns?: strin
   if (!['year', 'name', 'category', 'given'].includes(options.sort ?? 'year')) {
     throw usageError(`--sort must be year, name, category or given, not '${options.sort}'`);
   }
-  const result = buildComparisonTable(
-    new Workspace(),
+  const config = { ...DEFAULT_CORE_CONFIG, builtinCatalogueLayers: requireBuiltinCatalogue() };
+  const service = createLanguageService({ workspace: new Workspace(), config: () => config });
+  const result = service.buildComparisonTable(
     undefined,
     { models, columns: columns as TableColumn[], format: options.format, sort: (options.sort ?? 'year') as TableSort },
-    { ...DEFAULT_CORE_CONFIG, builtinCatalogueLayers: requireBuiltinCatalogue() },
+    NOT_CANCELLED,
   );
   return { text: result.text, unknown: result.unknown };
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { DEFAULT_CORE_CONFIG } from './config';
+import { withBuiltinCatalogue } from './testing/builtinCatalogue';
 import { createLanguageService, NOT_CANCELLED } from './languageService';
 import { parseFixture } from './testing/fixture';
 
@@ -37,5 +38,52 @@ describe('the language service', () => {
     assert.deepEqual(service.findCodeActions(fixture.uri, { start: at, end: at }, [], cancelled), []);
     assert.deepEqual(service.collectDiagnostics(fixture.uri, cancelled), []);
     assert.ok('error' in service.rename(fixture.uri, at, 'kirillov2023', cancelled));
+  });
+
+  test('answers the same after its caches are freed', () => {
+    const before = service.collectDiagnostics(fixture.uri, NOT_CANCELLED);
+    service.dispose();
+    assert.deepEqual(service.collectDiagnostics(fixture.uri, NOT_CANCELLED), before);
+  });
+});
+
+describe("the language service's commands", () => {
+  const fixture = parseFixture(`%! main.tex
+\\bibliography{refs}
+MedSAM segments images \\cite{ma2024medsam}.
+|
+%! refs.bib
+@article{ma2024medsam, title = {Segment anything in medical images}, author = {Ma, Jun}, year = {2024},
+  doi = {10.1038/s41467-024-44824-z}}
+`);
+  const config = withBuiltinCatalogue(DEFAULT_CORE_CONFIG);
+  const service = createLanguageService({ workspace: fixture.workspace, config: () => config });
+
+  test('find the catalogued models a document cites, and tabulate them', () => {
+    const cited = service.findCitedModels(fixture.uri, NOT_CANCELLED);
+    assert.deepEqual(cited, ['medsam']);
+    const table = service.buildComparisonTable(
+      fixture.uri,
+      { models: cited, columns: ['name', 'year'] },
+      NOT_CANCELLED,
+    );
+    assert.match(table.text, /MedSAM/);
+    assert.match(table.text, /\\cite\{ma2024medsam\}/);
+  });
+
+  test('describe a record and an entry as Markdown cards', () => {
+    assert.match(service.describeRecord(fixture.uri, 'model', 'medsam', NOT_CANCELLED) ?? '', /MedSAM/);
+    assert.equal(service.describeRecord(fixture.uri, 'model', 'no-such-model', NOT_CANCELLED), undefined);
+    const bibliography = fixture.workspace.allDocuments().find((document) => document.kind === 'bibtex')!;
+    assert.match(service.describeCitation(bibliography.uri, 'ma2024medsam', NOT_CANCELLED) ?? '', /Ma/);
+  });
+
+  test('count the manuscript in the meta-analysis', () => {
+    const analysis = service.buildMetaAnalysis('manuscript', fixture.uri, NOT_CANCELLED);
+    assert.deepEqual(
+      analysis.coverage?.cited.map((item) => item.id),
+      ['medsam'],
+    );
+    assert.equal(analysis.studies, 1);
   });
 });

@@ -5,9 +5,26 @@
 // between its phases, so that a request the editor no longer needs stops early and answers empty.
 // The features stay plain functions over the workspace; this façade assembles what the handlers used
 // to assemble (the code actions of a place, the completion of a position), so the editor and
-// `fm-atlas lint` cannot drift apart.
+// `fm-atlas lint` cannot drift apart. The service owns every cache of the core (a cache scope, see
+// base/caches.ts): each method runs with the service's scope active, and `dispose` frees them all.
 
+import { createCacheScope, runInCacheScope } from './base/caches';
+import { citationContextFor, citeCatalogueRecord, type CatalogueCitation } from './base/catalogueCitations';
+import { catalogueFor } from './catalogue/workspaceCatalogue';
 import type { CoreConfig } from './config';
+import { listBibliographyPicks, type BibliographyPickList } from './features/bibliographyPicker';
+import { describeEntryMarkdown } from './features/hover/citationHover';
+import { describeRecordCard, findRecord } from './features/hover/catalogueHover';
+import { listCatalogueRecords, type CatalogueListItems } from './features/listCatalogue';
+import { buildMetaAnalysis, describeManuscriptScope, type StatsScope } from './features/stats/metaAnalysis';
+import { renderMetaAnalysis, type RenderedMetaAnalysis } from './features/stats/renderChart';
+import {
+  buildComparisonTable,
+  findCitedModels,
+  findManuscriptCitedModels,
+  type ComparisonTableRequest,
+  type ComparisonTableResult,
+} from './features/tables/buildComparisonTable';
 import { findQuickFixes } from './features/diagnostics/quickFixes';
 import { collectDiagnostics } from './features/diagnostics/collectDiagnostics';
 import type { CoreDiagnostic, DiagnosticOptions } from './features/diagnostics/diagnosticTypes';
@@ -79,13 +96,41 @@ export interface LanguageService {
   ): CodeActionItem[];
   findWorkspaceSymbols(query: string, token: CancellationToken): CatalogueSymbol[];
   collectDiagnostics(uri: string, token: CancellationToken, options?: DiagnosticOptions): CoreDiagnostic[];
+  /** The Markdown card of a bibliography entry (its rendered reference, DOI, file), for a completion item. */
+  describeCitation(bibliographyUri: string, key: string, token: CancellationToken): string | undefined;
+  /** The Markdown card of a model or dataset, with the citation the document would use. */
+  describeRecord(uri: string, kind: 'model' | 'dataset', id: string, token: CancellationToken): string | undefined;
+  /** Cites a catalogue record from a document: the key, the citation and the edits (BibTeX included). */
+  citeRecord(
+    uri: string,
+    kind: 'model' | 'dataset',
+    id: string,
+    replace: TextRange | undefined,
+    token: CancellationToken,
+  ): CatalogueCitation | { readonly error: string } | undefined;
+  /** The catalogue ids of the models a document cites, in order of first citation. */
+  findCitedModels(uri: string, token: CancellationToken): string[];
+  /** A document's bibliography entries for a picker and, given the cursor, where chosen keys go. */
+  listBibliography(uri: string, offset: number | undefined, token: CancellationToken): BibliographyPickList | undefined;
+  /** Every model and dataset of the workspace's catalogue, with what pickers search by. */
+  listCatalogue(token: CancellationToken): CatalogueListItems;
+  /** A comparison table of catalogue models, in the language of the document when one is given. */
+  buildComparisonTable(
+    uri: string | undefined,
+    request: ComparisonTableRequest,
+    token: CancellationToken,
+  ): ComparisonTableResult;
+  /** The meta-analysis charts of a scope; given a manuscript, also what it cites and leaves out. */
+  buildMetaAnalysis(scope: StatsScope, uri: string | undefined, token: CancellationToken): RenderedMetaAnalysis;
+  /** Frees every cache of the service; it keeps working, and fills them again as it is asked. */
+  dispose(): void;
 }
 
 /** Creates the language service over a workspace. */
 export function createLanguageService(init: LanguageServiceInit): LanguageService {
   const { workspace } = init;
-  return Object.freeze<LanguageService>({
-    workspace,
+  const scope = createCacheScope();
+  const methods: Omit<LanguageService, 'workspace' | 'dispose'> = {
     complete(uri, offset, token) {
       if (token.isCancellationRequested) {
         return undefined;
@@ -155,5 +200,53 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
     collectDiagnostics(uri, token, options) {
       return token.isCancellationRequested ? [] : collectDiagnostics(workspace, uri, init.config(), options);
     },
-  });
+    describeCitation(bibliographyUri, key, token) {
+      const document = token.isCancellationRequested ? undefined : workspace.getDocument(bibliographyUri);
+      if (document?.kind !== 'bibtex') {
+        return undefined;
+      }
+      const entry = workspace.bibliography(document).entries.find((candidate) => candidate.key === key);
+      return entry ? describeEntryMarkdown(workspace, { uri: document.uri, entry }, init.config()) : undefined;
+    },
+    describeRecord(uri, kind, id, token) {
+      const context = token.isCancellationRequested ? undefined : citationContextFor(workspace, uri, init.config());
+      const reference = context ? findRecord(context, kind, id) : undefined;
+      return context && reference ? describeRecordCard(context, reference) : undefined;
+    },
+    citeRecord(uri, kind, id, replace, token) {
+      if (token.isCancellationRequested) {
+        return { error: 'The citation was cancelled.' };
+      }
+      return citeCatalogueRecord(workspace, uri, kind, id, init.config(), replace);
+    },
+    findCitedModels(uri, token) {
+      return token.isCancellationRequested ? [] : findCitedModels(workspace, uri, init.config());
+    },
+    listBibliography(uri, offset, token) {
+      return token.isCancellationRequested ? undefined : listBibliographyPicks(workspace, uri, offset, init.config());
+    },
+    listCatalogue(token) {
+      if (token.isCancellationRequested) {
+        return { models: [], datasets: [] };
+      }
+      return listCatalogueRecords(catalogueFor(workspace, init.config()));
+    },
+    buildComparisonTable(uri, request, _token) {
+      // A table is a user's explicit request and takes milliseconds: it is always built.
+      return buildComparisonTable(workspace, uri, request, init.config());
+    },
+    buildMetaAnalysis(statsScope, uri, _token) {
+      // Like a table, the meta-analysis is asked for by the user and is always built.
+      const config = init.config();
+      const cited = uri ? findManuscriptCitedModels(workspace, uri, config) : undefined;
+      const manuscript = uri ? describeManuscriptScope(workspace, uri) : undefined;
+      return renderMetaAnalysis(buildMetaAnalysis(catalogueFor(workspace, config), statsScope, cited, manuscript));
+    },
+  };
+  const service: Record<string, unknown> = { workspace, dispose: () => scope.clear() };
+  for (const [name, method] of Object.entries(methods)) {
+    service[name] = (...args: unknown[]) =>
+      runInCacheScope(scope, () => (method as (...args: unknown[]) => unknown)(...args));
+  }
+  return Object.freeze(service as unknown as LanguageService);
 }

@@ -5,6 +5,7 @@ import type { Workspace } from '../workspace/workspace';
 import { CiteSearchIndex } from '../search/citeSearchIndex';
 import type { BibEntry } from './bibTypes';
 import { foldEntry, type FoldedEntry, type SearchableEntry } from '../search/citeSearchIndex';
+import { defineObjectMemo } from '../base/caches';
 
 /** An entry together with the file that defines it. */
 export interface LocatedEntry {
@@ -25,7 +26,7 @@ export interface BibliographyIndex {
   search(): CiteSearchIndex;
 }
 
-const cache = new WeakMap<Workspace, Map<string, { signature: unknown[]; index: BibliographyIndex }>>();
+const cache = defineObjectMemo<Workspace, Map<string, { signature: unknown[]; index: BibliographyIndex }>>();
 
 /** Builds (or reuses) the index of the given bibliography files. */
 export function indexBibliographies(workspace: Workspace, uris: readonly string[]): BibliographyIndex {
@@ -112,7 +113,7 @@ function toSearchable(entry: BibEntry): SearchableEntry {
 
 // Entries whose text did not change keep their fields array across re-parses (parseBibtex reuses
 // chunks), so their folded search text is reused too and a re-index folds only what changed.
-const folded = new WeakMap<BibEntry['fields'], FoldedEntry>();
+const folded = defineObjectMemo<BibEntry['fields'], FoldedEntry>();
 
 function foldCached(entry: BibEntry): FoldedEntry {
   let result = folded.get(entry.fields);

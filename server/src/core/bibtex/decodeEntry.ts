@@ -5,6 +5,7 @@
 import { plugins, type CslItem } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import type { BibEntry } from './bibTypes';
+import { defineTextMemo } from '../base/caches';
 
 /** An entry decoded to CSL-JSON, or the reason citation-js could not decode it. */
 export interface DecodedEntry {
@@ -12,8 +13,7 @@ export interface DecodedEntry {
   readonly error?: string;
 }
 
-const MAX_CACHED = 20_000;
-const cache = new Map<string, DecodedEntry>();
+const cache = defineTextMemo<DecodedEntry>(20_000);
 
 // citation-js 0.7 has no table entry for `\AA` and `\aa` (Å, å): it keeps them as literal text.
 const MISSING_COMMANDS: ReadonlyArray<[RegExp, string]> = [
@@ -29,10 +29,6 @@ export function decodeEntry(entry: BibEntry): DecodedEntry {
     return cached;
   }
   const decoded = decodeUncached(entry);
-  if (cache.size >= MAX_CACHED) {
-    // Dropping the oldest entry keeps memory bounded on huge bibliographies.
-    cache.delete(cache.keys().next().value as string);
-  }
   cache.set(cacheKey, decoded);
   return decoded;
 }

@@ -19,6 +19,7 @@ import type {
   BibSyntaxErrorCode,
   BibValueForm,
 } from './bibTypes';
+import { defineTextMemo } from '../base/caches';
 
 /** A value part: literal TeX, or the name of an `@string` macro to expand at file level. */
 type ValuePart = string | { readonly macro: string };
@@ -296,15 +297,13 @@ function isKeyChar(c: number): boolean {
 
 // Field names repeat thousands of times (`title`, `Author`, ...); one lower-case copy of each saves
 // an allocation per field, which matters for garbage collection on 30 MB files.
-const lowerCaseNames = new Map<string, string>();
+const lowerCaseNames = defineTextMemo<string>(10_000);
 
 function lowerCaseName(raw: string): string {
   let lower = lowerCaseNames.get(raw);
   if (lower === undefined) {
     lower = raw.toLowerCase();
-    if (lowerCaseNames.size < 10_000) {
-      lowerCaseNames.set(raw, lower);
-    }
+    lowerCaseNames.set(raw, lower);
   }
   return lower;
 }

@@ -7,14 +7,17 @@ import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import type { BibEntry } from './bibTypes';
 import { decodeEntry, stripMarkup } from './decodeEntry';
+import { defineTextMemo } from '../base/caches';
 
-const MAX_CACHED = 5_000;
-const cache = new Map<string, string>();
+const cache = defineTextMemo<string>(5_000);
+// Re-registering a style under a name it had changes what that name renders; the generation in the
+// cache key keeps an older rendering from being served.
+let styleGeneration = 0;
 
 /** Registers a CSL style under a name so that {@link renderReference} can use it. */
 export function registerCslStyle(name: string, xml: string): void {
   plugins.config.get('@csl').templates.add(name, xml);
-  cache.clear();
+  styleGeneration++;
 }
 
 /** Tells whether a style name is known (built in: apa, vancouver, harvard1). */
@@ -25,7 +28,7 @@ export function hasCslStyle(name: string): boolean {
 /** Renders an entry as plain text in a CSL style; falls back to APA for an unknown style. Never throws. */
 export function renderReference(entry: BibEntry, style: string): string {
   const template = hasCslStyle(style) ? style : 'apa';
-  const cacheKey = template + '\u0000' + entry.key + '\u0000' + entry.text;
+  const cacheKey = styleGeneration + '\u0000' + template + '\u0000' + entry.key + '\u0000' + entry.text;
   const cached = cache.get(cacheKey);
   if (cached !== undefined) {
     return cached;
@@ -42,9 +45,6 @@ export function renderReference(entry: BibEntry, style: string): string {
     } catch (error) {
       rendered = `${entry.key} (could not be rendered: ${error instanceof Error ? error.message : String(error)})`;
     }
-  }
-  if (cache.size >= MAX_CACHED) {
-    cache.delete(cache.keys().next().value as string);
   }
   cache.set(cacheKey, rendered);
   return rendered;

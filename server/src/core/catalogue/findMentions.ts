@@ -5,6 +5,7 @@
 
 import type { TextRange } from '../text/textRange';
 import type { Catalogue } from './catalogue';
+import { defineObjectMemo } from '../base/caches';
 
 /** One mention of a catalogue record in a text. */
 export interface Mention {
@@ -20,7 +21,7 @@ interface Matcher {
   readonly bySurface: ReadonlyMap<string, { kind: 'model' | 'dataset'; id: string }>;
 }
 
-const matchers = new WeakMap<Catalogue, Matcher>();
+const matchers = defineObjectMemo<Catalogue, Matcher>();
 const BEFORE = '(?<![\\p{L}\\p{N}_\\\\@-])';
 const AFTER = '(?![\\p{L}\\p{N}_])';
 

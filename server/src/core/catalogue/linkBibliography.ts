@@ -10,6 +10,7 @@ import type { BibEntry } from '../bibtex/bibTypes';
 import type { Catalogue } from './catalogue';
 import type { DatasetRecord, ModelRecord } from './catalogueTypes';
 import { identifyEntry, normalizeDoi, type WorkIdentity } from './workIdentity';
+import { defineObjectMemo } from '../base/caches';
 
 /** A catalogue record, model or dataset. */
 export type CatalogueRecordRef =
@@ -41,8 +42,8 @@ function addTo(map: Map<string, CatalogueRecordRef[]>, key: string, reference: C
   map.set(key, list);
 }
 
-const identityCache = new WeakMap<Catalogue, CatalogueIdentities>();
-const linkCache = new WeakMap<BibliographyIndex, { catalogue: Catalogue; links: BibliographyLinks }>();
+const identityCache = defineObjectMemo<Catalogue, CatalogueIdentities>();
+const linkCache = defineObjectMemo<BibliographyIndex, { catalogue: Catalogue; links: BibliographyLinks }>();
 
 /** The first BibTeX entry of a record's citation text, parsed. */
 export function parseRecordBibtex(bibtex: string | null): BibEntry | undefined {

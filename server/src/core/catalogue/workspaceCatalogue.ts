@@ -5,8 +5,9 @@
 import type { CoreConfig } from '../config';
 import type { SourceDocument, Workspace } from '../workspace/workspace';
 import { Catalogue, type CatalogueLayer } from './catalogue';
+import { defineObjectMemo } from '../base/caches';
 
-const cache = new WeakMap<Workspace, { inputs: unknown[]; catalogue: Catalogue }>();
+const cache = defineObjectMemo<Workspace, { inputs: unknown[]; catalogue: Catalogue }>();
 
 /** The user catalogue documents of a workspace, in path order. */
 export function listCatalogueDocuments(workspace: Workspace): SourceDocument[] {

@@ -11,6 +11,7 @@ import { isInsideNonProse } from '../prose/proseRanges';
 import type { TextRange } from '../text/textRange';
 import type { SourceDocument, Workspace } from '../workspace/workspace';
 import { splitTrimmedSentences } from './splitSentences';
+import { defineObjectMemo } from '../base/caches';
 
 /** A citation that belongs to a sentence. */
 export interface SentenceCitation {
@@ -52,7 +53,7 @@ const FLOAT_ENVIRONMENT = /\\begin\{(figure\*?|table\*?|wrapfigure|subfigure|tik
 const ZONE_COMMAND = /\\(footnote|caption)\*?\s*(?:\[[^\]]*\]\s*)?\{/g;
 const TODO_CITE = /\\todocite\*?\s*\{([^}]*)\}/g;
 
-const cache = new WeakMap<SourceDocument, ClaimSentence[]>();
+const cache = defineObjectMemo<SourceDocument, ClaimSentence[]>();
 
 /** The sentences of a LaTeX or Markdown document, memoized per version. */
 export function extractSentences(workspace: Workspace, document: SourceDocument): ClaimSentence[] {

@@ -2,6 +2,7 @@
 // scholarly English: "et al.", "e.g.", "i.e.", "Fig. 2", "vs.", initials such as "J. Ma".
 
 import type { TextRange } from '../text/textRange';
+import { defineTextMemo } from '../base/caches';
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 const ABBREVIATIONS =
@@ -12,17 +13,13 @@ const ABBREVIATION_END = new RegExp(`${ABBREVIATIONS}\\s*$`);
 const LOWER_CASE_START = /[.!?]["')\]]*\s+(?=\p{Ll}[\p{L}\p{N}-]*\p{Lu})/gu;
 
 // While the author types, only one paragraph changes: splits are cached by the paragraph's text.
-const cache = new Map<string, TextRange[]>();
-const MAX_CACHED = 20_000;
+const cache = defineTextMemo<TextRange[]>(20_000);
 
 /** Splits a text into sentence ranges (offsets into the text, trailing spaces included). */
 export function splitSentences(text: string): TextRange[] {
   let ranges = cache.get(text);
   if (!ranges) {
     ranges = splitUncached(text);
-    if (cache.size >= MAX_CACHED) {
-      cache.clear();
-    }
     cache.set(text, ranges);
   }
   return ranges;
@@ -73,7 +70,7 @@ export interface TrimmedSentence {
   readonly segment: TextRange;
 }
 
-const trimmedCache = new Map<string, TrimmedSentence[]>();
+const trimmedCache = defineTextMemo<TrimmedSentence[]>(20_000);
 
 /** The sentences of a text that hold at least one letter, trimmed; cached by text. */
 export function splitTrimmedSentences(text: string): TrimmedSentence[] {
@@ -94,9 +91,6 @@ export function splitTrimmedSentences(text: string): TrimmedSentence[] {
     if (/\p{L}/u.test(text.slice(start, end))) {
       sentences.push({ range: { start, end }, segment: part });
     }
-  }
-  if (trimmedCache.size >= MAX_CACHED) {
-    trimmedCache.clear();
   }
   trimmedCache.set(text, sentences);
   return sentences;

@@ -10,6 +10,7 @@
 import type { SourceDocument, Workspace } from '../workspace/workspace';
 import { readMetadataBibliography } from '../markdown/scanMarkdown';
 import { dirnameUri, resolvePathUri, withDefaultExtension } from './paths';
+import { defineObjectMemo } from '../base/caches';
 
 /** The settings that bibliography discovery needs. */
 export interface DiscoveryConfig {
@@ -24,7 +25,7 @@ interface ProjectMemo {
   includedBy?: Map<string, string[]>;
 }
 
-const memos = new WeakMap<Workspace, ProjectMemo>();
+const memos = defineObjectMemo<Workspace, ProjectMemo>();
 
 function memoFor(workspace: Workspace): ProjectMemo {
   let memo = memos.get(workspace);

@@ -3,7 +3,6 @@
 // workspace/applyEdit, so that the user can undo them, and warns when the record cannot be cited.
 
 import type { ADD_BIBLIOGRAPHY_ENTRY_COMMAND } from '../../../../shared/commands';
-import { citeCatalogueRecord } from '../../core';
 import { fromRange, toWorkspaceEdit } from '../convert';
 import { NOT_A_MANUSCRIPT, type CommandHandler } from './commandHandler';
 import { isOptional, isRange, isRecord, isRecordKind, isString } from './readArguments';
@@ -23,11 +22,11 @@ export const addBibliographyEntry: CommandHandler<typeof ADD_BIBLIOGRAPHY_ENTRY_
     const { uri, kind, id, replace } = argument;
     return { params: { uri, kind, id, replace: replace ?? undefined } };
   },
-  run: async (session, { uri, kind, id, replace }) => {
+  run: async (session, { uri, kind, id, replace }, token) => {
     const { workspace } = session;
     const document = workspace.getDocument(uri);
     const range = document && replace ? fromRange(workspace, document, replace) : undefined;
-    const citation = citeCatalogueRecord(workspace, uri, kind, id, session.config, range);
+    const citation = session.service.citeRecord(uri, kind, id, range, token);
     if (!citation) {
       return NOT_A_MANUSCRIPT;
     }

@@ -1,7 +1,6 @@
 // fmAtlas.citedModels: the catalogued models a document cites, which the table picker ticks.
 
 import type { CITED_MODELS_COMMAND } from '../../../../shared/commands';
-import { findCitedModels } from '../../core';
 import type { CommandHandler } from './commandHandler';
 import { isRecord, isString } from './readArguments';
 
@@ -9,5 +8,5 @@ import { isRecord, isString } from './readArguments';
 export const citedModels: CommandHandler<typeof CITED_MODELS_COMMAND> = {
   parse: (argument) =>
     isRecord(argument) && isString(argument.uri) ? { params: { uri: argument.uri } } : { error: 'Give { uri }.' },
-  run: async (session, { uri }) => findCitedModels(session.workspace, uri, session.config),
+  run: async (session, { uri }, token) => session.service.findCitedModels(uri, token),
 };

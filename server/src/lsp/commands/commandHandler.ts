@@ -8,6 +8,7 @@ import type {
   ServerCommandParams,
   ServerCommandResult,
 } from '../../../../shared/commands';
+import type { CancellationToken } from '../../core';
 import type { Session } from '../session';
 
 /**
@@ -22,7 +23,11 @@ export interface CommandHandler<K extends ServerCommandId> {
   /** Reads the command's params from the first argument the client sent (undefined when it sent none). */
   readonly parse: (argument: unknown) => ParsedArgument<K>;
   /** Runs the command once the workspace is indexed; thin: reads the session, calls the core, converts. */
-  readonly run: (session: Session, params: ServerCommandParams<K>) => Promise<ServerCommandResult<K>>;
+  readonly run: (
+    session: Session,
+    params: ServerCommandParams<K>,
+    token: CancellationToken,
+  ) => Promise<ServerCommandResult<K>>;
 }
 
 /** The answer to a document FM Atlas cannot cite from (not open or indexed, or not LaTeX or Markdown). */

@@ -14,6 +14,7 @@ import {
   type ServerCommandId,
   type ServerCommandResult,
 } from '../../../../shared/commands';
+import type { CancellationToken } from '../../core';
 import type { Session } from '../session';
 import { addBibliographyEntry } from './addBibliographyEntry';
 import { citedModels } from './citedModels';
@@ -50,8 +51,9 @@ export async function runServerCommand<K extends ServerCommandId>(
   session: Session,
   command: K,
   argument: unknown,
+  token: CancellationToken,
 ): Promise<ServerCommandResult<K>> {
   const handler: CommandHandler<K> = SERVER_COMMAND_HANDLERS[command];
   const parsed = handler.parse(argument);
-  return 'params' in parsed ? handler.run(session, parsed.params) : parsed;
+  return 'params' in parsed ? handler.run(session, parsed.params, token) : parsed;
 }

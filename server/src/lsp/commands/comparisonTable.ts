@@ -2,7 +2,7 @@
 // BibTeX the table's citations need goes into the bibliography through workspace/applyEdit.
 
 import type { COMPARISON_TABLE_COMMAND } from '../../../../shared/commands';
-import { buildComparisonTable, TABLE_COLUMNS, TABLE_SORTS, type TableColumn } from '../../core';
+import { TABLE_COLUMNS, TABLE_SORTS, type TableColumn } from '../../core';
 import { toWorkspaceEdit } from '../convert';
 import type { CommandHandler } from './commandHandler';
 import { isOneOf, isOptional, isRecord, isString, isStringArray } from './readArguments';
@@ -36,11 +36,11 @@ export const comparisonTable: CommandHandler<typeof COMPARISON_TABLE_COMMAND> = 
       },
     };
   },
-  run: async (session, { uri, models, columns = [], format, sort }) => {
+  run: async (session, { uri, models, columns = [], format, sort }, token) => {
     // Unknown columns are left out rather than refused: a picker may remember a column a newer server dropped.
     const known = columns.filter(isTableColumn);
     const request = { models, columns: known, format, sort: TABLE_SORTS.find((id) => id === sort) };
-    const result = buildComparisonTable(session.workspace, uri, request, session.config);
+    const result = session.service.buildComparisonTable(uri, request, token);
     if (result.bibliographyEdit) {
       const edit = toWorkspaceEdit(session.workspace, [result.bibliographyEdit]);
       await session.connection.workspace.applyEdit({ label: "Add the table's models to the bibliography", edit });

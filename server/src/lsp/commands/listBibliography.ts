@@ -3,7 +3,6 @@
 // point between LSP positions and offsets.
 
 import type { LIST_BIBLIOGRAPHY_COMMAND } from '../../../../shared/commands';
-import { listBibliographyPicks } from '../../core';
 import { toOffset } from '../convert';
 import { NOT_A_MANUSCRIPT, type CommandHandler } from './commandHandler';
 import { isOptional, isPosition, isRecord, isString } from './readArguments';
@@ -14,11 +13,11 @@ export const listBibliography: CommandHandler<typeof LIST_BIBLIOGRAPHY_COMMAND> 
     isRecord(argument) && isString(argument.uri) && isOptional(argument.position, isPosition)
       ? { params: { uri: argument.uri, position: argument.position ?? undefined } }
       : { error: 'Give { uri } and optionally position, an LSP position of the document.' },
-  run: async (session, { uri, position }) => {
+  run: async (session, { uri, position }, token) => {
     const { workspace } = session;
     const document = workspace.getDocument(uri);
     const offset = document && position ? toOffset(workspace, document, position) : undefined;
-    const picks = document ? listBibliographyPicks(workspace, document.uri, offset, session.config) : undefined;
+    const picks = document ? session.service.listBibliography(document.uri, offset, token) : undefined;
     if (!document || !picks) {
       return NOT_A_MANUSCRIPT;
     }

@@ -2,13 +2,6 @@
 // it cites and leaves out. A LaTeX chapter counts with its whole project.
 
 import type { META_ANALYSIS_COMMAND, MetaAnalysisScope } from '../../../../shared/commands';
-import {
-  buildMetaAnalysis,
-  catalogueFor,
-  describeManuscriptScope,
-  findManuscriptCitedModels,
-  renderMetaAnalysis,
-} from '../../core';
 import type { CommandHandler } from './commandHandler';
 import { isOneOf, isOptional, isRecord, isString } from './readArguments';
 
@@ -23,11 +16,8 @@ export const metaAnalysis: CommandHandler<typeof META_ANALYSIS_COMMAND> = {
     }
     return { params: { scope: argument.scope ?? undefined, uri: argument.uri ?? undefined } };
   },
-  run: async (session, { scope = 'catalogue', uri }) => {
-    const { workspace, config } = session;
-    const cited = uri ? findManuscriptCitedModels(workspace, uri, config) : undefined;
-    const manuscript = uri ? describeManuscriptScope(workspace, uri) : undefined;
-    return renderMetaAnalysis(buildMetaAnalysis(catalogueFor(workspace, config), scope, cited, manuscript));
+  run: async (session, { scope = 'catalogue', uri }, token) => {
+    return session.service.buildMetaAnalysis(scope, uri, token);
   },
 };
 

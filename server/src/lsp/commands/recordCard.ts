@@ -1,7 +1,6 @@
 // fmAtlas.recordCard: the Markdown card of a model or dataset, with the citation the document would use.
 
 import type { RECORD_CARD_COMMAND } from '../../../../shared/commands';
-import { citationContextFor, describeRecordCard, findRecord } from '../../core';
 import type { CommandHandler } from './commandHandler';
 import { isRecord, isRecordKind, isString } from './readArguments';
 
@@ -13,9 +12,7 @@ export const recordCard: CommandHandler<typeof RECORD_CARD_COMMAND> = {
     }
     return { params: { uri: argument.uri, kind: argument.kind, id: argument.id } };
   },
-  run: async (session, { uri, kind, id }) => {
-    const context = citationContextFor(session.workspace, uri, session.config);
-    const reference = context ? findRecord(context, kind, id) : undefined;
-    return context && reference ? describeRecordCard(context, reference) : null;
+  run: async (session, { uri, kind, id }, token) => {
+    return session.service.describeRecord(uri, kind, id, token) ?? null;
   },
 };

@@ -6,7 +6,6 @@ import {
   type CompletionParams,
   type CancellationToken,
 } from 'vscode-languageserver/node';
-import { citationContextFor, describeEntryMarkdown, describeRecordCard, findRecord } from '../../core';
 import { toOffset, toRange } from '../convert';
 import { ADD_BIBLIOGRAPHY_ENTRY_COMMAND, type AddBibliographyEntryParams } from '../../../../shared/commands';
 import { isRecord, isRecordKind, isString } from '../commands/readArguments';
@@ -127,25 +126,14 @@ export async function handleCompletionResolve(
   if (token.isCancellationRequested) {
     return item;
   }
-  const { workspace, config } = session;
-  if (data?.type === 'citation') {
-    const document = workspace.getDocument(data.entryUri);
-    const entry =
-      document?.kind === 'bibtex'
-        ? workspace.bibliography(document).entries.find((candidate) => candidate.key === data.key)
+  const documentation =
+    data?.type === 'citation'
+      ? session.service.describeCitation(data.entryUri, data.key, token)
+      : data?.type === 'catalogue'
+        ? session.service.describeRecord(data.documentUri, data.kind, data.id, token)
         : undefined;
-    if (document && entry) {
-      item.documentation = {
-        kind: MarkupKind.Markdown,
-        value: describeEntryMarkdown(workspace, { uri: document.uri, entry }, config),
-      };
-    }
-  } else if (data?.type === 'catalogue') {
-    const context = citationContextFor(workspace, data.documentUri, config);
-    const reference = context ? findRecord(context, data.kind, data.id) : undefined;
-    if (context && reference) {
-      item.documentation = { kind: MarkupKind.Markdown, value: describeRecordCard(context, reference) };
-    }
+  if (documentation !== undefined) {
+    item.documentation = { kind: MarkupKind.Markdown, value: documentation };
   }
   return item;
 }

@@ -21,5 +21,5 @@ export async function handleExecuteCommand(
   if (token.isCancellationRequested) {
     return null;
   }
-  return runServerCommand(session, params.command, params.arguments?.[0]);
+  return runServerCommand(session, params.command, params.arguments?.[0], token);
 }

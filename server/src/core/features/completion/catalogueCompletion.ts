@@ -22,6 +22,7 @@ import type { TextRange } from '../../text/textRange';
 import type { Workspace } from '../../workspace/workspace';
 import { citationContextFor, formatNameWithCitation, type CitationContext } from '../../base/catalogueCitations';
 import { isTypedAsName, matchNameSurfaces, nameSurfacesOf, type NameSurface } from './nameSurfaces';
+import { defineObjectMemo } from '../../base/caches';
 
 /** One completion item for a catalogue record. */
 export interface CatalogueCompletionItem {
@@ -54,7 +55,7 @@ const FUZZY_MIN = 6;
 const FUZZY_MAX_SCORE = 0.2;
 const WORD_CHAR = /[\p{L}\p{N}\-+.&_μ]/u;
 
-const fuzzyCache = new WeakMap<Catalogue, Fuse<NameSurface>>();
+const fuzzyCache = defineObjectMemo<Catalogue, Fuse<NameSurface>>();
 
 function fuzzyIndexOf(catalogue: Catalogue): Fuse<NameSurface> {
   let fuse = fuzzyCache.get(catalogue);

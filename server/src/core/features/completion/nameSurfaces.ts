@@ -24,6 +24,7 @@
 import type { Catalogue } from '../../catalogue/catalogue';
 import type { DatasetRecord, ModelRecord } from '../../catalogue/catalogueTypes';
 import { isDomainTerm, isOrdinaryWord, isPrefixOfOrdinaryWord } from '../../prose/ordinaryWords';
+import { defineObjectMemo } from '../../base/caches';
 
 /** A name or alias of a catalogue record that prose completion may offer. */
 export interface NameSurface {
@@ -51,7 +52,7 @@ const MAX_WORDS = 3;
 /** Two typed letters are too often an abbreviation of the paper's own ("FL", "SA") to offer names. */
 const MIN_TYPED = 3;
 const MAX_LENGTH = 40;
-const cache = new WeakMap<Catalogue, NameSurfaces>();
+const cache = defineObjectMemo<Catalogue, NameSurfaces>();
 
 /** The completable surfaces of a catalogue, computed once per catalogue. */
 export function nameSurfacesOf(catalogue: Catalogue): NameSurfaces {

@@ -38,12 +38,12 @@ export const DIAGNOSTIC_CODES: readonly string[] = DIAGNOSTIC_RULES.flatMap((rul
 const ruleOfCode = new Map(
   DIAGNOSTIC_RULES.flatMap((rule) => Object.keys(rule.codes).map((code) => [code, rule] as const)),
 );
-const rulesOfKind = new Map<DocumentKind, DiagnosticRule[]>();
-for (const rule of DIAGNOSTIC_RULES) {
-  for (const kind of rule.documentKinds) {
-    rulesOfKind.set(kind, [...(rulesOfKind.get(kind) ?? []), rule]);
-  }
-}
+const rulesOfKind = new Map<DocumentKind, readonly DiagnosticRule[]>(
+  [...new Set(DIAGNOSTIC_RULES.flatMap((rule) => rule.documentKinds))].map((kind) => [
+    kind,
+    DIAGNOSTIC_RULES.filter((rule) => rule.documentKinds.includes(kind)),
+  ]),
+);
 
 /** The rule that reports a code, if any. */
 export function findRule(code: string): DiagnosticRule | undefined {

@@ -12,6 +12,7 @@ import type { SourceDocument, Workspace } from '../../workspace/workspace';
 import { bibliographyIndexFor, listCitationUses } from '../../base/citations';
 import type { CoreDiagnostic } from './diagnosticTypes';
 import type { DiagnosticRule, QuickFix, RuleDiagnostic } from './rule';
+import { defineTextMemo } from '../../base/caches';
 
 /** Reports the undefined cite keys of a LaTeX or Markdown document. */
 function checkUndefinedKeys(workspace: Workspace, document: SourceDocument, config: CoreConfig): RuleDiagnostic[] {
@@ -79,23 +80,19 @@ export const undefinedKeyRule: DiagnosticRule = {
 
 // Suggestions depend only on the bibliography index and the key, and a fuzzy search over a large
 // bibliography takes tens of milliseconds, so they are cached per index for the next keystroke.
-const suggestionCache = new WeakMap<BibliographyIndex, Map<string, string[]>>();
+const suggestionCache = defineTextMemo<{ index: BibliographyIndex; suggestions: string[] }>(5_000);
 
 function suggestKeys(index: BibliographyIndex, key: string): string[] {
-  let cache = suggestionCache.get(index);
-  if (!cache) {
-    cache = new Map();
-    suggestionCache.set(index, cache);
+  const cached = suggestionCache.get(key);
+  if (cached?.index === index) {
+    return cached.suggestions;
   }
-  let suggestions = cache.get(key);
-  if (!suggestions) {
-    suggestions = index
-      .search()
-      .search(key, 3)
-      .map((hit) => index.entries[hit.position].entry.key)
-      .filter((candidate) => candidate !== key);
-    cache.set(key, suggestions);
-  }
+  const suggestions = index
+    .search()
+    .search(key, 3)
+    .map((hit) => index.entries[hit.position].entry.key)
+    .filter((candidate) => candidate !== key);
+  suggestionCache.set(key, { index, suggestions });
   return suggestions;
 }
 

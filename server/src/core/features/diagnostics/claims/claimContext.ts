@@ -18,6 +18,7 @@ import {
 } from '../../../base/catalogueCitations';
 import type { CoreDiagnostic } from '../diagnosticTypes';
 import type { FixContext, QuickFix } from '../rule';
+import { defineObjectMemo, defineTextMemo } from '../../../base/caches';
 
 /** "SAM-style models", "CLIP-based encoders": a family, not the model itself. */
 const ADJECTIVAL = /^-(?:style|based|like|derived|type|family|inspired|variants?)\b/i;
@@ -76,23 +77,15 @@ export function claimContextFor(
 
 // Finding names is the costliest step, and while the author types only one sentence changes:
 // mentions are cached by the sentence's masked text, per catalogue.
-const mentionCache = new WeakMap<Catalogue, Map<string, Mention[]>>();
-const MAX_CACHED_SENTENCES = 20_000;
+const mentionCache = defineTextMemo<{ catalogue: Catalogue; mentions: Mention[] }>(20_000);
 
 function findSentenceMentions(catalogue: Catalogue, text: string): Mention[] {
-  let cache = mentionCache.get(catalogue);
-  if (!cache) {
-    cache = new Map();
-    mentionCache.set(catalogue, cache);
+  const cached = mentionCache.get(text);
+  if (cached?.catalogue === catalogue) {
+    return cached.mentions;
   }
-  let mentions = cache.get(text);
-  if (!mentions) {
-    mentions = findMentions(catalogue, text).filter((mention) => !ADJECTIVAL.test(text.slice(mention.range.end)));
-    if (cache.size >= MAX_CACHED_SENTENCES) {
-      cache.clear();
-    }
-    cache.set(text, mentions);
-  }
+  const mentions = findMentions(catalogue, text).filter((mention) => !ADJECTIVAL.test(text.slice(mention.range.end)));
+  mentionCache.set(text, { catalogue, mentions });
   return mentions;
 }
 
@@ -102,14 +95,16 @@ export function recordIdOfKey(context: ClaimContext, key: string): string | unde
 }
 
 // The fixes of one request share the document's citation context, as the check's rules share theirs.
-const fixCitations = new WeakMap<FixContext, CitationContext | undefined>();
+const fixCitations = defineObjectMemo<FixContext, { citations: CitationContext | undefined }>();
 
 /** The citation context of the document the fixes are asked for, built once per request. */
 export function citationsForFixes(context: FixContext): CitationContext | undefined {
-  if (!fixCitations.has(context)) {
-    fixCitations.set(context, citationContextFor(context.workspace, context.uri, context.config));
+  let memo = fixCitations.get(context);
+  if (!memo) {
+    memo = { citations: citationContextFor(context.workspace, context.uri, context.config) };
+    fixCitations.set(context, memo);
   }
-  return fixCitations.get(context);
+  return memo.citations;
 }
 
 /** Plans citing a catalogued model: the user's key, or the catalogue's with its BibTeX added. */

@@ -25,9 +25,10 @@ import {
   type AnalysedSentence,
   type ClaimContext,
 } from './claimContext';
+import { defineTextMemo } from '../../../base/caches';
 
 // The text signals of a sentence depend on its text only; while the author types, one changes.
-const signalCache = new Map<string, { result?: string; comparison?: string; own: boolean }>();
+const signalCache = defineTextMemo<{ result?: string; comparison?: string; own: boolean }>(20_000);
 
 function signalsOf(text: string): { result?: string; comparison?: string; own: boolean } {
   let signals = signalCache.get(text);
@@ -37,9 +38,6 @@ function signalsOf(text: string): { result?: string; comparison?: string; own: b
       comparison: findComparativeClaim(text),
       own: isOwnStatement(text),
     };
-    if (signalCache.size >= 20_000) {
-      signalCache.clear();
-    }
     signalCache.set(text, signals);
   }
   return signals;
