@@ -10,6 +10,24 @@ import { formatCatalogueAsText, searchCatalogue } from './catalogue';
 import { printComparisonTable } from './table';
 import { renderStats } from './stats';
 import { EXIT, exitCodeOf, formatError, usageError } from './cliError';
+import { CHART_IDS, DEFAULT_TABLE_COLUMNS, TABLE_COLUMNS, TABLE_SORTS } from '../core';
+
+/** Words joined by a separator and wrapped to the help's width, continuation lines indented to the column. */
+function wrapList(words: readonly string[], separator: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const [i, word] of words.entries()) {
+    const piece = word + (i < words.length - 1 ? separator.trimEnd() : '');
+    if (line !== '' && line.length + 1 + piece.length > 62) {
+      lines.push(line);
+      line = piece;
+    } else {
+      line = line === '' ? piece : `${line} ${piece}`;
+    }
+  }
+  lines.push(line);
+  return lines.join('\n' + ' '.repeat(39));
+}
 
 const USAGE = `Usage:
   fm-atlas lsp --stdio                 Run the language server over stdio (for any LSP editor).
@@ -25,14 +43,14 @@ const USAGE = `Usage:
       --file FILE                      A user catalogue file merged over the built-in one (repeatable).
       --no-builtin                     Only the user catalogue files.
   fm-atlas table --models a,b,c        Print a comparison table of catalogue models (ids or names).
-      --columns c1,c2,...              name, year, venue, category, paradigm, architecture, backbone,
-                                       language_model, params, modalities, dimension, pretraining_data, tasks, code
+      --columns c1,c2,...              ${wrapList(TABLE_COLUMNS, ', ')}
+                                       (default: ${DEFAULT_TABLE_COLUMNS.join(',')})
       --format latex|markdown          Output language (default: latex).
-      --sort year|name|category|given  Row order (default: year).
+      --sort ${TABLE_SORTS.join('|').padEnd(26)}Row order (default: year).
   fm-atlas stats                       Render a meta-analysis figure (studies per year by category by default).
       --scope catalogue|FILE           The whole catalogue (default), the models a manuscript cites
                                        (.tex, .md, .qmd, .Rmd) or the models of a catalogue file (.yaml, .json).
-      --chart category|modalities|tasks|datasets|paradigm
+      --chart ${CHART_IDS.join('|')}
       --format svg|pgfplots|csv        SVG figure, PGFPlots code for LaTeX, or the counts (default: svg).
       --max-files N                    Files read from the manuscript's folder (default: 5000).
   fm-atlas --version | --help

@@ -3,8 +3,10 @@
 import {
   createLanguageService,
   DEFAULT_CORE_CONFIG,
+  DEFAULT_TABLE_COLUMNS,
   NOT_CANCELLED,
   TABLE_COLUMNS,
+  TABLE_SORTS,
   Workspace,
   type TableColumn,
   type TableSort,
@@ -24,7 +26,7 @@ export function printComparisonTable(options: { models?: string; columns?: strin
   if (models.length === 0) {
     throw usageError('name the models with --models, e.g. --models medsam,biomedclip,sam');
   }
-  const columns = (options.columns ?? 'name,year,category,paradigm').split(',').map((column) => column.trim());
+  const columns = (options.columns ?? DEFAULT_TABLE_COLUMNS.join(',')).split(',').map((column) => column.trim());
   const unknownColumns = columns.filter((column) => !(TABLE_COLUMNS as readonly string[]).includes(column));
   if (unknownColumns.length > 0) {
     throw usageError(`unknown columns: ${unknownColumns.join(', ')} (choose from ${TABLE_COLUMNS.join(', ')})`);
@@ -32,8 +34,8 @@ export function printComparisonTable(options: { models?: string; columns?: strin
   if (options.format !== 'latex' && options.format !== 'markdown') {
     throw usageError(`--format must be latex or markdown, not '${options.format}'`);
   }
-  if (!['year', 'name', 'category', 'given'].includes(options.sort ?? 'year')) {
-    throw usageError(`--sort must be year, name, category or given, not '${options.sort}'`);
+  if (!(TABLE_SORTS as readonly string[]).includes(options.sort ?? 'year')) {
+    throw usageError(`--sort must be one of ${TABLE_SORTS.join(', ')}, not '${options.sort}'`);
   }
   const config = { ...DEFAULT_CORE_CONFIG, builtinCatalogueLayers: requireBuiltinCatalogue() };
   const service = createLanguageService({ workspace: new Workspace(), config: () => config });

@@ -56,7 +56,13 @@ export {
   type ComparisonTableRequest,
   type ComparisonTableResult,
 } from './features/tables/buildComparisonTable';
-export { TABLE_COLUMNS, TABLE_SORTS, type TableColumn, type TableSort } from './features/tables/comparisonTable';
+export {
+  DEFAULT_TABLE_COLUMNS,
+  TABLE_COLUMNS,
+  TABLE_SORTS,
+  type TableColumn,
+  type TableSort,
+} from './features/tables/comparisonTable';
 export { listTableChoices, type TableChoice, type TableChoices } from './features/tables/tableOptions';
 export { buildTrendChart, CHART_IDS, type ChartId, type TrendChart } from './features/stats/trendCharts';
 export {

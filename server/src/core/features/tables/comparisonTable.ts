@@ -196,8 +196,7 @@ export function renderComparisonTable(catalogue: Catalogue, options: ComparisonT
     options.models.map((id) => catalogue.model(id)).filter((model): model is ModelRecord => model !== undefined),
     options.sort,
   );
-  const columns =
-    options.columns.length > 0 ? options.columns : (['name', 'year', 'category', 'paradigm'] as TableColumn[]);
+  const columns = options.columns.length > 0 ? options.columns : DEFAULT_TABLE_COLUMNS;
   return options.format === 'latex'
     ? renderLatex(catalogue, models, columns, options)
     : renderMarkdown(catalogue, models, columns, options);
