@@ -25,6 +25,21 @@ describe('findBibliographies', () => {
     assert.deepEqual(bibsOf(source, 'chapters/intro.tex'), ['refs.bib', 'more.bib']);
   });
 
+  test("a section that a chapter inputs by a path relative to the root's folder finds the root", () => {
+    // As in a thesis: main.tex inputs tex/ch1/chapter1.tex, which inputs ./tex/ch1/intro.tex.
+    const source = `
+%! main.tex
+\\input{./tex/ch1/chapter1.tex}
+\\bibliography{biblio}
+%! tex/ch1/chapter1.tex
+\\input{./tex/ch1/intro.tex}
+%! tex/ch1/intro.tex
+\\cite{a}
+%! biblio.bib
+`;
+    assert.deepEqual(bibsOf(source, 'tex/ch1/intro.tex'), ['biblio.bib']);
+  });
+
   test('the magic root comment decides the root, and paths are relative to it', () => {
     const source = `
 %! paper/main.tex

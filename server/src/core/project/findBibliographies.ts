@@ -137,10 +137,17 @@ function findIncludingRoots(workspace: Workspace, memo: ProjectMemo, uri: string
         continue;
       }
       for (const include of workspace.latex(document).includes) {
-        // Within a project, paths are relative to the root; a chapter that includes a section is rare,
-        // so both the includer's folder and its own root candidates are tried.
-        for (const folder of new Set([dirnameUri(document.uri), ...rootFoldersOf(workspace, document)])) {
-          const target = resolveInclude(workspace, folder, document.uri, include.path);
+        // Within a project, paths are relative to the root's folder, which a chapter does not know
+        // until the graph is built: `tex/ch1/chapter1.tex` writes `\input{tex/ch1/intro}`. So the
+        // includer's folder, its magic root's folder and then each folder above it are tried, and
+        // every one where the file exists is an edge.
+        const candidates = new Set(
+          [dirnameUri(document.uri), ...rootFoldersOf(workspace, document), ...ancestorFolders(document.uri)].map(
+            (folder) => resolvePathUri(folder, withDefaultExtension(include.path, '.tex')),
+          ),
+        );
+        const existing = [...candidates].filter((target) => workspace.getDocument(target));
+        for (const target of existing.length > 0 ? existing : [[...candidates][0]]) {
           const parents = memo.includedBy.get(target) ?? [];
           parents.push(document.uri);
           memo.includedBy.set(target, parents);
@@ -167,6 +174,21 @@ function findIncludingRoots(workspace: Workspace, memo: ProjectMemo, uri: string
   };
   climb(uri);
   return [...roots];
+}
+
+/** The folders above a document's folder, nearest first, at most eight (a project is never deeper). */
+function ancestorFolders(uri: string): string[] {
+  const folders: string[] = [];
+  let folder = dirnameUri(uri);
+  for (let depth = 0; depth < 8; depth++) {
+    const parent = dirnameUri(folder);
+    if (parent === folder || parent.length >= folder.length) {
+      break;
+    }
+    folders.push(parent);
+    folder = parent;
+  }
+  return folders;
 }
 
 function rootFoldersOf(workspace: Workspace, document: SourceDocument): string[] {
