@@ -56,6 +56,10 @@ export const DEFAULT_SETTINGS: FmAtlasSettings = {
   claims: {
     severity: {
       'untagged-claim': 'warning',
+      'unsourced-attribution': 'information',
+      'unsourced-comparison': 'information',
+      'unsourced-figure': 'information',
+      'unsourced-quotation': 'information',
       'misattributed-citation': 'warning',
       'preprint-superseded': 'information',
       'uncited-model-first-mention': 'information',

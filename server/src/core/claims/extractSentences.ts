@@ -31,6 +31,23 @@ export interface ClaimSentence {
   readonly paragraph: number;
   readonly zone: 'body' | 'caption' | 'footnote';
   readonly citations: SentenceCitation[];
+  /** The title of the nearest heading before the sentence ("Results", "2.1 Datasets"), or '' when none. */
+  readonly section: string;
+}
+
+/** Pairs each sentence with the title of the last heading that starts before it; headings sorted by offset. */
+function withSections(
+  sentences: Array<Omit<ClaimSentence, 'section'>>,
+  headings: ReadonlyArray<{ start: number; title: string }>,
+): ClaimSentence[] {
+  let next = 0;
+  let title = '';
+  return sentences.map((sentence) => {
+    while (next < headings.length && headings[next].start <= sentence.range.start) {
+      title = headings[next++].title;
+    }
+    return { ...sentence, section: title };
+  });
 }
 
 const NEWLINE = 10;
@@ -54,6 +71,10 @@ const ZONE_COMMAND = /\\(footnote|caption)\*?\s*(?:\[[^\]]*\]\s*)?\{/g;
 const TODO_CITE = /\\todocite\*?\s*\{([^}]*)\}/g;
 
 const cache = defineObjectMemo<SourceDocument, ClaimSentence[]>();
+
+/** `](target)` of a link or image, and a Pandoc attribute block `{#id .class key=value}`. */
+const LINK_TARGET_OR_ATTRIBUTES =
+  /\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+"[^"\n]*")?\)|\{[#.][^{}\n]*\}|\{[^{}\n]*=[^{}\n]*\}/g;
 
 /** The sentences of a LaTeX or Markdown document, memoized per version. */
 export function extractSentences(workspace: Workspace, document: SourceDocument): ClaimSentence[] {
@@ -149,9 +170,22 @@ function extractLatex(workspace: Workspace, document: SourceDocument): ClaimSent
   const nonProse = workspace.nonProse(document);
   const excluded: TextRange[] = [];
   const zones: Array<{ zone: 'caption' | 'footnote'; range: TextRange; command: number }> = [];
+  const headings: Array<{ start: number; title: string }> = [];
   for (const match of text.matchAll(HEADING)) {
     const open = (match.index ?? 0) + match[0].length - 1;
-    excluded.push({ start: match.index ?? 0, end: groupEnd(text, open) + 1 });
+    const close = groupEnd(text, open);
+    excluded.push({ start: match.index ?? 0, end: close + 1 });
+    // A heading in a comment (`% \section{Old title}`) heads nothing.
+    const lineStart = text.lastIndexOf('\n', match.index ?? 0) + 1;
+    if (!/(?<!\\)%/.test(text.slice(lineStart, match.index ?? 0))) {
+      headings.push({
+        start: match.index ?? 0,
+        title: text
+          .slice(open + 1, close)
+          .replace(/\s+/g, ' ')
+          .trim(),
+      });
+    }
   }
   for (const match of text.matchAll(TABLE_ENVIRONMENT)) {
     const endMarker = `\\end{${match[1]}}`;
@@ -324,13 +358,16 @@ function extractLatex(workspace: Workspace, document: SourceDocument): ClaimSent
       });
     }
   }
-  return segments.map((segment, index) => ({
-    range: segment.range,
-    text: maskedSpans.get(segment)!,
-    paragraph: segment.paragraph,
-    zone: segment.zone,
-    citations: citations[index],
-  }));
+  return withSections(
+    segments.map((segment, index) => ({
+      range: segment.range,
+      text: maskedSpans.get(segment)!,
+      paragraph: segment.paragraph,
+      zone: segment.zone,
+      citations: citations[index],
+    })),
+    headings,
+  );
 }
 
 /** Paragraphs: runs of lines separated by blank lines (comment-only lines do not separate). */
@@ -388,6 +425,14 @@ function extractMarkdown(workspace: Workspace, document: SourceDocument): ClaimS
       }
     }
   }
+  // Link and image targets and Pandoc attributes (`](fig.png){#fig:x width=70%}`) are not prose.
+  for (const match of text.matchAll(LINK_TARGET_OR_ATTRIBUTES)) {
+    for (let i = match.index ?? 0; i < (match.index ?? 0) + match[0].length; i++) {
+      if (chars[i] !== '\n' && chars[i] !== ']') {
+        chars[i] = ' ';
+      }
+    }
+  }
   const masked = chars.join('');
   const segments: Segment[] = [];
   syntax.blocks.forEach((block, index) => {
@@ -406,11 +451,23 @@ function extractMarkdown(workspace: Workspace, document: SourceDocument): ClaimS
       citations[found].push({ key: citation.key, range: citation.range, placeholder: /^todo$/i.test(citation.key) });
     }
   }
-  return segments.map((segment, index) => ({
-    range: segment.range,
-    text: masked.slice(segment.range.start, segment.range.end),
-    paragraph: segment.paragraph,
-    zone: segment.zone,
-    citations: citations[index],
-  }));
+  const headings = syntax.blocks
+    .filter((block) => block.kind === 'heading')
+    .map((block) => ({
+      start: block.range.start,
+      title: text
+        .slice(block.range.start, block.range.end)
+        .replace(/^#+\s*|\s*#*\s*$|\{[^}]*\}/g, '')
+        .trim(),
+    }));
+  return withSections(
+    segments.map((segment, index) => ({
+      range: segment.range,
+      text: masked.slice(segment.range.start, segment.range.end),
+      paragraph: segment.paragraph,
+      zone: segment.zone,
+      citations: citations[index],
+    })),
+    headings,
+  );
 }

@@ -58,6 +58,8 @@ const CITE_COMMANDS = new Set([
   'citeyear',
   'citeyearpar',
   'citenum',
+  // The kaobook and sidenotes classes: a citation in the margin.
+  'sidecite',
   'nocite',
   // biblatex.
   'parencite',

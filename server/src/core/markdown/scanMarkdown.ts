@@ -144,7 +144,64 @@ function findBlocks(body: string): { excluded: TextRange[]; blocks: MarkdownBloc
       blocks.push({ kind: 'table', range });
     }
   }
-  return { excluded, blocks };
+  // markdown-it knows only pipe tables; Pandoc's multiline, simple and grid tables would read as
+  // paragraphs and headings ("Model  No hints" over a dashed line is a setext heading).
+  const pandocTables = findPandocTables(body, offsetOfLine, lineStarts.length);
+  if (pandocTables.length === 0) {
+    return { excluded, blocks };
+  }
+  const outside = blocks.filter(
+    (block) => !pandocTables.some((table) => block.range.start < table.end && block.range.end > table.start),
+  );
+  const merged = [...outside, ...pandocTables.map((range): MarkdownBlock => ({ kind: 'table', range }))];
+  return { excluded, blocks: merged.sort((x, y) => x.range.start - y.range.start) };
+}
+
+const FULL_RULE = /^-{10,}[ \t]*$/;
+const COLUMN_RULE = /^[ \t]*-{3,}(?:[ \t]+-{3,})+[ \t]*$/;
+const GRID_LINE = /^[+|]/;
+
+/** The line ranges of Pandoc's multiline, simple and grid tables, as offsets. */
+function findPandocTables(body: string, offsetOfLine: (line: number) => number, lineCount: number): TextRange[] {
+  const lineAt = (line: number) => body.slice(offsetOfLine(line), offsetOfLine(line + 1)).replace(/\r?\n$/, '');
+  const isBlank = (line: number) => lineAt(line).trim() === '';
+  const tables: TextRange[] = [];
+  let line = 0;
+  while (line < lineCount) {
+    const text = lineAt(line);
+    let end = -1;
+    if (FULL_RULE.test(text)) {
+      // A multiline table: a full rule, a header, a column rule, rows, and a closing full rule.
+      const columns = [1, 2, 3, 4, 5].map((step) => line + step).find((next) => COLUMN_RULE.test(lineAt(next)));
+      if (columns !== undefined) {
+        for (let next = columns + 1; next < Math.min(lineCount, columns + 400); next++) {
+          if (FULL_RULE.test(lineAt(next))) {
+            end = next + 1;
+            break;
+          }
+        }
+      }
+    } else if (COLUMN_RULE.test(text) && line > 0 && !isBlank(line - 1)) {
+      // A simple table: a header line over a column rule, rows until a blank line.
+      line--;
+      end = line + 2;
+      while (end < lineCount && !isBlank(end)) {
+        end++;
+      }
+    } else if (/^\+[-=:]+\+/.test(text)) {
+      end = line + 1;
+      while (end < lineCount && GRID_LINE.test(lineAt(end))) {
+        end++;
+      }
+    }
+    if (end > line) {
+      tables.push({ start: offsetOfLine(line), end: offsetOfLine(end) });
+      line = end;
+    } else {
+      line++;
+    }
+  }
+  return tables;
 }
 
 function isWordChar(c: string | undefined): boolean {

@@ -19,6 +19,14 @@ import {
 import type { CoreDiagnostic } from '../diagnosticTypes';
 import type { FixContext, QuickFix } from '../rule';
 import { defineObjectMemo, defineTextMemo } from '../../../base/caches';
+import { isOrdinaryWord } from '../../../prose/ordinaryWords';
+
+/**
+ * The words around a name that is also an ordinary word or acronym (FLAIR, CAT, CONCH, TITAN) that
+ * make it the model: without one, "FLAIR images" is an MRI sequence and "CAT" a test, not a model.
+ */
+const MODEL_NEIGHBOURHOOD =
+  /\b(?:models?|foundation|pre-?train\w*|encoders?|backbones?|fine-?tun\w*|zero-shot|few-shot|linear prob\w*|embeddings?|benchmark\w*|outperform\w*|ViT\w*|transformers?|vision[- ]language|self-supervised|contrastive|checkpoints?|weights|AUC|AUROC|Dice|accuracy)\b/i;
 
 /** "SAM-style models", "CLIP-based encoders": a family, not the model itself. */
 const ADJECTIVAL = /^-(?:style|based|like|derived|type|family|inspired|variants?)\b/i;
@@ -41,8 +49,9 @@ export interface ClaimContext {
 }
 
 /**
- * Builds the claim context of a manuscript that cites: undefined for a document without a
- * bibliography (a README, notes), which the claim rules leave alone.
+ * Builds the claim context of a manuscript: a document with a bibliography or with at least one
+ * citation (a Manubot manuscript cites `[@doi:...]` with no .bib). A document with neither (a
+ * README, notes) is not a manuscript, and the claim rules leave it alone.
  */
 export function manuscriptClaimContext(
   workspace: Workspace,
@@ -50,7 +59,10 @@ export function manuscriptClaimContext(
   config: CoreConfig,
 ): ClaimContext | undefined {
   const context = claimContextFor(workspace, document, config);
-  return context && context.citations.index.uris.length > 0 ? context : undefined;
+  const isManuscript =
+    context !== undefined &&
+    (context.citations.index.uris.length > 0 || context.sentences.some((sentence) => sentence.citations.length > 0));
+  return isManuscript ? context : undefined;
 }
 
 /** Builds the claim context of a LaTeX or Markdown document. */
@@ -70,6 +82,7 @@ export function claimContextFor(
     paragraph: sentence.paragraph,
     zone: sentence.zone,
     citations: sentence.citations,
+    section: sentence.section,
     mentions: findSentenceMentions(citations.catalogue, sentence.text),
   }));
   return { document, citations, sentences };
@@ -84,7 +97,12 @@ function findSentenceMentions(catalogue: Catalogue, text: string): Mention[] {
   if (cached?.catalogue === catalogue) {
     return cached.mentions;
   }
-  const mentions = findMentions(catalogue, text).filter((mention) => !ADJECTIVAL.test(text.slice(mention.range.end)));
+  const mentions = findMentions(catalogue, text).filter(
+    (mention) =>
+      !ADJECTIVAL.test(text.slice(mention.range.end)) &&
+      (!isOrdinaryWord(mention.text) ||
+        MODEL_NEIGHBOURHOOD.test(text.slice(0, mention.range.start) + text.slice(mention.range.end))),
+  );
   mentionCache.set(text, { catalogue, mentions });
   return mentions;
 }

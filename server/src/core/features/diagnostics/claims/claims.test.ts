@@ -14,11 +14,18 @@ const REFS = `%! refs.bib
 `;
 const CLAIMS = [
   'untagged-claim',
+  'unsourced-attribution',
+  'unsourced-comparison',
+  'unsourced-figure',
+  'unsourced-quotation',
   'misattributed-citation',
   'preprint-superseded',
   'uncited-model-first-mention',
   'citation-placeholder',
 ];
+
+/** The codes of the untagged-claim rule, whatever the tier. */
+const isClaimCode = (code: string) => /^(?:untagged-claim|unsourced-)/.test(code);
 
 function claims(body: string, path = 'main.tex', overrides: Partial<CoreConfig> = {}) {
   const header = path.endsWith('.tex') ? '' : '---\nbibliography: refs.bib\n---\n';
@@ -36,30 +43,24 @@ describe('untagged-claim', () => {
     const { codes } = claims(
       'MedSAM reaches 90\\% Dice on CT. The method outperforms U-Net. A cited model \\citep{he2016deep} is fine. Prose without claims is fine.',
     );
-    assert.deepEqual(
-      codes.filter((code) => code.startsWith('untagged')),
-      ['untagged-claim: MedSAM reaches 90\\% Dice on CT.', 'untagged-claim: The method outperforms U-Net.'],
-    );
+    assert.deepEqual(codes.filter(isClaimCode), [
+      'untagged-claim: MedSAM reaches 90\\% Dice on CT.',
+      'unsourced-comparison: The method outperforms U-Net.',
+    ]);
   });
 
   test('own results, headings, table cells, years and section numbers are not claims', () => {
     const { codes } = claims(
       '\\section{MedSAM results}\nWe obtain 93\\% Dice with our pipeline. In 2023, Section~3 was written.\n\\begin{tabular}{ll} MedSAM & 90\\% \\\\ \\end{tabular}',
     );
-    assert.deepEqual(
-      codes.filter((code) => code.startsWith('untagged')),
-      [],
-    );
+    assert.deepEqual(codes.filter(isClaimCode), []);
   });
 
   test('a citation after the full stop, in a footnote, or a placeholder tags the sentence', () => {
     const { codes } = claims(
       'It reaches 0.92 Dice. \\cite{he2016deep}\n\nIt reaches 0.93 Dice.\\footnote{See \\citet{he2016deep}.}\n\nIt reaches 0.94 Dice \\todocite{find the benchmark}.',
     );
-    assert.deepEqual(
-      codes.filter((code) => code.startsWith('untagged')),
-      [],
-    );
+    assert.deepEqual(codes.filter(isClaimCode), []);
     assert.deepEqual(
       codes.filter((code) => code.startsWith('citation-placeholder')),
       ['citation-placeholder: find the benchmark'],
@@ -80,6 +81,93 @@ describe('untagged-claim', () => {
     assert.ok(!off.codes.some((code) => code.startsWith('untagged')));
     const own = claims('We obtain 93\\% Dice.', 'main.tex', { claims: { ...config.claims, flagOwnResults: true } });
     assert.deepEqual(own.codes, ['untagged-claim: We obtain 93\\% Dice.']);
+  });
+});
+
+describe('untagged-claim on real prose: what is not a claim, and the tiers', () => {
+  const flagged = (body: string, path = 'main.tex') => claims(body, path).codes.filter(isClaimCode);
+
+  test('a follow-on sentence is covered by the citation of the sentence before it', () => {
+    assert.deepEqual(
+      flagged('MedSAM \\cite{ma2024segment} adapts SAM. It reports a median Dice of 0.87 on 86 tasks.'),
+      [],
+    );
+    assert.deepEqual(flagged('MedSAM \\cite{ma2024segment} adapts SAM. MedSAM reaches 0.87 Dice.'), []);
+    // Not across paragraphs, and not when the sentence before cites nothing.
+    assert.deepEqual(flagged('MedSAM \\cite{ma2024segment} adapts SAM.\n\nIt reaches 0.87 Dice.'), [
+      'untagged-claim: It reaches 0.87 Dice.',
+    ]);
+  });
+
+  test("the review's own counts, hypothetical examples and captions' figures are not claims", () => {
+    assert.deepEqual(flagged('Of the 112 included studies, 41 (37\\%) used CT.'), []);
+    assert.deepEqual(flagged('A classifier that always says no would reach 99\\% accuracy.'), []);
+    assert.deepEqual(flagged('\\begin{figure}\\caption{Dice of 0.91 on the validation split.}\\end{figure}'), []);
+  });
+
+  test("figures in the document's own Results or Methods are its own; elsewhere they are a weaker tier", () => {
+    assert.deepEqual(flagged('\\section{Results}\nThe classifier reached an AUC of 0.91 on 134 images.'), []);
+    assert.deepEqual(flagged('\\section{Background}\nThe classifier reached an AUC of 0.91.'), [
+      'untagged-claim: The classifier reached an AUC of 0.91.',
+    ]);
+    assert.deepEqual(flagged('\\section{Background}\nThe archive holds 30,000 slides.'), [
+      'unsourced-figure: The archive holds 30,000 slides.',
+    ]);
+  });
+
+  test('ordinals, layout attributes, pointers and case-bound acronyms are not results', () => {
+    assert.deepEqual(flagged('In the first stage, the encoder is frozen. See Section~3 and Table~2.'), []);
+    assert.deepEqual(flagged('![A slide.](slide.png){#fig:slide width=70%}', 'paper.md'), []);
+    assert.deepEqual(flagged('Cows tested positive for MAP in 5 of 12 herds.'), []);
+    assert.deepEqual(flagged('Its speed upgrades made it usable.'), []);
+    assert.deepEqual(flagged('PLIP was the first model to learn from Twitter.'), [
+      'untagged-claim: PLIP was the first model to learn from Twitter.',
+    ]);
+  });
+
+  test('a name that is also an ordinary word is a model only among words of models', () => {
+    assert.deepEqual(flagged('FLAIR images show the lesion best.'), []);
+    assert.deepEqual(flagged('FLAIR is a vision-language model for fundus images.'), [
+      'untagged-claim: FLAIR is a vision-language model for fundus images.',
+    ]);
+  });
+
+  test('attributions to named authors are warnings; the literature without a name is a weaker tier', () => {
+    assert.deepEqual(flagged('Ma et al. proposed a promptable model.'), [
+      'untagged-claim: Ma et al. proposed a promptable model.',
+    ]);
+    assert.deepEqual(flagged('Dwork and Roth demonstrate the leak.'), [
+      'untagged-claim: Dwork and Roth demonstrate the leak.',
+    ]);
+    assert.deepEqual(flagged('Several studies have shown that pretraining helps.'), [
+      'unsourced-attribution: Several studies have shown that pretraining helps.',
+    ]);
+    assert.deepEqual(flagged('Ma et al. \\sidecite{ma2024segment} proposed a promptable model.'), []);
+  });
+
+  test('a Manubot manuscript without a .bib is checked; Pandoc tables are not prose', () => {
+    const manubot = parseFixture(
+      '%! content/intro.md\nMedSAM reaches 0.9 Dice. SAM is general [@doi:10.48550/arXiv.2304.02643].\n',
+    );
+    const found = collectDiagnostics(manubot.workspace, fixtureUri('content/intro.md'), config).filter((d) =>
+      isClaimCode(d.code),
+    );
+    assert.deepEqual(
+      found.map((d) => d.code),
+      ['untagged-claim'],
+    );
+    const table = [
+      '------------------------------------',
+      'Model              Dice     Year',
+      '-------------- -------- --------',
+      'Zhang et al.       0.81     2017',
+      '',
+      'Ci et al.          0.85     2019',
+      '------------------------------------',
+      '',
+      'Table: Scores. [@he2016deep]',
+    ].join('\n');
+    assert.deepEqual(flagged(table, 'paper.md'), []);
   });
 });
 
@@ -272,10 +360,7 @@ describe('in-file controls and quick fixes', () => {
     const latex = claims(
       '% fm-atlas-disable-next-line untagged-claim\nMedSAM reaches 90\\% Dice.\n% fm-atlas-disable\nIt outperforms U-Net.\n% fm-atlas-enable\nIt surpasses U-Net.',
     );
-    assert.deepEqual(
-      latex.codes.filter((code) => code.startsWith('untagged')),
-      ['untagged-claim: It surpasses U-Net.'],
-    );
+    assert.deepEqual(latex.codes.filter(isClaimCode), ['unsourced-comparison: It surpasses U-Net.']);
     const markdown = claims(
       '<!-- fm-atlas-disable-next-line -->\nIt reaches 95% accuracy.\n\nIt reaches 96% accuracy.',
       'paper.md',

@@ -1,18 +1,43 @@
-// Diagnostic: untagged-claim
+// Diagnostic: untagged-claim (and its weaker tiers unsourced-attribution, unsourced-comparison,
+// unsourced-figure and unsourced-quotation)
 //
-// A sentence that names a catalogued model or dataset, states a quantitative result (a percentage,
-// a metric with a number, a parameter or dataset size), or makes a comparative or evaluative claim
-// ("outperforms", "state-of-the-art", "the first") without a citation: in the sentence, in a
-// footnote attached to it, or right after its full stop. Rationale: a systematic review is judged
-// on whether each claim can be traced to its source. The author's own statements ("we", "our",
-// "this review") are not flagged unless fmAtlas.claims.flagOwnResults is on; headings and table
-// cells are never sentences here. A `\todocite{...}` or `[@todo]` placeholder tags a claim.
+// A sentence that makes a claim about other people's work without a citation: in the sentence, in a
+// footnote attached to it, or right after its full stop. Rationale: a systematic review is judged on
+// whether each claim can be traced to its source. The evidence decides the tier:
+// - untagged-claim (warning), strong evidence: the sentence names a catalogued model or dataset,
+//   attributes work to named authors ("Ma et al. proposed", "Dwork and Roth show"), or states a metric with its value
+//   ("an AUC of 0.91") outside the document's own results;
+// - unsourced-attribution (information): the literature without a name ("studies have shown",
+//   "has been proposed", "previous work");
+// - unsourced-comparison (information): a comparative or evaluative phrase ("outperforms",
+//   "converges faster", "was the first to");
+// - unsourced-figure (information): a percentage or a dataset or model size with no metric;
+// - unsourced-quotation (information): a quotation of six words or more.
+// Not claims: the author's own statements ("we", "our", "this review", unless
+// fmAtlas.claims.flagOwnResults is on), the review's own counts ("Of the 112 included studies"),
+// hypothetical examples ("a classifier would reach 99%"), figures and comparisons in the document's
+// own Methods, Results, Experiments, Abstract or Conclusions sections and in captions, and a sentence
+// whose source the sentence before it in the same paragraph cites: one that refers back to it ("It
+// was then fine-tuned ...", "The authors ...") or names only the works that sentence cites.
+// Headings and table cells are never sentences here. A `\todocite{...}` or `[@todo]` placeholder tags
+// a claim.
 // Quick fixes: cite the model the sentence names before its full stop (the user's key, or the
 // catalogue's with its BibTeX added to the bibliography), insert a `\todocite` or `[@todo]`
 // placeholder, mark the sentence as the author's own result, or disable the rule for the line.
 
 import type { CoreConfig } from '../../../config';
-import { findComparativeClaim, findQuantitativeResult, isOwnStatement } from '../../../claims/claimSignals';
+import {
+  findAttribution,
+  findComparativeClaim,
+  findFigure,
+  findLiteratureReference,
+  findMetricValue,
+  findQuotation,
+  isHypothetical,
+  isOwnStatement,
+  isReviewCount,
+  refersBack,
+} from '../../../claims/claimSignals';
 import { findMentions } from '../../../catalogue/findMentions';
 import type { CoreDiagnostic } from '../diagnosticTypes';
 import type { DiagnosticRule, FixContext, QuickFix, RuleDiagnostic } from '../rule';
@@ -22,53 +47,141 @@ import {
   disableLineFix,
   formatKeyCitation,
   planModelCitation,
+  recordIdOfKey,
   type AnalysedSentence,
   type ClaimContext,
 } from './claimContext';
 import { defineTextMemo } from '../../../base/caches';
 
-// The text signals of a sentence depend on its text only; while the author types, one changes.
-const signalCache = defineTextMemo<{ result?: string; comparison?: string; own: boolean }>(20_000);
+/** The codes of the rule, strongest first. */
+export type ClaimCode =
+  'untagged-claim' | 'unsourced-attribution' | 'unsourced-comparison' | 'unsourced-figure' | 'unsourced-quotation';
 
-function signalsOf(text: string): { result?: string; comparison?: string; own: boolean } {
+interface TextSignals {
+  readonly metric?: string;
+  readonly figure?: string;
+  readonly comparison?: string;
+  readonly attribution?: string;
+  readonly literature?: string;
+  readonly quotation?: string;
+  readonly own: boolean;
+  readonly reviewCount: boolean;
+  readonly hypothetical: boolean;
+  readonly refersBack: boolean;
+}
+
+// The text signals of a sentence depend on its text only; while the author types, one changes.
+const signalCache = defineTextMemo<TextSignals>(20_000);
+
+function signalsOf(text: string): TextSignals {
   let signals = signalCache.get(text);
   if (!signals) {
     signals = {
-      result: findQuantitativeResult(text),
+      metric: findMetricValue(text),
+      figure: findFigure(text),
       comparison: findComparativeClaim(text),
+      attribution: findAttribution(text),
+      literature: findLiteratureReference(text),
+      quotation: findQuotation(text),
       own: isOwnStatement(text),
+      reviewCount: isReviewCount(text),
+      hypothetical: isHypothetical(text),
+      refersBack: refersBack(text),
     };
     signalCache.set(text, signals);
   }
   return signals;
 }
 
-/** Why a sentence is a claim, for the message; undefined when it is not one. */
-export function describeClaim(sentence: AnalysedSentence): string | undefined {
-  const mention = sentence.mentions[0];
+/**
+ * Sections whose figures and comparisons are the document's own: a thesis's Results, a review's
+ * Methods. A heading or a file name ("sections/results.tex") says so.
+ */
+const OWN_SECTION =
+  /\b(?:results?|methods?|methodology|materials|experiments?|experimental|evaluation|implementation|participants|abstract|conclusions?|ablations?|setup)\b/i;
+
+/** A claim of a sentence: its tier's code and why, for the message. */
+export interface ClaimFinding {
+  readonly code: ClaimCode;
+  readonly why: string;
+}
+
+/**
+ * Decides whether a sentence makes a claim that needs a source, and how strong the evidence is.
+ * @param sentence the sentence, with the names it mentions
+ * @param earlier the sentences before it in the same paragraph and zone, nearest last
+ * @param ownSection whether it stands in a section of the document's own work (Results, Methods)
+ */
+export function assessClaim(
+  context: ClaimContext,
+  sentence: AnalysedSentence,
+  earlier: readonly AnalysedSentence[],
+  ownSection: boolean,
+  config: CoreConfig,
+): ClaimFinding | undefined {
+  if (sentence.citations.length > 0) {
+    return undefined;
+  }
+  const signals = signalsOf(sentence.text);
+  if ((!config.claims.flagOwnResults && signals.own) || signals.reviewCount) {
+    return undefined;
+  }
+  const previous = earlier.at(-1);
+  if (previous && previous.citations.length > 0 && signals.refersBack) {
+    return undefined;
+  }
+  // A sentence that names again the work the sentence before it cites continues about it.
+  const citedBefore = new Set(previous?.citations.map((citation) => recordIdOfKey(context, citation.key)));
+  const mention = sentence.mentions.find((candidate) => !citedBefore.has(candidate.id));
   if (mention) {
-    return `names ${mention.text}`;
+    return { code: 'untagged-claim', why: `names ${mention.text}` };
   }
-  const { result, comparison } = signalsOf(sentence.text);
-  if (result) {
-    return `states a result (${result.trim()})`;
+  if (sentence.mentions.length > 0) {
+    return undefined;
   }
-  return comparison ? `makes a comparative claim ('${comparison}')` : undefined;
+  if (signals.attribution) {
+    return { code: 'untagged-claim', why: `attributes work to ${signals.attribution}` };
+  }
+  const ownFigures = ownSection || sentence.zone === 'caption' || signals.hypothetical;
+  if (signals.metric && !ownFigures) {
+    return { code: 'untagged-claim', why: `states a result (${signals.metric})` };
+  }
+  if (signals.literature) {
+    return { code: 'unsourced-attribution', why: `refers to the literature ('${signals.literature}')` };
+  }
+  if (signals.quotation) {
+    return { code: 'unsourced-quotation', why: `quotes ${signals.quotation}` };
+  }
+  if (signals.comparison && !ownSection) {
+    return { code: 'unsourced-comparison', why: `makes a comparative claim ('${signals.comparison}')` };
+  }
+  if (signals.figure && !ownFigures) {
+    return { code: 'unsourced-figure', why: `states a figure (${signals.figure})` };
+  }
+  return undefined;
 }
 
 /** Reports the sentences that make a claim without a citation. */
 function checkUntaggedClaims(context: ClaimContext, config: CoreConfig): RuleDiagnostic[] {
   const diagnostics: RuleDiagnostic[] = [];
+  const ownFile = OWN_SECTION.test(context.document.uri.slice(context.document.uri.lastIndexOf('/') + 1));
+  let paragraph: AnalysedSentence[] = [];
   for (const sentence of context.sentences) {
-    if (sentence.citations.length > 0 || (!config.claims.flagOwnResults && signalsOf(sentence.text).own)) {
-      continue;
+    const last = paragraph.at(-1);
+    if (last && (last.paragraph !== sentence.paragraph || last.zone !== sentence.zone)) {
+      paragraph = [];
     }
-    const why = describeClaim(sentence);
-    if (why) {
+    const ownSection = ownFile || OWN_SECTION.test(sentence.section);
+    const finding = assessClaim(context, sentence, paragraph, ownSection, config);
+    paragraph.push(sentence);
+    if (finding) {
       diagnostics.push({
         range: sentence.range,
-        code: 'untagged-claim',
-        message: `This sentence ${why} but cites no source.`,
+        code: finding.code,
+        message:
+          finding.code === 'untagged-claim'
+            ? `This sentence ${finding.why} but cites no source.`
+            : `This sentence ${finding.why} with no citation; cite its source unless it is your own finding.`,
       });
     }
   }
@@ -115,12 +228,19 @@ function fixUntaggedClaim(context: FixContext, diagnostic: CoreDiagnostic): Quic
 /** A claim without a citation. */
 export const untaggedClaimRule: DiagnosticRule = {
   name: 'untagged-claim',
-  codes: { 'untagged-claim': 'warning' },
+  codes: {
+    'untagged-claim': 'warning',
+    'unsourced-attribution': 'information',
+    'unsourced-comparison': 'information',
+    'unsourced-figure': 'information',
+    'unsourced-quotation': 'information',
+  },
   documentKinds: ['latex', 'markdown'],
   configurable: true,
   summary:
-    'A sentence that names a catalogued model or dataset, states a result or makes a comparative claim ' +
-    'without a citation.',
+    'A sentence that names a catalogued model or dataset, attributes work to named authors or states a metric ' +
+    'with its value without a citation (untagged-claim); weaker signals, a comparison, another figure or a ' +
+    'quotation without a citation, have their own codes.',
   check: ({ claims, config }) => {
     const context = claims();
     return context ? checkUntaggedClaims(context, config) : [];
