@@ -7,11 +7,11 @@
 // count for the sentence that carries the footnote. A citation right after a sentence's full stop
 // belongs to that sentence; a textual one (`\citet{x} show ...`) to the sentence it opens.
 
-import { isInsideNonProse } from '../prose/proseRanges';
+import { isInsideNonProse, normalizeRanges } from '../prose/proseRanges';
 import type { TextRange } from '../text/textRange';
 import type { SourceDocument, Workspace } from '../workspace/workspace';
 import { splitTrimmedSentences } from './splitSentences';
-import { defineObjectMemo } from '../base/caches';
+import { defineObjectMemo, defineTextMemo } from '../base/caches';
 
 /** A citation that belongs to a sentence. */
 export interface SentenceCitation {
@@ -59,6 +59,25 @@ const CLOSE_BRACE = 125;
 const TILDE = 126;
 const UTF16 = new TextDecoder('utf-16le');
 
+/** The ranges of a sorted, merged list that overlap a span, found by binary search. */
+function rangesWithin(ranges: readonly TextRange[], span: TextRange): TextRange[] {
+  let low = 0;
+  let high = ranges.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (ranges[mid].end <= span.start) {
+      low = mid + 1;
+    } else {
+      high = mid;
+    }
+  }
+  const found: TextRange[] = [];
+  for (let i = low; i < ranges.length && ranges[i].start < span.end; i++) {
+    found.push(ranges[i]);
+  }
+  return found;
+}
+
 /** What a textual citation reads as in the masked text. */
 const AUTHORS = 'Authors';
 const TEXTUAL_CITE = /^(citet|Citet|citeauthor|Citeauthor|textcite|Textcite|citealt|Citealt|citeA)$/;
@@ -71,6 +90,7 @@ const ZONE_COMMAND = /\\(footnote|caption)\*?\s*(?:\[[^\]]*\]\s*)?\{/g;
 const TODO_CITE = /\\todocite\*?\s*\{([^}]*)\}/g;
 
 const cache = defineObjectMemo<SourceDocument, ClaimSentence[]>();
+const maskedParagraphs = defineTextMemo<string>(20_000);
 
 /** `](target)` of a link or image, and a Pandoc attribute block `{#id .class key=value}`. */
 const LINK_TARGET_OR_ATTRIBUTES =
@@ -208,17 +228,34 @@ function extractLatex(workspace: Workspace, document: SourceDocument): ClaimSent
       command: match.index ?? 0,
     });
   }
-  // One pass marks what is hidden (non-prose, headings, tables) and which zone each offset is in.
-  // 1: never prose; 2: not prose of the body (a float's content), though its caption zone is.
-  const hidden = new Uint8Array(text.length);
-  for (const range of floats) {
-    hidden.fill(2, range.start, Math.min(range.end, text.length));
-  }
-  for (const range of [...nonProse, ...excluded]) {
-    hidden.fill(1, range.start, Math.min(range.end, text.length));
-  }
-  const zoneOf = new Int32Array(text.length);
-  zones.forEach((zone, index) => zoneOf.fill(index + 1, zone.range.start, zone.range.end));
+  // What is hidden (non-prose, headings, tables; in the body also floats' content) and which zone an
+  // offset is in are looked up in sorted ranges; arrays the size of the document, refilled at every
+  // keystroke, cost more than the rest of the extraction.
+  const hiddenRanges = normalizeRanges([...nonProse, ...excluded]);
+  const floatRanges = normalizeRanges([...floats]);
+  const zoneRanges = normalizeRanges(zones.map((zone) => zone.range));
+  // Zones are sorted by start; the furthest end of the zones up to each index bounds the search.
+  const furthestEnd: number[] = [];
+  zones.forEach((zone, index) => furthestEnd.push(Math.max(zone.range.end, index > 0 ? furthestEnd[index - 1] : 0)));
+  /** The number (index + 1) of the innermost zone that holds an offset, or 0 for the body. */
+  const zoneAt = (offset: number) => {
+    let low = 0;
+    let high = zones.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (zones[mid].range.start <= offset) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    for (let j = low - 1; j >= 0 && furthestEnd[j] > offset; j--) {
+      if (offset < zones[j].range.end) {
+        return j + 1;
+      }
+    }
+    return 0;
+  };
   // A textual citation (`\citet{x} show ...`) is read as its authors' names, so it is masked as a
   // word: the sentence it opens then starts with a capital and is split from the one before.
   const arguments_ = workspace.latex(document).citeArguments;
@@ -240,23 +277,61 @@ function extractLatex(workspace: Workspace, document: SourceDocument): ClaimSent
     }
   }
   const placeholderStarts = [...placeholders].sort((a, b) => a[0] - b[0]);
+  /** The index of the first placeholder that starts at or after an offset. */
+  const firstPlaceholderAt = (offset: number) => {
+    let low = 0;
+    let high = placeholderStarts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (placeholderStarts[mid][0] < offset) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    return low;
+  };
   const isExcluded = (offset: number) => blocking.some((range) => offset >= range.start && offset < range.end);
-  const inZone = (offset: number) => (zoneOf[offset] > 0 ? zones[zoneOf[offset] - 1] : undefined);
+  const inZone = (offset: number) => {
+    const zone = zoneAt(offset);
+    return zone > 0 ? zones[zone - 1] : undefined;
+  };
   // Masks a span: hidden offsets and offsets of other zones become spaces; `\%` shows its per cent
   // sign; a tie (`SAM~2`) is a space; a textual citation reads as "Authors". Working on UTF-16 code
   // units keeps every offset exact and is much faster than building strings character by character.
   const mask = (span: TextRange, zone: number) => {
-    const codes = new Uint16Array(span.end - span.start);
+    const length = span.end - span.start;
+    // 1: never prose; 2: not prose of the body (a float's content), though its caption zone is.
+    const hidden = new Uint8Array(length);
+    for (const range of rangesWithin(floatRanges, span)) {
+      hidden.fill(2, Math.max(0, range.start - span.start), Math.min(length, range.end - span.start));
+    }
+    for (const range of rangesWithin(hiddenRanges, span)) {
+      hidden.fill(1, Math.max(0, range.start - span.start), Math.min(length, range.end - span.start));
+    }
+    // The zone of each offset, innermost last, as zones nest.
+    const zoneOf = new Int32Array(length);
+    zones.forEach((other, index) => {
+      if (other.range.start < span.end && other.range.end > span.start) {
+        zoneOf.fill(
+          index + 1,
+          Math.max(0, other.range.start - span.start),
+          Math.min(length, other.range.end - span.start),
+        );
+      }
+    });
+    const codes = new Uint16Array(length);
     for (let i = span.start; i < span.end; i++) {
       const c = text.charCodeAt(i);
+      const k = i - span.start;
       let out = c;
       if (c !== NEWLINE) {
-        if (c === PERCENT && text.charCodeAt(i - 1) === BACKSLASH && zoneOf[i] === zone) {
+        if (c === PERCENT && text.charCodeAt(i - 1) === BACKSLASH && zoneOf[k] === zone) {
           out = PERCENT;
         } else if (
-          hidden[i] === 1 ||
-          (hidden[i] === 2 && zone === 0) ||
-          zoneOf[i] !== zone ||
+          hidden[k] === 1 ||
+          (hidden[k] === 2 && zone === 0) ||
+          zoneOf[k] !== zone ||
           c === OPEN_BRACE ||
           c === CLOSE_BRACE ||
           c === TILDE
@@ -268,19 +343,13 @@ function extractLatex(workspace: Workspace, document: SourceDocument): ClaimSent
     }
     // Only the placeholders inside the span, found by binary search: a manuscript has hundreds of
     // spans and hundreds of placeholders, and this runs on every keystroke.
-    let low = 0;
-    let high = placeholderStarts.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (placeholderStarts[mid][0] < span.start) {
-        low = mid + 1;
-      } else {
-        high = mid;
-      }
-    }
-    for (let p = low; p < placeholderStarts.length && placeholderStarts[p][0] < span.end; p++) {
+    for (
+      let p = firstPlaceholderAt(span.start);
+      p < placeholderStarts.length && placeholderStarts[p][0] < span.end;
+      p++
+    ) {
       const [start, end] = placeholderStarts[p];
-      if (end <= span.end && zoneOf[start] === zone && end - start >= AUTHORS.length) {
+      if (end <= span.end && zoneOf[start - span.start] === zone && end - start >= AUTHORS.length) {
         for (let k = 0; k < AUTHORS.length; k++) {
           codes[start - span.start + k] = AUTHORS.charCodeAt(k);
         }
@@ -291,8 +360,39 @@ function extractLatex(workspace: Workspace, document: SourceDocument): ClaimSent
   const segments: Segment[] = [];
   const maskedSpans = new Map<Segment, string>();
   let paragraph = 0;
+  // While the author types, one paragraph changes: the masked text of a paragraph is reused when its
+  // text and the layout of what is hidden in it (non-prose, floats, caption and footnote zones, whose
+  // text is their own, and textual citations) are the same as before.
+  const maskParagraph = (span: TextRange) => {
+    const relative = (range: TextRange) =>
+      `${Math.max(0, range.start - span.start)}:${Math.min(span.end, range.end) - span.start},`;
+    let layout = '';
+    for (const range of rangesWithin(hiddenRanges, span)) {
+      layout += 'h' + relative(range);
+    }
+    for (const range of rangesWithin(floatRanges, span)) {
+      layout += 'f' + relative(range);
+    }
+    for (const range of rangesWithin(zoneRanges, span)) {
+      layout += 'z' + relative(range);
+    }
+    for (let p = firstPlaceholderAt(span.start); p < placeholderStarts.length; p++) {
+      const [start, end] = placeholderStarts[p];
+      if (start >= span.end) {
+        break;
+      }
+      layout += 'p' + relative({ start, end });
+    }
+    const key = layout + '\u0000' + text.slice(span.start, span.end);
+    let masked = maskedParagraphs.get(key);
+    if (masked === undefined) {
+      masked = mask(span, 0);
+      maskedParagraphs.set(key, masked);
+    }
+    return masked;
+  };
   for (const span of paragraphSpans(text)) {
-    const masked = mask(span, 0);
+    const masked = maskParagraph(span);
     const before = segments.length;
     segmentSpan(masked, span.start, paragraph++, 'body', segments);
     for (const segment of segments.slice(before)) {
@@ -318,7 +418,7 @@ function extractLatex(workspace: Workspace, document: SourceDocument): ClaimSent
   const groups = new Map<number, Segment[]>();
   const indexOf = new Map<Segment, number>();
   segments.forEach((segment, index) => {
-    const zone = segment.zone === 'body' ? 0 : zoneOf[segment.range.start];
+    const zone = segment.zone === 'body' ? 0 : zoneAt(segment.range.start);
     const group = groups.get(zone);
     if (group) {
       group.push(segment);
@@ -329,7 +429,7 @@ function extractLatex(workspace: Workspace, document: SourceDocument): ClaimSent
   });
   const attach = (offset: number, textual: boolean, citation: SentenceCitation) => {
     const zone = inZone(offset);
-    const group = groups.get(zone ? zoneOf[offset] : 0) ?? [];
+    const group = groups.get(zone ? zoneAt(offset) : 0) ?? [];
     const found = sentenceForCitation(group, offset, textual);
     if (found >= 0) {
       citations[indexOf.get(group[found])!].push(citation);
