@@ -1,10 +1,10 @@
 // Compiles the hand-written cases (src/*.cases, format in src/FORMAT.txt) into evaluation.json.
-// Run: node --import tsx test/claims/buildCases.ts
+// Run: node --import tsx test/claims/buildCases.ts [folder]   (folder: test/claims, or test/claims/blind)
 // The JSON is what the evaluation test reads; the compact source is what people write and review,
 // because one line per sentence with its codes is far easier to label than nested JSON.
 
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { EvaluationCase, ExpectItem } from './evaluationSet';
 
 const CODE_LETTERS: Record<string, string> = {
@@ -104,8 +104,9 @@ export function formatEvaluation(cases: readonly EvaluationCase[]): string {
 
 if (require.main === module) {
   try {
-    const cases = buildCases(__dirname);
-    const output = join(__dirname, 'evaluation.json');
+    const folder = resolve(process.argv[2] ?? __dirname);
+    const cases = buildCases(folder);
+    const output = join(folder, 'evaluation.json');
     writeFileSync(output, formatEvaluation(cases), 'utf8');
     process.stdout.write(`${cases.length} cases -> ${output}\n`);
   } catch (error) {

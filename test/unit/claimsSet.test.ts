@@ -20,6 +20,13 @@ describe('the claims evaluation set', () => {
     assert.equal(read('evaluation.json'), formatEvaluation(buildCases(folder)));
   });
 
+  for (const half of ['dev', 'holdout']) {
+    test(`blind/${half}/evaluation.json is what its src/*.cases build to (buildCases.ts test/claims/blind/${half})`, () => {
+      const blind = join(folder, 'blind', half);
+      assert.equal(readFileSync(join(blind, 'evaluation.json'), 'utf8'), formatEvaluation(buildCases(blind)));
+    });
+  }
+
   test('KEYS.md is what eval.bib and the catalogue generate (node --import tsx test/claims/writeKeys.ts)', () => {
     const cases = JSON.parse(read('evaluation.json')) as EvaluationCase[];
     assert.equal(read('KEYS.md'), renderKeys(read('eval.bib'), cases));

@@ -21,7 +21,9 @@ const SCORE =
   /(?<![\w.,-])(?:0?\.\d+|[1-9]\d?\.\d+|100(?:\.0+)?|[1-9]?\d(?:\.\d+)?\s*(?:%|percent\b|per cent\b))(?![\w.]*\s*-?\s*(?:fold|layers?|epochs?|states?)\b)/i;
 const PERCENT = /(?<![\w.])\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)(?!\s*(?:confidence|CI\b))/i;
 const SIZE =
-  /\b(?:\d+(?:[.,]\d+)*|one|two|three|four|five|six|seven|eight|nine|ten|hundreds of|thousands of|millions of)\s*(?:[KMBT]\b|k\b|hundred\b|thousand\b|million\b|billion\b|trillion\b)?\s*(?:[a-z]+[- ])?(?:(?:trainable\s+)?parameters|params|image[- –]text pairs|image[- –]mask pairs|image[- –]caption pairs|whole[- ]slide images|WSIs|slides|tiles|scans|volumes|patients|datasets|images|pairs|cases|masks|reports|videos|photographs|radiographs|categories|classes)\b/i;
+  /\b(?:\d+(?:[.,]\d+)*|one|two|three|four|five|six|seven|eight|nine|ten|hundreds of|thousands of|millions of)\s*(?:[KMBT]\b|k\b|hundred\b|thousand\b|million\b|billion\b|trillion\b)?\s*(?:[a-z]+[- ])?(?:(?:trainable\s+)?parameters|params|image[- –]text pairs|image[- –]mask pairs|image[- –]caption pairs|whole[- ]slide images|WSIs|slides|tiles|scans|volumes|patients|minutes|hours|GPU[- ]hours|days|datasets|images|pairs|cases|masks|reports|videos|photographs|radiographs|categories|classes)\b/i;
+/** "a 1.1-billion-parameter ViT", "a 300M-parameter encoder". */
+const HYPHENATED_SIZE = /\b\d+(?:\.\d+)?[- ]?(?:[KMBT]|thousand|million|billion|trillion)-parameter\b/i;
 const SHORT_SIZE = /(?<![\w.-])\d+(?:\.\d+)?\s*[MBT](?![\w-])/;
 /** What is written before a number that makes it a pointer, not a result: "Table 3", "Section 2.1". */
 const NOT_A_RESULT_BEFORE =
@@ -47,6 +49,7 @@ const COMPARATIVE = new RegExp(
     'substantially (?:improve[sd]?|better|higher|lower)',
     'dominat(?:e|es|ed|ing)',
     'most (?:popular|widely used|commonly used|accurate|successful)',
+    'among the (?:most|best|largest|strongest|first)',
     'preferred[^.]{0,80} over',
     '(?:far |much )?(?:fewer|higher|lower|faster|slower|smaller|larger|more accurate|less accurate)[^.]{0,60} than',
     'converges? faster',
@@ -88,12 +91,12 @@ const ATTRIBUTION =
 const NAMES = String.raw`\p{Lu}[\p{Ll}'’-]+(?:\s+(?:and|&)\s+\p{Lu}[\p{Ll}'’-]+|\s+\p{Lu}[\p{Ll}'’-]{2,})`;
 /** Named authors who did something, without "et al.": "Dwork and Roth demonstrate", "proposed by Frank Rosenblatt". */
 const NAMED_AUTHORS = new RegExp(
-  String.raw`\b${NAMES}\s+(?:(?:have|has|had)\s+)?(?:demonstrated?|show(?:s|ed|n)?|proposed?|propose[sd]|introduced?|introduces|reported?|reports|found|argued?|argues|described?|describes|presented?|presents|developed?|develops)\b|\b(?:proposed|introduced|developed|described|presented|invented|popularized|popularised|formulated) by\s+${NAMES}|\bin their (?:paper|work|study|article)\b`,
+  String.raw`\b${NAMES}\s+(?:(?:have|has|had)\s+)?(?:demonstrated?|show(?:s|ed|n)?|proposed?|propose[sd]|introduced?|introduces|reported?|reports|found|argued?|argues|described?|describes|presented?|presents|developed?|develops)\b|\b(?:proposed|introduced|developed|described|presented|invented|popularized|popularised|formulated) by\s+${NAMES}|\b\p{Lu}[\p{Ll}'’-]+ and (?:colleagues|co-?workers|collaborators)\b|\b[Ii]n their (?:paper|work|study|article|words)\b|\b(?:proposed|introduced|published|described|reported) in (?:19|20)\d\d\b`,
   'u',
 );
 /** The literature without a name: "studies have shown", "has been proposed", "previous work". */
 const LITERATURE =
-  /\b(?:(?:several|many|numerous|some|other|previous|prior|recent|earlier|various|multiple)\s+(?:studies|works|papers|authors|researchers|commentators|groups|investigators|reports)\s+(?:have\s+)?(?:shown|show|demonstrated|found|reported|suggested|proposed|described|argued|created|used|explored)|(?:it\s+)?(?:has|have)\s+(?:recently\s+|previously\s+|already\s+|also\s+)?been\s+(?:shown|proposed|introduced|demonstrated|reported|suggested|argued|established|observed)|(?:previous|prior|earlier|recent)\s+(?:work|studies|research|literature)\b|(?:it\s+is|is)\s+(?:well[- ])?known\s+that|one of the (?:first|earliest))/i;
+  /\b(?:(?:several|many|numerous|some|other|previous|prior|recent|earlier|various|multiple)\s+(?:studies|works|papers|authors|researchers|commentators|groups|investigators|reports)\s+(?:have\s+)?(?:shown|show|demonstrated|found|reported|suggested|proposed|described|argued|created|used|explored)|(?:it\s+)?(?:has|have)\s+(?:recently\s+|previously\s+|already\s+|also\s+)?been\s+(?:shown|proposed|introduced|demonstrated|reported|suggested|argued|established|observed)|(?:previous|prior|earlier|recent)\s+(?:work|studies|research|literature)\b|(?:it\s+is|is)\s+(?:well[- ])?known\s+that|one of the (?:first|earliest)|\b(?:in|by|according to) (?:one|another|a) (?:(?:widely[- ]cited|influential|recent|large|multi-?cent(?:re|er)|landmark)\s+)+(?:study|paper|analysis|survey|report|trial|benchmark)|\bas one (?:group|team|study|author) (?:put|noted|argued|observed) it)/i;
 
 /** A quotation of at least six words, in typographic, straight or LaTeX quotes. */
 const QUOTATION = /[“"]\s*(?:[^”"\s]+\s+){5,}[^”"]*[”"]|``\s*(?:[^'\s]+\s+){5,}[^']*''/;
@@ -103,7 +106,7 @@ const OWN = /\b(?:we|our|ours|us|this (?:review|study|work|paper|survey|article|
 const REPORTING = /\bwe (?:also |further )?(?:note|observe|remark|stress|emphasi[sz]e|highlight|see) that\b/gi;
 /** The review's own counts: "Of the 112 included studies, 41 (37%) used CT", "reviewed papers". */
 const REVIEW_COUNT =
-  /\b(?:included|reviewed|eligible|selected|surveyed|screened|retained|identified|analy[sz]ed)\s+(?:studies|papers|articles|works|records|publications|reports|models|trials)\b|\b(?:studies|papers|articles|records|publications)\s+(?:were\s+)?(?:included|reviewed|screened|excluded|retained|identified)\b/i;
+  /\(n\s*=\s*\d+\)|\b(?:included|reviewed|eligible|selected|surveyed|screened|retained|identified|analy[sz]ed)\s+(?:studies|papers|articles|works|records|publications|reports|models|trials)\b|\b(?:studies|papers|articles|records|publications)\s+(?:were\s+)?(?:included|reviewed|screened|excluded|retained|identified)\b/i;
 /** An illustration, not a report: "a classifier would reach 99%", "Consider a dataset in which 99% ...". */
 const HYPOTHETICAL = /\b(?:would|suppose|imagine|consider (?:a|an|the following)|hypothetical(?:ly)?|if we)\b/i;
 /**
@@ -111,7 +114,7 @@ const HYPOTHETICAL = /\b(?:would|suppose|imagine|consider (?:a|an|the following)
  * "Its encoder ...", "The authors also ...". Such a sentence is covered by that sentence's citation.
  */
 const REFERS_BACK =
-  /^\W*(?:(?:It|Its|They|Their|Them|These|This|Those|Both|Here|There|He|She|His|Her|Such)\b|(?:The|This|These|That|Their|Its) (?:same )?(?:model|models|method|methods|approach|approaches|authors|study|studies|work|paper|network|framework|system|encoder|decoder|dataset|technique|variant|version|team|group|pipeline|architecture|classifier|algorithm)\b|(?:In|For|On|With|Using|Later|Then|Subsequently|Moreover|Furthermore|Additionally|Also|However|Instead|Finally|Similarly|Specifically|Notably|Interestingly)\b[^.]{0,40}\b(?:it|its|they|their|the authors)\b)|\bthe authors\b/i;
+  /^\W*(?:(?:It|Its|They|Their|Them|These|This|Those|Both|Here|There|He|She|His|Her|Such)\b|(?:The|This|These|That|Their|Its) (?:same )?(?:model|models|method|methods|approach|approaches|authors|study|studies|work|paper|network|framework|system|encoder|decoder|dataset|technique|variant|version|team|group|pipeline|architecture|classifier|algorithm)\b|(?:In|For|On|With|Using|Later|Then|Subsequently|Moreover|Furthermore|Additionally|Also|However|Instead|Finally|Similarly|Specifically|Notably|Interestingly)\b[^.]{0,60}\b(?:it|its|they|their|the authors)\b)|\bthe authors\b/i;
 
 /** A metric with its value ("an AUC of 0.91", "91% accuracy", "Dice 0.85"), or undefined. */
 export function findMetricValue(sentence: string): string | undefined {
@@ -138,7 +141,7 @@ export function findFigure(sentence: string): string | undefined {
   if (percent && !NOT_A_RESULT_BEFORE.test(sentence.slice(0, percent.index))) {
     return percent[0];
   }
-  const size = SIZE.exec(sentence) ?? SHORT_SIZE.exec(sentence);
+  const size = SIZE.exec(sentence) ?? HYPHENATED_SIZE.exec(sentence) ?? SHORT_SIZE.exec(sentence);
   if (size && !isYear(size[0].trim())) {
     return size[0].trim();
   }

@@ -173,6 +173,12 @@ function sentenceForCitation(segments: readonly Segment[], offset: number, textu
   }
   const segment = segments[found];
   if (offset < segment.range.end) {
+    // In the white space between two sentences of a paragraph ("... Dice. \cite{x} Next ..."), a
+    // citation that does not open the next sentence as its subject backs the sentence it follows.
+    const previous = segments[found - 1];
+    if (!textual && offset < segment.range.start && previous && previous.paragraph === segment.paragraph) {
+      return found - 1;
+    }
     // Inside the sentence, or in its leading white space, which it opens.
     return found;
   }
@@ -501,6 +507,14 @@ function extractMarkdown(workspace: Workspace, document: SourceDocument): ClaimS
     const inBrackets = before.lastIndexOf('[') > before.lastIndexOf(']');
     if (!inBrackets && citation.range.end - at >= AUTHORS.length) {
       chars.splice(at, AUTHORS.length, ...AUTHORS.split(''));
+    } else if (inBrackets) {
+      // The brackets of `[@x]` are not words of the sentence either.
+      const open = lineStart + before.lastIndexOf('[');
+      const close = text.indexOf(']', citation.range.end);
+      chars[open] = ' ';
+      if (close >= 0 && !text.slice(citation.range.end, close).includes('\n')) {
+        chars[close] = ' ';
+      }
     }
   }
   // Inline footnotes (`^[note with @key]`) are not part of the sentence's text; their citations back

@@ -19,12 +19,16 @@ import {
 import type { CoreDiagnostic } from '../diagnosticTypes';
 import type { FixContext, QuickFix } from '../rule';
 import { defineObjectMemo, defineTextMemo } from '../../../base/caches';
-import { isOrdinaryWord } from '../../../prose/ordinaryWords';
 
 /**
- * The words around a name that is also an ordinary word or acronym (FLAIR, CAT, CONCH, TITAN) that
- * make it the model: without one, "FLAIR images" is an MRI sequence and "CAT" a test, not a model.
+ * Catalogued names that medical writing also uses, in the same case, for something else: FLAIR the
+ * MRI sequence, CAT the scan or the adaptive test, MSA multiple system atrophy or a sequence
+ * alignment, DAE any denoising autoencoder, PRIOR and WORD as shouted words. Other short names
+ * (CONCH, TITAN, SAT, UNI) are the models when written in capitals, as the catalogue writes them.
  */
+const AMBIGUOUS_NAMES = new Set(['FLAIR', 'CAT', 'MSA', 'DAE', 'PRIOR', 'WORD']);
+
+/** The words around an ambiguous name that make it the model: "FLAIR images" is an MRI sequence. */
 const MODEL_NEIGHBOURHOOD =
   /\b(?:models?|foundation|pre-?train\w*|encoders?|backbones?|fine-?tun\w*|zero-shot|few-shot|linear prob\w*|embeddings?|benchmark\w*|outperform\w*|ViT\w*|transformers?|vision[- ]language|self-supervised|contrastive|checkpoints?|weights|AUC|AUROC|Dice|accuracy)\b/i;
 
@@ -100,7 +104,7 @@ function findSentenceMentions(catalogue: Catalogue, text: string): Mention[] {
   const mentions = findMentions(catalogue, text).filter(
     (mention) =>
       !ADJECTIVAL.test(text.slice(mention.range.end)) &&
-      (!isOrdinaryWord(mention.text) ||
+      (!AMBIGUOUS_NAMES.has(mention.text) ||
         MODEL_NEIGHBOURHOOD.test(text.slice(0, mention.range.start) + text.slice(mention.range.end))),
   );
   mentionCache.set(text, { catalogue, mentions });

@@ -126,23 +126,27 @@ export function assessClaim(
   if ((!config.claims.flagOwnResults && signals.own) || signals.reviewCount) {
     return undefined;
   }
+  // A sentence that names again the work the sentence before it cites continues about it; one that
+  // names another model needs that model's source, even when it refers back ("Its successor X").
   const previous = earlier.at(-1);
-  if (previous && previous.citations.length > 0 && signals.refersBack) {
-    return undefined;
-  }
-  // A sentence that names again the work the sentence before it cites continues about it.
   const citedBefore = new Set(previous?.citations.map((citation) => recordIdOfKey(context, citation.key)));
   const mention = sentence.mentions.find((candidate) => !citedBefore.has(candidate.id));
   if (mention) {
     return { code: 'untagged-claim', why: `names ${mention.text}` };
   }
-  if (sentence.mentions.length > 0) {
+  if (sentence.mentions.length > 0 || (previous && previous.citations.length > 0 && signals.refersBack)) {
     return undefined;
   }
+  // The rest of a paragraph that reports the review's own work ("Of the 203 included studies ...",
+  // "we used ...") reports it too: "Heterogeneity was high (I² = 87%)".
+  const ownParagraph = earlier.some((before) => {
+    const beforeSignals = signalsOf(before.text);
+    return beforeSignals.own || beforeSignals.reviewCount;
+  });
   if (signals.attribution) {
     return { code: 'untagged-claim', why: `attributes work to ${signals.attribution}` };
   }
-  const ownFigures = ownSection || sentence.zone === 'caption' || signals.hypothetical;
+  const ownFigures = ownSection || ownParagraph || sentence.zone === 'caption' || signals.hypothetical;
   if (signals.metric && !ownFigures) {
     return { code: 'untagged-claim', why: `states a result (${signals.metric})` };
   }
@@ -152,7 +156,7 @@ export function assessClaim(
   if (signals.quotation) {
     return { code: 'unsourced-quotation', why: `quotes ${signals.quotation}` };
   }
-  if (signals.comparison && !ownSection) {
+  if (signals.comparison && !ownSection && !ownParagraph) {
     return { code: 'unsourced-comparison', why: `makes a comparative claim ('${signals.comparison}')` };
   }
   if (signals.figure && !ownFigures) {
