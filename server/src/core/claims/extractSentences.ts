@@ -35,19 +35,19 @@ export interface ClaimSentence {
   readonly section: string;
 }
 
-/** Pairs each sentence with the title of the last heading that starts before it; headings sorted by offset. */
-function withSections(
-  sentences: Array<Omit<ClaimSentence, 'section'>>,
-  headings: ReadonlyArray<{ start: number; title: string }>,
-): ClaimSentence[] {
+/**
+ * A function from an offset to the title of the last heading that starts at or before it, for
+ * offsets asked in increasing order (the sentences, in document order); headings sorted by offset.
+ */
+function sectionTitles(headings: ReadonlyArray<{ start: number; title: string }>): (offset: number) => string {
   let next = 0;
   let title = '';
-  return sentences.map((sentence) => {
-    while (next < headings.length && headings[next].start <= sentence.range.start) {
+  return (offset) => {
+    while (next < headings.length && headings[next].start <= offset) {
       title = headings[next++].title;
     }
-    return { ...sentence, section: title };
-  });
+    return title;
+  };
 }
 
 const NEWLINE = 10;
@@ -90,7 +90,7 @@ const ZONE_COMMAND = /\\(footnote|caption)\*?\s*(?:\[[^\]]*\]\s*)?\{/g;
 const TODO_CITE = /\\todocite\*?\s*\{([^}]*)\}/g;
 
 const cache = defineObjectMemo<SourceDocument, ClaimSentence[]>();
-const maskedParagraphs = defineTextMemo<string>(20_000);
+const maskedParagraphs = defineTextMemo<{ layout: string; masked: string }>(20_000);
 
 /** `](target)` of a link or image, and a Pandoc attribute block `{#id .class key=value}`. */
 const LINK_TARGET_OR_ATTRIBUTES =
@@ -389,12 +389,15 @@ function extractLatex(workspace: Workspace, document: SourceDocument): ClaimSent
       }
       layout += 'p' + relative({ start, end });
     }
-    const key = layout + '\u0000' + text.slice(span.start, span.end);
-    let masked = maskedParagraphs.get(key);
-    if (masked === undefined) {
-      masked = mask(span, 0);
-      maskedParagraphs.set(key, masked);
+    // Keyed by the paragraph's text alone, with the layout compared: a concatenated key would copy
+    // every paragraph of the document at every keystroke.
+    const raw = text.slice(span.start, span.end);
+    const cached = maskedParagraphs.get(raw);
+    if (cached?.layout === layout) {
+      return cached.masked;
     }
+    const masked = mask(span, 0);
+    maskedParagraphs.set(raw, { layout, masked });
     return masked;
   };
   for (const span of paragraphSpans(text)) {
@@ -464,16 +467,15 @@ function extractLatex(workspace: Workspace, document: SourceDocument): ClaimSent
       });
     }
   }
-  return withSections(
-    segments.map((segment, index) => ({
-      range: segment.range,
-      text: maskedSpans.get(segment)!,
-      paragraph: segment.paragraph,
-      zone: segment.zone,
-      citations: citations[index],
-    })),
-    headings,
-  );
+  const sectionAt = sectionTitles(headings);
+  return segments.map((segment, index) => ({
+    range: segment.range,
+    text: maskedSpans.get(segment)!,
+    paragraph: segment.paragraph,
+    zone: segment.zone,
+    citations: citations[index],
+    section: sectionAt(segment.range.start),
+  }));
 }
 
 /** Paragraphs: runs of lines separated by blank lines (comment-only lines do not separate). */
@@ -574,14 +576,13 @@ function extractMarkdown(workspace: Workspace, document: SourceDocument): ClaimS
         .replace(/^#+\s*|\s*#*\s*$|\{[^}]*\}/g, '')
         .trim(),
     }));
-  return withSections(
-    segments.map((segment, index) => ({
-      range: segment.range,
-      text: masked.slice(segment.range.start, segment.range.end),
-      paragraph: segment.paragraph,
-      zone: segment.zone,
-      citations: citations[index],
-    })),
-    headings,
-  );
+  const sectionAt = sectionTitles(headings);
+  return segments.map((segment, index) => ({
+    range: segment.range,
+    text: masked.slice(segment.range.start, segment.range.end),
+    paragraph: segment.paragraph,
+    zone: segment.zone,
+    citations: citations[index],
+    section: sectionAt(segment.range.start),
+  }));
 }
