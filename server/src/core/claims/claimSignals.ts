@@ -99,6 +99,9 @@ const LITERATURE =
   /\b(?:(?:several|many|numerous|some|other|previous|prior|recent|earlier|various|multiple)\s+(?:studies|works|papers|authors|researchers|commentators|groups|investigators|reports)\s+(?:have\s+)?(?:shown|show|demonstrated|found|reported|suggested|proposed|described|argued|created|used|explored)|(?:it\s+)?(?:has|have)\s+(?:recently\s+|previously\s+|already\s+|also\s+)?been\s+(?:shown|proposed|introduced|demonstrated|reported|suggested|argued|established|observed)|(?:previous|prior|earlier|recent)\s+(?:work|studies|research|literature)\b|(?:it\s+is|is)\s+(?:well[- ])?known\s+that|one of the (?:first|earliest)|\b(?:in|by|according to) (?:one|another|a) (?:(?:widely[- ]cited|influential|recent|large|multi-?cent(?:re|er)|landmark)\s+)+(?:study|paper|analysis|survey|report|trial|benchmark)|\bas one (?:group|team|study|author) (?:put|noted|argued|observed) it)/i;
 
 /** A quotation of at least six words, in typographic, straight or LaTeX quotes. */
+/** Words that attribute a quotation to someone: "wrote", "put it", "according to", "in their words". */
+const SAYING =
+  /\b(?:said|says|say|wrote|writes|write|put it|puts it|stated?|states|noted|notes|argued?|argues|claimed?|claims|remarked|observed|concluded|according to|in (?:their|his|her|the authors') words|as (?:\p{Lu}[\p{L}'’-]+|one \w+|the authors) (?:put|puts|noted|notes|wrote|writes|said|says) it)\b/iu;
 const QUOTATION = /[“"]\s*(?:[^”"\s]+\s+){5,}[^”"]*[”"]|``\s*(?:[^'\s]+\s+){5,}[^']*''/;
 
 const OWN = /\b(?:we|our|ours|us|this (?:review|study|work|paper|survey|article|meta-analysis|thesis|chapter))\b/i;
@@ -169,7 +172,13 @@ export function findLiteratureReference(sentence: string): string | undefined {
 
 /** A quotation of six words or more, or undefined. */
 export function findQuotation(sentence: string): string | undefined {
-  const quotation = QUOTATION.exec(sentence)?.[0].replace(/\s+/g, ' ');
+  // Quoted words are a quotation of someone only when the sentence says so ("As one group put it,
+  // ..."); technical writing quotes terms, messages and strings all the time.
+  const found = QUOTATION.exec(sentence);
+  if (!found || !SAYING.test(sentence.slice(0, found.index) + sentence.slice(found.index + found[0].length))) {
+    return undefined;
+  }
+  const quotation = found[0].replace(/\s+/g, ' ');
   return quotation && quotation.length > 60 ? quotation.slice(0, 57) + '...' : quotation;
 }
 

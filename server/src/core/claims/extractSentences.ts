@@ -29,7 +29,8 @@ export interface ClaimSentence {
   readonly text: string;
   /** Sentences of one paragraph share a number. */
   readonly paragraph: number;
-  readonly zone: 'body' | 'caption' | 'footnote';
+  /** Body text, a caption, a footnote, or a block quotation (Markdown `>`), whose words are someone else's. */
+  readonly zone: 'body' | 'caption' | 'footnote' | 'quote';
   readonly citations: SentenceCitation[];
   /** The title of the nearest heading before the sentence ("Results", "2.1 Datasets"), or '' when none. */
   readonly section: string;
@@ -512,6 +513,10 @@ function extractMarkdown(workspace: Workspace, document: SourceDocument): ClaimS
     } else if (inBrackets) {
       // The brackets of `[@x]` are not words of the sentence either.
       const open = lineStart + before.lastIndexOf('[');
+      // A suppressed author (`[-@x]`) is not a list item's dash.
+      if (text[at - 1] === '-') {
+        chars[at - 1] = ' ';
+      }
       const close = text.indexOf(']', citation.range.end);
       chars[open] = ' ';
       if (close >= 0 && !text.slice(citation.range.end, close).includes('\n')) {
@@ -553,7 +558,8 @@ function extractMarkdown(workspace: Workspace, document: SourceDocument): ClaimS
   const segments: Segment[] = [];
   syntax.blocks.forEach((block, index) => {
     if (block.kind === 'paragraph') {
-      segmentSpan(masked.slice(block.range.start, block.range.end), block.range.start, index, 'body', segments);
+      const zone = /^[ \t]*>/.test(text.slice(block.range.start, block.range.end)) ? 'quote' : 'body';
+      segmentSpan(masked.slice(block.range.start, block.range.end), block.range.start, index, zone, segments);
     }
   });
   const citations = segments.map((): SentenceCitation[] => []);

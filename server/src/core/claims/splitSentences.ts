@@ -25,9 +25,13 @@ export function splitSentences(text: string): TextRange[] {
   return ranges;
 }
 
+// UAX #29 ends a sentence at every line break, but manuscripts wrap their lines: a line break is read
+// as a space (same length, so offsets hold) unless the next line starts a list item.
+const WRAPPED_LINE_BREAK = /\n(?![ \t]*(?:[-*+•][ \t]|\d{1,3}[.)][ \t]))/g;
+
 function splitUncached(text: string): TextRange[] {
   const ranges: TextRange[] = [];
-  for (const segment of segmenter.segment(text)) {
+  for (const segment of segmenter.segment(text.replace(WRAPPED_LINE_BREAK, ' '))) {
     for (const range of splitBeforeLowerCaseNames(text, {
       start: segment.index,
       end: segment.index + segment.segment.length,

@@ -145,6 +145,25 @@ describe('untagged-claim on real prose: what is not a claim, and the tiers', () 
     assert.deepEqual(flagged('Ma et al. \\sidecite{ma2024segment} proposed a promptable model.'), []);
   });
 
+  test('a sentence wrapped over lines is one sentence, and its citation at the end backs all of it', () => {
+    assert.deepEqual(flagged('Ma et al. proposed a model that reaches\nan AUC of 0.91 on CT \\cite{he2016deep}.'), []);
+    assert.deepEqual(
+      flagged('It was based on the medium used by Ma and colleagues\n[-@he2016deep; -@ma2024segment].', 'paper.md'),
+      [],
+    );
+    // A list keeps its items apart.
+    assert.deepEqual(flagged('- MedSAM \n- SAM', 'paper.md').length, 2);
+  });
+
+  test('a quotation needs a source only when the sentence quotes someone; block quotations are theirs', () => {
+    assert.deepEqual(flagged('The variable means "all the prerequisites of the rule in order".', 'paper.md'), []);
+    assert.deepEqual(
+      flagged('As one group put it, "high accuracy does not mean the rationale is correct".', 'paper.md'),
+      ['unsourced-attribution: As one group put it, "high accuracy does not mean the rationale is correct".'],
+    );
+    assert.deepEqual(flagged('> Ma et al. found that MedSAM reaches 0.9 Dice.\n', 'paper.md'), []);
+  });
+
   test('a Manubot manuscript without a .bib is checked; Pandoc tables are not prose', () => {
     const manubot = parseFixture(
       '%! content/intro.md\nMedSAM reaches 0.9 Dice. SAM is general [@doi:10.48550/arXiv.2304.02643].\n',

@@ -119,7 +119,8 @@ export function assessClaim(
   ownSection: boolean,
   config: CoreConfig,
 ): ClaimFinding | undefined {
-  if (sentence.citations.length > 0) {
+  // A block quotation's words are its author's; its source is credited around it.
+  if (sentence.citations.length > 0 || sentence.zone === 'quote') {
     return undefined;
   }
   const signals = signalsOf(sentence.text);
