@@ -218,6 +218,18 @@ describe('misattributed-citation and first mentions', () => {
     );
   });
 
+  test("a citation right after a name is that name's, even when the sentence cites the others rightly", () => {
+    const codes = (body: string) => claims(body).codes.filter((code) => code.startsWith('misattributed'));
+    assert.deepEqual(
+      codes(
+        'MedSAM \\cite{ma2024segment} and ResNet \\cite{he2016deep} differ from SAM-Med2D \\cite{kirillov2023segany}.',
+      ),
+      ['misattributed-citation: kirillov2023segany'],
+    );
+    // The right paper beside the base model's, in one group, is fine.
+    assert.deepEqual(codes('MedSAM \\cite{ma2024segment,kirillov2023segany} adapts it.'), []);
+  });
+
   test('the first mention of a model whose paragraph does not cite it', () => {
     const { codes } = claims('We compare MedSAM with others.\n\nMedSAM \\cite{ma2024segment} is strong.');
     assert.deepEqual(

@@ -8,7 +8,16 @@
 
 import type { CoreDiagnostic } from '../diagnosticTypes';
 import type { DiagnosticRule, FixContext, QuickFix, RuleDiagnostic } from '../rule';
-import { citationsForFixes, disableLineFix, planModelCitation, recordIdOfKey, type ClaimContext } from './claimContext';
+import type { SentenceCitation } from '../../../claims/extractSentences';
+import type { Mention } from '../../../catalogue/findMentions';
+import {
+  citationsForFixes,
+  disableLineFix,
+  planModelCitation,
+  recordIdOfKey,
+  type AnalysedSentence,
+  type ClaimContext,
+} from './claimContext';
 
 /** Reports citations that point at another catalogued model's paper than the one the sentence names. */
 function checkMisattributedCitations(context: ClaimContext): RuleDiagnostic[] {
@@ -24,6 +33,13 @@ function checkMisattributedCitations(context: ClaimContext): RuleDiagnostic[] {
     // A paper that introduces a model and a dataset (BiomedCLIP and PMC-15M) is the right source for either.
     const introducesNamed = (key: string) =>
       (context.citations.links.recordsOf.get(key) ?? []).some((reference) => namedRecords.has(reference.record.id));
+    // A citation right after a name ("UNI [@a] and Virchow [@b]") is that name's: another catalogued
+    // model's paper there is misattributed even when the sentence cites the other names rightly.
+    const pairedFindings = findPairedMisattributions(context, sentence, cited);
+    if (pairedFindings.length > 0) {
+      diagnostics.push(...pairedFindings);
+      continue;
+    }
     if (cited.some(({ citation }) => introducesNamed(citation.key))) {
       continue;
     }
@@ -44,6 +60,55 @@ function checkMisattributedCitations(context: ClaimContext): RuleDiagnostic[] {
     }
   }
   return diagnostics;
+}
+
+/**
+ * The citations that follow a model's name with only white space (a masked citation command or
+ * bracket) between, and are the paper of another catalogued model the sentence does not name.
+ */
+function findPairedMisattributions(
+  context: ClaimContext,
+  sentence: AnalysedSentence,
+  cited: ReadonlyArray<{ citation: SentenceCitation; id: string | undefined }>,
+): RuleDiagnostic[] {
+  const { catalogue, links } = context.citations;
+  const namedRecords = new Set(sentence.mentions.map((mention) => mention.id));
+  // The citations that follow each model's name: one group per name ("SAM-Med2D \cite{a,b}").
+  const groups = new Map<Mention, Array<{ citation: SentenceCitation; id: string | undefined }>>();
+  for (const item of cited) {
+    const at = item.citation.range.start - sentence.range.start;
+    const before = sentence.mentions.filter((mention) => mention.range.end <= at).at(-1);
+    if (before?.kind === 'model' && /^\s*$/.test(sentence.text.slice(before.range.end, at))) {
+      groups.set(before, [...(groups.get(before) ?? []), item]);
+    }
+  }
+  const findings: RuleDiagnostic[] = [];
+  for (const [mention, items] of groups) {
+    const isItsPaper = ({ citation, id }: { citation: SentenceCitation; id: string | undefined }) =>
+      id === mention.id ||
+      (links.recordsOf.get(citation.key) ?? []).some((reference) => reference.record.id === mention.id);
+    // A group that cites the named model's own paper may cite its base model beside it.
+    if (items.some(isItsPaper)) {
+      continue;
+    }
+    const meant = catalogue.model(mention.id)!;
+    for (const { citation, id } of items) {
+      const other = id ? catalogue.model(id) : undefined;
+      // A paper that also introduces a record the sentence names (Quilt-1M beside QuiltNet) is its source.
+      const introducesNamed = (links.recordsOf.get(citation.key) ?? []).some((reference) =>
+        namedRecords.has(reference.record.id),
+      );
+      if (other && !namedRecords.has(other.id) && !introducesNamed) {
+        findings.push({
+          range: citation.range,
+          code: 'misattributed-citation',
+          message: `'${citation.key}' is the paper of ${other.name}, but it follows ${meant.name}, not ${other.name}.`,
+          data: { meantId: meant.id },
+        });
+      }
+    }
+  }
+  return findings;
 }
 
 /** The quick fixes of a misattributed citation: cite the model the sentence names instead. */
