@@ -88,10 +88,10 @@ const ATTRIBUTION =
   /\b\p{Lu}[\p{L}'’-]+(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+)?\s+(?:\\emph\s*)?et\s+al\.?|\b\p{Lu}[\p{L}'’-]+(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+)?\s+\((?:19|20)\d\d[a-z]?\)/u;
 
 /** Two capitalised surnames, or a first name and a surname: "Dwork and Roth", "Frank Rosenblatt". */
-const NAMES = String.raw`\p{Lu}[\p{Ll}'’-]+(?:\s+(?:and|&)\s+\p{Lu}[\p{Ll}'’-]+|\s+\p{Lu}[\p{Ll}'’-]{2,})`;
+const NAMES = String.raw`\p{Lu}[\p{Ll}'’-]+(?:\s+(?:and|&)\s+\p{Lu}[\p{Ll}'’-]+|\s+(?!(?:Rule|Law|Theorem|Lemma|Equation|Distribution|Process|Transform|Method|Model|Network|Algorithm|University|Institute|Lab|Laboratory|Group|Team|Project|Library|Package|Toolkit|Challenge|Dataset|Database|Atlas)\b)\p{Lu}[\p{Ll}'’-]{2,})`;
 /** Named authors who did something, without "et al.": "Dwork and Roth demonstrate", "proposed by Frank Rosenblatt". */
 const NAMED_AUTHORS = new RegExp(
-  String.raw`\b${NAMES}\s+(?:(?:have|has|had)\s+)?(?:demonstrated?|show(?:s|ed|n)?|proposed?|propose[sd]|introduced?|introduces|reported?|reports|found|argued?|argues|described?|describes|presented?|presents|developed?|develops)\b|\b(?:proposed|introduced|developed|described|presented|invented|popularized|popularised|formulated) by\s+${NAMES}|\b\p{Lu}[\p{Ll}'’-]+ and (?:colleagues|co-?workers|collaborators)\b|\b[Ii]n their (?:paper|work|study|article|words)\b|\b(?:proposed|introduced|published|described|reported) in (?:19|20)\d\d\b`,
+  String.raw`\b${NAMES}\s+(?:(?:have|has|had)\s+)?(?:demonstrated?|show(?:s|ed|n)?|proposed?|propose[sd]|introduced?|introduces|reported?|reports|found|argued?|argues|described?|describes|presented?|presents|developed?|develops)\b|\b(?:proposed|introduced|developed|described|presented|invented|popularized|popularised|formulated) by\s+${NAMES}|\b\p{Lu}[\p{Ll}'’-]+ and (?:colleagues|co-?workers|collaborators)\b|\b[Ii]n their words\b|\b(?:proposed|introduced|published|described|reported) in (?:19|20)\d\d\b`,
   'u',
 );
 /** The literature without a name: "studies have shown", "has been proposed", "previous work". */
@@ -111,7 +111,8 @@ const REPORTING = /\bwe (?:also |further )?(?:note|observe|remark|stress|emphasi
 const REVIEW_COUNT =
   /\(n\s*=\s*\d+\)|\b(?:included|reviewed|eligible|selected|surveyed|screened|retained|identified|analy[sz]ed)\s+(?:studies|papers|articles|works|records|publications|reports|models|trials)\b|\b(?:studies|papers|articles|records|publications)\s+(?:were\s+)?(?:included|reviewed|screened|excluded|retained|identified)\b/i;
 /** An illustration, not a report: "a classifier would reach 99%", "Consider a dataset in which 99% ...". */
-const HYPOTHETICAL = /\b(?:would|suppose|imagine|consider (?:a|an|the following)|hypothetical(?:ly)?|if we)\b/i;
+const HYPOTHETICAL =
+  /\b(?:would|suppose|imagine|consider (?:a|an|the following)|hypothetical(?:ly)?|if we|(?:a|an|any) (?:model|classifier|method|system|network|algorithm) (?:could|might|may|can))\b/i;
 /**
  * A sentence that continues about the work of the sentence before it: "It was then fine-tuned ...",
  * "Its encoder ...", "The authors also ...". Such a sentence is covered by that sentence's citation.
