@@ -57,8 +57,8 @@ export const DEFAULT_SETTINGS: FmAtlasSettings = {
     severity: {
       'untagged-claim': 'warning',
       'unsourced-attribution': 'information',
-      'unsourced-comparison': 'information',
-      'unsourced-figure': 'information',
+      'unsourced-comparison': 'hint',
+      'unsourced-figure': 'hint',
       'unsourced-quotation': 'information',
       'misattributed-citation': 'warning',
       'preprint-superseded': 'information',
