@@ -40,7 +40,7 @@ describe('fm-atlas lint', () => {
       stdout,
       /^examples\/latex-review\/chapters\/vision-only\.tex:25:32: error \[undefined-key\] Undefined citation key 'kirilov2023segany'\. Did you mean 'kirillov2023segany'\?$/m,
     );
-    assert.match(stdout, /^5 errors, 4 warnings, \d+ notes$/m);
+    assert.match(stdout, /^5 errors, 2 warnings, \d+ notes$/m);
   });
 
   test('--format json gives one record per problem', () => {
@@ -87,19 +87,18 @@ describe('claims on the examples', () => {
       '--format',
       'json',
       '--rules',
-      'untagged-claim,misattributed-citation,uncited-model-first-mention,citation-placeholder',
+      'untagged-claim,unsourced-attribution,unsourced-quotation,unsourced-comparison,unsourced-figure,' +
+        'misattributed-citation,uncited-model-first-mention,citation-placeholder',
     );
     const problems = JSON.parse(stdout) as Array<{ file: string; line: number; code: string }>;
     assert.deepEqual(
       problems.map((problem) => `${problem.file.replace('examples/', '')}:${problem.line} ${problem.code}`),
       [
-        'latex-review/chapters/introduction.tex:15 untagged-claim',
-        'latex-review/chapters/vision-language.tex:26 untagged-claim',
+        'latex-review/chapters/introduction.tex:15 unsourced-comparison',
         'latex-review/chapters/vision-only.tex:6 uncited-model-first-mention',
         'latex-review/chapters/vision-only.tex:77 untagged-claim',
         'latex-review/chapters/vision-only.tex:80 misattributed-citation',
         'latex-review/chapters/vision-only.tex:81 citation-placeholder',
-        'quarto-review/index.qmd:23 untagged-claim',
         'quarto-review/index.qmd:52 uncited-model-first-mention',
         'quarto-review/methods.md:35 misattributed-citation',
         'quarto-review/methods.md:36 citation-placeholder',
@@ -491,7 +490,11 @@ describe('fm-atlas error paths: one line, no stack, an exit code CI can trust', 
     assertFails(runWith({}, 'lint', '--colour'), 2, /Unknown option '--colour'/);
     assertFails(runWith({}, 'catalogue', '--kind', 'paper'), 2, /--kind must be model or dataset/);
     assertFails(runWith({}, 'stats', '--format', 'png'), 2, /--format must be svg, pgfplots or csv/);
-    assertFails(runWith({}, 'table', '--models', 'medsam', '--sort', 'size'), 2, /--sort must be year, name, category/);
+    assertFails(
+      runWith({}, 'table', '--models', 'medsam', '--sort', 'size'),
+      2,
+      /--sort must be one of year, name, category/,
+    );
     assertFails(runWith({}, 'frobnicate'), 2, /unknown command 'frobnicate'/);
   });
 });

@@ -36,7 +36,7 @@ const COMPARATIVE = new RegExp(
     'SOTA',
     'surpass(?:es|ed|ing)?',
     // "the first" only as a claim of priority: "was the first to", "the first foundation model for".
-    'the first (?:to|(?:[\\w-]+ ){0,3}(?:foundation model|model|method|approach|study|work|system|framework|network|dataset|benchmark|attempt|demonstration|application) (?:to|for|that|which|in))',
+    'the first (?:to|(?:[\\w-]+ ){0,3}(?:foundation model|model|method|approach|study|work|system|framework|network|dataset|benchmark|attempt|demonstration|application|area|field|domain|modality) (?:to|for|that|which|in))',
     'superior to',
     'inferior to',
     'significantly (?:better|worse|higher|lower|improv\\w*|outperform\\w*|reduc\\w*|increas\\w*)',
