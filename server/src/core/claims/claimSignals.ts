@@ -21,7 +21,7 @@ const SCORE =
   /(?<![\w.,-])(?:0?\.\d+|[1-9]\d?\.\d+|100(?:\.0+)?|[1-9]?\d(?:\.\d+)?\s*(?:%|percent\b|per cent\b))(?![\w.]*\s*-?\s*(?:fold|layers?|epochs?|states?)\b)/i;
 const PERCENT = /(?<![\w.])\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)(?!\s*(?:confidence|CI\b))/i;
 const SIZE =
-  /\b(?:\d+(?:[.,]\d+)*|one|two|three|four|five|six|seven|eight|nine|ten|hundreds of|thousands of|millions of)\s*(?:[KMBT]\b|k\b|hundred\b|thousand\b|million\b|billion\b|trillion\b)?\s*(?:[a-z]+[- ])?(?:(?:trainable\s+)?parameters|params|image[- –]text pairs|image[- –]mask pairs|image[- –]caption pairs|whole[- ]slide images|WSIs|slides|tiles|scans|volumes|patients|minutes|hours|GPU[- ]hours|days|datasets|images|pairs|cases|masks|reports|videos|photographs|radiographs|categories|classes)\b/i;
+  /\b(?:\d+(?:[.,]\d+)*|one|two|three|four|five|six|seven|eight|nine|ten|hundreds of|thousands of|millions of)\s*(?:[KMBT]\b|k\b|hundred\b|thousand\b|million\b|billion\b|trillion\b)?\s*(?:[a-z]+[- ])?(?:(?:trainable\s+)?parameters|params|image[- –]text pairs|image[- –]mask pairs|image[- –]caption pairs|whole[- ]slide images|WSIs|slides|slices|patches|tiles|scans|volumes|patients|samples|examples|tokens|question[- –]+answer pairs|minutes|hours|GPU[- ]hours|days|datasets|images|pairs|cases|masks|reports|videos|photographs|radiographs|categories|classes)\b/i;
 /** "a 1.1-billion-parameter ViT", "a 300M-parameter encoder". */
 const HYPHENATED_SIZE = /\b\d+(?:\.\d+)?[- ]?(?:[KMBT]|thousand|million|billion|trillion)-parameter\b/i;
 const SHORT_SIZE = /(?<![\w.-])\d+(?:\.\d+)?\s*[MBT](?![\w-])/;
@@ -39,7 +39,16 @@ const COMPARATIVE = new RegExp(
     'the first (?:to|(?:[\\w-]+ ){0,3}(?:foundation model|model|method|approach|study|work|system|framework|network|dataset|benchmark|attempt|demonstration|application|area|field|domain|modality) (?:to|for|that|which|in))',
     'superior to',
     'inferior to',
-    'significantly (?:better|worse|higher|lower|improv\\w*|outperform\\w*|reduc\\w*|increas\\w*)',
+    'significantly (?:better|worse|higher|lower|more|less|improv\\w*|outperform\\w*|reduc\\w*|increas\\w*)',
+    '(?:more|less) (?:accurate|robust|effective|efficient|expensive|costly|reliable|stable|sensitive|specific|data-efficient|generali[sz]able|calibrated|label-efficient) than',
+    'much (?:larger|smaller|better|worse|faster|slower|higher|lower|stronger|weaker)',
+    '(?:has|have) transformed',
+    '(?:approaches|matches|rivals|exceeds) (?:the )?(?:performance|accuracy|Dice|AUC|AUROC|results?) of',
+    'the (?:best|strongest|weakest|worst) (?:model|choice|option|encoder|method|performer|results?)',
+    'the gap (?:is|was) (?:largest|smallest|widest|narrowest)',
+    '(?:largest|smallest|greatest|biggest) (?:for|on|in|with|when)',
+    'remains? (?:a |an )?(?:major |main |key )?(?:source|cause|limitation|challenge|problem|obstacle)',
+    'is (?:\\w+ )?not necessary',
     'better than',
     'worse than',
     'beats?',
@@ -96,7 +105,7 @@ const NAMED_AUTHORS = new RegExp(
 );
 /** The literature without a name: "studies have shown", "has been proposed", "previous work". */
 const LITERATURE =
-  /\b(?:(?:several|many|numerous|some|other|previous|prior|recent|earlier|various|multiple)\s+(?:studies|works|papers|authors|researchers|commentators|groups|investigators|reports)\s+(?:have\s+)?(?:shown|show|demonstrated|found|reported|suggested|proposed|described|argued|created|used|explored)|(?:it\s+)?(?:has|have)\s+(?:recently\s+|previously\s+|already\s+|also\s+)?been\s+(?:shown|proposed|introduced|demonstrated|reported|suggested|argued|established|observed)|(?:previous|prior|earlier|recent)\s+(?:work|studies|research|literature)\b|(?:it\s+is|is)\s+(?:well[- ])?known\s+that|one of the (?:first|earliest)|\b(?:in|by|according to) (?:one|another|a) (?:(?:widely[- ]cited|influential|recent|large|multi-?cent(?:re|er)|landmark)\s+)+(?:study|paper|analysis|survey|report|trial|benchmark)|\bas one (?:group|team|study|author) (?:put|noted|argued|observed) it)/i;
+  /\b(?:(?:several|many|numerous|some|other|previous|prior|recent|earlier|various|multiple)\s+(?:studies|works|papers|authors|researchers|commentators|groups|investigators|reports)\s+(?:have\s+)?(?:shown|show|demonstrated|found|reported|suggested|proposed|described|argued|created|used|explored)|(?:it\s+)?(?:has|have)\s+(?:recently\s+|previously\s+|already\s+|also\s+)?been\s+(?:shown|proposed|introduced|demonstrated|reported|suggested|argued|established|observed)|(?:previous|prior|earlier|recent)\s+(?:work|studies|research|literature)\b|(?:it\s+is|is)\s+(?:well[- ])?known\s+that|one of the (?:first|earliest)|\b(?:in|by|according to) (?:one|another|a) (?:(?:widely[- ]cited|influential|recent|large|multi-?cent(?:re|er)|landmark)\s+)+(?:study|paper|analysis|survey|report|trial|benchmark)|\bas one (?:group|team|study|author) (?:put|noted|argued|observed) it|\breported (?:gains|improvements|results|figures|scores|benefits)\b|\b(?:gains|improvements|benefits|effects|results) (?:were|have been|has been) (?:reported|observed|shown)\b)/i;
 
 /** A quotation of at least six words, in typographic, straight or LaTeX quotes. */
 /** Words that attribute a quotation to someone: "wrote", "put it", "according to", "in their words". */
