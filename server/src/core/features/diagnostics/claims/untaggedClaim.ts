@@ -111,13 +111,15 @@ export interface ClaimFinding {
 /**
  * Decides whether a sentence makes a claim that needs a source, and how strong the evidence is.
  * @param sentence the sentence, with the names it mentions
- * @param earlier the sentences before it in the same paragraph and zone, nearest last
+ * @param previous the sentence before it in the same paragraph and zone, if any
+ * @param ownParagraph whether an earlier sentence of the paragraph reports the review's own work
  * @param ownSection whether it stands in a section of the document's own work (Results, Methods)
  */
 export function assessClaim(
   context: ClaimContext,
   sentence: AnalysedSentence,
-  earlier: readonly AnalysedSentence[],
+  previous: AnalysedSentence | undefined,
+  ownParagraph: boolean,
   ownSection: boolean,
   config: CoreConfig,
 ): ClaimFinding | undefined {
@@ -131,7 +133,6 @@ export function assessClaim(
   }
   // A sentence that names again the work the sentence before it cites continues about it; one that
   // names another model needs that model's source, even when it refers back ("Its successor X").
-  const previous = earlier.at(-1);
   const citedBefore = new Set(previous?.citations.map((citation) => recordIdOfKey(context, citation.key)));
   const mention = sentence.mentions.find((candidate) => !citedBefore.has(candidate.id));
   if (mention) {
@@ -140,12 +141,6 @@ export function assessClaim(
   if (sentence.mentions.length > 0 || (previous && previous.citations.length > 0 && signals.refersBack)) {
     return undefined;
   }
-  // The rest of a paragraph that reports the review's own work ("Of the 203 included studies ...",
-  // "we used ...") reports it too: "Heterogeneity was high (I² = 87%)".
-  const ownParagraph = earlier.some((before) => {
-    const beforeSignals = signalsOf(before.text);
-    return beforeSignals.own || beforeSignals.reviewCount;
-  });
   if (signals.attribution) {
     return { code: 'untagged-claim', why: `attributes work to ${signals.attribution}` };
   }
@@ -172,15 +167,20 @@ export function assessClaim(
 function checkUntaggedClaims(context: ClaimContext, config: CoreConfig): RuleDiagnostic[] {
   const diagnostics: RuleDiagnostic[] = [];
   const ownFile = OWN_SECTION.test(context.document.uri.slice(context.document.uri.lastIndexOf('/') + 1));
-  let paragraph: AnalysedSentence[] = [];
+  let previous: AnalysedSentence | undefined;
+  // The rest of a paragraph that reports the review's own work ("Of the 203 included studies ...",
+  // "we used ...") reports it too: "Heterogeneity was high (I² = 87%)".
+  let ownParagraph = false;
   for (const sentence of context.sentences) {
-    const last = paragraph.at(-1);
-    if (last && (last.paragraph !== sentence.paragraph || last.zone !== sentence.zone)) {
-      paragraph = [];
+    if (previous && (previous.paragraph !== sentence.paragraph || previous.zone !== sentence.zone)) {
+      previous = undefined;
+      ownParagraph = false;
     }
     const ownSection = ownFile || OWN_SECTION.test(sentence.section);
-    const finding = assessClaim(context, sentence, paragraph, ownSection, config);
-    paragraph.push(sentence);
+    const finding = assessClaim(context, sentence, previous, ownParagraph, ownSection, config);
+    const signals = signalsOf(sentence.text);
+    ownParagraph ||= signals.own || signals.reviewCount;
+    previous = sentence;
     if (finding) {
       diagnostics.push({
         range: sentence.range,
