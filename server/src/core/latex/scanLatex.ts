@@ -164,14 +164,19 @@ class LatexScanner {
 
   scan(): LatexSyntax {
     const text = this.text;
+    // Text between comments and commands is skipped natively rather than character by character.
+    const special = /[%\\]/g;
     while (this.pos < text.length) {
-      const c = text.charCodeAt(this.pos);
-      if (c === 37 /* % */) {
+      special.lastIndex = this.pos;
+      const found = special.exec(text);
+      if (!found) {
+        break;
+      }
+      this.pos = found.index;
+      if (text.charCodeAt(this.pos) === 37 /* % */) {
         this.skipComment();
-      } else if (c === 92 /* \ */) {
-        this.scanCommand();
       } else {
-        this.pos++;
+        this.scanCommand();
       }
     }
     return {

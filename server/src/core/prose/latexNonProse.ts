@@ -112,7 +112,15 @@ export function findLatexNonProse(text: string): NonProseRanges {
     ranges.push({ start: pos, end });
     pos = end;
   };
+  // Prose runs between the three characters that can start non-prose are skipped natively.
+  const special = /[%$\\]/g;
   while (pos < text.length) {
+    special.lastIndex = pos;
+    const found = special.exec(text);
+    if (!found) {
+      break;
+    }
+    pos = found.index;
     const c = text[pos];
     if (c === '%') {
       const newline = text.indexOf('\n', pos);
@@ -121,13 +129,19 @@ export function findLatexNonProse(text: string): NonProseRanges {
       const display = text[pos + 1] === '$';
       const close = display ? text.indexOf('$$', pos + 2) : findClosingDollar(text, pos + 1);
       skipTo(close < 0 ? Math.min(text.length, lineEnd(text, pos)) : close + (display ? 2 : 1));
-    } else if (c === '\\') {
-      pos = scanCommand(text, pos, ranges);
     } else {
-      pos++;
+      pos = scanCommand(text, pos, ranges);
     }
   }
   return normalizeRanges(ranges);
+}
+
+/** `{name}` right at a position (sticky), for `\begin{name}`. */
+const ENVIRONMENT_NAME = /\{([^}]*)\}/y;
+
+/** A letter of a command name: A-Z, a-z or @. */
+function isCommandLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 64;
 }
 
 function lineEnd(text: string, from: number): number {
@@ -159,7 +173,7 @@ function scanCommand(text: string, start: number, ranges: TextRange[]): number {
     ranges.push({ start, end });
     return end;
   }
-  while (pos < text.length && /[A-Za-z@]/.test(text[pos])) {
+  while (pos < text.length && isCommandLetter(text.charCodeAt(pos))) {
     pos++;
   }
   if (pos === start + 1) {
@@ -180,7 +194,8 @@ function scanCommand(text: string, start: number, ranges: TextRange[]): number {
     return end;
   }
   if (name === 'begin') {
-    const environment = /^\{([^}]*)\}/.exec(text.slice(pos))?.[1];
+    ENVIRONMENT_NAME.lastIndex = pos;
+    const environment = ENVIRONMENT_NAME.exec(text)?.[1];
     if (environment && (MATH_ENVIRONMENTS.has(environment) || NON_PROSE_ENVIRONMENTS.has(environment))) {
       const endMarker = `\\end{${environment}}`;
       const close = text.indexOf(endMarker, pos);
