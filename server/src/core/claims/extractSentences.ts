@@ -81,6 +81,7 @@ function rangesWithin(ranges: readonly TextRange[], span: TextRange): TextRange[
 
 /** What a textual citation reads as in the masked text. */
 const AUTHORS = 'Authors';
+const CROSS_REFERENCE_WORD = 'XREF';
 const TEXTUAL_CITE = /^(citet|Citet|citeauthor|Citeauthor|textcite|Textcite|citealt|Citealt|citeA)$/;
 const HEADING =
   /\\(?:part|chapter|section|subsection|subsubsection|paragraph|subparagraph|title|author|date)\*?\s*(?:\[[^\]]*\]\s*)?\{/g;
@@ -505,6 +506,14 @@ function extractMarkdown(workspace: Workspace, document: SourceDocument): ClaimS
   // An author-in-text citation (`@kirillov2023segany introduced SAM`) reads as a name, as in LaTeX.
   for (const citation of syntax.citations) {
     const at = citation.range.start - 1;
+    // A cross-reference (`Figure @fig:x shows`, `@tbl-models lists`) is a pointer, not authors: it
+    // reads as a word in capitals, which starts a sentence but names no one.
+    if (citation.crossReference) {
+      if (citation.range.end - at >= CROSS_REFERENCE_WORD.length) {
+        chars.splice(at, CROSS_REFERENCE_WORD.length, ...CROSS_REFERENCE_WORD.split(''));
+      }
+      continue;
+    }
     const lineStart = text.lastIndexOf('\n', at) + 1;
     const before = text.slice(lineStart, at);
     const inBrackets = before.lastIndexOf('[') > before.lastIndexOf(']');

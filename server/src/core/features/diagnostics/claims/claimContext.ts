@@ -19,6 +19,7 @@ import {
 import type { CoreDiagnostic } from '../diagnosticTypes';
 import type { FixContext, QuickFix } from '../rule';
 import { defineObjectMemo, defineTextMemo } from '../../../base/caches';
+import { getField, type BibEntry } from '../../../bibtex/bibTypes';
 
 /**
  * Catalogued names that medical writing also uses, in the same case, for something else: FLAIR the
@@ -109,6 +110,29 @@ function findSentenceMentions(catalogue: Catalogue, text: string): Mention[] {
   );
   mentionCache.set(text, { catalogue, mentions });
   return mentions;
+}
+
+const surnames = defineObjectMemo<BibEntry, { surname: string | undefined }>();
+
+/**
+ * The family name of the first author of a cited key's entry, as written ("Ma" of "Ma, Jun" or of
+ * "Jun Ma"), or undefined when the key has no entry or no author.
+ */
+export function firstAuthorSurname(context: ClaimContext, key: string): string | undefined {
+  const entry = context.citations.index.byKey.get(key)?.[0]?.entry;
+  if (!entry) {
+    return undefined;
+  }
+  let memo = surnames.get(entry);
+  if (!memo) {
+    const first = (getField(entry, 'author') ?? getField(entry, 'editor') ?? '')
+      .split(/\s+and\s+/i)[0]
+      .replace(/[{}]/g, '');
+    const family = first.includes(',') ? first.slice(0, first.indexOf(',')) : first.trim().split(/\s+/).at(-1);
+    memo = { surname: family?.trim() || undefined };
+    surnames.set(entry, memo);
+  }
+  return memo.surname;
 }
 
 /** The catalogue id a cited key stands for (through the user's bibliography), if any. */

@@ -164,6 +164,20 @@ describe('untagged-claim on real prose: what is not a claim, and the tiers', () 
     assert.deepEqual(flagged('> Ma et al. found that MedSAM reaches 0.9 Dice.\n', 'paper.md'), []);
   });
 
+  test('an attribution to authors the section has cited is covered; a cross-reference names no one', () => {
+    assert.deepEqual(
+      flagged('ResNets learn residuals \\cite{he2016deep}. They are deep.\n\nHe et al. also compared depths.'),
+      [],
+    );
+    assert.deepEqual(flagged('\\section{A}\nResNets \\cite{he2016deep}.\n\n\\section{B}\nHe et al. compared depths.'), [
+      'untagged-claim: He et al. compared depths.',
+    ]);
+    assert.deepEqual(
+      flagged('Figure @fig:overview shows the pipeline. @tbl-models lists the backbones.', 'paper.md'),
+      [],
+    );
+  });
+
   test('a Manubot manuscript without a .bib is checked; Pandoc tables are not prose', () => {
     const manubot = parseFixture(
       '%! content/intro.md\nMedSAM reaches 0.9 Dice. SAM is general [@doi:10.48550/arXiv.2304.02643].\n',

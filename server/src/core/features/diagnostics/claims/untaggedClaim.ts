@@ -49,6 +49,7 @@ import {
   disableLineFix,
   formatKeyCitation,
   planModelCitation,
+  firstAuthorSurname,
   recordIdOfKey,
   type AnalysedSentence,
   type ClaimContext,
@@ -108,19 +109,23 @@ export interface ClaimFinding {
   readonly why: string;
 }
 
-/**
- * Decides whether a sentence makes a claim that needs a source, and how strong the evidence is.
- * @param sentence the sentence, with the names it mentions
- * @param previous the sentence before it in the same paragraph and zone, if any
- * @param ownParagraph whether an earlier sentence of the paragraph reports the review's own work
- * @param ownSection whether it stands in a section of the document's own work (Results, Methods)
- */
+/** What a sentence's claim depends on around it. */
+export interface ClaimSurroundings {
+  /** The sentence before it in the same paragraph and zone, if any. */
+  readonly previous: AnalysedSentence | undefined;
+  /** Whether an earlier sentence of the paragraph reports the review's own work. */
+  readonly ownParagraph: boolean;
+  /** Whether it stands in a section of the document's own work (Results, Methods). */
+  readonly ownSection: boolean;
+  /** The surnames the section has cited so far: first authors of cited keys, names in citing sentences. */
+  readonly citedAuthors: ReadonlySet<string>;
+}
+
+/** Decides whether a sentence makes a claim that needs a source, and how strong the evidence is. */
 export function assessClaim(
   context: ClaimContext,
   sentence: AnalysedSentence,
-  previous: AnalysedSentence | undefined,
-  ownParagraph: boolean,
-  ownSection: boolean,
+  { previous, ownParagraph, ownSection, citedAuthors }: ClaimSurroundings,
   config: CoreConfig,
 ): ClaimFinding | undefined {
   // A block quotation's words are its author's; its source is credited around it.
@@ -141,7 +146,8 @@ export function assessClaim(
   if (sentence.mentions.length > 0 || (previous && previous.citations.length > 0 && signals.refersBack)) {
     return undefined;
   }
-  if (signals.attribution) {
+  // "Tschanz et al. estimated ..." after the section has cited Tschanz's paper: the reader knows it.
+  if (signals.attribution && !namesCitedAuthor(signals.attribution, citedAuthors)) {
     return { code: 'untagged-claim', why: `attributes work to ${signals.attribution}` };
   }
   const ownFigures = ownSection || ownParagraph || sentence.zone === 'caption' || signals.hypothetical;
@@ -163,6 +169,30 @@ export function assessClaim(
   return undefined;
 }
 
+/** Adds the surnames a citing sentence stands for: its keys' first authors and the names it attributes. */
+function rememberCitedAuthors(context: ClaimContext, sentence: AnalysedSentence, citedAuthors: Set<string>): void {
+  for (const citation of sentence.citations) {
+    const surname = firstAuthorSurname(context, citation.key);
+    if (surname) {
+      citedAuthors.add(surname.toLowerCase());
+    }
+  }
+  const attribution = signalsOf(sentence.text).attribution;
+  for (const name of attribution ? surnamesIn(attribution) : []) {
+    citedAuthors.add(name);
+  }
+}
+
+/** The capitalised words of an attribution ("Ma and Wang", "Tschanz et al."), lower-cased. */
+function surnamesIn(attribution: string): string[] {
+  return [...attribution.matchAll(/\p{Lu}[\p{Ll}'’-]+/gu)].map((match) => match[0].toLowerCase());
+}
+
+/** Whether an attribution names an author the section has already cited. */
+function namesCitedAuthor(attribution: string, citedAuthors: ReadonlySet<string>): boolean {
+  return surnamesIn(attribution).some((name) => citedAuthors.has(name));
+}
+
 /** Reports the sentences that make a claim without a citation. */
 function checkUntaggedClaims(context: ClaimContext, config: CoreConfig): RuleDiagnostic[] {
   const diagnostics: RuleDiagnostic[] = [];
@@ -171,13 +201,22 @@ function checkUntaggedClaims(context: ClaimContext, config: CoreConfig): RuleDia
   // The rest of a paragraph that reports the review's own work ("Of the 203 included studies ...",
   // "we used ...") reports it too: "Heterogeneity was high (I² = 87%)".
   let ownParagraph = false;
+  let section: string | undefined;
+  const citedAuthors = new Set<string>();
   for (const sentence of context.sentences) {
+    if (sentence.section !== section) {
+      section = sentence.section;
+      citedAuthors.clear();
+    }
     if (previous && (previous.paragraph !== sentence.paragraph || previous.zone !== sentence.zone)) {
       previous = undefined;
       ownParagraph = false;
     }
     const ownSection = ownFile || OWN_SECTION.test(sentence.section);
-    const finding = assessClaim(context, sentence, previous, ownParagraph, ownSection, config);
+    const finding = assessClaim(context, sentence, { previous, ownParagraph, ownSection, citedAuthors }, config);
+    if (sentence.citations.length > 0) {
+      rememberCitedAuthors(context, sentence, citedAuthors);
+    }
     const signals = signalsOf(sentence.text);
     ownParagraph ||= signals.own || signals.reviewCount;
     previous = sentence;
