@@ -64,7 +64,8 @@ export type BibSyntaxErrorCode =
   | 'bib-expected-comma'
   | 'bib-unclosed-value'
   | 'bib-unclosed-entry'
-  | 'bib-expected-field';
+  | 'bib-expected-field'
+  | 'bib-string-too-long';
 
 /** A syntax error at an exact position in a `.bib` file. */
 export interface BibSyntaxError {

@@ -36,6 +36,8 @@ interface ChunkEntry extends Omit<BibEntry, 'fields'> {
 interface ChunkString {
   readonly name: string;
   readonly parts: readonly ValuePart[];
+  /** The definition's name and value, relative to the chunk start. */
+  readonly range: TextRange;
 }
 
 /** What one chunk yields, with ranges relative to the chunk start. */
@@ -95,6 +97,7 @@ export function* parseBibtexInSteps(text: string, previous?: BibParseCache): Gen
   const entries: BibEntry[] = [];
   const errors: BibSyntaxError[] = [];
   const macros = new Map<string, string>(Object.entries(MONTHS));
+  let reportedTooLong = false;
   let sinceYield = 0;
   for (const [start, end] of splitIntoChunks(text)) {
     if (++sinceYield >= CHUNKS_PER_STEP) {
@@ -108,7 +111,18 @@ export function* parseBibtexInSteps(text: string, previous?: BibParseCache): Gen
     }
     cache.set(chunkText, chunk);
     for (const definition of chunk.strings) {
-      macros.set(definition.name, expandParts(definition.parts, macros));
+      const value = expandParts(definition.parts, macros);
+      if (value.length > MAX_EXPANDED_LENGTH && !reportedTooLong) {
+        // `@string{b = a # a}` repeated doubles a string per line: 34 lines pass V8's limit. The
+        // first definition past the bound is reported; the ones built on it are cut silently.
+        reportedTooLong = true;
+        errors.push({
+          code: 'bib-string-too-long',
+          message: `@string '${definition.name}' expands to more than ${MAX_EXPANDED_LENGTH.toLocaleString('en')} characters; it is cut there.`,
+          range: { start: definition.range.start + start, end: definition.range.end + start },
+        });
+      }
+      macros.set(definition.name, value.slice(0, MAX_EXPANDED_LENGTH));
     }
     for (const entry of chunk.entries) {
       entries.push(placeEntry(entry, start, macros));
@@ -231,10 +245,17 @@ function placeEntry(entry: ChunkEntry, offset: number, macros: Map<string, strin
   };
 }
 
+/** The most characters a field or @string value expands to; real values are a few thousand at most. */
+const MAX_EXPANDED_LENGTH = 100_000;
+
+/** Joins a value's parts, macros expanded; stops one part past {@link MAX_EXPANDED_LENGTH}. */
 function expandParts(parts: readonly ValuePart[], macros: Map<string, string>): string {
   let value = '';
   for (const part of parts) {
     value += typeof part === 'string' ? part : (macros.get(part.macro) ?? part.macro);
+    if (value.length > MAX_EXPANDED_LENGTH) {
+      return value.slice(0, MAX_EXPANDED_LENGTH + 1);
+    }
   }
   return value;
 }
@@ -589,7 +610,11 @@ class ChunkParser {
     const before = this.pos;
     const field = this.parseField(close);
     if (field) {
-      this.strings.push({ name: field.name, parts: field.parts ?? [field.value] });
+      this.strings.push({
+        name: field.name,
+        parts: field.parts ?? [field.value],
+        range: { start: before, end: this.pos },
+      });
     }
     this.skipSpace();
     if (this.text.charCodeAt(this.pos) === close) {

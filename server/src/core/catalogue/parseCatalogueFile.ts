@@ -56,7 +56,16 @@ export function parseCatalogueFile(text: string): ParsedCatalogueFile {
       message: error.message.split('\n')[0],
     });
   }
-  const data = document.errors.length === 0 ? document.toJS({ maxAliasCount: 100 }) : safeToJS(document);
+  // An alias bomb (`&a [*b, *b, ...]` nested) makes toJS throw; the file is then reported, not read.
+  const data = safeToJS(document);
+  if (data === ALIAS_BOMB) {
+    problems.push({
+      range: { start: 0, end: Math.min(1, text.length) },
+      code: 'catalogue-syntax',
+      message: 'The file expands YAML aliases more than 100 times (a resource exhaustion pattern); it is not read.',
+    });
+    return { file: { models: [], datasets: [] }, offsets: { models: [], datasets: [] }, problems };
+  }
   if (data === null || data === undefined || text.trim() === '') {
     return { file: { models: [], datasets: [] }, offsets: { models: [], datasets: [] }, problems };
   }
@@ -67,8 +76,8 @@ export function parseCatalogueFile(text: string): ParsedCatalogueFile {
       message: describeError(error),
     });
   }
-  const models = recordsOf(document, data, 'models');
-  const datasets = recordsOf(document, data, 'datasets');
+  const models = recordsOf(document, data, 'models', problems);
+  const datasets = recordsOf(document, data, 'datasets', problems);
   for (const kind of [models, datasets]) {
     const seen = new Map<string, number>();
     kind.records.forEach((record, index) => {
@@ -92,11 +101,13 @@ export function parseCatalogueFile(text: string): ParsedCatalogueFile {
   };
 }
 
+const ALIAS_BOMB = Symbol('alias bomb');
+
 function safeToJS(document: Document.Parsed): unknown {
   try {
     return document.toJS({ maxAliasCount: 100 });
-  } catch {
-    return undefined;
+  } catch (error) {
+    return error instanceof ReferenceError && /alias/i.test(error.message) ? ALIAS_BOMB : undefined;
   }
 }
 
@@ -105,6 +116,7 @@ function recordsOf(
   document: Document.Parsed,
   data: unknown,
   key: 'models' | 'datasets',
+  problems: CatalogueProblem[],
 ): { records: Array<{ id: string }>; offsets: number[] } {
   const list = (data as Record<string, unknown>)?.[key];
   const node = isMap(document.contents) ? document.contents.get(key, true) : undefined;
@@ -115,12 +127,64 @@ function recordsOf(
   }
   list.forEach((item, index) => {
     if (item && typeof item === 'object' && typeof (item as { id?: unknown }).id === 'string') {
-      records.push(item as { id: string });
       const itemNode = isSeq(node) ? (node.items[index] as YamlNode | undefined) : undefined;
-      offsets.push(itemNode?.range?.[0] ?? 0);
+      const offset = itemNode?.range?.[0] ?? 0;
+      records.push(sanitizeNames(item as { id: string; name?: unknown; aliases?: unknown }, offset, problems));
+      offsets.push(offset);
     }
   });
   return { records, offsets };
+}
+
+/** The longest name or alias a record may have; a longer one is a mistake, and slows every name search. */
+const MAX_NAME_LENGTH = 200;
+
+/**
+ * A record whose name and aliases, where it has them, are strings of sane length: the schema reports
+ * the rest, but every feature that searches names relies on these. A number as name is read as its
+ * text; a name that is not usable is dropped (a record without one only overrides a built-in
+ * record's other fields); aliases that are not names are dropped.
+ */
+function sanitizeNames(
+  record: { id: string; name?: unknown; aliases?: unknown },
+  offset: number,
+  problems: CatalogueProblem[],
+): { id: string } {
+  const at = { start: offset, end: offset + 1 };
+  const id = record.id.slice(0, 80);
+  const clean: Record<string, unknown> = { ...record };
+  let changed = false;
+  if ('name' in record) {
+    const name = typeof record.name === 'number' ? String(record.name) : record.name;
+    if (typeof name === 'string' && name.trim() !== '' && name.length <= MAX_NAME_LENGTH) {
+      changed ||= name !== record.name;
+      clean.name = name;
+    } else {
+      problems.push({
+        range: at,
+        code: 'catalogue-schema',
+        message: `The name of '${id}' is not a name of 1 to ${MAX_NAME_LENGTH} characters; it is ignored.`,
+      });
+      delete clean.name;
+      changed = true;
+    }
+  }
+  if ('aliases' in record) {
+    const aliases = Array.isArray(record.aliases) ? record.aliases : [];
+    const usable = aliases.filter(
+      (alias): alias is string => typeof alias === 'string' && alias.trim() !== '' && alias.length <= MAX_NAME_LENGTH,
+    );
+    if (usable.length < aliases.length || !Array.isArray(record.aliases)) {
+      problems.push({
+        range: at,
+        code: 'catalogue-schema',
+        message: `Some aliases of '${id}' are not names of 1 to ${MAX_NAME_LENGTH} characters; they are ignored.`,
+      });
+      clean.aliases = usable;
+      changed = true;
+    }
+  }
+  return changed ? (clean as { id: string }) : record;
 }
 
 /** The node an ajv error is about: the offending key for unknown properties, else the value. */

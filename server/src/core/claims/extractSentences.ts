@@ -82,6 +82,8 @@ function rangesWithin(ranges: readonly TextRange[], span: TextRange): TextRange[
 /** What a textual citation reads as in the masked text. */
 const AUTHORS = 'Authors';
 const CROSS_REFERENCE_WORD = 'XREF';
+/** How deep caption and footnote zones are read as zones of their own. */
+const MAX_ZONE_DEPTH = 3;
 const TEXTUAL_CITE = /^(citet|Citet|citeauthor|Citeauthor|textcite|Textcite|citealt|Citealt|citeA)$/;
 const HEADING =
   /\\(?:part|chapter|section|subsection|subsubsection|paragraph|subparagraph|title|author|date)\*?\s*(?:\[[^\]]*\]\s*)?\{/g;
@@ -228,13 +230,22 @@ function extractLatex(workspace: Workspace, document: SourceDocument): ClaimSent
     const close = text.indexOf(endMarker, match.index);
     floats.push({ start: match.index ?? 0, end: close < 0 ? text.length : close + endMarker.length });
   }
+  // Zones nest (a footnote in a caption), but rarely deeper than that: a zone nested deeper than
+  // MAX_ZONE_DEPTH is read as part of the zone around it, so that thousands of nested `{\footnote{`
+  // cost a few passes over the text instead of one per zone.
+  const openZones: number[] = [];
   for (const match of text.matchAll(ZONE_COMMAND)) {
-    const open = (match.index ?? 0) + match[0].length - 1;
-    zones.push({
-      zone: match[1] as 'caption' | 'footnote',
-      range: { start: open + 1, end: groupEnd(text, open) },
-      command: match.index ?? 0,
-    });
+    const start = match.index ?? 0;
+    while (openZones.length > 0 && openZones[openZones.length - 1] <= start) {
+      openZones.pop();
+    }
+    if (openZones.length >= MAX_ZONE_DEPTH) {
+      continue;
+    }
+    const open = start + match[0].length - 1;
+    const range = { start: open + 1, end: groupEnd(text, open) };
+    zones.push({ zone: match[1] as 'caption' | 'footnote', range, command: start });
+    openZones.push(range.end);
   }
   // What is hidden (non-prose, headings, tables; in the body also floats' content) and which zone an
   // offset is in are looked up in sorted ranges; arrays the size of the document, refilled at every

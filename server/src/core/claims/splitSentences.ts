@@ -29,17 +29,54 @@ export function splitSentences(text: string): TextRange[] {
 // as a space (same length, so offsets hold) unless the next line starts a list item.
 const WRAPPED_LINE_BREAK = /\n(?![ \t]*(?:[-*+•][ \t]|\d{1,3}[.)][ \t]))/g;
 
+/**
+ * V8 gives each segment of Intl.Segmenter a copy of the whole input, so segmenting a long text costs
+ * its length times its number of sentences: a paragraph of 20,000 "Fig. 1." took 5 s and gigabytes.
+ * Long texts are therefore segmented in windows of about this many characters, cut where a sentence
+ * clearly ends (a full stop, space and capital) or, failing that, at a space.
+ */
+const WINDOW = 2_000;
+const CLEAR_SENTENCE_END = /[.!?]["')\]]*\s+(?=\p{Lu})/gu;
+
 function splitUncached(text: string): TextRange[] {
   const ranges: TextRange[] = [];
-  for (const segment of segmenter.segment(text.replace(WRAPPED_LINE_BREAK, ' '))) {
-    for (const range of splitBeforeLowerCaseNames(text, {
-      start: segment.index,
-      end: segment.index + segment.segment.length,
-    })) {
-      pushMerging(text, ranges, range);
+  const flat = text.replace(WRAPPED_LINE_BREAK, ' ');
+  for (const window of windowsOf(flat)) {
+    for (const segment of segmenter.segment(flat.slice(window.start, window.end))) {
+      for (const range of splitBeforeLowerCaseNames(text, {
+        start: window.start + segment.index,
+        end: window.start + segment.index + segment.segment.length,
+      })) {
+        pushMerging(text, ranges, range);
+      }
     }
   }
   return ranges;
+}
+
+/** Windows of at most about {@link WINDOW} characters that tile the text. */
+function windowsOf(text: string): TextRange[] {
+  if (text.length <= 2 * WINDOW) {
+    return [{ start: 0, end: text.length }];
+  }
+  const windows: TextRange[] = [];
+  let start = 0;
+  while (text.length - start > 2 * WINDOW) {
+    // Searched in the second half of the window only, so that a text without any sentence end
+    // costs no more than its length.
+    const half = text.slice(start + WINDOW, start + 2 * WINDOW);
+    CLEAR_SENTENCE_END.lastIndex = 0;
+    const found = CLEAR_SENTENCE_END.exec(half);
+    let end = found ? start + WINDOW + found.index + found[0].length : -1;
+    if (end < 0) {
+      const space = half.indexOf(' ');
+      end = start + WINDOW + (space < 0 ? 0 : space + 1);
+    }
+    windows.push({ start, end });
+    start = end;
+  }
+  windows.push({ start, end: text.length });
+  return windows;
 }
 
 function splitBeforeLowerCaseNames(text: string, range: TextRange): TextRange[] {
@@ -48,7 +85,7 @@ function splitBeforeLowerCaseNames(text: string, range: TextRange): TextRange[] 
   const slice = text.slice(range.start, range.end);
   for (const match of slice.matchAll(LOWER_CASE_START)) {
     const end = range.start + (match.index ?? 0) + match[0].length;
-    if (!ABBREVIATION_END.test(text.slice(start, end))) {
+    if (!endsWithAbbreviation(text, start, end)) {
       parts.push({ start, end });
       start = end;
     }
@@ -57,10 +94,20 @@ function splitBeforeLowerCaseNames(text: string, range: TextRange): TextRange[] 
   return parts;
 }
 
+/**
+ * Whether text[start, end) ends with an abbreviation. Only its tail is tested: a run of thousands of
+ * merged "Fig. 1." pieces would otherwise be re-read whole at each merge.
+ */
+function endsWithAbbreviation(text: string, start: number, end: number): boolean {
+  // The tail keeps one character before it, so that "(?:^|\s)X." sees what precedes the initial.
+  const from = Math.max(start, end - 48);
+  return ABBREVIATION_END.test(text.slice(from > start ? from - 1 : from, end));
+}
+
 function pushMerging(text: string, ranges: TextRange[], range: TextRange): void {
   {
     const previous = ranges[ranges.length - 1];
-    if (previous && ABBREVIATION_END.test(text.slice(previous.start, previous.end))) {
+    if (previous && endsWithAbbreviation(text, previous.start, previous.end)) {
       ranges[ranges.length - 1] = { start: previous.start, end: range.end };
     } else {
       ranges.push(range);

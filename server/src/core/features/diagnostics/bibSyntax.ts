@@ -16,6 +16,7 @@ const CODES: Readonly<Record<BibSyntaxErrorCode, Severity>> = {
   'bib-unclosed-value': 'error',
   'bib-unclosed-entry': 'error',
   'bib-expected-field': 'error',
+  'bib-string-too-long': 'error',
 };
 
 /** The BibTeX syntax errors of a `.bib` document. */
