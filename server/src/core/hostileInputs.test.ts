@@ -70,6 +70,24 @@ describe('hostile inputs get a diagnostic or nothing, never an exception', () =>
     assert.ok(ask(files, 'main.tex').symbols.length > 0);
   });
 
+  test(
+    'a catalogue field of a megabyte is shortened in cards, and a broken URL escape does not empty them',
+    BOUND,
+    () => {
+      const workspace = new Workspace();
+      workspace.setDocument(
+        'file:///hostile/lab.fmatlas.yaml',
+        `models:\n  - id: zednet\n    name: ZedNet\n    code: "https://x.org/%E0%A4%A"\n    tasks: ["${'t'.repeat(1_000_000)}"]\n`,
+      );
+      workspace.setDocument('file:///hostile/main.tex', 'ZedNet is good.\n\\bibliography{refs}');
+      workspace.setDocument('file:///hostile/refs.bib', '@misc{k, title = {A}}');
+      const service = createLanguageService({ workspace, config: () => config });
+      const card = service.hover('file:///hostile/main.tex', 2, NOT_CANCELLED)?.markdown ?? '';
+      assert.match(card, /ZedNet/);
+      assert.ok(card.length < 10_000, `${card.length} characters`);
+    },
+  );
+
   test('a paragraph of 20,000 abbreviations and 3,000 nested footnotes are read in bounded time', BOUND, () => {
     const figures = ask(
       {

@@ -21,12 +21,19 @@ export interface CitationHint {
 
 const DASH = '–';
 
+/** The most characters of one catalogue value a card shows: a card is read at a glance, and a 1 MB field must not travel in every hover. */
+const MAX_VALUE_LENGTH = 1_000;
+
+function shorten(value: string): string {
+  return value.length > MAX_VALUE_LENGTH ? `${value.slice(0, MAX_VALUE_LENGTH)}…` : value;
+}
+
 function text(value: string | null | undefined): string {
-  return value && value.trim() !== '' ? escapeMarkdown(value) : DASH;
+  return value && value.trim() !== '' ? escapeMarkdown(shorten(value)) : DASH;
 }
 
 function list(values: readonly string[]): string {
-  return values.length > 0 ? values.map(escapeMarkdown).join(', ') : DASH;
+  return values.length > 0 ? shorten(values.join(', ')).split(', ').map(escapeMarkdown).join(', ') : DASH;
 }
 
 function link(url: string | null, label?: string): string {
