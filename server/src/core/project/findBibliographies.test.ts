@@ -40,6 +40,21 @@ describe('findBibliographies', () => {
     assert.deepEqual(bibsOf(source, 'tex/ch1/intro.tex'), ['biblio.bib']);
   });
 
+  test('an \\input cycle keeps the bibliography of the document that declares the class', () => {
+    const source = `
+%! a.tex
+\\documentclass{article}
+\\input{b}
+\\bibliography{refs}
+%! b.tex
+\\input{a}
+\\cite{k}
+%! refs.bib
+`;
+    assert.deepEqual(bibsOf(source, 'a.tex'), ['refs.bib']);
+    assert.deepEqual(bibsOf(source, 'b.tex'), ['refs.bib']);
+  });
+
   test('the magic root comment decides the root, and paths are relative to it', () => {
     const source = `
 %! paper/main.tex

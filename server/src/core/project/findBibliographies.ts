@@ -173,6 +173,15 @@ function findIncludingRoots(workspace: Workspace, memo: ProjectMemo, uri: string
     }
   };
   climb(uri);
+  if (roots.size === 0) {
+    // Every chain of includes came back round (`a.tex` inputs `b.tex`, which inputs `a.tex`): the
+    // documents of the cycle that declare a class are its roots, else the document itself.
+    const declared = [...seen].filter((member) => {
+      const document = workspace.getDocument(member);
+      return document?.kind === 'latex' && workspace.latex(document).isRoot;
+    });
+    return declared.length > 0 ? declared : [uri];
+  }
   return [...roots];
 }
 
