@@ -42,6 +42,19 @@ describe('hostile inputs get a diagnostic or nothing, never an exception', () =>
     );
   });
 
+  test('5,000 copies of one key get one bounded message each, naming a few other lines', BOUND, () => {
+    const { diagnostics } = ask(
+      { 'refs.bib': '@misc{same, title = {A}}\n'.repeat(5_000), 'main.tex': '\\bibliography{refs}\\cite{same}' },
+      'refs.bib',
+    );
+    assert.equal(diagnostics.length, 5_000);
+    assert.equal(
+      diagnostics[1].message,
+      "Duplicate key 'same': also defined at refs.bib:1, refs.bib:3, refs.bib:4 and 4996 more places.",
+    );
+    assert.ok(diagnostics.every((diagnostic) => (diagnostic.related?.length ?? 0) <= 20));
+  });
+
   test('a YAML alias bomb in a catalogue file is reported and the manuscript keeps its diagnostics', BOUND, () => {
     const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
       .concat(['b', 'c', 'd', 'e', 'f'].map((name, i) => `${name}: &${name} [${`*${'abcde'[i]},`.repeat(9)}]`))
