@@ -1,13 +1,14 @@
 // Builds the language client: how to run the server and which documents it sees. Starting,
 // stopping and restarting the client is session.ts's job.
 
-import type { ExtensionContext, LogOutputChannel } from 'vscode';
+import { window, type ExtensionContext, type LogOutputChannel } from 'vscode';
 import {
   LanguageClient,
   TransportKind,
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { createRestartingErrorHandler } from './crashNotice';
 import { createDocumentSelector } from './documentSelector';
 import { SETTINGS_SECTION } from './settingsSection';
 
@@ -40,6 +41,10 @@ export function createLanguageClient(context: ExtensionContext, outputChannel: L
     // Passing our own channel keeps its log across restarts: the client only disposes channels it
     // created itself. The same channel receives the protocol trace when its level is Trace.
     outputChannel,
+    errorHandler: createRestartingErrorHandler(CLIENT_NAME, (message) => {
+      outputChannel.warn(message);
+      void window.showWarningMessage(message);
+    }),
     // There is deliberately no `synchronize.configurationSection`: that push model is deprecated.
     // The server pulls `workspace/configuration` itself and registers for
     // `workspace/didChangeConfiguration` to learn when to pull again.
