@@ -709,10 +709,10 @@ class ChunkParser {
   }
 
   private error(code: BibSyntaxErrorCode, message: string, start: number, end: number): void {
-    this.errors.push({
-      code,
-      message,
-      range: { start, end: Math.min(Math.max(end, start + 1), Math.max(this.text.length, start + 1)) },
-    });
+    // At least one character wide, so that editors show it, and never past the text: an error at the
+    // very end covers the last character.
+    const length = this.text.length;
+    const from = Math.min(start, Math.max(0, length - 1));
+    this.errors.push({ code, message, range: { start: from, end: Math.min(Math.max(end, from + 1), length) } });
   }
 }

@@ -1,0 +1,232 @@
+// Property-based fuzzing of everything that reads what a workspace holds (issue 12): the BibTeX
+// parser, the LaTeX and Markdown scanners, the catalogue loader, and the language service asked as an
+// editor asks. Inputs are built from the fragments that broke these readers before (braces, cite
+// commands, `$`, `%`, `\footnote{`, `[@`, `@string`, YAML anchors and flow collections, lone
+// surrogates) mixed with plain text. Runs are seeded, so a failure reproduces; the test command runs
+// a bounded number, `FM_ATLAS_FUZZ_RUNS=20000 node --import tsx --test test/unit/fuzz.test.ts` runs
+// the long mode, and `FM_ATLAS_FUZZ_SEED` replays another seed.
+
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import fc from 'fast-check';
+import { parseBibtex } from '../../server/src/core/bibtex/parseBibtex';
+import { parseCatalogueFile } from '../../server/src/core/catalogue/parseCatalogueFile';
+import { createLanguageService, NOT_CANCELLED } from '../../server/src/core/languageService';
+import { scanLatex } from '../../server/src/core/latex/scanLatex';
+import { scanMarkdown } from '../../server/src/core/markdown/scanMarkdown';
+import { findLatexNonProse } from '../../server/src/core/prose/latexNonProse';
+import { withBuiltinCatalogue } from '../../server/src/core/testing/builtinCatalogue';
+import { Workspace } from '../../server/src/core/workspace/workspace';
+import type { TextRange } from '../../server/src/core/text/textRange';
+
+const RUNS = Number(process.env.FM_ATLAS_FUZZ_RUNS ?? 300);
+const SEED = Number(process.env.FM_ATLAS_FUZZ_SEED ?? 20261206);
+const PARAMETERS = { numRuns: RUNS, seed: SEED, endOnFailure: true };
+const config = withBuiltinCatalogue();
+
+/** Text made of the given fragments and a little plain text, up to `maxLength` pieces. */
+function textOf(fragments: readonly string[], maxLength = 60): fc.Arbitrary<string> {
+  return fc
+    .array(fc.oneof(fc.constantFrom(...fragments), fc.string({ maxLength: 6 }), fc.constantFrom(' ', '\n', '\n\n')), {
+      maxLength,
+    })
+    .map((pieces) => pieces.join(''));
+}
+
+const BIBTEX = [
+  '@article{',
+  '@string{',
+  '@comment{',
+  '@preamble{',
+  'key,',
+  'title = ',
+  'author = {',
+  '{',
+  '}',
+  '"',
+  '#',
+  '=',
+  ',',
+  'a0',
+  'jan',
+  '\\"{o}',
+  '%',
+  '\uD800',
+  '@misc{same, title={A}}',
+];
+const LATEX = [
+  '\\cite{',
+  '\\citep[see][p.~4]{',
+  '\\cites(a)(b)[c]{',
+  '\\footnote{',
+  '\\caption{',
+  '\\begin{figure}',
+  '\\end{figure}',
+  '\\begin{verbatim}',
+  '\\section{',
+  '\\input{',
+  '\\bibliography{refs}',
+  '\\documentclass{article}',
+  '\\begin{document}',
+  '{',
+  '}',
+  '$',
+  '$$',
+  '%',
+  '\\',
+  '\\%',
+  '~',
+  'MedSAM',
+  'Ma et al.',
+  ' reaches 0.91 Dice',
+  '. ',
+  'Fig. 1. ',
+  '\uDC00',
+];
+const MARKDOWN = [
+  '---\nbibliography: refs.bib\n---\n',
+  '[@',
+  '[@key]',
+  '[-@a; @b]',
+  '@fig-x',
+  '^[',
+  ']',
+  '`',
+  '```\n',
+  '$',
+  '> ',
+  '# ',
+  '![cap](f.png){width=70%}',
+  '-----',
+  '--- ---',
+  '| a | b |',
+  'MedSAM',
+  ' reaches 91% accuracy. ',
+  '"',
+  '<!-- ',
+  '-->',
+];
+const YAML = [
+  'models:\n',
+  '  - id: ',
+  '    name: ',
+  '    aliases: [',
+  ']',
+  '[',
+  '{',
+  '}',
+  '&a ',
+  '*a',
+  '<<: *a',
+  'null',
+  '12345',
+  '"',
+  "'",
+  ': ',
+  '- ',
+  '\n  ',
+  '%E0%A4%A',
+];
+
+/** Whether ranges lie within a text of `length`, each with start <= end. */
+function withinText(ranges: readonly TextRange[], length: number): boolean {
+  return ranges.every((range) => range.start >= 0 && range.start <= range.end && range.end <= length);
+}
+
+describe(`fuzzing the readers (seed ${SEED}, ${RUNS} runs each)`, () => {
+  test('parseBibtex never throws, and its entries and errors lie within the text', () => {
+    fc.assert(
+      fc.property(textOf(BIBTEX), (text) => {
+        const { file } = parseBibtex(text);
+        assert.ok(
+          withinText(
+            file.entries.map((entry) => entry.range),
+            text.length,
+          ),
+        );
+        assert.ok(
+          withinText(
+            file.errors.map((error) => error.range),
+            text.length,
+          ),
+        );
+      }),
+      PARAMETERS,
+    );
+  });
+
+  test('the LaTeX scanners never throw, and their ranges lie within the text', () => {
+    fc.assert(
+      fc.property(textOf(LATEX), (text) => {
+        const syntax = scanLatex(text);
+        assert.ok(
+          withinText(
+            syntax.citeArguments.map((argument) => argument.range),
+            text.length,
+          ),
+        );
+        assert.ok(withinText(findLatexNonProse(text), text.length));
+      }),
+      PARAMETERS,
+    );
+  });
+
+  test('the Markdown scanner never throws, and its ranges lie within the text', () => {
+    fc.assert(
+      fc.property(textOf(MARKDOWN), (text) => {
+        const syntax = scanMarkdown(text);
+        assert.ok(withinText(syntax.nonProse, text.length));
+        assert.ok(
+          withinText(
+            syntax.citations.map((citation) => citation.range),
+            text.length,
+          ),
+        );
+      }),
+      PARAMETERS,
+    );
+  });
+
+  test('parseCatalogueFile never throws, and every record it keeps has a string id', () => {
+    fc.assert(
+      fc.property(textOf(YAML, 40), (text) => {
+        const parsed = parseCatalogueFile(text);
+        for (const record of [...parsed.file.models, ...parsed.file.datasets]) {
+          assert.equal(typeof record.id, 'string');
+        }
+      }),
+      PARAMETERS,
+    );
+  });
+
+  test('the language service answers every request on any mix of manuscripts, bibliographies and catalogue files', () => {
+    const files = fc.record({
+      tex: textOf(LATEX),
+      md: textOf(MARKDOWN),
+      bib: textOf(BIBTEX, 30),
+      yaml: textOf(YAML, 30),
+      offset: fc.nat({ max: 400 }),
+    });
+    fc.assert(
+      fc.property(files, ({ tex, md, bib, yaml, offset }) => {
+        const workspace = new Workspace();
+        workspace.setDocument('file:///fuzz/refs.bib', bib);
+        workspace.setDocument('file:///fuzz/lab.fmatlas.yaml', yaml);
+        workspace.setDocument('file:///fuzz/main.tex', `${tex}\n\\bibliography{refs}`);
+        workspace.setDocument('file:///fuzz/paper.md', md);
+        const service = createLanguageService({ workspace, config: () => config });
+        for (const uri of ['file:///fuzz/main.tex', 'file:///fuzz/paper.md', 'file:///fuzz/refs.bib']) {
+          const length = workspace.getDocument(uri)?.text.length ?? 0;
+          const at = Math.min(offset, length);
+          service.collectDiagnostics(uri, NOT_CANCELLED);
+          service.complete(uri, at, NOT_CANCELLED);
+          service.hover(uri, at, NOT_CANCELLED);
+          service.findDefinition(uri, at, NOT_CANCELLED);
+          service.findCodeActions(uri, { start: at, end: at }, [], NOT_CANCELLED);
+        }
+        service.findWorkspaceSymbols('m', NOT_CANCELLED);
+      }),
+      { ...PARAMETERS, numRuns: Math.max(20, Math.floor(RUNS / 5)) },
+    );
+  });
+});
