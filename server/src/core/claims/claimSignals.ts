@@ -11,9 +11,10 @@
 /** Scores written as words of the field, in any case. */
 const METRIC_WORDS =
   'Dice|accuracy|F1(?:-score)?|F-score|sensitivity|specificity|precision|recall|Hausdorff distance|kappa|C-index|' +
-  'mean average precision|top-1|top-5|BLEU(?:-\\d)?|ROUGE(?:-[L\\d])?|METEOR|CIDEr';
+  'mean average precision|mean absolute error|error rate|top-1|top-5|BLEU(?:-\\d)?|ROUGE(?:-[L\\d])?|METEOR|CIDEr';
 /** Scores written as acronyms, only in their own case ("MAP" is a pathogen, "map" a verb; "mAP" a score). */
-const METRIC_ACRONYMS = 'DSC|IoU|mIoU|AUC|AUROC|AUPRC|ROC-AUC|HD95|mAP|NSD|PSNR|SSIM|FID|RadGraph F1|CheXbert F1';
+const METRIC_ACRONYMS =
+  'DSC|IoU|mIoU|AUCs?|AUROCs?|AUPRCs?|ROC-AUC|HD95|mAP|NSD|PSNR|SSIM|FID|MAE|RMSE|RadGraph F1|CheXbert F1';
 const METRIC_ACRONYM = new RegExp(`\\b(?:${METRIC_ACRONYMS})(?![\\w-])`);
 const METRIC_WORD = new RegExp(`\\b(?:${METRIC_WORDS})(?![\\w-])`, 'i');
 /** A value a score takes: 0.91, .91, 91.3, 91%, 91.3 %; not a count ("10-fold"), nor a range end of a definition. */
@@ -100,22 +101,24 @@ const ATTRIBUTION =
 const NAMES = String.raw`\p{Lu}[\p{Ll}'’-]+(?:\s+(?:and|&)\s+\p{Lu}[\p{Ll}'’-]+|\s+(?!(?:Rule|Law|Theorem|Lemma|Equation|Distribution|Process|Transform|Method|Model|Network|Algorithm|University|Institute|Lab|Laboratory|Group|Team|Project|Library|Package|Toolkit|Challenge|Dataset|Database|Atlas)\b)\p{Lu}[\p{Ll}'’-]{2,})`;
 /** Named authors who did something, without "et al.": "Dwork and Roth demonstrate", "proposed by Frank Rosenblatt". */
 const NAMED_AUTHORS = new RegExp(
-  String.raw`\b${NAMES}\s+(?:(?:have|has|had)\s+)?(?:demonstrated?|show(?:s|ed|n)?|proposed?|propose[sd]|introduced?|introduces|reported?|reports|found|argued?|argues|described?|describes|presented?|presents|developed?|develops)\b|\b(?:proposed|introduced|developed|described|presented|invented|popularized|popularised|formulated) by\s+${NAMES}|\b\p{Lu}[\p{Ll}'’-]+ and (?:colleagues|co-?workers|collaborators)\b|\b[Ii]n their words\b|\b(?:proposed|introduced|published|described|reported) in (?:19|20)\d\d\b`,
+  String.raw`\b${NAMES}\s+(?:(?:have|has|had)\s+)?(?:demonstrated?|show(?:s|ed|n)?|proposed?|propose[sd]|introduced?|introduces|reported?|reports|found|argued?|argues|described?|describes|presented?|presents|developed?|develops)\b|\b(?:proposed|introduced|developed|described|presented|invented|popularized|popularised|formulated) by\s+${NAMES}|\b\p{Lu}[\p{Ll}'’-]+ and (?:colleagues|co-?workers|collaborators)\b|\b[Ii]n their words\b|\b(?:proposed|introduced|published|described|reported) in (?:19|20)\d\d\b|\b\p{Lu}[\p{Ll}'’-]+['’]s (?:19|20)\d\d\b`,
   'u',
 );
 /** The literature without a name: "studies have shown", "has been proposed", "previous work". */
 const LITERATURE =
-  /\b(?:(?:several|many|numerous|some|other|previous|prior|recent|earlier|various|multiple)\s+(?:studies|works|papers|authors|researchers|commentators|groups|investigators|reports)\s+(?:have\s+)?(?:shown|show|demonstrated|found|reported|suggested|proposed|described|argued|created|used|explored)|(?:it\s+)?(?:has|have)\s+(?:recently\s+|previously\s+|already\s+|also\s+)?been\s+(?:shown|proposed|introduced|demonstrated|reported|suggested|argued|established|observed)|(?:previous|prior|earlier|recent)\s+(?:work|studies|research|literature)\b|(?:it\s+is|is)\s+(?:well[- ])?known\s+that|one of the (?:first|earliest)|\b(?:in|by|according to) (?:one|another|a) (?:(?:widely[- ]cited|influential|recent|large|multi-?cent(?:re|er)|landmark)\s+)+(?:study|paper|analysis|survey|report|trial|benchmark)|\bas one (?:group|team|study|author) (?:put|noted|argued|observed) it|\breported (?:gains|improvements|results|figures|scores|benefits)\b|\b(?:gains|improvements|benefits|effects|results) (?:were|have been|has been) (?:reported|observed|shown)\b)/i;
+  /\b(?:(?:several|many|numerous|some|other|previous|prior|recent|earlier|various|multiple)\s+(?:studies|works|papers|authors|researchers|commentators|groups|investigators|reports)\s+(?:have\s+)?(?:shown|show|demonstrated|found|reported|suggested|proposed|described|argued|created|used|explored)|(?:it\s+)?(?:has|have)\s+(?:recently\s+|previously\s+|already\s+|also\s+)?been\s+(?:shown|proposed|introduced|demonstrated|reported|suggested|argued|established|observed|documented)|(?:previous|prior|earlier|recent)\s+(?:work|studies|research|literature)\b|(?:it\s+is|is)\s+(?:well[- ])?known\s+that|one of the (?:first|earliest)|\b(?:in|by|according to) (?:one|another|a) (?:(?:widely[- ]cited|influential|recent|large|multi-?cent(?:re|er)|landmark)\s+)+(?:study|paper|analysis|survey|report|trial|benchmark)|\bas one (?:group|team|study|author) (?:put|noted|argued|observed) it|\breported (?:gains|improvements|results|figures|scores|benefits)\b|\b(?:gains|improvements|benefits|effects|results) (?:were|have been|has been) (?:reported|observed|shown)\b|\b(?:an|a) (?:earlier|previous|prior|recent) (?:[\w-]+ )?(?:study|review|analysis|survey|paper|report|meta-analysis)\b|\bfirst (?:described|proposed|introduced|reported|shown)\b|\b(?:the )?(?:few|two|three|several) (?:available )?(?:studies|analyses|evaluations)\b)/i;
 
 /** A quotation of at least six words, in typographic, straight or LaTeX quotes. */
 /** Words that attribute a quotation to someone: "wrote", "put it", "according to", "in their words". */
 const SAYING =
-  /\b(?:said|says|say|wrote|writes|write|put it|puts it|stated?|states|noted|notes|argued?|argues|claimed?|claims|remarked|observed|concluded|according to|in (?:their|his|her|the authors') words|as (?:\p{Lu}[\p{L}'’-]+|one \w+|the authors) (?:put|puts|noted|notes|wrote|writes|said|says) it)\b/iu;
+  /\b(?:said|says|say|wrote|writes|write|put it|puts it|stated?|states|noted|notes|argued?|argues|claimed?|claims|remarked|remark|observed|concluded|according to|in (?:their|his|her|the authors') words|as (?:\p{Lu}[\p{L}'’-]+|one \w+|the authors) (?:put|puts|noted|notes|wrote|writes|said|says) it)\b/iu;
+const QUOTED = /[“"][^”"]*[”"]|``[^']*''/g;
 const QUOTATION = /[“"]\s*(?:[^”"\s]+\s+){5,}[^”"]*[”"]|``\s*(?:[^'\s]+\s+){5,}[^']*''/;
 
 const OWN = /\b(?:we|our|ours|us|this (?:review|study|work|paper|survey|article|meta-analysis|thesis|chapter))\b/i;
 /** "We note that X surpasses Y" reports another's result: the phrase is not the author's own claim. */
-const REPORTING = /\bwe (?:also |further )?(?:note|observe|remark|stress|emphasi[sz]e|highlight|see) that\b/gi;
+const REPORTING =
+  /\bwe (?:also |further )?(?:note|observe|remark|stress|emphasi[sz]e|highlight|see) that\b|\bwe (?:know|are aware) of\b|\bto (?:the best of )?our knowledge\b/gi;
 /** The review's own counts: "Of the 112 included studies, 41 (37%) used CT", "reviewed papers". */
 const REVIEW_COUNT =
   /\(n\s*=\s*\d+\)|\b(?:included|reviewed|eligible|selected|surveyed|screened|retained|identified|analy[sz]ed)\s+(?:studies|papers|articles|works|records|publications|reports|models|trials)\b|\b(?:studies|papers|articles|records|publications)\s+(?:were\s+)?(?:included|reviewed|screened|excluded|retained|identified)\b/i;
@@ -127,7 +130,7 @@ const HYPOTHETICAL =
  * "Its encoder ...", "The authors also ...". Such a sentence is covered by that sentence's citation.
  */
 const REFERS_BACK =
-  /^\W*(?:(?:It|Its|They|Their|Them|These|This|Those|Both|Here|There|He|She|His|Her|Such)\b|(?:The|This|These|That|Their|Its) (?:same )?(?:model|models|method|methods|approach|approaches|authors|study|studies|work|paper|network|framework|system|encoder|decoder|dataset|technique|variant|version|team|group|pipeline|architecture|classifier|algorithm)\b|(?:In|For|On|With|Using|Later|Then|Subsequently|Moreover|Furthermore|Additionally|Also|However|Instead|Finally|Similarly|Specifically|Notably|Interestingly)\b[^.]{0,60}\b(?:it|its|they|their|the authors)\b)|\bthe authors\b/i;
+  /^\W*(?:(?:It|Its|They|Their|Them|These|This|Those|Both|Here|There|He|She|His|Her|Such)\b|(?:The|This|These|That|Their|Its) (?:same )?(?:model|models|method|methods|approach|approaches|authors|study|studies|work|paper|network|framework|system|encoder|decoder|dataset|technique|variant|version|team|group|pipeline|architecture|classifier|algorithm)\b|(?:In|For|On|With|Using|Later|Then|Subsequently|Moreover|Furthermore|Additionally|Also|However|Instead|Finally|Similarly|Specifically|Notably|Interestingly)\b[^.]{0,60}\b(?:it|its|they|their|the authors|the (?:[\w-]+ )?(?:model|method|approach|system|network))\b)|\bthe authors\b/i;
 
 /** A metric with its value ("an AUC of 0.91", "91% accuracy", "Dice 0.85"), or undefined. */
 export function findMetricValue(sentence: string): string | undefined {
@@ -194,7 +197,8 @@ export function findQuotation(sentence: string): string | undefined {
 
 /** Tells whether the sentence speaks of the author's own work ("we", "our", "this review"). */
 export function isOwnStatement(sentence: string): boolean {
-  return OWN.test(sentence.replace(REPORTING, ''));
+  // A "we" inside a quotation is the quoted author's.
+  return OWN.test(sentence.replace(REPORTING, '').replace(QUOTED, ''));
 }
 
 /** Tells whether the sentence reports the review's own counts of included or screened studies. */

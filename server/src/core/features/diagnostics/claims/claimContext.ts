@@ -29,6 +29,10 @@ import { getField, type BibEntry } from '../../../bibtex/bibTypes';
  */
 const AMBIGUOUS_NAMES = new Set(['FLAIR', 'CAT', 'MSA', 'DAE', 'PRIOR', 'WORD']);
 
+/** What follows an ambiguous name used as an imaging term: "FLAIR images", "FLAIR-weighted", "CAT scan". */
+const IMAGING_USE =
+  /^[\s-]*(?:images?|imaging|sequences?|scans?|slices?|volumes?|weighted|hyperintens\w*|signal|contrast)\b/i;
+
 /** The words around an ambiguous name that make it the model: "FLAIR images" is an MRI sequence. */
 const MODEL_NEIGHBOURHOOD =
   /\b(?:models?|foundation|pre-?train\w*|encoders?|backbones?|fine-?tun\w*|zero-shot|few-shot|linear prob\w*|embeddings?|benchmark\w*|outperform\w*|ViT\w*|transformers?|vision[- ]language|self-supervised|contrastive|checkpoints?|weights|AUC|AUROC|Dice|accuracy)\b/i;
@@ -106,7 +110,8 @@ function findSentenceMentions(catalogue: Catalogue, text: string): Mention[] {
     (mention) =>
       !ADJECTIVAL.test(text.slice(mention.range.end)) &&
       (!AMBIGUOUS_NAMES.has(mention.text) ||
-        MODEL_NEIGHBOURHOOD.test(text.slice(0, mention.range.start) + text.slice(mention.range.end))),
+        (!IMAGING_USE.test(text.slice(mention.range.end)) &&
+          MODEL_NEIGHBOURHOOD.test(text.slice(0, mention.range.start) + text.slice(mention.range.end)))),
   );
   mentionCache.set(text, { catalogue, mentions });
   return mentions;

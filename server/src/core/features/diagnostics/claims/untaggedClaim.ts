@@ -115,6 +115,8 @@ export interface ClaimSurroundings {
   readonly previous: AnalysedSentence | undefined;
   /** Whether an earlier sentence of the paragraph reports the review's own work. */
   readonly ownParagraph: boolean;
+  /** Whether an earlier sentence of the paragraph gives the review's own counts of studies. */
+  readonly countParagraph: boolean;
   /** Whether it stands in a section of the document's own work (Results, Methods). */
   readonly ownSection: boolean;
   /** The surnames the section has cited so far: first authors of cited keys, names in citing sentences. */
@@ -125,7 +127,7 @@ export interface ClaimSurroundings {
 export function assessClaim(
   context: ClaimContext,
   sentence: AnalysedSentence,
-  { previous, ownParagraph, ownSection, citedAuthors }: ClaimSurroundings,
+  { previous, ownParagraph, countParagraph, ownSection, citedAuthors }: ClaimSurroundings,
   config: CoreConfig,
 ): ClaimFinding | undefined {
   // A block quotation's words are its author's; its source is credited around it.
@@ -133,7 +135,8 @@ export function assessClaim(
     return undefined;
   }
   const signals = signalsOf(sentence.text);
-  if ((!config.claims.flagOwnResults && signals.own) || signals.reviewCount) {
+  // The review's own counts name the models it counted: "UNI was the most frequently used encoder".
+  if ((!config.claims.flagOwnResults && signals.own) || signals.reviewCount || countParagraph) {
     return undefined;
   }
   // A sentence that names again the work the sentence before it cites continues about it; one that
@@ -201,6 +204,7 @@ function checkUntaggedClaims(context: ClaimContext, config: CoreConfig): RuleDia
   // The rest of a paragraph that reports the review's own work ("Of the 203 included studies ...",
   // "we used ...") reports it too: "Heterogeneity was high (I² = 87%)".
   let ownParagraph = false;
+  let countParagraph = false;
   let section: string | undefined;
   const citedAuthors = new Set<string>();
   for (const sentence of context.sentences) {
@@ -211,14 +215,21 @@ function checkUntaggedClaims(context: ClaimContext, config: CoreConfig): RuleDia
     if (previous && (previous.paragraph !== sentence.paragraph || previous.zone !== sentence.zone)) {
       previous = undefined;
       ownParagraph = false;
+      countParagraph = false;
     }
     const ownSection = ownFile || OWN_SECTION.test(sentence.section);
-    const finding = assessClaim(context, sentence, { previous, ownParagraph, ownSection, citedAuthors }, config);
+    const finding = assessClaim(
+      context,
+      sentence,
+      { previous, ownParagraph, countParagraph, ownSection, citedAuthors },
+      config,
+    );
     if (sentence.citations.length > 0) {
       rememberCitedAuthors(context, sentence, citedAuthors);
     }
     const signals = signalsOf(sentence.text);
     ownParagraph ||= signals.own || signals.reviewCount;
+    countParagraph ||= signals.reviewCount;
     previous = sentence;
     if (finding) {
       diagnostics.push({
