@@ -20,9 +20,9 @@ describe('the claims evaluation set', () => {
     assert.equal(read('evaluation.json'), formatEvaluation(buildCases(folder)));
   });
 
-  for (const half of ['dev', 'holdout']) {
-    test(`blind/${half}/evaluation.json is what its src/*.cases build to (buildCases.ts test/claims/blind/${half})`, () => {
-      const blind = join(folder, 'blind', half);
+  for (const half of ['blind/dev', 'blind/holdout', 'blind2']) {
+    test(`${half}/evaluation.json is what its src/*.cases build to (buildCases.ts test/claims/${half})`, () => {
+      const blind = join(folder, half);
       assert.equal(readFileSync(join(blind, 'evaluation.json'), 'utf8'), formatEvaluation(buildCases(blind)));
     });
   }
