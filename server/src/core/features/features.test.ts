@@ -80,6 +80,20 @@ ${BIB}`);
     );
   });
 
+  test('every item of a long list describes its entry: decoded at the top, from the raw fields below', () => {
+    const entries = Array.from(
+      { length: 30 },
+      (_, i) =>
+        `@article{smith${i}, author = {M{\\"u}ller, Hans and Smith, Jo}, title = {{Deep} study ${i}}, year = {2020}}`,
+    ).join('\n');
+    const items = complete(
+      `%! main.tex\n\\bibliography{refs}\n\\cite{smith}\n           |\n%! refs.bib\n${entries}\n`,
+    )!.items;
+    assert.equal(items.length, 30);
+    assert.match(items[0].detail, /^Müller and Smith \(2020\) Deep study \d+$/);
+    assert.match(items[29].detail, /^Muller and Smith \(2020\) Deep study \d+$/);
+  });
+
   test('not outside a citation, nor in a Markdown code span', () => {
     assert.equal(
       complete(`%! main.tex

@@ -61,11 +61,37 @@ export function completeCitations(
   const query = document.text.slice(context.start, offset);
   const index = bibliographyIndexFor(workspace, uri, config);
   const hits = index.search().search(query, limit + 1);
+  // Decoding an entry with citation-js costs about 0.1 ms: the items an editor shows first get the
+  // decoded description, the rest a quick one from the raw fields, which filters just as well.
   const items = hits.slice(0, limit).map((hit, rank) => {
     const { uri: entryUri, entry } = index.entries[hit.position];
-    return { key: entry.key, detail: describeEntry(entry), entryUri, rank };
+    const detail = rank < DECODED_ITEMS ? describeEntry(entry) : describeEntryQuickly(entry);
+    return { key: entry.key, detail, entryUri, rank };
   });
   return { replaceRange: context, query, items, isIncomplete: hits.length > limit || query === '' };
+}
+
+/** How many of the best-ranked items get a decoded description; an editor shows about a dozen. */
+const DECODED_ITEMS = 20;
+
+/** "Kirillov et al. (2023) Segment Anything" from the raw fields: braces and commands dropped, not decoded. */
+export function describeEntryQuickly(entry: Parameters<typeof decodeEntry>[0]): string {
+  const plain = (value: string | undefined) =>
+    (value ?? '')
+      .replace(/\\[a-zA-Z]+\s*/g, '')
+      .replace(/\\./g, '')
+      .replace(/[{}]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+  const families = (getField(entry, 'author') ?? getField(entry, 'editor') ?? '')
+    .split(/\s+and\s+/i)
+    .map((name) => plain(name.includes(',') ? name.slice(0, name.indexOf(',')) : name.trim().split(/\s+/).at(-1)))
+    .filter((name) => name !== '');
+  const year = (getField(entry, 'year') ?? getField(entry, 'date') ?? '').match(/\d{4}/)?.[0];
+  const title = plain(getField(entry, 'title'));
+  return [formatAuthorList(families), year ? `(${year})` : '', title || entry.type]
+    .filter((part) => part !== '')
+    .join(' ');
 }
 
 /** "Kirillov et al. (2023) Segment Anything", from the decoded entry. */
