@@ -35,10 +35,6 @@ export function foldEntry(entry: SearchableEntry): FoldedEntry {
   return { keyFolded, authors, title, all: `${keyFolded}${authors}${title} ${entry.year} ${entry.doi.toLowerCase()}` };
 }
 
-interface IndexedEntry extends FoldedEntry {
-  readonly position: number;
-}
-
 /** One ranked result: the position of the entry in the list given to the index, best first. */
 export interface SearchHit {
   readonly position: number;
@@ -47,18 +43,22 @@ export interface SearchHit {
 
 const MAX_CANDIDATES = 500;
 
-/** A search index over the entries of a bibliography set. Build once per set; query per keystroke. */
+/**
+ * A search index over the entries of a bibliography set. Build once per set; query per keystroke.
+ * It keeps the folded entries as given (callers cache them per entry), so that building it after an
+ * edit of one entry costs an array copy, not a new object per entry.
+ */
 export class CiteSearchIndex {
-  private readonly indexed: IndexedEntry[];
+  private readonly folded: readonly FoldedEntry[];
 
   /** Builds the index from entries, or from entries already folded with {@link foldEntry}. */
   constructor(entries: ReadonlyArray<SearchableEntry | FoldedEntry>) {
-    this.indexed = entries.map((entry, position) => ({ position, ...('all' in entry ? entry : foldEntry(entry)) }));
+    this.folded = entries.map((entry) => ('all' in entry ? entry : foldEntry(entry)));
   }
 
   /** The number of indexed entries. */
   get size(): number {
-    return this.indexed.length;
+    return this.folded.length;
   }
 
   /**
@@ -71,13 +71,17 @@ export class CiteSearchIndex {
       .split(' ')
       .filter((token) => token !== '');
     if (tokens.length === 0) {
-      return this.indexed.slice(0, limit).map((entry) => ({ position: entry.position, score: 0 }));
+      return this.folded.slice(0, limit).map((_, position) => ({ position, score: 0 }));
     }
-    const exact = this.indexed.filter((entry) => tokens.every((token) => entry.all.includes(token)));
+    const phrase = ` ${tokens.join(' ')}`;
+    const exact: Array<{ position: number; score: number }> = [];
+    this.folded.forEach((entry, position) => {
+      if (tokens.every((token) => entry.all.includes(token))) {
+        exact.push({ position, score: scoreEntry(entry, tokens, phrase) });
+      }
+    });
     if (exact.length > 0) {
-      const phrase = ` ${tokens.join(' ')}`;
       return exact
-        .map((entry) => ({ position: entry.position, score: scoreEntry(entry, tokens, phrase) }))
         .sort((a, b) => b.score - a.score || a.position - b.position)
         .slice(0, limit)
         .map((hit) => ({ position: hit.position, score: 1 / (1 + hit.score) }));
@@ -88,7 +92,12 @@ export class CiteSearchIndex {
   /** Ranks with fuse.js among entries that share the first letters of a typed word, for typos. */
   private searchFuzzily(tokens: string[], limit: number): SearchHit[] {
     const stems = tokens.map((token) => token.slice(0, Math.min(3, token.length)));
-    let candidates = this.indexed.filter((entry) => stems.some((stem) => entry.all.includes(stem)));
+    let candidates: Array<{ position: number; keyFolded: string; all: string }> = [];
+    this.folded.forEach((entry, position) => {
+      if (stems.some((stem) => entry.all.includes(stem))) {
+        candidates.push({ position, keyFolded: entry.keyFolded, all: entry.all });
+      }
+    });
     if (candidates.length > MAX_CANDIDATES) {
       candidates = rankByKeyPrefix(candidates, tokens[0]).slice(0, MAX_CANDIDATES);
     }
@@ -111,7 +120,7 @@ export class CiteSearchIndex {
 }
 
 /** The relevance of an entry that contains every word; higher is better. */
-function scoreEntry(entry: IndexedEntry, tokens: readonly string[], phrase: string): number {
+function scoreEntry(entry: FoldedEntry, tokens: readonly string[], phrase: string): number {
   let score = 0;
   for (const token of tokens) {
     if (entry.keyFolded === token) {
@@ -140,7 +149,7 @@ function scoreEntry(entry: IndexedEntry, tokens: readonly string[], phrase: stri
 }
 
 /** Puts entries whose key starts with the first word first, so the cap never drops the obvious match. */
-function rankByKeyPrefix(candidates: IndexedEntry[], firstToken: string): IndexedEntry[] {
+function rankByKeyPrefix<T extends { keyFolded: string }>(candidates: T[], firstToken: string): T[] {
   const prefixed = candidates.filter((entry) => entry.keyFolded.startsWith(firstToken));
   const others = candidates.filter((entry) => !entry.keyFolded.startsWith(firstToken));
   return prefixed.concat(others);
