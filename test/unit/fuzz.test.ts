@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { parseBibtex } from '../../server/src/core/bibtex/parseBibtex';
+import { parseBibtex, reparseBibtexAfterEdit } from '../../server/src/core/bibtex/parseBibtex';
 import { parseCatalogueFile } from '../../server/src/core/catalogue/parseCatalogueFile';
 import { createLanguageService, NOT_CANCELLED } from '../../server/src/core/languageService';
 import { scanLatex } from '../../server/src/core/latex/scanLatex';
@@ -150,6 +150,31 @@ describe(`fuzzing the readers (seed ${SEED}, ${RUNS} runs each)`, () => {
             text.length,
           ),
         );
+      }),
+      PARAMETERS,
+    );
+  });
+
+  test('re-parsing after one change gives what parsing the changed text whole gives', () => {
+    const edit = fc.record({
+      text: textOf(BIBTEX, 80),
+      at: fc.double({ min: 0, max: 1, noNaN: true }),
+      removed: fc.nat({ max: 30 }),
+      inserted: fc.oneof(
+        fc.constantFrom(...BIBTEX),
+        fc.string({ maxLength: 8 }),
+        fc.constant('\n@misc{new, title={N}}\n'),
+      ),
+    });
+    fc.assert(
+      fc.property(edit, ({ text, at, removed, inserted }) => {
+        const start = Math.floor(at * text.length);
+        const end = Math.min(text.length, start + removed);
+        const changed = text.slice(0, start) + inserted + text.slice(end);
+        const incremental = reparseBibtexAfterEdit(parseBibtex(text), changed, { start, end, length: inserted.length });
+        if (incremental) {
+          assert.deepEqual(incremental.file, parseBibtex(changed).file);
+        }
       }),
       PARAMETERS,
     );

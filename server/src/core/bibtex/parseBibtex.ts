@@ -54,6 +54,31 @@ export type BibParseCache = Map<string, ParsedChunk>;
 export interface BibParseResult {
   readonly file: BibFile;
   readonly cache: BibParseCache;
+  /** What an edit of the same text can be re-parsed from, see {@link reparseBibtexAfterEdit}. */
+  readonly chunks: BibChunks;
+}
+
+/** The chunks of a parsed text, in order, with what each yielded at its offset. */
+export interface BibChunks {
+  readonly text: string;
+  readonly list: readonly PlacedChunk[];
+  /** Whether any chunk defines an @string: then an edit may change every later entry, and all is re-parsed. */
+  readonly hasStrings: boolean;
+}
+
+interface PlacedChunk {
+  readonly start: number;
+  readonly end: number;
+  readonly parsed: ParsedChunk;
+  readonly entries: readonly BibEntry[];
+  readonly errors: readonly BibSyntaxError[];
+}
+
+/** One replacement in a text: [start, end) of the old text became `length` characters. */
+export interface TextChange {
+  readonly start: number;
+  readonly end: number;
+  readonly length: number;
 }
 
 const MONTHS: Record<string, string> = {
@@ -96,6 +121,7 @@ export function* parseBibtexInSteps(text: string, previous?: BibParseCache): Gen
   const cache: BibParseCache = new Map();
   const entries: BibEntry[] = [];
   const errors: BibSyntaxError[] = [];
+  const placed: PlacedChunk[] = [];
   const macros = new Map<string, string>(Object.entries(MONTHS));
   let reportedTooLong = false;
   let sinceYield = 0;
@@ -124,14 +150,115 @@ export function* parseBibtexInSteps(text: string, previous?: BibParseCache): Gen
       }
       macros.set(definition.name, value.slice(0, MAX_EXPANDED_LENGTH));
     }
+    const chunkEntries = chunk.entries.map((entry) => placeEntry(entry, start, macros));
+    const chunkErrors = chunk.errors.map((error) => shiftError(error, start));
+    entries.push(...chunkEntries);
+    errors.push(...chunkErrors);
+    placed.push({ start, end, parsed: chunk, entries: chunkEntries, errors: chunkErrors });
+  }
+  // The bound's error belongs to no chunk; a file that has one is re-parsed whole on an edit.
+  const hasStrings = placed.some((chunk) => chunk.parsed.strings.length > 0) || reportedTooLong;
+  return { file: { entries, errors }, cache, chunks: { text, list: placed, hasStrings } };
+}
+
+function shiftError(error: BibSyntaxError, by: number): BibSyntaxError {
+  return { ...error, range: { start: error.range.start + by, end: error.range.end + by } };
+}
+
+function shiftEntry(entry: BibEntry, by: number): BibEntry {
+  return {
+    ...entry,
+    keyRange: { start: entry.keyRange.start + by, end: entry.keyRange.end + by },
+    range: { start: entry.range.start + by, end: entry.range.end + by },
+  };
+}
+
+/**
+ * Re-parses a text after one change, from the chunks of its previous parse: only the chunks the
+ * change touches (and their neighbours, since a change can make or unmake an entry line) are split
+ * and parsed again; the chunks before keep their entries, the chunks after keep theirs with shifted
+ * offsets. A 25,000-entry file is re-indexed in milliseconds instead of being split and hashed whole.
+ * Returns undefined when the previous parse defined @string macros (an edit may change every later
+ * entry), or when the change does not fit the previous text: the caller parses the whole text then.
+ */
+export function reparseBibtexAfterEdit(
+  previous: BibParseResult,
+  text: string,
+  change: TextChange,
+): BibParseResult | undefined {
+  const { chunks } = previous;
+  const delta = change.length - (change.end - change.start);
+  if (chunks.hasStrings || change.start > change.end || chunks.text.length + delta !== text.length) {
+    return undefined;
+  }
+  const list = chunks.list;
+  if (list.length === 0) {
+    return undefined;
+  }
+  // The chunks the change touches, and one more on each side.
+  let first = list.findIndex((chunk) => chunk.end >= change.start);
+  let last = first;
+  while (last + 1 < list.length && list[last + 1].start <= change.end) {
+    last++;
+  }
+  if (first < 0) {
+    first = last = list.length - 1;
+  }
+  first = Math.max(0, first - 1);
+  last = Math.min(list.length - 1, last + 1);
+  const regionStart = list[first].start;
+  const regionEnd = list[last].end + delta;
+  if (
+    regionEnd < regionStart ||
+    (first === 0 && regionStart !== 0) ||
+    (last === list.length - 1 && regionEnd !== text.length)
+  ) {
+    return undefined;
+  }
+  const regionText = text.slice(regionStart, regionEnd);
+  const macros = new Map<string, string>(Object.entries(MONTHS));
+  const cache: BibParseCache = previous.cache;
+  const region: PlacedChunk[] = [];
+  for (const [localStart, localEnd] of splitIntoChunks(regionText)) {
+    const start = regionStart + localStart;
+    const end = regionStart + localEnd;
+    const chunkText = regionText.slice(localStart, localEnd);
+    const parsed = cache.get(chunkText) ?? parseChunk(chunkText);
+    if (parsed.strings.length > 0) {
+      return undefined;
+    }
+    cache.set(chunkText, parsed);
+    region.push({
+      start,
+      end,
+      parsed,
+      entries: parsed.entries.map((entry) => placeEntry(entry, start, macros)),
+      errors: parsed.errors.map((error) => shiftError(error, start)),
+    });
+  }
+  const after = list.slice(last + 1).map((chunk): PlacedChunk =>
+    delta === 0
+      ? chunk
+      : {
+          start: chunk.start + delta,
+          end: chunk.end + delta,
+          parsed: chunk.parsed,
+          entries: chunk.entries.map((entry) => shiftEntry(entry, delta)),
+          errors: chunk.errors.map((error) => shiftError(error, delta)),
+        },
+  );
+  const placed = [...list.slice(0, first), ...region, ...after];
+  const entries: BibEntry[] = [];
+  const errors: BibSyntaxError[] = [];
+  for (const chunk of placed) {
     for (const entry of chunk.entries) {
-      entries.push(placeEntry(entry, start, macros));
+      entries.push(entry);
     }
     for (const error of chunk.errors) {
-      errors.push({ ...error, range: { start: error.range.start + start, end: error.range.end + start } });
+      errors.push(error);
     }
   }
-  return { file: { entries, errors }, cache };
+  return { file: { entries, errors }, cache, chunks: { text, list: placed, hasStrings: false } };
 }
 
 /**

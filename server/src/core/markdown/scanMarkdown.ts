@@ -221,7 +221,8 @@ function scanInline(text: string, from: number, to: number, out: MarkdownCitatio
     } else if (c === '<') {
       i = skipAngle(text, i, to);
     } else if (c === '\\') {
-      i += 2;
+      // An escape and the character it escapes; a backslash at the very end escapes nothing.
+      i = Math.min(i + 2, to);
     } else if (c === 'h' && (text.startsWith('http://', i) || text.startsWith('https://', i))) {
       while (i < to && !/\s/.test(text[i])) {
         i++;
