@@ -24,6 +24,7 @@ import {
   StreamMessageWriter,
   WorkDoneProgressCreateRequest,
   type Diagnostic,
+  type Range,
   type ProtocolConnection,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
@@ -150,6 +151,16 @@ export class LspTestClient {
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
       textDocument: { uri, version },
       contentChanges: [{ text }],
+    });
+  }
+
+  /** Applies one incremental change to an open document, as an editor sends a keystroke. */
+  async edit(uri: string, range: Range, text: string): Promise<void> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+      textDocument: { uri, version },
+      contentChanges: [{ range, text }],
     });
   }
 

@@ -210,3 +210,64 @@ describe('URIs the server cannot map to a file', () => {
     );
   });
 });
+
+describe('editing a large bibliography in the editor', () => {
+  let client: LspTestClient;
+  let folder: string;
+  const entries = Array.from(
+    { length: 6_000 },
+    (_, i) =>
+      `@article{entry${i},\n  author = {Author, Number${i}},\n  title = {Title number ${i} of the library},\n  year = {2020}\n}\n`,
+  ).join('');
+
+  before(async () => {
+    folder = makeFolder({ 'library.bib': entries, 'main.tex': '\\bibliography{library}\n\\cite{entry}\n' });
+    client = await LspTestClient.start({ folder });
+  });
+  after(async () => {
+    await client.shutdown().finally(() => client.kill());
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  test('keystrokes in one entry, an added and a removed entry are seen by completion', async () => {
+    const bib = await client.open('library.bib', entries);
+    const main = await client.open('main.tex');
+    const complete = async (query: string) => {
+      await client.change(main, `\\bibliography{library}\n\\cite{${query}}\n`);
+      const list = (await client.connection.sendRequest(CompletionRequest.type, {
+        textDocument: { uri: main },
+        position: { line: 1, character: 6 + query.length },
+      })) as CompletionList;
+      return list.items;
+    };
+    // The file is indexed before the author starts typing in it.
+    await client.waitForDiagnostics(main, () => true);
+    assert.ok((await complete('entry1')).length > 0);
+    // Type "Edited " at the start of entry 3000's title, one character at a time.
+    const line = entries.slice(0, entries.indexOf('@article{entry3000,')).split('\n').length - 1 + 2;
+    const column = '  title = {'.length;
+    for (const [index, character] of [...'Edited '].entries()) {
+      await client.edit(
+        bib,
+        { start: { line, character: column + index }, end: { line, character: column + index } },
+        character,
+      );
+    }
+    const edited = await complete('entry3000');
+    assert.match(String(edited[0]?.labelDetails?.description ?? edited[0]?.detail ?? ''), /Edited Title number 3000/);
+    // Add an entry at the end and remove the first one.
+    const lastLine = entries.split('\n').length - 1;
+    await client.edit(
+      bib,
+      { start: { line: lastLine, character: 0 }, end: { line: lastLine, character: 0 } },
+      '@misc{added, title = {Added late}}\n',
+    );
+    await client.edit(bib, { start: { line: 0, character: 0 }, end: { line: 5, character: 0 } }, '');
+    assert.deepEqual(
+      (await complete('added')).map((item) => item.label),
+      ['added'],
+    );
+    assert.ok(!(await complete('entry0')).some((item) => item.label === 'entry0'));
+    assert.ok((await complete('entry1')).some((item) => item.label === 'entry1'));
+  });
+});

@@ -7,7 +7,7 @@ export { describeUnreadable, type UnreadableFile, type UnreadableReason } from '
 export { DEFAULT_CORE_CONFIG, type ClaimsConfig, type CoreConfig, type SeverityOverride } from './config';
 export type { TextRange, Location, TextEdit } from './text/textRange';
 export { LineIndex, type LineColumn } from './text/lineIndex';
-export { parseBibtex, type BibParseCache, type BibParseResult } from './bibtex/parseBibtex';
+export { parseBibtex, type BibParseCache, type BibParseResult, type TextChange } from './bibtex/parseBibtex';
 export type { BibEntry, BibField, BibFile, BibSyntaxError } from './bibtex/bibTypes';
 export { indexBibliographies, type BibliographyIndex, type LocatedEntry } from './bibtex/bibliographyIndex';
 export { renderReference, registerCslStyle, hasCslStyle } from './bibtex/renderReference';

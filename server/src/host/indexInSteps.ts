@@ -3,15 +3,14 @@
 // indexed. A worker thread was measured first and rejected: copying the parsed entries of the
 // 25,000-entry corpus file back to the main thread took 1.5 s, four times the parse itself.
 
-import { parseBibtexInSteps, type BibParseCache } from '../core/bibtex/parseBibtex';
-import type { BibFile } from '../core/bibtex/bibTypes';
+import { parseBibtexInSteps, type BibParseCache, type BibParseResult } from '../core/bibtex/parseBibtex';
 
 /** Parses a bibliography, yielding to the event loop between steps; `isCurrent` lets a newer text cancel it. */
 export async function indexInSteps(
   text: string,
   previous: BibParseCache | undefined,
   isCurrent: () => boolean,
-): Promise<{ file: BibFile; cache: BibParseCache } | undefined> {
+): Promise<BibParseResult | undefined> {
   const steps = parseBibtexInSteps(text, previous);
   for (;;) {
     const step = steps.next();

@@ -6,6 +6,7 @@ import { isAbsolute, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import picomatch from 'picomatch';
 import type { CoreConfig } from '../core/config';
+import type { TextChange } from '../core/bibtex/parseBibtex';
 import { findBibliographies } from '../core/project/findBibliographies';
 import { describeUnreadable, type UnreadableFile } from '../core/workspace/unreadableFiles';
 import { kindOfUri, type Workspace } from '../core/workspace/workspace';
@@ -126,8 +127,17 @@ export class WorkspaceLoader {
     return true;
   }
 
-  /** Sets a document's text; large bibliographies are indexed in steps first, keeping the server responsive. */
-  async setText(uri: string, text: string, version = 0): Promise<void> {
+  /**
+   * Sets a document's text; large bibliographies are indexed in steps first, keeping the server
+   * responsive. Given the one change that made the text from the current one (an editor's edit), a
+   * bibliography is re-parsed from its previous chunks instead, in milliseconds.
+   */
+  async setText(uri: string, text: string, version = 0, change?: TextChange): Promise<void> {
+    if (change && kindOfUri(uri) === 'bibtex' && this.workspace.reparseBibliography(uri, text, change, version)) {
+      // A newer text supersedes an indexing run still going on for an older one.
+      this.bibVersions.set(uri, (this.bibVersions.get(uri) ?? 0) + 1);
+      return;
+    }
     if (kindOfUri(uri) !== 'bibtex' || text.length < STEPPED_INDEX_BYTES) {
       this.workspace.setDocument(uri, text, version);
       return;
@@ -143,7 +153,8 @@ export class WorkspaceLoader {
         this.workspace.bibParseCache(uri),
         () => this.bibVersions.get(uri) === ticket,
       );
-      if (parsed) {
+      // A newer text (an edit re-parsed meanwhile) supersedes this run even when it has just finished.
+      if (parsed && this.bibVersions.get(uri) === ticket) {
         this.workspace.setParsedBibliography(uri, { text, ...parsed }, version);
         this.events.log(`Indexed ${parsed.file.entries.length} entries of ${uri} in ${Date.now() - started} ms.`);
       }

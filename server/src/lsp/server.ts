@@ -119,7 +119,8 @@ export function startServer(connection: Connection): void {
       // An open editor decodes the file with its own encoding and saves it the same way: FM Atlas may write into it.
       session.workspace.setNotUtf8(uri, false);
       if (kind === 'bibtex' && kindOfUri(uri) === 'bibtex') {
-        return session.loader.setText(uri, text, version).then(() => publisher.schedule());
+        const change = session.takeChange(uri, version);
+        return session.loader.setText(uri, text, version, change).then(() => publisher.schedule());
       }
       session.workspace.setDocument(uri, text, version, kind);
       publisher.schedule();

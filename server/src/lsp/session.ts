@@ -2,8 +2,6 @@
 // services that keep them in step (disk loader, diagnostics publisher, status reporter).
 
 import type { Connection, Location } from 'vscode-languageserver/node';
-import { TextDocuments } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_SETTINGS, type FmAtlasSettings } from '../../../shared/settings';
 import {
   createLanguageService,
@@ -14,6 +12,7 @@ import {
   type LanguageService,
 } from '../core';
 import { WorkspaceLoader } from '../host/workspaceLoader';
+import { createTrackedDocuments } from './changeHints';
 import { readBuiltinCatalogueFiles, type BuiltinCatalogueFile } from '../host/builtinCatalogueFiles';
 
 /** What the client said it can do, read once at initialize. */
@@ -48,7 +47,10 @@ export class Session {
   readonly workspace = new Workspace();
   /** The core's language service over the workspace, reading the settings in force at each call. */
   readonly service: LanguageService = createLanguageService({ workspace: this.workspace, config: () => this.config });
-  readonly documents = new TextDocuments(TextDocument);
+  private readonly tracked = createTrackedDocuments();
+  readonly documents = this.tracked.documents;
+  /** The single change that made this version of an open document, if it was one. */
+  readonly takeChange = (uri: string, version: number) => this.tracked.takeChange(uri, version);
   readonly loader: WorkspaceLoader;
   settings: FmAtlasSettings = DEFAULT_SETTINGS;
   config: CoreConfig = DEFAULT_CORE_CONFIG;

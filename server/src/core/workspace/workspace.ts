@@ -2,7 +2,13 @@
 // with derived data (scans, parsed bibliographies) computed lazily and memoized per document version.
 // The host (LSP server or CLI) feeds it text; the core never reads the disk itself.
 
-import { parseBibtex, type BibParseCache } from '../bibtex/parseBibtex';
+import {
+  parseBibtex,
+  reparseBibtexAfterEdit,
+  type BibChunks,
+  type BibParseCache,
+  type TextChange,
+} from '../bibtex/parseBibtex';
 import type { BibFile } from '../bibtex/bibTypes';
 import { scanLatex, type LatexSyntax } from '../latex/scanLatex';
 import { scanMarkdown, type MarkdownSyntax } from '../markdown/scanMarkdown';
@@ -56,6 +62,8 @@ export interface PrecomputedBibliography {
   readonly text: string;
   readonly file: BibFile;
   readonly cache: BibParseCache;
+  /** The chunks of that parse, from which a later edit is re-parsed (see {@link Workspace.reparseBibliography}). */
+  readonly chunks?: BibChunks;
 }
 
 /**
@@ -68,6 +76,8 @@ export class Workspace {
   private readonly markdownCache = new WeakMap<SourceDocument, MarkdownSyntax>();
   private readonly bibCache = new WeakMap<SourceDocument, BibFile>();
   private readonly bibParseCaches = new Map<string, BibParseCache>();
+  /** The last parse of each bibliography, with its chunks, for {@link reparseBibliography}. */
+  private readonly bibParses = new Map<string, { file: BibFile; cache: BibParseCache; chunks: BibChunks }>();
   private readonly precomputed = new Map<string, PrecomputedBibliography>();
   private readonly lineIndexes = new WeakMap<SourceDocument, LineIndex>();
   private readonly catalogueCache = new WeakMap<SourceDocument, ParsedCatalogueFile>();
@@ -114,7 +124,29 @@ export class Workspace {
   setParsedBibliography(uri: string, parsed: PrecomputedBibliography, version = 0): void {
     this.precomputed.set(uri, parsed);
     this.bibParseCaches.set(uri, parsed.cache);
+    if (parsed.chunks) {
+      this.bibParses.set(uri, { file: parsed.file, cache: parsed.cache, chunks: parsed.chunks });
+    }
     this.setDocument(uri, parsed.text, version);
+  }
+
+  /**
+   * Sets a bibliography's new text after one change of its current text, re-parsing only the chunks
+   * the change touches. Returns false, changing nothing, when that cannot be done (no parse of the
+   * current text with its chunks, @string macros in it): the caller then sets the text as usual.
+   */
+  reparseBibliography(uri: string, text: string, change: TextChange, version = 0): boolean {
+    const current = this.documents.get(uri);
+    const last = this.bibParses.get(uri);
+    if (!current || current.kind !== 'bibtex' || !last || last.chunks.text !== current.text) {
+      return false;
+    }
+    const result = reparseBibtexAfterEdit(last, text, change);
+    if (!result) {
+      return false;
+    }
+    this.setParsedBibliography(uri, { text, ...result }, version);
+    return true;
   }
 
   /** The parse cache of a bibliography's last parse, to re-parse only changed entries. */
@@ -148,6 +180,7 @@ export class Workspace {
     const hadReason = this.unreadableFiles.delete(uri);
     if (this.documents.delete(uri)) {
       this.bibParseCaches.delete(uri);
+      this.bibParses.delete(uri);
       this.precomputed.delete(uri);
       this.generationCounter++;
     } else if (hadReason) {
@@ -237,6 +270,7 @@ export class Workspace {
     } else {
       const result = parseBibtex(document.text, this.bibParseCaches.get(document.uri));
       this.bibParseCaches.set(document.uri, result.cache);
+      this.bibParses.set(document.uri, result);
       file = result.file;
     }
     this.bibCache.set(document, file);
