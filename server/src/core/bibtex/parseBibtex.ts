@@ -165,11 +165,16 @@ function shiftError(error: BibSyntaxError, by: number): BibSyntaxError {
   return { ...error, range: { start: error.range.start + by, end: error.range.end + by } };
 }
 
+/** The entry moved by `by` characters; written out property by property, which V8 builds far faster than a spread. */
 function shiftEntry(entry: BibEntry, by: number): BibEntry {
   return {
-    ...entry,
+    type: entry.type,
+    key: entry.key,
     keyRange: { start: entry.keyRange.start + by, end: entry.keyRange.end + by },
     range: { start: entry.range.start + by, end: entry.range.end + by },
+    fields: entry.fields,
+    complete: entry.complete,
+    text: entry.text,
   };
 }
 
@@ -244,7 +249,7 @@ export function reparseBibtexAfterEdit(
           end: chunk.end + delta,
           parsed: chunk.parsed,
           entries: chunk.entries.map((entry) => shiftEntry(entry, delta)),
-          errors: chunk.errors.map((error) => shiftError(error, delta)),
+          errors: chunk.errors.length === 0 ? chunk.errors : chunk.errors.map((error) => shiftError(error, delta)),
         },
   );
   const placed = [...list.slice(0, first), ...region, ...after];
