@@ -30,9 +30,12 @@ export interface TextMemo<V> {
 
 class Scope implements CacheScope {
   readonly tables = new Map<object, WeakMap<object, unknown> | Map<string, unknown>>();
+  /** Increases on every clear, so that a declaration's remembered table of this scope is known stale. */
+  epoch = 0;
 
   clear(): void {
     this.tables.clear();
+    this.epoch++;
   }
 
   countEntries(): number {
@@ -74,12 +77,34 @@ export function runInCacheScope<T>(scope: CacheScope, work: () => T): T {
   }
 }
 
+/**
+ * The table of a declaration in the active scope. Each declaration remembers the table it last used
+ * and the scope and epoch it came from: memo tables are read tens of thousands of times per request
+ * (once per bibliography entry), always in the same scope.
+ */
+function remembering<T extends WeakMap<object, unknown> | Map<string, unknown>>(
+  create: () => T,
+): (declaration: object) => T {
+  let scope: Scope | undefined;
+  let epoch = -1;
+  let table: T | undefined;
+  return (declaration) => {
+    if (scope !== activeScope || epoch !== activeScope.epoch || !table) {
+      scope = activeScope;
+      epoch = activeScope.epoch;
+      table = activeScope.tableOf(declaration, create);
+    }
+    return table;
+  };
+}
+
 /** Declares a memo table keyed by objects; the declaration itself holds no data. */
 export function defineObjectMemo<K extends object, V>(): ObjectMemo<K, V> {
+  const tableOf = remembering(() => new WeakMap<K, V>());
   const declaration: ObjectMemo<K, V> = {
-    get: (key) => activeScope.tableOf(declaration, () => new WeakMap<K, V>()).get(key) as V | undefined,
+    get: (key) => tableOf(declaration).get(key) as V | undefined,
     set: (key, value) => {
-      activeScope.tableOf(declaration, () => new WeakMap<K, V>()).set(key, value);
+      tableOf(declaration).set(key, value);
     },
   };
   return declaration;
@@ -91,10 +116,11 @@ export function defineObjectMemo<K extends object, V>(): ObjectMemo<K, V> {
  * 30 MB file, where the cost of moving an entry on every hit shows in the index time.
  */
 export function defineTextMemo<V>(maxEntries: number): TextMemo<V> {
+  const tableOf = remembering(() => new Map<string, V>());
   const declaration: TextMemo<V> = {
-    get: (key) => activeScope.tableOf(declaration, () => new Map<string, V>()).get(key) as V | undefined,
+    get: (key) => tableOf(declaration).get(key) as V | undefined,
     set: (key, value) => {
-      const table = activeScope.tableOf(declaration, () => new Map<string, V>());
+      const table = tableOf(declaration);
       if (table.size >= maxEntries && !table.has(key)) {
         table.delete(table.keys().next().value as string);
       }

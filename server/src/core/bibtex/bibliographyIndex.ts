@@ -113,13 +113,14 @@ function toSearchable(entry: BibEntry): SearchableEntry {
 
 // Entries whose text did not change keep their fields array across re-parses (parseBibtex reuses
 // chunks), so their folded search text is reused too and a re-index folds only what changed.
-const folded = defineObjectMemo<BibEntry['fields'], FoldedEntry>();
+const folded = defineObjectMemo<BibEntry['fields'], { key: string; folded: FoldedEntry }>();
 
 function foldCached(entry: BibEntry): FoldedEntry {
+  // The key is compared as written: lower-casing 25,000 keys per version would cost more than the look-up.
   let result = folded.get(entry.fields);
-  if (!result || result.keyFolded !== entry.key.toLowerCase()) {
-    result = foldEntry(toSearchable(entry));
+  if (!result || result.key !== entry.key) {
+    result = { key: entry.key, folded: foldEntry(toSearchable(entry)) };
     folded.set(entry.fields, result);
   }
-  return result;
+  return result.folded;
 }
