@@ -84,7 +84,18 @@ export class LspTestClient {
       child = fork(serverPath, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
       connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     } else {
-      child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+      // FM_ATLAS_SERVER_PROFILE=dir writes a CPU profile of the server process there, to see where its time goes.
+      child = spawn(
+        process.execPath,
+        [
+          ...(process.env.FM_ATLAS_SERVER_PROFILE
+            ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.FM_ATLAS_SERVER_PROFILE]
+            : []),
+          serverPath,
+          '--stdio',
+        ],
+        { stdio: ['pipe', 'pipe', 'inherit'] },
+      );
       connection = createProtocolConnection(
         new StreamMessageReader(child.stdout!),
         new StreamMessageWriter(child.stdin!),
