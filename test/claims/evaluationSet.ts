@@ -6,7 +6,11 @@
 import { indexBibliographies } from '../../server/src/core/bibtex/bibliographyIndex';
 import type { BibFile } from '../../server/src/core/bibtex/bibTypes';
 import type { Catalogue } from '../../server/src/core/catalogue/catalogue';
-import { linkBibliography, type CatalogueRecordRef } from '../../server/src/core/catalogue/linkBibliography';
+import {
+  linkBibliography,
+  type CatalogueRecordRef,
+  type Lookup,
+} from '../../server/src/core/catalogue/linkBibliography';
 import { scanLatex } from '../../server/src/core/latex/scanLatex';
 import { scanMarkdown } from '../../server/src/core/markdown/scanMarkdown';
 import { findLatexNonProse } from '../../server/src/core/prose/latexNonProse';
@@ -48,7 +52,7 @@ export interface CaseCitation {
 export interface LinkedBibliography {
   readonly file: BibFile;
   /** Every catalogue record each key is the paper of; empty for general references. */
-  readonly recordsOf: ReadonlyMap<string, readonly CatalogueRecordRef[]>;
+  readonly recordsOf: Lookup<readonly CatalogueRecordRef[]>;
 }
 
 /** The built-in catalogue alone, as a reader of the evaluation set sees it (no user catalogue files). */

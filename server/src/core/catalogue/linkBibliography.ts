@@ -17,14 +17,24 @@ export type CatalogueRecordRef =
   | { readonly kind: 'model'; readonly record: ModelRecord }
   | { readonly kind: 'dataset'; readonly record: DatasetRecord };
 
-/** The links between one bibliography index and the catalogue. */
+/** A look-up by key, computed on first use. */
+export interface Lookup<V> {
+  get(key: string): V | undefined;
+}
+
+/**
+ * The links between one bibliography index and the catalogue. They are found lazily: the claim rules
+ * ask for the few keys a document cites, and identifying all 25,000 entries of a large library up
+ * front took 200 ms of the first diagnostics. Only the reverse look-up, {@link keyOf}, reads every
+ * entry, the first time it is asked.
+ */
 export interface BibliographyLinks {
   /** The user's key for a catalogue id, when the user's bibliography has the work. */
-  readonly keyOf: ReadonlyMap<string, string>;
+  readonly keyOf: Lookup<string>;
   /** The catalogue record a user key stands for (the model, when its paper also introduces a dataset). */
-  readonly recordOf: ReadonlyMap<string, CatalogueRecordRef>;
+  readonly recordOf: Lookup<CatalogueRecordRef>;
   /** Every catalogue record a user key's paper introduces. */
-  readonly recordsOf: ReadonlyMap<string, readonly CatalogueRecordRef[]>;
+  readonly recordsOf: Lookup<readonly CatalogueRecordRef[]>;
 }
 
 /** One paper can introduce a model and a dataset (BiomedCLIP and PMC-15M): identities map to all of them. */
@@ -97,29 +107,67 @@ export function linkBibliography(index: BibliographyIndex, catalogue: Catalogue)
     return cached.links;
   }
   const identities = identitiesOf(catalogue);
-  const keyOf = new Map<string, string>();
-  const recordOf = new Map<string, CatalogueRecordRef>();
-  const recordsOf = new Map<string, CatalogueRecordRef[]>();
-  for (const { entry } of index.entries) {
-    const identity = identifyEntry(entry);
-    const matches =
+  const matchesOf = (entry: BibEntry): CatalogueRecordRef[] | undefined => {
+    const identity = identifyCached(entry);
+    return (
       identity.dois.map((doi) => identities.byDoi.get(doi)).find(Boolean) ??
       identity.arxivIds.map((id) => identities.byArxiv.get(id)).find(Boolean) ??
-      (identity.title ? identities.byTitle.get(identity.title) : undefined);
-    if (matches) {
-      // A key stands for the model of a paper that also introduces a dataset; both cite with it.
-      recordOf.set(entry.key, matches.find((reference) => reference.kind === 'model') ?? matches[0]);
-      recordsOf.set(entry.key, matches);
-      for (const reference of matches) {
-        if (!keyOf.has(reference.record.id)) {
-          keyOf.set(reference.record.id, entry.key);
-        }
+      (identity.title ? identities.byTitle.get(identity.title) : undefined)
+    );
+  };
+  const byKey = new Map<string, CatalogueRecordRef[] | null>();
+  const recordsOf: Lookup<readonly CatalogueRecordRef[]> = {
+    get: (key) => {
+      let matches = byKey.get(key);
+      if (matches === undefined) {
+        // Of two entries with one key, the later is the one BibTeX keeps, as a full pass found it.
+        const entry = index.byKey.get(key)?.at(-1)?.entry;
+        matches = (entry && matchesOf(entry)) ?? null;
+        byKey.set(key, matches);
       }
-    }
-  }
-  const links = { keyOf, recordOf, recordsOf };
+      return matches ?? undefined;
+    },
+  };
+  let reverse: Map<string, string> | undefined;
+  const links: BibliographyLinks = {
+    recordsOf,
+    // A key stands for the model of a paper that also introduces a dataset; both cite with it.
+    recordOf: {
+      get: (key) => {
+        const matches = recordsOf.get(key);
+        return matches ? (matches.find((reference) => reference.kind === 'model') ?? matches[0]) : undefined;
+      },
+    },
+    keyOf: {
+      get: (id) => {
+        if (!reverse) {
+          reverse = new Map();
+          for (const { entry } of index.entries) {
+            for (const reference of recordsOf.get(entry.key) ?? []) {
+              if (!reverse.has(reference.record.id)) {
+                reverse.set(reference.record.id, entry.key);
+              }
+            }
+          }
+        }
+        return reverse.get(id);
+      },
+    },
+  };
   linkCache.set(index, { catalogue, links });
   return links;
+}
+
+// An entry whose text did not change keeps its fields array across re-parses: its identity is reused.
+const entryIdentities = defineObjectMemo<BibEntry['fields'], WorkIdentity>();
+
+function identifyCached(entry: BibEntry): WorkIdentity {
+  let identity = entryIdentities.get(entry.fields);
+  if (!identity) {
+    identity = identifyEntry(entry);
+    entryIdentities.set(entry.fields, identity);
+  }
+  return identity;
 }
 
 /** The catalogue's own cite key for a record (from its default BibTeX), if it has one. */
