@@ -74,17 +74,37 @@ export class CiteSearchIndex {
       return this.folded.slice(0, limit).map((_, position) => ({ position, score: 0 }));
     }
     const phrase = ` ${tokens.join(' ')}`;
-    const exact: Array<{ position: number; score: number }> = [];
-    this.folded.forEach((entry, position) => {
-      if (tokens.every((token) => entry.all.includes(token))) {
-        exact.push({ position, score: scoreEntry(entry, tokens, phrase) });
+    // The best `limit` matches are kept as they come, best first: a one-letter query matches most
+    // of a large library, and sorting every match cost more than scoring it.
+    const best: Array<{ position: number; score: number }> = [];
+    const folded = this.folded;
+    for (let position = 0; position < folded.length; position++) {
+      const entry = folded[position];
+      if (!tokens.every((token) => entry.all.includes(token))) {
+        continue;
       }
-    });
-    if (exact.length > 0) {
-      return exact
-        .sort((a, b) => b.score - a.score || a.position - b.position)
-        .slice(0, limit)
-        .map((hit) => ({ position: hit.position, score: 1 / (1 + hit.score) }));
+      const score = scoreEntry(entry, tokens, phrase);
+      if (best.length === limit && score <= best[best.length - 1].score) {
+        continue;
+      }
+      // After the last kept hit with a score at least as high: equal scores stay in file order.
+      let low = 0;
+      let high = best.length;
+      while (low < high) {
+        const middle = (low + high) >> 1;
+        if (best[middle].score >= score) {
+          low = middle + 1;
+        } else {
+          high = middle;
+        }
+      }
+      best.splice(low, 0, { position, score });
+      if (best.length > limit) {
+        best.pop();
+      }
+    }
+    if (best.length > 0) {
+      return best.map((hit) => ({ position: hit.position, score: 1 / (1 + hit.score) }));
     }
     return this.searchFuzzily(tokens, limit);
   }
