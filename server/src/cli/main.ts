@@ -59,7 +59,7 @@ Exit codes:
   0  done; lint found no error
   1  problems: lint errors, models unknown to the catalogue, invalid catalogue records
   2  usage: an unknown command or option, a missing argument, an invalid value
-  3  input: a file or folder that is missing, unreadable, not a regular file, too large (over 64 MB)
+  3  input: a file or folder that is missing, unreadable, not a regular file, too large (over 160 MB)
      or binary, a file lint does not read, or a folder with more files than --max-files
   4  internal error (set FM_ATLAS_DEBUG=1 to print its stack)`;
 

@@ -35,7 +35,7 @@ before(() => {
   folder = mkdtempSync(join(tmpdir(), 'fm-atlas-read-'));
   writeFileSync(join(folder, 'refs.bib'), '\uFEFF@misc{a, title = {A}}\n');
   writeFileSync(join(folder, 'binary.bib'), '\u0000\u0001binary');
-  // A sparse file: past the limit by its size, without writing 64 MB.
+  // A sparse file: past the limit by its size, without writing 160 MB.
   writeFileSync(join(folder, 'huge.bib'), '');
   truncateSync(join(folder, 'huge.bib'), MAX_FILE_BYTES + 1);
   mkdirSync(join(folder, 'folder.bib'));
@@ -65,7 +65,7 @@ describe('readTextFile', () => {
     assert.deepEqual(await reasons('nothere.bib'), ['not-found', 'not found']);
     assert.deepEqual(await reasons('folder.bib'), ['not-a-file', 'not a regular file (a folder)']);
     assert.deepEqual(await reasons('loop.bib'), ['not-a-file', 'not a regular file (a loop of symbolic links)']);
-    assert.deepEqual(await reasons('huge.bib'), ['too-large', 'too large (65 MB; FM Atlas reads files up to 64 MB)']);
+    assert.deepEqual(await reasons('huge.bib'), ['too-large', 'too large (161 MB; FM Atlas reads files up to 160 MB)']);
     assert.deepEqual(await reasons('binary.bib'), ['binary', 'binary (it has NUL bytes near the start)']);
   });
 
@@ -129,7 +129,7 @@ describe('the loader records why a bibliography is missing', () => {
         .map((diagnostic) => diagnostic.message.replace(/^Bibliography file '.*\/([a-z]+\.bib)'/, '$1'));
       assert.deepEqual(messages, [
         `binary.bib in ${folder} could not be read: binary (it has NUL bytes near the start).`,
-        `huge.bib in ${folder} could not be read: too large (65 MB; FM Atlas reads files up to 64 MB).`,
+        `huge.bib in ${folder} could not be read: too large (161 MB; FM Atlas reads files up to 160 MB).`,
         `folder.bib in ${folder} could not be read: not a regular file (a folder).`,
         `nothere.bib was not found (looked in ${folder}).`,
         ...(hasMkfifo ? [`fifo.bib in ${folder} could not be read: not a regular file (a FIFO).`] : []),

@@ -6,8 +6,11 @@
 import { constants, promises as fs, type Stats } from 'node:fs';
 import { describeUnreadable, type UnreadableFile } from '../core/workspace/unreadableFiles';
 
-/** The largest file FM Atlas reads; bigger ones are refused with a message. */
-export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/**
+ * The largest file FM Atlas reads; bigger ones are refused with a message. A library of 100,000
+ * entries exported from a reference manager is about 125 MB, and must be read (issue 12).
+ */
+export const MAX_FILE_BYTES = 160 * 1024 * 1024;
 
 /** A refusal: a sentence for logs and error lines, and the reason as data for the workspace. */
 export interface ReadRefusal {
