@@ -340,7 +340,7 @@ describe('fm-atlas error paths: one line, no stack, an exit code CI can trust', 
     mkdirSync(join(folder, 'chapters.bib'));
     // A sparse file past the 64 MB limit: the size alone refuses it, and nothing is written.
     writeFileSync(join(folder, 'huge.tex'), '');
-    truncateSync(join(folder, 'huge.tex'), 65 * 1024 * 1024);
+    truncateSync(join(folder, 'huge.tex'), 161 * 1024 * 1024);
     symlinkSync(join(folder, 'loop.tex'), join(folder, 'loop.tex'));
     writeFileSync(join(folder, 'lab.fmatlas.yaml'), 'models: []\n');
     if (hasMkfifo) {
@@ -407,7 +407,7 @@ describe('fm-atlas error paths: one line, no stack, an exit code CI can trust', 
 
   test('lint of a file over the size limit exits 3 without reading it', () => {
     const result = runWith({}, 'lint', join(folder, 'huge.tex'));
-    assertFails(result, 3, /huge\.tex: too large \(65 MB; FM Atlas reads files up to 64 MB\)$/);
+    assertFails(result, 3, /huge\.tex: too large \(161 MB; FM Atlas reads files up to 160 MB\)$/);
   });
 
   test('lint of a binary file, a symlink loop or a file lint does not read exits 3', () => {
