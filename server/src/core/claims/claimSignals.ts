@@ -121,7 +121,7 @@ const REPORTING =
   /\bwe (?:also |further )?(?:note|observe|remark|stress|emphasi[sz]e|highlight|see) that\b|\bwe (?:know|are aware) of\b|\bto (?:the best of )?our knowledge\b/gi;
 /** The review's own counts: "Of the 112 included studies, 41 (37%) used CT", "reviewed papers". */
 const REVIEW_COUNT =
-  /\(n\s*=\s*\d+\)|\b(?:included|reviewed|eligible|selected|surveyed|screened|retained|identified|analy[sz]ed)\s+(?:studies|papers|articles|works|records|publications|reports|models|trials)\b|\b(?:studies|papers|articles|records|publications)\s+(?:were\s+)?(?:included|reviewed|screened|excluded|retained|identified)\b/i;
+  /\(n\s*=\s*\d+\)|\(\d[\d,]*\s+(?:studies|papers|articles)\b|\b(?:we )?(?:identified|included|reviewed|screened|selected|found)\s+\d[\d,]*\s+(?:[\w-]+\s+){0,2}(?:studies|papers|articles|records|publications)\b|\b\d[\d,]*\s+of\s+(?:the|these|those|all)\s+\d[\d,]*\s+(?:[\w-]+\s+)?(?:studies|papers|articles)\b|\b(?:included|reviewed|eligible|selected|surveyed|screened|retained|identified|analy[sz]ed)\s+(?:studies|papers|articles|works|records|publications|reports|models|trials)\b|\b(?:studies|papers|articles|records|publications)\s+(?:were\s+)?(?:included|reviewed|screened|excluded|retained|identified)\b/i;
 /** An illustration, not a report: "a classifier would reach 99%", "Consider a dataset in which 99% ...". */
 const HYPOTHETICAL =
   /\b(?:would|suppose|imagine|consider (?:a|an|the following)|hypothetical(?:ly)?|if we|(?:a|an|any) (?:model|classifier|method|system|network|algorithm) (?:could|might|may|can))\b/i;

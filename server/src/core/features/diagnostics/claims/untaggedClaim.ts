@@ -103,6 +103,10 @@ function signalsOf(text: string): TextSignals {
 const OWN_SECTION =
   /\b(?:results?|methods?|methodology|materials|experiments?|experimental|evaluation|implementation|participants|abstract|conclusions?|ablations?|setup)\b/i;
 
+/** How the review's counts are written: "most frequently used", "accounted for", "appearing in 19 of them". */
+const COUNTING =
+  /\b(?:most (?:frequently|commonly|often)|accounted for|appear(?:ed|ing|s)? in \d|used (?:in|by) \d|\d[\d,]* (?:of (?:them|these|those)|studies)|(?:the )?(?:majority|minority|half|third|quarter) of (?:the |these |those )?(?:studies|them)|proportion of)\b/i;
+
 /** A claim of a sentence: its tier's code and why, for the message. */
 export interface ClaimFinding {
   readonly code: ClaimCode;
@@ -135,8 +139,13 @@ export function assessClaim(
     return undefined;
   }
   const signals = signalsOf(sentence.text);
-  // The review's own counts name the models it counted: "UNI was the most frequently used encoder".
-  if ((!config.claims.flagOwnResults && signals.own) || signals.reviewCount || countParagraph) {
+  if ((!config.claims.flagOwnResults && signals.own) || signals.reviewCount) {
+    return undefined;
+  }
+  // In a paragraph of the review's own counts, a sentence in the language of counting reports them
+  // too, and the models it names are the ones counted: "UNI was the most frequently used encoder".
+  // One that attributes or refers to the literature is still about others' work.
+  if (countParagraph && COUNTING.test(sentence.text) && !signals.attribution && !signals.literature) {
     return undefined;
   }
   // A sentence that names again the work the sentence before it cites continues about it; one that
