@@ -9,6 +9,7 @@
 import type { CoreConfig } from '../../config';
 import { authorFamilies, decodeEntry, formatAuthorList, publicationYear, stripMarkup } from '../../bibtex/decodeEntry';
 import { getField } from '../../bibtex/bibTypes';
+import { rawFamilyNames } from '../../bibtex/rawAuthorNames';
 import type { TextRange } from '../../text/textRange';
 import type { Workspace } from '../../workspace/workspace';
 import { bibliographyIndexFor } from '../../base/citations';
@@ -83,9 +84,8 @@ export function describeEntryQuickly(entry: Parameters<typeof decodeEntry>[0]): 
       .replace(/[{}]/g, '')
       .replace(/\s+/g, ' ')
       .trim();
-  const families = (getField(entry, 'author') ?? getField(entry, 'editor') ?? '')
-    .split(/\s+and\s+/i)
-    .map((name) => plain(name.includes(',') ? name.slice(0, name.indexOf(',')) : name.trim().split(/\s+/).at(-1)))
+  const families = rawFamilyNames(entry)
+    .map(plain)
     .filter((name) => name !== '');
   const year = (getField(entry, 'year') ?? getField(entry, 'date') ?? '').match(/\d{4}/)?.[0];
   const title = plain(getField(entry, 'title'));

@@ -19,7 +19,8 @@ import {
 import type { CoreDiagnostic } from '../diagnosticTypes';
 import type { FixContext, QuickFix } from '../rule';
 import { defineObjectMemo, defineTextMemo } from '../../../base/caches';
-import { getField, type BibEntry } from '../../../bibtex/bibTypes';
+import type { BibEntry } from '../../../bibtex/bibTypes';
+import { rawFamilyNames } from '../../../bibtex/rawAuthorNames';
 
 /**
  * Catalogued names that medical writing also uses, in the same case, for something else: FLAIR the
@@ -130,11 +131,7 @@ export function firstAuthorSurname(context: ClaimContext, key: string): string |
   }
   let memo = surnames.get(entry);
   if (!memo) {
-    const first = (getField(entry, 'author') ?? getField(entry, 'editor') ?? '')
-      .split(/\s+and\s+/i)[0]
-      .replace(/[{}]/g, '');
-    const family = first.includes(',') ? first.slice(0, first.indexOf(',')) : first.trim().split(/\s+/).at(-1);
-    memo = { surname: family?.trim() || undefined };
+    memo = { surname: rawFamilyNames(entry)[0].replace(/[{}]/g, '').trim() || undefined };
     surnames.set(entry, memo);
   }
   return memo.surname;

@@ -1,0 +1,14 @@
+// The family names of an entry's authors as written in its raw field, for the places that need them
+// without decoding the entry with citation-js (a list of a hundred completion items, the claim
+// rules' look-up of a cited key's first author): "Ma, Jun and Kirillov, Alexander" gives "Ma" and
+// "Kirillov", "Jun Ma" gives "Ma". TeX in the names is left to the caller.
+
+import { getField, type BibEntry } from './bibTypes';
+
+/** The raw family name of each author (else each editor), in order; empty when the entry has none. */
+export function rawFamilyNames(entry: BibEntry): string[] {
+  const names = getField(entry, 'author') ?? getField(entry, 'editor') ?? '';
+  return names
+    .split(/\s+and\s+/i)
+    .map((name) => (name.includes(',') ? name.slice(0, name.indexOf(',')) : (name.trim().split(/\s+/).at(-1) ?? '')));
+}
