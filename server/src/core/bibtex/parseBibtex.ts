@@ -150,15 +150,25 @@ export function* parseBibtexInSteps(text: string, previous?: BibParseCache): Gen
       }
       macros.set(definition.name, value.slice(0, MAX_EXPANDED_LENGTH));
     }
-    const chunkEntries = chunk.entries.map((entry) => placeEntry(entry, start, macros));
-    const chunkErrors = chunk.errors.map((error) => shiftError(error, start));
-    entries.push(...chunkEntries);
-    errors.push(...chunkErrors);
-    placed.push({ start, end, parsed: chunk, entries: chunkEntries, errors: chunkErrors });
+    const chunkPlaced = placeChunk(chunk, start, end, macros);
+    entries.push(...chunkPlaced.entries);
+    errors.push(...chunkPlaced.errors);
+    placed.push(chunkPlaced);
   }
   // The bound's error belongs to no chunk; a file that has one is re-parsed whole on an edit.
   const hasStrings = placed.some((chunk) => chunk.parsed.strings.length > 0) || reportedTooLong;
   return { file: { entries, errors }, cache, chunks: { text, list: placed, hasStrings } };
+}
+
+/** A parsed chunk at its offset in the file, its entries' macros expanded. */
+function placeChunk(parsed: ParsedChunk, start: number, end: number, macros: Map<string, string>): PlacedChunk {
+  return {
+    start,
+    end,
+    parsed,
+    entries: parsed.entries.map((entry) => placeEntry(entry, start, macros)),
+    errors: parsed.errors.map((error) => shiftError(error, start)),
+  };
 }
 
 function shiftError(error: BibSyntaxError, by: number): BibSyntaxError {
@@ -233,13 +243,7 @@ export function reparseBibtexAfterEdit(
       return undefined;
     }
     cache.set(chunkText, parsed);
-    region.push({
-      start,
-      end,
-      parsed,
-      entries: parsed.entries.map((entry) => placeEntry(entry, start, macros)),
-      errors: parsed.errors.map((error) => shiftError(error, start)),
-    });
+    region.push(placeChunk(parsed, start, end, macros));
   }
   const after = list.slice(last + 1).map((chunk): PlacedChunk =>
     delta === 0
