@@ -7,7 +7,7 @@
 // count for the sentence that carries the footnote. A citation right after a sentence's full stop
 // belongs to that sentence; a textual one (`\citet{x} show ...`) to the sentence it opens.
 
-import { isInsideNonProse, normalizeRanges } from '../prose/proseRanges';
+import { isInsideNonProse, normalizeRanges, rangesWithin } from '../prose/proseRanges';
 import type { TextRange } from '../text/textRange';
 import type { SourceDocument, Workspace } from '../workspace/workspace';
 import { splitTrimmedSentences } from './splitSentences';
@@ -59,25 +59,6 @@ const OPEN_BRACE = 123;
 const CLOSE_BRACE = 125;
 const TILDE = 126;
 const UTF16 = new TextDecoder('utf-16le');
-
-/** The ranges of a sorted, merged list that overlap a span, found by binary search. */
-function rangesWithin(ranges: readonly TextRange[], span: TextRange): TextRange[] {
-  let low = 0;
-  let high = ranges.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (ranges[mid].end <= span.start) {
-      low = mid + 1;
-    } else {
-      high = mid;
-    }
-  }
-  const found: TextRange[] = [];
-  for (let i = low; i < ranges.length && ranges[i].start < span.end; i++) {
-    found.push(ranges[i]);
-  }
-  return found;
-}
 
 /** What a textual citation reads as in the masked text. */
 const AUTHORS = 'Authors';

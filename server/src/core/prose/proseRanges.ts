@@ -39,3 +39,22 @@ export function isInsideNonProse(ranges: NonProseRanges, offset: number): boolea
   }
   return false;
 }
+
+/** The ranges of a sorted, merged list that overlap a span, found by binary search. */
+export function rangesWithin(ranges: readonly TextRange[], span: TextRange): TextRange[] {
+  let low = 0;
+  let high = ranges.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (ranges[mid].end <= span.start) {
+      low = mid + 1;
+    } else {
+      high = mid;
+    }
+  }
+  const found: TextRange[] = [];
+  for (let i = low; i < ranges.length && ranges[i].start < span.end; i++) {
+    found.push(ranges[i]);
+  }
+  return found;
+}
