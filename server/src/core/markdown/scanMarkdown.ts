@@ -160,9 +160,15 @@ function findBlocks(body: string): { excluded: TextRange[]; blocks: MarkdownBloc
 const FULL_RULE = /^-{10,}[ \t]*$/;
 const COLUMN_RULE = /^[ \t]*-{3,}(?:[ \t]+-{3,})+[ \t]*$/;
 const GRID_LINE = /^[+|]/;
+const ANY_TABLE_RULE = /^[ \t]*(?:-{3,}|\+[-=:])/m;
 
 /** The line ranges of Pandoc's multiline, simple and grid tables, as offsets. */
 function findPandocTables(body: string, offsetOfLine: (line: number) => number, lineCount: number): TextRange[] {
+  // Most documents have no dashed or grid rule at all: one regular expression spares the line walk,
+  // which runs at every keystroke.
+  if (!ANY_TABLE_RULE.test(body)) {
+    return [];
+  }
   const lineAt = (line: number) => body.slice(offsetOfLine(line), offsetOfLine(line + 1)).replace(/\r?\n$/, '');
   const isBlank = (line: number) => lineAt(line).trim() === '';
   const tables: TextRange[] = [];
