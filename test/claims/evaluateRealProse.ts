@@ -44,13 +44,18 @@ export interface ManuscriptFigures {
   readonly diagnostics: Array<{ file: string; line: number; code: string; message: string; sentence: string }>;
 }
 
-/** Loads a folder as the editor would and collects the claim diagnostics of its manuscripts. */
-export async function measureManuscript(folder: string, config: CoreConfig): Promise<ManuscriptFigures> {
+/** Loads a folder as the editor and the CLI do, and the language service over it. */
+async function loadFolder(folder: string, config: CoreConfig) {
   const workspace = new Workspace();
   const loader = new WorkspaceLoader(workspace, { log: () => undefined });
   await loader.loadFolders([folder]);
   await loader.loadMissingBibliographies(config);
-  const service = createLanguageService({ workspace, config: () => config });
+  return { workspace, service: createLanguageService({ workspace, config: () => config }) };
+}
+
+/** Loads a folder as the editor would and collects the claim diagnostics of its manuscripts. */
+export async function measureManuscript(folder: string, config: CoreConfig): Promise<ManuscriptFigures> {
+  const { workspace, service } = await loadFolder(folder, config);
   let words = 0;
   const counts: Record<string, number> = {};
   const diagnostics: ManuscriptFigures['diagnostics'] = [];
@@ -100,11 +105,7 @@ export async function measureRecall(config: CoreConfig): Promise<{ flagged: numb
   let flagged = 0;
   const missed: string[] = [];
   for (const [folder, items] of byFolder) {
-    const workspace = new Workspace();
-    const loader = new WorkspaceLoader(workspace, { log: () => undefined });
-    await loader.loadFolders([join(ROOT, folder)]);
-    await loader.loadMissingBibliographies(config);
-    const service = createLanguageService({ workspace, config: () => config });
+    const { workspace, service } = await loadFolder(join(ROOT, folder), config);
     for (const item of items) {
       const uri = pathToFileURL(join(ROOT, item.file)).toString();
       const document = workspace.getDocument(uri);
