@@ -75,10 +75,11 @@ export class Workspace {
   private readonly latexCache = new WeakMap<SourceDocument, { commands: string; syntax: LatexSyntax }>();
   private readonly markdownCache = new WeakMap<SourceDocument, MarkdownSyntax>();
   private readonly bibCache = new WeakMap<SourceDocument, BibFile>();
-  private readonly bibParseCaches = new Map<string, BibParseCache>();
-  /** The last parse of each bibliography, with its chunks, for {@link reparseBibliography}. */
-  private readonly bibParses = new Map<string, { file: BibFile; cache: BibParseCache; chunks: BibChunks }>();
-  private readonly precomputed = new Map<string, PrecomputedBibliography>();
+  /**
+   * The last parse of each bibliography, with the text it is of: used as it is while the document has
+   * that text, its cache re-parses only changed entries, and its chunks an edit ({@link reparseBibliography}).
+   */
+  private readonly lastParses = new Map<string, PrecomputedBibliography>();
   private readonly lineIndexes = new WeakMap<SourceDocument, LineIndex>();
   private readonly catalogueCache = new WeakMap<SourceDocument, ParsedCatalogueFile>();
   private readonly nonProseCache = new WeakMap<SourceDocument, NonProseRanges>();
@@ -122,11 +123,7 @@ export class Workspace {
 
   /** Hands in a bibliography parsed off the request path; it is used while the document has that text. */
   setParsedBibliography(uri: string, parsed: PrecomputedBibliography, version = 0): void {
-    this.precomputed.set(uri, parsed);
-    this.bibParseCaches.set(uri, parsed.cache);
-    if (parsed.chunks) {
-      this.bibParses.set(uri, { file: parsed.file, cache: parsed.cache, chunks: parsed.chunks });
-    }
+    this.lastParses.set(uri, parsed);
     this.setDocument(uri, parsed.text, version);
   }
 
@@ -137,11 +134,11 @@ export class Workspace {
    */
   reparseBibliography(uri: string, text: string, change: TextChange, version = 0): boolean {
     const current = this.documents.get(uri);
-    const last = this.bibParses.get(uri);
-    if (!current || current.kind !== 'bibtex' || !last || last.chunks.text !== current.text) {
+    const last = this.lastParses.get(uri);
+    if (!current || current.kind !== 'bibtex' || !last?.chunks || last.text !== current.text) {
       return false;
     }
-    const result = reparseBibtexAfterEdit(last, text, change);
+    const result = reparseBibtexAfterEdit({ file: last.file, cache: last.cache, chunks: last.chunks }, text, change);
     if (!result) {
       return false;
     }
@@ -151,7 +148,7 @@ export class Workspace {
 
   /** The parse cache of a bibliography's last parse, to re-parse only changed entries. */
   bibParseCache(uri: string): BibParseCache | undefined {
-    return this.bibParseCaches.get(uri);
+    return this.lastParses.get(uri)?.cache;
   }
 
   /**
@@ -179,9 +176,7 @@ export class Workspace {
     this.notUtf8Files.delete(uri);
     const hadReason = this.unreadableFiles.delete(uri);
     if (this.documents.delete(uri)) {
-      this.bibParseCaches.delete(uri);
-      this.bibParses.delete(uri);
-      this.precomputed.delete(uri);
+      this.lastParses.delete(uri);
       this.generationCounter++;
     } else if (hadReason) {
       this.generationCounter++;
@@ -264,13 +259,12 @@ export class Workspace {
     if (file) {
       return file;
     }
-    const precomputed = this.precomputed.get(document.uri);
-    if (precomputed && precomputed.text === document.text) {
-      file = precomputed.file;
+    const last = this.lastParses.get(document.uri);
+    if (last && last.text === document.text) {
+      file = last.file;
     } else {
-      const result = parseBibtex(document.text, this.bibParseCaches.get(document.uri));
-      this.bibParseCaches.set(document.uri, result.cache);
-      this.bibParses.set(document.uri, result);
+      const result = parseBibtex(document.text, last?.cache);
+      this.lastParses.set(document.uri, { text: document.text, ...result });
       file = result.file;
     }
     this.bibCache.set(document, file);
