@@ -47,6 +47,8 @@ export class WorkspaceLoader {
   /** JSON and YAML files seen by the folder walk, which catalogue globs may name. */
   private readonly knownCandidates = new Set<string>();
   private readonly bibVersions = new Map<string, number>();
+  /** The text each stepped indexing run under way is indexing, with its ticket and its end. */
+  private readonly indexingRuns = new Map<string, { text: string; ticket: number; done: Promise<void> }>();
 
   constructor(
     private readonly workspace: Workspace,
@@ -142,11 +144,28 @@ export class WorkspaceLoader {
       this.workspace.setDocument(uri, text, version);
       return;
     }
+    // An editor that opens the file the folder load is indexing, or already indexed, asks for the same
+    // text: the run under way, or the parse at hand, is the one wanted, and only the version is new.
+    const running = this.indexingRuns.get(uri);
+    if (running?.text === text) {
+      await running.done;
+      if (this.bibVersions.get(uri) === running.ticket) {
+        this.workspace.setDocument(uri, text, version);
+      }
+      return;
+    }
+    if (this.workspace.getDocument(uri)?.text === text) {
+      this.bibVersions.set(uri, (this.bibVersions.get(uri) ?? 0) + 1);
+      this.workspace.setDocument(uri, text, version);
+      return;
+    }
     // Only the newest text of a file is applied; an older indexing run stops when a newer one starts.
     const ticket = (this.bibVersions.get(uri) ?? 0) + 1;
     this.bibVersions.set(uri, ticket);
     const started = Date.now();
     this.events.indexing?.(uri, true);
+    let finished = () => {};
+    this.indexingRuns.set(uri, { text, ticket, done: new Promise<void>((resolve) => (finished = resolve)) });
     try {
       const parsed = await indexInSteps(
         text,
@@ -159,6 +178,10 @@ export class WorkspaceLoader {
         this.events.log(`Indexed ${parsed.file.entries.length} entries of ${uri} in ${Date.now() - started} ms.`);
       }
     } finally {
+      if (this.indexingRuns.get(uri)?.ticket === ticket) {
+        this.indexingRuns.delete(uri);
+      }
+      finished();
       this.events.indexing?.(uri, false);
     }
   }
