@@ -115,16 +115,22 @@ const SAYING =
 const QUOTED = /[“"][^”"]*[”"]|``[^']*''/g;
 const QUOTATION = /[“"]\s*(?:[^”"\s]+\s+){5,}[^”"]*[”"]|``\s*(?:[^'\s]+\s+){5,}[^']*''/;
 
-const OWN = /\b(?:we|our|ours|us|this (?:review|study|work|paper|survey|article|meta-analysis|thesis|chapter))\b/i;
+const OWN = /\b(?:we|our|ours|this (?:review|study|work|paper|survey|article|meta-analysis|thesis|chapter))\b/i;
+/** "us" in lower case only: "US" is the country ("the US Food and Drug Administration"). */
+const OWN_US = /\bus\b/;
 /** "We note that X surpasses Y" reports another's result: the phrase is not the author's own claim. */
 const REPORTING =
   /\bwe (?:also |further )?(?:note|observe|remark|stress|emphasi[sz]e|highlight|see) that\b|\bwe (?:know|are aware) of\b|\bto (?:the best of )?our knowledge\b/gi;
 /** The review's own counts: "Of the 112 included studies, 41 (37%) used CT", "reviewed papers". */
 const REVIEW_COUNT =
   /\(n\s*=\s*\d+\)|\(\d[\d,]*\s+(?:studies|papers|articles)\b|\b(?:we )?(?:identified|included|reviewed|screened|selected|found)\s+\d[\d,]*\s+(?:[\w-]+\s+){0,2}(?:studies|papers|articles|records|publications)\b|\b\d[\d,]*\s+of\s+(?:the|these|those|all)\s+\d[\d,]*\s+(?:[\w-]+\s+)?(?:studies|papers|articles)\b|\b(?:included|reviewed|eligible|selected|surveyed|screened|retained|identified|analy[sz]ed)\s+(?:studies|papers|articles|works|records|publications|reports|models|trials)\b|\b(?:studies|papers|articles|records|publications)\s+(?:were\s+)?(?:included|reviewed|screened|excluded|retained|identified)\b/i;
-/** An illustration, not a report: "a classifier would reach 99%", "Consider a dataset in which 99% ...". */
+/**
+ * An illustration, not a report: "a classifier would reach 99%", "Consider a dataset in which 99% ...".
+ * A "would" or "may" right after "that", "which" or "how" sits in a clause of the claim, not its main
+ * verb: "costs accuracy at budgets that would be considered meaningful" still reports a result.
+ */
 const HYPOTHETICAL =
-  /\b(?:would|suppose|imagine|consider (?:a|an|the following)|hypothetical(?:ly)?|if we|(?:a|an|any) (?:model|classifier|method|system|network|algorithm) (?:could|might|may|can))\b/i;
+  /(?<!\b(?:that|which|who|how|whether) (?:[\w-]+ )?)\b(?:would|suppose|imagine|consider (?:a|an|the following)|hypothetical(?:ly)?|if we|(?:a|an|any) (?:model|classifier|method|system|network|algorithm) (?:could|might|may|can))\b/i;
 /**
  * A sentence that continues about the work of the sentence before it: "It was then fine-tuned ...",
  * "Its encoder ...", "The authors also ...". Such a sentence is covered by that sentence's citation.
@@ -198,7 +204,8 @@ export function findQuotation(sentence: string): string | undefined {
 /** Tells whether the sentence speaks of the author's own work ("we", "our", "this review"). */
 export function isOwnStatement(sentence: string): boolean {
   // A "we" inside a quotation is the quoted author's.
-  return OWN.test(sentence.replace(REPORTING, '').replace(QUOTED, ''));
+  const unquoted = sentence.replace(REPORTING, '').replace(QUOTED, '');
+  return OWN.test(unquoted) || OWN_US.test(unquoted);
 }
 
 /** Tells whether the sentence reports the review's own counts of included or screened studies. */

@@ -102,6 +102,11 @@ describe('untagged-claim on real prose: what is not a claim, and the tiers', () 
   test("the review's own counts, hypothetical examples and captions' figures are not claims", () => {
     assert.deepEqual(flagged('Of the 112 included studies, 41 (37\\%) used CT.'), []);
     assert.deepEqual(flagged('A classifier that always says no would reach 99\\% accuracy.'), []);
+    // A "would" in a clause of the sentence does not make its result an illustration.
+    assert.deepEqual(
+      flagged('\\section{Privacy}\nDP training costs 4\\% accuracy at budgets that would be meaningful.'),
+      ['untagged-claim: DP training costs 4\\% accuracy at budgets that would be meaningful.'],
+    );
     assert.deepEqual(flagged('\\begin{figure}\\caption{Dice of 0.91 on the validation split.}\\end{figure}'), []);
   });
 
@@ -113,6 +118,13 @@ describe('untagged-claim on real prose: what is not a claim, and the tiers', () 
     assert.deepEqual(flagged('\\section{Background}\nThe archive holds 30,000 slides.'), [
       'unsourced-figure: The archive holds 30,000 slides.',
     ]);
+  });
+
+  test('the US is not "us": a sentence about a US agency is not the author\'s own', () => {
+    assert.deepEqual(flagged('The system was cleared by the US FDA. Its trial reported a sensitivity of 87.2\\%.'), [
+      'untagged-claim: Its trial reported a sensitivity of 87.2\\%.',
+    ]);
+    assert.deepEqual(flagged('Let us note that the sensitivity was 87.2\\%.'), []);
   });
 
   test('ordinals, layout attributes, pointers and case-bound acronyms are not results', () => {
