@@ -30,7 +30,11 @@ import { collectDiagnostics } from './features/diagnostics/collectDiagnostics';
 import type { CoreDiagnostic, DiagnosticOptions } from './features/diagnostics/diagnosticTypes';
 import { findCatalogueActions } from './features/catalogueActions';
 import { completeCatalogueNames, type CatalogueCompletion } from './features/completion/catalogueCompletion';
-import { completeCitations, type CitationCompletion } from './features/completion/citationCompletion';
+import {
+  completeCitations,
+  prepareCitationCompletion,
+  type CitationCompletion,
+} from './features/completion/citationCompletion';
 import type { HoverResult } from './features/hover/citationHover';
 import { findHover } from './features/hover/findHover';
 import { findCitationDefinition } from './features/navigation/definition';
@@ -78,6 +82,8 @@ export interface CodeActionItem {
 export interface LanguageService {
   readonly workspace: Workspace;
   complete(uri: string, offset: number, token: CancellationToken): CompletionResult | undefined;
+  /** Builds, when the editor is idle after a citation completion, what makes the next ones fast. */
+  prepareCompletion(uri: string, token: CancellationToken): void;
   hover(uri: string, offset: number, token: CancellationToken): HoverResult | undefined;
   findDefinition(uri: string, offset: number, token: CancellationToken): Location[];
   findReferences(uri: string, offset: number, includeDeclaration: boolean, token: CancellationToken): Location[];
@@ -142,6 +148,11 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
       }
       const names = token.isCancellationRequested ? undefined : completeCatalogueNames(workspace, uri, offset, config);
       return names ? { type: 'names', result: names } : undefined;
+    },
+    prepareCompletion(uri, token) {
+      if (!token.isCancellationRequested) {
+        prepareCitationCompletion(workspace, uri, init.config());
+      }
     },
     hover(uri, offset, token) {
       return token.isCancellationRequested ? undefined : findHover(workspace, uri, offset, init.config());

@@ -99,4 +99,18 @@ export class Session {
   log(message: string): void {
     this.connection.console.log(message);
   }
+
+  /**
+   * Runs work after the messages already received are handled, guarded like a handler: work that
+   * makes the next answers faster, which the answer at hand should not wait for.
+   */
+  whenIdle(name: string, work: () => void): void {
+    setImmediate(() => {
+      try {
+        work();
+      } catch (error) {
+        this.log(`${name} failed: ${error instanceof Error ? error.stack : String(error)}`);
+      }
+    });
+  }
 }

@@ -26,7 +26,14 @@ export interface BibliographyIndex {
   search(): CiteSearchIndex;
 }
 
-const cache = defineObjectMemo<Workspace, Map<string, { signature: unknown[]; index: BibliographyIndex }>>();
+interface CachedIndex {
+  readonly signature: unknown[];
+  readonly index: BibliographyIndex;
+  /** The newest search index of these files: this version's if built, else the one it would derive from. */
+  readonly latestSearch: () => CiteSearchIndex | undefined;
+}
+
+const cache = defineObjectMemo<Workspace, Map<string, CachedIndex>>();
 
 /** Builds (or reuses) the index of the given bibliography files. */
 export function indexBibliographies(workspace: Workspace, uris: readonly string[]): BibliographyIndex {
@@ -64,17 +71,25 @@ export function indexBibliographies(workspace: Workspace, uris: readonly string[
     }
   });
   let searchIndex: CiteSearchIndex | undefined;
+  // A new version of the same files derives its search index from the last one built, which keeps
+  // the word-start buckets of the entries an edit did not touch. Only that search index is kept,
+  // never the older version's whole index, and it is let go once used.
+  let previousSearch = cached?.latestSearch();
   const index: BibliographyIndex = {
     uris,
     missing,
     entries,
     byKey,
     search() {
-      searchIndex ??= new CiteSearchIndex(entries.map(({ entry }) => foldCached(entry)));
+      if (!searchIndex) {
+        const folded = entries.map(({ entry }) => foldCached(entry));
+        searchIndex = previousSearch ? previousSearch.withEntries(folded) : new CiteSearchIndex(folded);
+        previousSearch = undefined;
+      }
       return searchIndex;
     },
   };
-  perWorkspace.set(cacheKey, { signature: files, index });
+  perWorkspace.set(cacheKey, { signature: files, index, latestSearch: () => searchIndex ?? previousSearch });
   return index;
 }
 

@@ -5,7 +5,8 @@
 import { plugins, type CslItem } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import type { BibEntry } from './bibTypes';
-import { defineTextMemo } from '../base/caches';
+import { defineObjectMemo, defineTextMemo } from '../base/caches';
+import { firstRawNames } from './rawAuthorNames';
 
 /** An entry decoded to CSL-JSON, or the reason citation-js could not decode it. */
 export interface DecodedEntry {
@@ -51,6 +52,31 @@ function decodeUncached(entry: BibEntry): DecodedEntry {
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }
+}
+
+// Summaries are cached per entry: an entry whose text did not change keeps its fields array.
+const summaries = defineObjectMemo<BibEntry['fields'], DecodedEntry>();
+
+/** Fields a one-line description of an entry reads. */
+const SUMMARY_FIELDS = new Set(['author', 'editor', 'title', 'year', 'date']);
+
+/**
+ * Decodes only what a one-line description reads: the first three authors (or editors; "et al."
+ * needs no more), the title and the date. A completion list decodes a dozen entries per keystroke,
+ * and this costs about two thirds of a full decode. Cached per entry.
+ */
+export function decodeEntrySummary(entry: BibEntry): DecodedEntry {
+  let decoded = summaries.get(entry.fields);
+  if (!decoded) {
+    const fields = entry.fields
+      .filter((field) => SUMMARY_FIELDS.has(field.name))
+      .map((field) =>
+        field.name === 'author' || field.name === 'editor' ? { ...field, value: firstRawNames(field.value, 3) } : field,
+      );
+    decoded = decodeUncached({ ...entry, fields });
+    summaries.set(entry.fields, decoded);
+  }
+  return decoded;
 }
 
 /** The family names of the authors (or editors), decoded. */

@@ -5,9 +5,13 @@
 // only when nothing contains every word (a typo), and then only the few candidates that share a
 // word's first letters: its cost grows with the number of entries (hundreds of milliseconds per
 // keystroke at 25,000 entries, ../shared/corpus/README.md).
+// The entries that hold a typed word come from an inverted index of the entries' distinct words
+// (wordIndex.ts), not from reading every entry; for a one-word query the index also says where the
+// word is, so that an entry is scored without reading its text.
 
 import Fuse from 'fuse.js';
 import { normalizeForSearch } from './normalizeText';
+import { CHECK, IN_KEY, IN_TITLE, STARTS_AUTHOR, STARTS_TITLE, WordIndex } from './wordIndex';
 
 /** What the index needs to know of one entry; the raw TeX of authors and title is folded here. */
 export interface SearchableEntry {
@@ -42,6 +46,8 @@ export interface SearchHit {
 }
 
 const MAX_CANDIDATES = 500;
+/** How many changed entries an index derived by {@link CiteSearchIndex.withEntries} checks beside its buckets. */
+const MAX_CHANGED = 256;
 
 /**
  * A search index over the entries of a bibliography set. Build once per set; query per keystroke.
@@ -50,10 +56,48 @@ const MAX_CANDIDATES = 500;
  */
 export class CiteSearchIndex {
   private readonly folded: readonly FoldedEntry[];
+  private readonly scanOnly: boolean;
+  private words: WordIndex | undefined;
+  /**
+   * Positions whose entries changed since {@link words} was built, checked with every query:
+   * an edited entry's new word starts are not in the buckets (its old ones may be, and fail the check).
+   */
+  private changed: readonly number[] = [];
+  /** Scratch marks of candidate positions, cleared after each query. */
+  private marks: Uint8Array | undefined;
 
-  /** Builds the index from entries, or from entries already folded with {@link foldEntry}. */
-  constructor(entries: ReadonlyArray<SearchableEntry | FoldedEntry>) {
+  /**
+   * Builds the index from entries, or from entries already folded with {@link foldEntry}. With
+   * `scanOnly`, {@link prepare} does nothing and every query reads every entry, as before issue 12:
+   * for tests and benchmarks.
+   */
+  constructor(entries: ReadonlyArray<SearchableEntry | FoldedEntry>, options: { scanOnly?: boolean } = {}) {
     this.folded = entries.map((entry) => ('all' in entry ? entry : foldEntry(entry)));
+    this.scanOnly = options.scanOnly ?? false;
+  }
+
+  /**
+   * The index of a new version of the same entries, sharing this one's word index when few
+   * entries changed in place or were appended (an edit of one entry, a pasted entry at the end), so
+   * that an edit in a large bibliography does not rebuild it. Unchanged entries must be the same
+   * folded objects (callers cache them per entry).
+   */
+  withEntries(entries: readonly FoldedEntry[]): CiteSearchIndex {
+    const next = new CiteSearchIndex(entries, { scanOnly: this.scanOnly });
+    if (!this.words || entries.length < this.folded.length) {
+      return next;
+    }
+    const changed = new Set(this.changed);
+    for (let position = 0; position < entries.length && changed.size <= MAX_CHANGED; position++) {
+      if (entries[position] !== this.folded[position]) {
+        changed.add(position);
+      }
+    }
+    if (changed.size <= MAX_CHANGED) {
+      next.words = this.words;
+      next.changed = [...changed];
+    }
+    return next;
   }
 
   /** The number of indexed entries. */
@@ -74,39 +118,107 @@ export class CiteSearchIndex {
       return this.folded.slice(0, limit).map((_, position) => ({ position, score: 0 }));
     }
     const phrase = ` ${tokens.join(' ')}`;
-    // The best `limit` matches are kept as they come, best first: a one-letter query matches most
-    // of a large library, and sorting every match cost more than scoring it.
-    const best: Array<{ position: number; score: number }> = [];
-    const folded = this.folded;
-    for (let position = 0; position < folded.length; position++) {
-      const entry = folded[position];
-      if (!tokens.every((token) => entry.all.includes(token))) {
-        continue;
-      }
-      const score = scoreEntry(entry, tokens, phrase);
-      if (best.length === limit && score <= best[best.length - 1].score) {
-        continue;
-      }
-      // After the last kept hit with a score at least as high: equal scores stay in file order.
-      let low = 0;
-      let high = best.length;
-      while (low < high) {
-        const middle = (low + high) >> 1;
-        if (best[middle].score >= score) {
-          low = middle + 1;
-        } else {
-          high = middle;
-        }
-      }
-      best.splice(low, 0, { position, score });
-      if (best.length > limit) {
-        best.pop();
-      }
-    }
-    if (best.length > 0) {
-      return best.map((hit) => ({ position: hit.position, score: 1 / (1 + hit.score) }));
+    const words = this.words;
+    const best = !words
+      ? this.searchAll(tokens, phrase, limit)
+      : tokens.length === 1
+        ? this.searchWord(tokens[0], phrase, limit, words)
+        : this.searchWords(tokens, phrase, limit, words);
+    if (best.size > 0) {
+      return best.hits.map((hit) => ({ position: hit.position, score: 1 / (1 + hit.score) }));
     }
     return this.searchFuzzily(tokens, limit);
+  }
+
+  /** Scores every entry that contains every word, reading every entry (before {@link prepare}). */
+  private searchAll(tokens: readonly string[], phrase: string, limit: number): BestHits {
+    const best = new BestHits(limit);
+    const folded = this.folded;
+    const [first, ...rest] = tokens;
+    for (let position = 0; position < folded.length; position++) {
+      const entry = folded[position];
+      if (entry.all.includes(first) && rest.every((token) => entry.all.includes(token))) {
+        best.offer(position, scoreEntry(entry, tokens, phrase));
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Builds the word index, which makes every later query read only the entries that hold its words.
+   * Until then queries read every entry (2-5 ms at 25,000 entries); building takes about as long as
+   * twenty such queries, so the server calls this when idle rather than on the first keystroke. An
+   * index derived with {@link withEntries} keeps its predecessor's.
+   */
+  prepare(): void {
+    if (!this.scanOnly) {
+      this.words ??= WordIndex.build(this.folded);
+    }
+  }
+
+  /** Whether {@link prepare} has built the word index (or inherited it). */
+  get isPrepared(): boolean {
+    return this.words !== undefined;
+  }
+
+  /** Marks the entries that hold a word, from the word index; see {@link WordIndex.markHolders}. */
+  private markHolders(token: string, words: WordIndex): { marks: Uint8Array; low: number; high: number } {
+    const marks = (this.marks ??= new Uint8Array(this.folded.length));
+    return { marks, ...words.markHolders(token, marks, this.changed) };
+  }
+
+  /**
+   * One word: every entry that holds it is scored from what the word index marked (in the key, at
+   * the start of a name or a title word, inside a title word), which is what {@link scoreEntry}
+   * reads from the text; an entry changed since the index was built is scored from its text.
+   */
+  private searchWord(token: string, phrase: string, limit: number, words: WordIndex): BestHits {
+    const { marks, low, high } = this.markHolders(token, words);
+    const best = new BestHits(limit);
+    const tokens = [token];
+    for (let position = low; position <= high; position++) {
+      const flags = marks[position];
+      if (flags === 0) {
+        continue;
+      }
+      marks[position] = 0;
+      const entry = this.folded[position];
+      if (flags & CHECK) {
+        if (entry.all.includes(token)) {
+          best.offer(position, scoreEntry(entry, tokens, phrase));
+        }
+        continue;
+      }
+      let score = 0;
+      if (flags & IN_KEY) {
+        const key = entry.keyFolded;
+        score += key === token ? 7 : key.startsWith(token) ? 4 + token.length / key.length : 2;
+      }
+      if (flags & STARTS_AUTHOR) {
+        score += 2;
+      }
+      score += flags & STARTS_TITLE ? 1.5 : flags & IN_TITLE ? 0.5 : 0;
+      best.offer(position, score + Math.min(1, token.length / Math.max(1, entry.title.length)));
+    }
+    return best;
+  }
+
+  /** Several words: the entries that hold the longest are checked for the others and scored from their text. */
+  private searchWords(tokens: readonly string[], phrase: string, limit: number, words: WordIndex): BestHits {
+    const longest = tokens.reduce((a, b) => (b.length > a.length ? b : a));
+    const { marks, low, high } = this.markHolders(longest, words);
+    const best = new BestHits(limit);
+    for (let position = low; position <= high; position++) {
+      if (marks[position] === 0) {
+        continue;
+      }
+      marks[position] = 0;
+      const entry = this.folded[position];
+      if (tokens.every((token) => entry.all.includes(token))) {
+        best.offer(position, scoreEntry(entry, tokens, phrase));
+      }
+    }
+    return best;
   }
 
   /** Ranks with fuse.js among entries that share the first letters of a typed word, for typos. */
@@ -136,6 +248,43 @@ export class CiteSearchIndex {
     return fuse
       .search(pattern, { limit })
       .map((result) => ({ position: result.item.position, score: result.score ?? 1 }));
+  }
+}
+
+/**
+ * The best `limit` hits, kept as they come, best first: a one-letter query matches most of a large
+ * library, and sorting every match cost more than scoring it.
+ */
+class BestHits {
+  readonly hits: Array<{ position: number; score: number }> = [];
+
+  constructor(private readonly limit: number) {}
+
+  get size(): number {
+    return this.hits.length;
+  }
+
+  /** Keeps the hit if it is among the best so far; hits must come in file order. */
+  offer(position: number, score: number): void {
+    const { hits, limit } = this;
+    if (hits.length === limit && score <= hits[hits.length - 1].score) {
+      return;
+    }
+    // After the last kept hit with a score at least as high: equal scores stay in file order.
+    let low = 0;
+    let high = hits.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (hits[middle].score >= score) {
+        low = middle + 1;
+      } else {
+        high = middle;
+      }
+    }
+    hits.splice(low, 0, { position, score });
+    if (hits.length > limit) {
+      hits.pop();
+    }
   }
 }
 

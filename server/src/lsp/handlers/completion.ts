@@ -52,6 +52,9 @@ export async function handleCompletion(
     return null;
   }
   if (completion.type === 'citations') {
+    // The next keystroke's completion is fast once the bibliography's word index exists; building it
+    // waits until this answer is on its way.
+    session.whenIdle('Preparing completion', () => service.prepareCompletion(document.uri, token));
     const citations = completion.result;
     const range = toRange(workspace, document, citations.replaceRange);
     const items = citations.items.map((item): CompletionItem => ({

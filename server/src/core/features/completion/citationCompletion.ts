@@ -7,8 +7,14 @@
 // and marked incomplete so the editor asks again as the user types.
 
 import type { CoreConfig } from '../../config';
-import { authorFamilies, decodeEntry, formatAuthorList, publicationYear, stripMarkup } from '../../bibtex/decodeEntry';
-import { getField } from '../../bibtex/bibTypes';
+import {
+  authorFamilies,
+  decodeEntrySummary,
+  formatAuthorList,
+  publicationYear,
+  stripMarkup,
+} from '../../bibtex/decodeEntry';
+import { getField, type BibEntry } from '../../bibtex/bibTypes';
 import { rawFamilyNames } from '../../bibtex/rawAuthorNames';
 import type { TextRange } from '../../text/textRange';
 import type { Workspace } from '../../workspace/workspace';
@@ -72,11 +78,22 @@ export function completeCitations(
   return { replaceRange: context, query, items, isIncomplete: hits.length > limit || query === '' };
 }
 
-/** How many of the best-ranked items get a decoded description; an editor shows about a dozen. */
-const DECODED_ITEMS = 20;
+/**
+ * Builds the word index of the document's bibliographies, so that later completions read only the
+ * entries that hold the typed words. It costs about twenty completions' worth once per set of
+ * bibliographies (an edit keeps it), so the server calls it when idle after a citation completion.
+ */
+export function prepareCitationCompletion(workspace: Workspace, uri: string, config: CoreConfig): void {
+  if (workspace.getDocument(uri)) {
+    bibliographyIndexFor(workspace, uri, config).search().prepare();
+  }
+}
+
+/** How many of the best-ranked items get a decoded description; VS Code's list shows twelve at a time. */
+const DECODED_ITEMS = 12;
 
 /** "Kirillov et al. (2023) Segment Anything" from the raw fields: braces and commands dropped, not decoded. */
-export function describeEntryQuickly(entry: Parameters<typeof decodeEntry>[0]): string {
+export function describeEntryQuickly(entry: BibEntry): string {
   const plain = (value: string | undefined) =>
     (value ?? '')
       .replace(/\\[a-zA-Z]+\s*/g, '')
@@ -95,8 +112,8 @@ export function describeEntryQuickly(entry: Parameters<typeof decodeEntry>[0]): 
 }
 
 /** "Kirillov et al. (2023) Segment Anything", from the decoded entry. */
-export function describeEntry(entry: Parameters<typeof decodeEntry>[0]): string {
-  const { csl } = decodeEntry(entry);
+export function describeEntry(entry: BibEntry): string {
+  const { csl } = decodeEntrySummary(entry);
   if (!csl) {
     return (getField(entry, 'title') ?? entry.type).replace(/[{}]/g, '');
   }
