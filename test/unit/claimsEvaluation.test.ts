@@ -20,6 +20,15 @@ const BLIND_FLOORS: Partial<Record<Scored, { precision?: number; recall?: number
   'untagged-claim': { precision: 0.78, recall: 0.55 },
   'misattributed-citation': { precision: 0.9, recall: 0.8 },
 };
+/** The third blind set (other voices and topics) is far below the first two; floors under its figures. */
+const BLIND3_DEV_FLOORS: Partial<Record<Scored, { precision?: number; recall?: number }>> = {
+  'untagged-claim': { precision: 0.75, recall: 0.6 },
+  'misattributed-citation': { precision: 0.9, recall: 0.9 },
+};
+const BLIND3_HOLDOUT_FLOORS: Partial<Record<Scored, { precision?: number; recall?: number }>> = {
+  'untagged-claim': { precision: 0.58, recall: 0.3 },
+  'misattributed-citation': { precision: 0.9, recall: 0.9 },
+};
 const folder = resolve(__dirname, '../claims');
 
 /** Scores a set and returns the thresholds it misses. */
@@ -63,6 +72,8 @@ describe('claim rules on the annotated evaluation sets', () => {
     ['blind/dev', BLIND_FLOORS],
     ['blind/holdout', BLIND_FLOORS],
     ['blind2', BLIND_FLOORS],
+    ['blind3/dev', BLIND3_DEV_FLOORS],
+    ['blind3/holdout', BLIND3_HOLDOUT_FLOORS],
   ] as const) {
     const path = join(folder, half, 'evaluation.json');
     test(

@@ -22,7 +22,7 @@ const SCORE =
   /(?<![\w.,-])(?:0?\.\d+|[1-9]\d?\.\d+|100(?:\.0+)?|[1-9]?\d(?:\.\d+)?\s*(?:%|percent\b|per cent\b))(?![\w.]*\s*-?\s*(?:fold|layers?|epochs?|states?)\b)/i;
 const PERCENT = /(?<![\w.])\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)(?!\s*(?:confidence|CI\b))/i;
 const SIZE =
-  /\b(?:\d+(?:[.,]\d+)*|one|two|three|four|five|six|seven|eight|nine|ten|hundreds of|thousands of|millions of)\s*(?:[KMBT]\b|k\b|hundred\b|thousand\b|million\b|billion\b|trillion\b)?\s*(?:[a-z]+[- ])?(?:(?:trainable\s+)?parameters|params|image[- –]text pairs|image[- –]mask pairs|image[- –]caption pairs|whole[- ]slide images|WSIs|slides|slices|patches|tiles|scans|volumes|patients|samples|examples|tokens|question[- –]+answer pairs|minutes|hours|GPU[- ]hours|days|datasets|images|pairs|cases|masks|reports|videos|photographs|radiographs|categories|classes)\b/i;
+  /\b(?:\d+(?:[.,]\d+)*|one|two|three|four|five|six|seven|eight|nine|ten|hundreds of|thousands of|millions of)\s*(?:[KMBT]\b|k\b|hundred\b|thousand\b|million\b|billion\b|trillion\b)?\s*(?:(?!(?:or|and|more|fewer|less|of|to)\b)[a-z]+[- ]){0,2}(?:(?:trainable\s+)?parameters|params|image[- –]text pairs|image[- –]mask pairs|image[- –]caption pairs|whole[- ]slide images|WSIs|slides|slices|patches|tiles|scans|volumes|patients|samples|examples|tokens|question[- –]+answer pairs|minutes|hours|GPU[- ]hours|days|datasets|images|pairs|cases|masks|reports|videos|photographs|radiographs|categories|classes)\b/i;
 /** "a 1.1-billion-parameter ViT", "a 300M-parameter encoder". */
 const HYPHENATED_SIZE = /\b\d+(?:\.\d+)?[- ]?(?:[KMBT]|thousand|million|billion|trillion)-parameter\b/i;
 const SHORT_SIZE = /(?<![\w.-])\d+(?:\.\d+)?\s*[MBT](?![\w-])/;
@@ -101,12 +101,40 @@ const ATTRIBUTION =
 const NAMES = String.raw`\p{Lu}[\p{Ll}'’-]+(?:\s+(?:and|&)\s+\p{Lu}[\p{Ll}'’-]+|\s+(?!(?:Rule|Law|Theorem|Lemma|Equation|Distribution|Process|Transform|Method|Model|Network|Algorithm|University|Institute|Lab|Laboratory|Group|Team|Project|Library|Package|Toolkit|Challenge|Dataset|Database|Atlas)\b)\p{Lu}[\p{Ll}'’-]{2,})`;
 /** Named authors who did something, without "et al.": "Dwork and Roth demonstrate", "proposed by Frank Rosenblatt". */
 const NAMED_AUTHORS = new RegExp(
-  String.raw`\b${NAMES}\s+(?:(?:have|has|had)\s+)?(?:demonstrated?|show(?:s|ed|n)?|proposed?|propose[sd]|introduced?|introduces|reported?|reports|found|argued?|argues|described?|describes|presented?|presents|developed?|develops)\b|\b(?:proposed|introduced|developed|described|presented|invented|popularized|popularised|formulated) by\s+${NAMES}|\b\p{Lu}[\p{Ll}'’-]+ and (?:colleagues|co-?workers|collaborators)\b|\b[Ii]n their words\b|\b(?:proposed|introduced|published|described|reported) in (?:19|20)\d\d\b|\b\p{Lu}[\p{Ll}'’-]+['’]s (?:19|20)\d\d\b`,
+  String.raw`\b${NAMES}\s+(?:(?:have|has|had)\s+)?(?:demonstrated?|show(?:s|ed|n)?|proposed?|propose[sd]|introduced?|introduces|reported?|reports|found|argued?|argues|described?|describes|presented?|presents|developed?|develops)\b(?!\s+(?:above|below|earlier|previously|before|here|in\s+(?:Section|Sec\.|Chapter)))|\b(?:proposed|introduced|developed|described|presented|invented|popularized|popularised|formulated) by\s+${NAMES}|\b\p{Lu}[\p{Ll}'’-]+ and (?:colleagues|co-?workers|collaborators)\b|\b[Ii]n their words\b|\b(?:proposed|introduced|published|described|reported) in (?:19|20)\d\d\b|\b\p{Lu}[\p{Ll}'’-]+['’]s (?:19|20)\d\d\b`,
   'u',
 );
 /** The literature without a name: "studies have shown", "has been proposed", "previous work". */
-const LITERATURE =
-  /\b(?:(?:several|many|numerous|some|other|previous|prior|recent|earlier|various|multiple)\s+(?:studies|works|papers|authors|researchers|commentators|groups|investigators|reports)\s+(?:have\s+)?(?:shown|show|demonstrated|found|reported|suggested|proposed|described|argued|created|used|explored)|(?:it\s+)?(?:has|have)\s+(?:recently\s+|previously\s+|already\s+|also\s+)?been\s+(?:shown|proposed|introduced|demonstrated|reported|suggested|argued|established|observed|documented)|(?:previous|prior|earlier|recent)\s+(?:work|studies|research|literature)\b|(?:it\s+is|is)\s+(?:well[- ])?known\s+that|one of the (?:first|earliest)|\b(?:in|by|according to) (?:one|another|a) (?:(?:widely[- ]cited|influential|recent|large|multi-?cent(?:re|er)|landmark)\s+)+(?:study|paper|analysis|survey|report|trial|benchmark)|\bas one (?:group|team|study|author) (?:put|noted|argued|observed) it|\breported (?:gains|improvements|results|figures|scores|benefits)\b|\b(?:gains|improvements|benefits|effects|results) (?:were|have been|has been) (?:reported|observed|shown)\b|\b(?:an|a) (?:earlier|previous|prior|recent) (?:[\w-]+ )?(?:study|review|analysis|survey|paper|report|meta-analysis)\b|\bfirst (?:described|proposed|introduced|reported|shown)\b|\b(?:the )?(?:few|two|three|several) (?:available )?(?:studies|analyses|evaluations)\b)/i;
+const LITERATURE = new RegExp(
+  [
+    '(?:several|many|numerous|some|other|previous|prior|recent|earlier|various|multiple)\\s+(?:studies|works|papers|authors|researchers|commentators|groups|investigators|reports)\\s+(?:have\\s+)?(?:shown|show|demonstrated|found|reported|suggested|proposed|described|argued|created|used|explored)',
+    '(?:it\\s+)?(?:has|have)\\s+(?:recently\\s+|previously\\s+|already\\s+|also\\s+)?been\\s+(?:shown|proposed|introduced|demonstrated|reported|suggested|argued|established|observed|documented)',
+    '(?:previous|prior|earlier|recent)\\s+(?:work|research|literature)\\b',
+    // "Prior studies" are also a patient's earlier examinations ("compared with prior studies").
+    '(?<!\\b(?:with|and|to)\\s)(?:previous|prior|earlier|recent)\\s+studies\\b',
+    // The literature as the subject of a verb of reporting: "Efficiency-oriented work argues that".
+    '\\b(?:work|studies|research|literature)\\s+(?:argues|argued|shows|showed|suggests|suggested|finds|found|reports|reported|claims|claimed|indicates|indicated)\\b',
+    // Not "is said to": "a function is said to be continuous" defines.
+    '(?:is|are|was|were)\\s+(?:often\\s+|widely\\s+|commonly\\s+)?(?:claimed|reported|believed|thought)\\s+to\\b',
+    '(?:it\\s+is|is)\\s+(?:well[- ])?known\\s+that',
+    '(?:is|are)\\s+well[- ]known\\s+(?:from|in|since|among)\\b',
+    // An unnamed author's proposal: "a blind-sweep protocol was proposed".
+    '(?:was|were)\\s+(?:first\\s+|originally\\s+|later\\s+)?(?:proposed|introduced)\\b',
+    'one of the (?:first|earliest)',
+    '\\b(?:in|by|according to) (?:one|another|a) (?:(?:widely[- ]cited|influential|recent|large|multi-?cent(?:re|er)|landmark)\\s+)+(?:study|paper|analysis|survey|report|trial|benchmark)',
+    // A study the sentence opens with, not ours: "In a reader study, radiologists missed ...".
+    '^\\W*In (?:one|another|a|an) (?!(?:future|hypothetical|typical|simple|toy|follow-up|subsequent|planned|further)\\b)(?:[\\w-]+ ){0,2}(?:study|trial|survey|analysis|evaluation|experiment)\\b',
+    '\\bas one (?:group|team|study|author) (?:put|noted|argued|observed) it',
+    '\\breported (?:gains|improvements|results|figures|scores|benefits)\\b',
+    '\\b(?:gains|improvements|benefits|effects|results?|findings?|trends?) (?:was|were|have been|has been) (?:reported|observed|shown|found)\\b',
+    '\\b(?:an|a) (?:earlier|previous|prior|recent) (?:[\\w-]+ )?(?:study|review|analysis|survey|paper|report|meta-analysis)\\b',
+    '\\bfirst (?:described|proposed|introduced|reported|shown|measured|observed|demonstrated)\\b',
+    '\\b(?:the )?(?:few|two|three|several) (?:available )?(?:studies|analyses|evaluations)\\b',
+  ]
+    .map((pattern) => (pattern.startsWith('^') ? `(?:${pattern})` : `\\b(?:${pattern})`))
+    .join('|'),
+  'i',
+);
 
 /** A quotation of at least six words, in typographic, straight or LaTeX quotes. */
 /** Words that attribute a quotation to someone: "wrote", "put it", "according to", "in their words". */
@@ -136,7 +164,7 @@ const HYPOTHETICAL =
  * "Its encoder ...", "The authors also ...". Such a sentence is covered by that sentence's citation.
  */
 const REFERS_BACK =
-  /^\W*(?:(?:It|Its|They|Their|Them|These|This|Those|Both|Here|There|He|She|His|Her|Such)\b|(?:The|This|These|That|Their|Its) (?:same )?(?:model|models|method|methods|approach|approaches|authors|study|studies|work|paper|network|framework|system|encoder|decoder|dataset|technique|variant|version|team|group|pipeline|architecture|classifier|algorithm)\b|(?:In|For|On|With|Using|Later|Then|Subsequently|Moreover|Furthermore|Additionally|Also|However|Instead|Finally|Similarly|Specifically|Notably|Interestingly)\b[^.]{0,60}\b(?:it|its|they|their|the authors|the (?:[\w-]+ )?(?:model|method|approach|system|network))\b)|\bthe authors\b/i;
+  /^\W*(?:(?:It|Its|They|Their|Them|These|This|Those|Both|Here|There|He|She|His|Her|Such)\b|(?:The|This|These|That|Their|Its) (?:same )?(?:model|models|method|methods|approach|approaches|authors|study|studies|work|paper|network|framework|system|encoder|decoder|dataset|technique|variant|version|team|group|pipeline|architecture|classifier|algorithm)\b|(?:In|For|On|With|Using|Later|Then|Subsequently|Moreover|Furthermore|Additionally|Also|However|Instead|Finally|Similarly|Specifically|Notably|Interestingly|Because|Since|As|When|While|Although|Unlike)\b[^.]{0,60}\b(?:it|its|they|their|the authors|the (?:[\w-]+ )?(?:model|method|approach|system|network|encoder|decoder|framework))\b)|\bthe authors\b/i;
 
 /** A metric with its value ("an AUC of 0.91", "91% accuracy", "Dice 0.85"), or undefined. */
 export function findMetricValue(sentence: string): string | undefined {
@@ -216,6 +244,15 @@ export function isReviewCount(sentence: string): boolean {
 /** Tells whether the sentence illustrates with a made-up example rather than reporting a result. */
 export function isHypothetical(sentence: string): boolean {
   return HYPOTHETICAL.test(sentence);
+}
+
+/** "described above", "as discussed in Section 3": the sentence points back to where its subject was introduced. */
+const POINTS_BACK =
+  /\b(?:described|mentioned|discussed|introduced|presented|noted|listed|reviewed|cited)\s+(?:above|earlier|previously|before|in\s+(?:Section|Sec\.|Chapter)\b)|\bas (?:noted|mentioned|discussed|described|seen) (?:above|earlier|before)\b/i;
+
+/** Tells whether the sentence points back to the text where its subject was introduced ("described above"). */
+export function pointsBack(sentence: string): boolean {
+  return POINTS_BACK.test(sentence);
 }
 
 /** Tells whether the sentence continues about the work of the sentence before it ("It", "The authors"). */

@@ -97,6 +97,23 @@ describe('untagged-claim on real prose: what is not a claim, and the tiers', () 
     assert.deepEqual(flagged('MedSAM \\cite{ma2024segment} adapts SAM.\n\nIt reaches 0.87 Dice.'), [
       'untagged-claim: It reaches 0.87 Dice.',
     ]);
+    // A follow-on may name the dataset the work was evaluated on, and may open with a clause.
+    assert.deepEqual(flagged('MedSAM \\cite{ma2024segment} adapts SAM. On BraTS it reaches 0.87 Dice.'), []);
+    assert.deepEqual(
+      flagged(
+        'MedSAM \\cite{ma2024segment} adapts SAM. Because the encoder is frozen, it trains much faster than before.',
+      ),
+      [],
+    );
+    // Another model named in a follow-on still needs its source.
+    assert.deepEqual(flagged('MedSAM \\cite{ma2024segment} adapts SAM. It outperforms RETFound.'), [
+      'untagged-claim: It outperforms RETFound.',
+    ]);
+  });
+
+  test('a sentence that points back to where a model was introduced does not need its citation again', () => {
+    assert.deepEqual(flagged('The decoder of MedSAM described above is small.'), []);
+    assert.deepEqual(flagged('The decoder of MedSAM is small.'), ['untagged-claim: The decoder of MedSAM is small.']);
   });
 
   test("the review's own counts, hypothetical examples and captions' figures are not claims", () => {
@@ -155,6 +172,24 @@ describe('untagged-claim on real prose: what is not a claim, and the tiers', () 
       'unsourced-attribution: Several studies have shown that pretraining helps.',
     ]);
     assert.deepEqual(flagged('Ma et al. \\sidecite{ma2024segment} proposed a promptable model.'), []);
+    for (const sentence of [
+      'Efficiency-oriented work argues that pretraining is wasteful.',
+      'Foundation models are claimed to be robust to scanner changes.',
+      'In a reader study, radiologists missed half of the planted errors.',
+      'A blind-sweep protocol was proposed for low-resource settings.',
+      'Similar results were reported for cervical cells.',
+      'This bias is well known from earlier CAD systems.',
+    ]) {
+      assert.deepEqual(flagged(sentence), [`unsourced-attribution: ${sentence}`]);
+    }
+    // Definitions, the author's future work and a patient's earlier examinations are not the literature.
+    for (const sentence of [
+      'A function is said to be smooth when its derivatives exist.',
+      'In a future study, the cohort will be extended.',
+      'Reports compare the findings with prior studies of the patient.',
+    ]) {
+      assert.deepEqual(flagged(sentence), []);
+    }
   });
 
   test('a sentence wrapped over lines is one sentence, and its citation at the end backs all of it', () => {

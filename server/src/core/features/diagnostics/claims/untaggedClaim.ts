@@ -38,6 +38,7 @@ import {
   isHypothetical,
   isOwnStatement,
   isReviewCount,
+  pointsBack,
   refersBack,
 } from '../../../claims/claimSignals';
 import { findMentions } from '../../../catalogue/findMentions';
@@ -71,6 +72,7 @@ interface TextSignals {
   readonly reviewCount: boolean;
   readonly hypothetical: boolean;
   readonly refersBack: boolean;
+  readonly pointsBack: boolean;
 }
 
 // The text signals of a sentence depend on its text only; while the author types, one changes.
@@ -90,6 +92,7 @@ function signalsOf(text: string): TextSignals {
       reviewCount: isReviewCount(text),
       hypothetical: isHypothetical(text),
       refersBack: refersBack(text),
+      pointsBack: pointsBack(text),
     };
     signalCache.set(text, signals);
   }
@@ -150,16 +153,27 @@ export function assessClaim(
   }
   // A sentence that names again the work the sentence before it cites continues about it; one that
   // names another model needs that model's source, even when it refers back ("Its successor X").
+  // A follow-on may name the dataset the cited work was evaluated on ("On MIMIC-CXR it reached ..."):
+  // the dataset is where the result was measured, not what it is about.
   const citedBefore = new Set(previous?.citations.map((citation) => recordIdOfKey(context, citation.key)));
-  const mention = sentence.mentions.find((candidate) => !citedBefore.has(candidate.id));
-  if (mention) {
+  const followsCitation = previous !== undefined && previous.citations.length > 0 && signals.refersBack;
+  const mention = sentence.mentions.find(
+    (candidate) => !citedBefore.has(candidate.id) && !(followsCitation && candidate.kind === 'dataset'),
+  );
+  // "The restoration tasks of Models Genesis described above": the text it points back to cites it.
+  if (mention && !signals.pointsBack) {
     return { code: 'untagged-claim', why: `names ${mention.text}` };
   }
-  if (sentence.mentions.length > 0 || (previous && previous.citations.length > 0 && signals.refersBack)) {
+  if (sentence.mentions.length > 0 || followsCitation) {
     return undefined;
   }
   // "Tschanz et al. estimated ..." after the section has cited Tschanz's paper: the reader knows it.
-  if (signals.attribution && !namesCitedAuthor(signals.attribution, citedAuthors)) {
+  // Capitalised words that are a catalogued name ("Models Genesis described ...") are no authors.
+  if (
+    signals.attribution &&
+    !namesCitedAuthor(signals.attribution, citedAuthors) &&
+    !sentence.mentions.some((candidate) => signals.attribution!.includes(candidate.text))
+  ) {
     return { code: 'untagged-claim', why: `attributes work to ${signals.attribution}` };
   }
   const ownFigures = ownSection || ownParagraph || sentence.zone === 'caption' || signals.hypothetical;
