@@ -9,6 +9,7 @@ export type ChildMessage =
       readonly ms: number;
       readonly parseMs?: number;
       readonly searchMs?: number;
+      readonly indexMs?: number;
     }
   | {
       readonly type: 'done';

@@ -14,7 +14,7 @@ export interface ChildResult {
   /** ok: every run finished; fails: the parser threw; timeout: killed after the time limit; crashed: exited without a result. */
   readonly status: 'ok' | 'fails' | 'timeout' | 'crashed';
   /** Total ms per finished run; for our modes also the parse and search-index parts. */
-  readonly runs: Array<{ ms: number; parseMs?: number; searchMs?: number }>;
+  readonly runs: Array<{ ms: number; parseMs?: number; searchMs?: number; indexMs?: number }>;
   readonly entries?: number;
   readonly errors?: number;
   /** Peak RSS of the child in KB (process.resourceUsage().maxRSS, or VmHWM when it was killed). */
@@ -84,7 +84,12 @@ export function runChild(
     const handle = (message: ChildMessage) => {
       switch (message.type) {
         case 'run':
-          result.runs.push({ ms: message.ms, parseMs: message.parseMs, searchMs: message.searchMs });
+          result.runs.push({
+            ms: message.ms,
+            parseMs: message.parseMs,
+            searchMs: message.searchMs,
+            indexMs: message.indexMs,
+          });
           break;
         case 'done':
           finished = true;

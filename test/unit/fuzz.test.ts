@@ -171,10 +171,23 @@ describe(`fuzzing the readers (seed ${SEED}, ${RUNS} runs each)`, () => {
         const start = Math.floor(at * text.length);
         const end = Math.min(text.length, start + removed);
         const changed = text.slice(0, start) + inserted + text.slice(end);
+        const whole = parseBibtex(changed).file;
         const incremental = reparseBibtexAfterEdit(parseBibtex(text), changed, { start, end, length: inserted.length });
         if (incremental) {
-          assert.deepEqual(incremental.file, parseBibtex(changed).file);
+          assert.deepEqual(incremental.file, whole);
         }
+        // With the inserted text known, the changed region is rebuilt from the old chunks, not read
+        // from the new text: it must give the same entries.
+        const rebuilt = reparseBibtexAfterEdit(parseBibtex(text), changed, {
+          start,
+          end,
+          length: inserted.length,
+          text: inserted,
+        });
+        if (rebuilt) {
+          assert.deepEqual(rebuilt.file, whole);
+        }
+        assert.equal(rebuilt === undefined, incremental === undefined);
       }),
       PARAMETERS,
     );

@@ -40,6 +40,24 @@ describe('the language service', () => {
     assert.ok('error' in service.rename(fixture.uri, at, 'kirillov2023', cancelled));
   });
 
+  test('describes completion items quickly until prepared when idle, then decodes the visible ones', () => {
+    const accented = parseFixture(`%! main.tex
+\\bibliography{refs}
+\\cite{mu}
+        |
+%! refs.bib
+@article{mueller2021, title = {{\\'E}tude}, author = {M{\\"u}ller, J{\\"o}rg}, year = {2021}}
+`);
+    const fresh = createLanguageService({ workspace: accented.workspace, config: () => DEFAULT_CORE_CONFIG });
+    const detail = () => {
+      const completion = fresh.complete(accented.uri, accented.cursor, NOT_CANCELLED);
+      return completion?.type === 'citations' ? completion.result.items[0]?.detail : undefined;
+    };
+    assert.equal(detail(), 'Muller (2021) Etude');
+    fresh.prepareCompletion(accented.uri, NOT_CANCELLED);
+    assert.equal(detail(), 'Müller (2021) Étude');
+  });
+
   test('answers the same after its caches are freed', () => {
     const before = service.collectDiagnostics(fixture.uri, NOT_CANCELLED);
     service.dispose();

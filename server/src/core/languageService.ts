@@ -32,6 +32,7 @@ import { findCatalogueActions } from './features/catalogueActions';
 import { completeCatalogueNames, type CatalogueCompletion } from './features/completion/catalogueCompletion';
 import {
   completeCitations,
+  DECODED_ITEMS,
   prepareCitationCompletion,
   type CitationCompletion,
 } from './features/completion/citationCompletion';
@@ -136,13 +137,17 @@ export interface LanguageService {
 export function createLanguageService(init: LanguageServiceInit): LanguageService {
   const { workspace } = init;
   const scope = createCacheScope();
+  let completionPrepared = false;
   const methods: Omit<LanguageService, 'workspace' | 'dispose'> = {
     complete(uri, offset, token) {
       if (token.isCancellationRequested) {
         return undefined;
       }
       const config = init.config();
-      const citations = completeCitations(workspace, uri, offset, config);
+      // Until prepareCompletion has run once, items are described without citation-js (see DECODED_ITEMS).
+      const citations = completeCitations(workspace, uri, offset, config, {
+        decodedItems: completionPrepared ? DECODED_ITEMS : 0,
+      });
       if (citations) {
         return { type: 'citations', result: citations };
       }
@@ -152,6 +157,7 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
     prepareCompletion(uri, token) {
       if (!token.isCancellationRequested) {
         prepareCitationCompletion(workspace, uri, init.config());
+        completionPrepared = true;
       }
     },
     hover(uri, offset, token) {

@@ -27,7 +27,7 @@ export function createTrackedDocuments(): TrackedDocuments {
       if (only && TextDocumentContentChangeEvent.isIncremental(only)) {
         const start = document.offsetAt(only.range.start);
         const end = document.offsetAt(only.range.end);
-        changes.set(document.uri, { version, change: { start, end, length: only.text.length } });
+        changes.set(document.uri, { version, change: { start, end, length: only.text.length, text: only.text } });
       } else {
         changes.delete(document.uri);
       }

@@ -80,11 +80,22 @@ export function startServer(connection: Connection): void {
   let markReady: () => void = () => undefined;
   session.ready = new Promise<void>((resolve) => (markReady = resolve));
   connection.onInitialized(() => {
-    initialized(session, publisher)
+    initialized(session)
       .catch((error) =>
         session.log(`Indexing the workspace failed: ${error instanceof Error ? error.stack : String(error)}`),
       )
-      .finally(markReady);
+      .finally(() => {
+        markReady();
+        // The requests that waited for the first index are answered before the first diagnostics
+        // of every file are computed (a 25,000-entry library takes a while to check).
+        publisher
+          .flush()
+          .catch((error) =>
+            session.log(`Publishing diagnostics failed: ${error instanceof Error ? error.stack : String(error)}`),
+          )
+          // Compiling a CSL style takes a moment the first time; do it now rather than on the first hover.
+          .finally(() => setTimeout(() => warmRenderer(session), 50).unref());
+      });
   });
   connection.onDidChangeConfiguration(
     guardNotification('workspace/didChangeConfiguration', () =>
@@ -182,7 +193,7 @@ function initialize(session: Session, params: InitializeParams): InitializeResul
   };
 }
 
-async function initialized(session: Session, publisher: DiagnosticsPublisher): Promise<void> {
+async function initialized(session: Session): Promise<void> {
   const { connection } = session;
   if (session.capabilities.configurationPull) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'fmAtlas' });
@@ -196,9 +207,6 @@ async function initialized(session: Session, publisher: DiagnosticsPublisher): P
   await session.loader.loadFolders(session.folders);
   await reloadSettings(session);
   session.log(`Indexed ${session.workspace.allDocuments().length} files in ${Date.now() - started} ms.`);
-  await publisher.flush();
-  // Compiling a CSL style takes a moment the first time; do it now rather than on the first hover.
-  setTimeout(() => warmRenderer(session), 50).unref();
 }
 
 async function reloadSettings(session: Session): Promise<void> {

@@ -101,16 +101,17 @@ export class Session {
   }
 
   /**
-   * Runs work after the messages already received are handled, guarded like a handler: work that
-   * makes the next answers faster, which the answer at hand should not wait for.
+   * Runs work after the answer at hand is written, guarded like a handler: work that makes the next
+   * answers faster. A timer, not setImmediate: vscode-jsonrpc writes answers from setImmediate, so
+   * work queued there from a handler would run before its own answer leaves.
    */
   whenIdle(name: string, work: () => void): void {
-    setImmediate(() => {
+    setTimeout(() => {
       try {
         work();
       } catch (error) {
         this.log(`${name} failed: ${error instanceof Error ? error.stack : String(error)}`);
       }
-    });
+    }, 0);
   }
 }

@@ -69,6 +69,8 @@ export interface BibChunks {
 interface PlacedChunk {
   readonly start: number;
   readonly end: number;
+  /** The chunk's source, text[start, end). */
+  readonly text: string;
   readonly parsed: ParsedChunk;
   readonly entries: readonly BibEntry[];
   readonly errors: readonly BibSyntaxError[];
@@ -79,6 +81,11 @@ export interface TextChange {
   readonly start: number;
   readonly end: number;
   readonly length: number;
+  /**
+   * The characters inserted, when known: then the changed region is rebuilt from the previous
+   * parse's chunk texts and these, without reading the new text (see reparseBibtexAfterEdit).
+   */
+  readonly text?: string;
 }
 
 const MONTHS: Record<string, string> = {
@@ -150,7 +157,7 @@ export function* parseBibtexInSteps(text: string, previous?: BibParseCache): Gen
       }
       macros.set(definition.name, value.slice(0, MAX_EXPANDED_LENGTH));
     }
-    const chunkPlaced = placeChunk(chunk, start, end, macros);
+    const chunkPlaced = placeChunk(chunk, chunkText, start, end, macros);
     entries.push(...chunkPlaced.entries);
     errors.push(...chunkPlaced.errors);
     placed.push(chunkPlaced);
@@ -161,10 +168,17 @@ export function* parseBibtexInSteps(text: string, previous?: BibParseCache): Gen
 }
 
 /** A parsed chunk at its offset in the file, its entries' macros expanded. */
-function placeChunk(parsed: ParsedChunk, start: number, end: number, macros: Map<string, string>): PlacedChunk {
+function placeChunk(
+  parsed: ParsedChunk,
+  text: string,
+  start: number,
+  end: number,
+  macros: Map<string, string>,
+): PlacedChunk {
   return {
     start,
     end,
+    text,
     parsed,
     entries: parsed.entries.map((entry) => placeEntry(entry, start, macros)),
     errors: parsed.errors.map((error) => shiftError(error, start)),
@@ -210,8 +224,17 @@ export function reparseBibtexAfterEdit(
   if (list.length === 0) {
     return undefined;
   }
-  // The chunks the change touches, and one more on each side.
-  let first = list.findIndex((chunk) => chunk.end >= change.start);
+  // The chunks the change touches, and one more on each side; the first by binary search.
+  let first = -1;
+  for (let low = 0, high = list.length - 1; low <= high;) {
+    const middle = (low + high) >> 1;
+    if (list[middle].end >= change.start) {
+      first = middle;
+      high = middle - 1;
+    } else {
+      low = middle + 1;
+    }
+  }
   let last = first;
   while (last + 1 < list.length && list[last + 1].start <= change.end) {
     last++;
@@ -230,7 +253,19 @@ export function reparseBibtexAfterEdit(
   ) {
     return undefined;
   }
-  const regionText = text.slice(regionStart, regionEnd);
+  // The region's new text. Slicing the new text would make V8 copy all of it (an editor's edit
+  // makes it a concatenation, flattened by the first slice): with the inserted characters known,
+  // the region is rebuilt from the old chunks' texts instead.
+  let regionText: string;
+  if (change.text !== undefined && change.text.length === change.length) {
+    let old = '';
+    for (let index = first; index <= last; index++) {
+      old += list[index].text;
+    }
+    regionText = old.slice(0, change.start - regionStart) + change.text + old.slice(change.end - regionStart);
+  } else {
+    regionText = text.slice(regionStart, regionEnd);
+  }
   const macros = new Map<string, string>(Object.entries(MONTHS));
   const cache: BibParseCache = previous.cache;
   const region: PlacedChunk[] = [];
@@ -243,7 +278,7 @@ export function reparseBibtexAfterEdit(
       return undefined;
     }
     cache.set(chunkText, parsed);
-    region.push(placeChunk(parsed, start, end, macros));
+    region.push(placeChunk(parsed, chunkText, start, end, macros));
   }
   const after = list.slice(last + 1).map((chunk): PlacedChunk =>
     delta === 0
@@ -251,20 +286,21 @@ export function reparseBibtexAfterEdit(
       : {
           start: chunk.start + delta,
           end: chunk.end + delta,
+          text: chunk.text,
           parsed: chunk.parsed,
           entries: chunk.entries.map((entry) => shiftEntry(entry, delta)),
           errors: chunk.errors.length === 0 ? chunk.errors : chunk.errors.map((error) => shiftError(error, delta)),
         },
   );
-  const placed = [...list.slice(0, first), ...region, ...after];
+  const placed = list.slice(0, first).concat(region, after);
   const entries: BibEntry[] = [];
   const errors: BibSyntaxError[] = [];
   for (const chunk of placed) {
     for (const entry of chunk.entries) {
       entries.push(entry);
     }
-    for (const error of chunk.errors) {
-      errors.push(error);
+    if (chunk.errors.length > 0) {
+      errors.push(...chunk.errors);
     }
   }
   return { file: { entries, errors }, cache, chunks: { text, list: placed, hasStrings: false } };

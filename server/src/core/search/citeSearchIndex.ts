@@ -55,7 +55,7 @@ const MAX_CHANGED = 256;
  * edit of one entry costs an array copy, not a new object per entry.
  */
 export class CiteSearchIndex {
-  private readonly folded: readonly FoldedEntry[];
+  private folded: readonly FoldedEntry[];
   private readonly scanOnly: boolean;
   private words: WordIndex | undefined;
   /**
@@ -83,7 +83,8 @@ export class CiteSearchIndex {
    * folded objects (callers cache them per entry).
    */
   withEntries(entries: readonly FoldedEntry[]): CiteSearchIndex {
-    const next = new CiteSearchIndex(entries, { scanOnly: this.scanOnly });
+    const next = new CiteSearchIndex([], { scanOnly: this.scanOnly });
+    next.folded = entries;
     if (!this.words || entries.length < this.folded.length) {
       return next;
     }

@@ -142,7 +142,11 @@ export class Workspace {
     if (!result) {
       return false;
     }
-    this.setParsedBibliography(uri, { text, ...result }, version);
+    this.lastParses.set(uri, { text, ...result });
+    // Not through setDocument: comparing the new text with the old would make V8 copy both (an
+    // edited text is a concatenation until something flattens it), and a change was made.
+    this.documents.set(uri, { uri, kind: current.kind, text, version });
+    this.generationCounter++;
     return true;
   }
 

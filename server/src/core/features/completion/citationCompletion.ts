@@ -44,13 +44,25 @@ export interface CitationCompletion {
 /** The default cap on completion items; the editor re-asks as the user types. */
 export const COMPLETION_LIMIT = 100;
 
+/** How much a citation completion returns and decodes. */
+export interface CitationCompletionOptions {
+  /** The cap on items; the editor asks again as the user types. */
+  readonly limit?: number;
+  /**
+   * How many of the best items get a description decoded with citation-js (the rest a quick one
+   * from the raw fields). The server asks for none until citation-js has run once: its first
+   * decoding costs tens of milliseconds, which the first completion should not wait for.
+   */
+  readonly decodedItems?: number;
+}
+
 /** Completes a cite key at the offset, or returns undefined when the cursor is not in a citation. */
 export function completeCitations(
   workspace: Workspace,
   uri: string,
   offset: number,
   config: CoreConfig,
-  limit = COMPLETION_LIMIT,
+  { limit = COMPLETION_LIMIT, decodedItems = DECODED_ITEMS }: CitationCompletionOptions = {},
 ): CitationCompletion | undefined {
   const document = workspace.getDocument(uri);
   if (!document) {
@@ -72,7 +84,7 @@ export function completeCitations(
   // decoded description, the rest a quick one from the raw fields, which filters just as well.
   const items = hits.slice(0, limit).map((hit, rank) => {
     const { uri: entryUri, entry } = index.entries[hit.position];
-    const detail = rank < DECODED_ITEMS ? describeEntry(entry) : describeEntryQuickly(entry);
+    const detail = rank < decodedItems ? describeEntry(entry) : describeEntryQuickly(entry);
     return { key: entry.key, detail, entryUri, rank };
   });
   return { replaceRange: context, query, items, isIncomplete: hits.length > limit || query === '' };
@@ -85,12 +97,18 @@ export function completeCitations(
  */
 export function prepareCitationCompletion(workspace: Workspace, uri: string, config: CoreConfig): void {
   if (workspace.getDocument(uri)) {
-    bibliographyIndexFor(workspace, uri, config).search().prepare();
+    const index = bibliographyIndexFor(workspace, uri, config);
+    index.search().prepare();
+    // The first decoding with citation-js compiles its code; done here, the next completion's is quick.
+    const first = index.entries[0];
+    if (first) {
+      describeEntry(first.entry);
+    }
   }
 }
 
 /** How many of the best-ranked items get a decoded description; VS Code's list shows twelve at a time. */
-const DECODED_ITEMS = 12;
+export const DECODED_ITEMS = 12;
 
 /** "Kirillov et al. (2023) Segment Anything" from the raw fields: braces and commands dropped, not decoded. */
 export function describeEntryQuickly(entry: BibEntry): string {

@@ -48,10 +48,7 @@ function checkDuplicateKeys(workspace: Workspace, document: SourceDocument, conf
   const reported = new Map<number, RuleDiagnostic>();
   for (const uris of sets.values()) {
     const index = indexBibliographies(workspace, uris);
-    for (const [key, definitions] of index.byKey) {
-      if (definitions.length < 2) {
-        continue;
-      }
+    for (const [key, definitions] of index.duplicates()) {
       for (const here of definitions) {
         if (here.uri !== document.uri || reported.has(here.entry.keyRange.start)) {
           continue;
