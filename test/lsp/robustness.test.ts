@@ -16,6 +16,7 @@ import {
   DidOpenTextDocumentNotification,
   HoverRequest,
   type CompletionList,
+  type Location,
   type MarkupContent,
 } from 'vscode-languageserver-protocol/node';
 import { LspTestClient, positionOf, ROOT } from './lspTestClient';
@@ -214,8 +215,9 @@ describe('URIs the server cannot map to a file', () => {
 describe('editing a large bibliography in the editor', () => {
   let client: LspTestClient;
   let folder: string;
+  // Over 1 MB, so that the server keeps the open file in pieces (PieceTextDocument).
   const entries = Array.from(
-    { length: 6_000 },
+    { length: 12_000 },
     (_, i) =>
       `@article{entry${i},\n  author = {Author, Number${i}},\n  title = {Title number ${i} of the library},\n  year = {2020}\n}\n`,
   ).join('');
@@ -269,5 +271,13 @@ describe('editing a large bibliography in the editor', () => {
     );
     assert.ok(!(await complete('entry0')).some((item) => item.label === 'entry0'));
     assert.ok((await complete('entry1')).some((item) => item.label === 'entry1'));
+    // Go to definition lands on the edited entry's line, counted in the edited file.
+    await client.change(main, `\\bibliography{library}\n\\cite{entry3000}\n`);
+    const definition = (await client.connection.sendRequest(DefinitionRequest.type, {
+      textDocument: { uri: main },
+      position: { line: 1, character: 8 },
+    })) as Location[];
+    assert.equal(definition[0]?.uri, bib);
+    assert.equal(definition[0]?.range.start.line, line - 2 - 5);
   });
 });

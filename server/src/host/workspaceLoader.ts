@@ -130,6 +130,16 @@ export class WorkspaceLoader {
   }
 
   /**
+   * Resolves when no bibliography is being indexed: requests that read the bibliographies wait for
+   * this, so that a completion right after an editor opened a large file sees all of it.
+   */
+  async whenIndexed(): Promise<void> {
+    while (this.indexingRuns.size > 0) {
+      await Promise.all([...this.indexingRuns.values()].map((run) => run.done));
+    }
+  }
+
+  /**
    * Sets a document's text; large bibliographies are indexed in steps first, keeping the server
    * responsive. Given the one change that made the text from the current one (an editor's edit), a
    * bibliography is re-parsed from its previous chunks instead, in milliseconds.

@@ -6,6 +6,7 @@
 import { TextDocumentContentChangeEvent, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextChange } from '../core';
+import { PIECE_DOCUMENT_MIN_LENGTH, PieceTextDocument } from './pieceTextDocument';
 
 /** Open documents, and the single change that made each one's latest version, when there was one. */
 export interface TrackedDocuments {
@@ -20,7 +21,10 @@ export function createTrackedDocuments(): TrackedDocuments {
   const documents = new TextDocuments<TextDocument>({
     create: (uri, languageId, version, content) => {
       changes.delete(uri);
-      return TextDocument.create(uri, languageId, version, content);
+      // A large file (a 30 MB library) is kept in pieces, so that an edit does not copy all of it.
+      return content.length >= PIECE_DOCUMENT_MIN_LENGTH
+        ? new PieceTextDocument(uri, languageId, version, content)
+        : TextDocument.create(uri, languageId, version, content);
     },
     update: (document, contentChanges: TextDocumentContentChangeEvent[], version) => {
       const only = contentChanges.length === 1 ? contentChanges[0] : undefined;
@@ -30,6 +34,10 @@ export function createTrackedDocuments(): TrackedDocuments {
         changes.set(document.uri, { version, change: { start, end, length: only.text.length, text: only.text } });
       } else {
         changes.delete(document.uri);
+      }
+      if (document instanceof PieceTextDocument) {
+        document.update(contentChanges, version);
+        return document;
       }
       return TextDocument.update(document, contentChanges, version);
     },

@@ -26,9 +26,9 @@ export class DiagnosticsPublisher {
     }
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      // Not while the first index is being built: a document opened then would be checked against
-      // a bibliography not yet read, and the check would slow the index down.
-      this.running = this.running.then(() => this.session.ready).then(() => this.publishAll());
+      // Not while a bibliography is being indexed: a document would be checked against one not yet
+      // read (undefined keys that are not), and the check would slow the index down.
+      this.running = this.running.then(() => this.session.indexed()).then(() => this.publishAll());
     }, DEBOUNCE_MS);
   }
 
@@ -38,7 +38,7 @@ export class DiagnosticsPublisher {
       clearTimeout(this.timer);
       this.timer = undefined;
     }
-    this.running = this.running.then(() => this.publishAll());
+    this.running = this.running.then(() => this.session.indexed()).then(() => this.publishAll());
     await this.running;
   }
 

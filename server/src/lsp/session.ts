@@ -95,6 +95,15 @@ export class Session {
     return { uri, range: { start: position, end: position } };
   }
 
+  /**
+   * Resolves once the first index is built and no bibliography is being indexed (an editor may have
+   * opened a large one): what requests that read the workspace wait for.
+   */
+  async indexed(): Promise<void> {
+    await this.ready;
+    await this.loader.whenIndexed();
+  }
+
   /** Writes a line to the client's log (the FM Atlas output channel in VS Code). */
   log(message: string): void {
     this.connection.console.log(message);

@@ -41,7 +41,7 @@ export async function handleCompletion(
   params: CompletionParams,
   token: CancellationToken,
 ): Promise<CompletionList | null> {
-  await session.ready;
+  await session.indexed();
   const { workspace, service } = session;
   const document = workspace.getDocument(params.textDocument.uri);
   if (!document) {

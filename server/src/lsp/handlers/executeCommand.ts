@@ -16,7 +16,7 @@ export async function handleExecuteCommand(
     session.log(`Unknown command ${params.command}; the server runs ${SERVER_COMMANDS.join(', ')}.`);
     return null;
   }
-  await session.ready;
+  await session.indexed();
   // A command the editor gave up on while the workspace was being indexed does not run, nor edit.
   if (token.isCancellationRequested) {
     return null;

@@ -8,7 +8,7 @@ export async function handleHover(
   params: HoverParams,
   token: CancellationToken,
 ): Promise<Hover | null> {
-  await session.ready;
+  await session.indexed();
   const { workspace, service } = session;
   const document = workspace.getDocument(params.textDocument.uri);
   if (!document) {

@@ -19,7 +19,7 @@ export async function handleDefinition(
   params: DefinitionParams,
   token: CancellationToken,
 ): Promise<Location[]> {
-  await session.ready;
+  await session.indexed();
   const { workspace, service } = session;
   const document = workspace.getDocument(params.textDocument.uri);
   if (!document) {
@@ -37,7 +37,7 @@ export async function handleReferences(
   params: ReferenceParams,
   token: CancellationToken,
 ): Promise<Location[]> {
-  await session.ready;
+  await session.indexed();
   const { workspace, service } = session;
   const document = workspace.getDocument(params.textDocument.uri);
   if (!document) {
@@ -56,7 +56,7 @@ export async function handlePrepareRename(
   params: PrepareRenameParams,
   token: CancellationToken,
 ): Promise<{ range: Range; placeholder: string } | null> {
-  await session.ready;
+  await session.indexed();
   const { workspace, service } = session;
   const document = workspace.getDocument(params.textDocument.uri);
   if (!document) {
@@ -78,7 +78,7 @@ export async function handleRename(
   params: RenameParams,
   token: CancellationToken,
 ): Promise<WorkspaceEdit | null> {
-  await session.ready;
+  await session.indexed();
   const { workspace, service } = session;
   const document = workspace.getDocument(params.textDocument.uri);
   if (!document) {

@@ -12,7 +12,7 @@ export async function handleWorkspaceSymbols(
   params: WorkspaceSymbolParams,
   token: CancellationToken,
 ): Promise<SymbolInformation[]> {
-  await session.ready;
+  await session.indexed();
   const symbols: SymbolInformation[] = [];
   for (const symbol of session.service.findWorkspaceSymbols(params.query, token)) {
     const location = symbol.origin.uri ? session.locateOffset(symbol.origin.uri, symbol.origin.offset) : undefined;
