@@ -11,6 +11,7 @@ import {
 import { createRestartingErrorHandler } from './crashNotice';
 import { createDocumentSelector } from './documentSelector';
 import { SETTINGS_SECTION } from './settingsSection';
+import { SERVER_NODE_FLAGS } from '../../shared/serverProcess';
 
 /** The client id; vscode-languageclient reads `<id>.trace.server`, so it is the settings section. */
 export const CLIENT_ID = SETTINGS_SECTION;
@@ -28,12 +29,12 @@ export const SERVER_DEBUG_PORT = 6011;
 export function createLanguageClient(context: ExtensionContext, outputChannel: LogOutputChannel): LanguageClient {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
     debug: {
       module: serverModule,
       transport: TransportKind.ipc,
       // `--nolazy` compiles functions eagerly so that breakpoints set before start are hit.
-      options: { execArgv: ['--nolazy', `--inspect=${SERVER_DEBUG_PORT}`] },
+      options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', `--inspect=${SERVER_DEBUG_PORT}`] },
     },
   };
   const clientOptions: LanguageClientOptions = {

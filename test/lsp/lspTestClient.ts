@@ -28,6 +28,7 @@ import {
   type ProtocolConnection,
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
+import { SERVER_NODE_FLAGS } from '../../shared/serverProcess';
 
 /** The repository root. */
 export const ROOT = resolve(__dirname, '../..');
@@ -81,13 +82,18 @@ export class LspTestClient {
     let child: ChildProcess;
     let connection: ProtocolConnection;
     if (options.transport === 'ipc') {
-      child = fork(serverPath, ['--node-ipc'], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+      child = fork(serverPath, ['--node-ipc'], {
+        stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+        execArgv: [...SERVER_NODE_FLAGS],
+      });
       connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     } else {
       // FM_ATLAS_SERVER_PROFILE=dir writes a CPU profile of the server process there, to see where its time goes.
       child = spawn(
         process.execPath,
         [
+          // The flags VS Code starts the server with (shared/serverProcess.ts).
+          ...SERVER_NODE_FLAGS,
           ...(process.env.FM_ATLAS_SERVER_PROFILE
             ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.FM_ATLAS_SERVER_PROFILE]
             : []),
