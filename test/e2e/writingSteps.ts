@@ -52,8 +52,10 @@ async function openAtEnd(page: Page, name: string, path: string): Promise<string
   const editor = page.locator(`${editorOf(name)} .view-lines`).first();
   await quickOpen(page, name);
   await editor.waitFor({ timeout: UI_TIMEOUT });
-  await editor.click();
   await saveAll(page);
+  // The click comes after Save All: focus does not always come back to the editor from the command
+  // palette, and Control+End then went nowhere, so the typing landed where the click had put the cursor.
+  await editor.click();
   await page.keyboard.press('Control+End');
   const before = readFileSync(path, 'utf8');
   if (!before.endsWith('\n')) {
