@@ -15,14 +15,17 @@ const entry = (author: string) => ({
 describe('raw author names', () => {
   test('family names come from "Family, Given" and "Given Family" alike', () => {
     assert.deepEqual(rawFamilyNames(entry('Ma, Jun and Alexander Kirillov')), ['Ma', 'Kirillov']);
+    // A braced corporate name is one name, whole; a braced part is not split at its spaces or commas.
+    assert.deepEqual(rawFamilyNames(entry('{Barnes and Noble} and von Neumann, John and Li {Ming Wang}')), [
+      '{Barnes and Noble}',
+      'von Neumann',
+      '{Ming Wang}',
+    ]);
   });
 
   test('the first names of a list are cut at an "and" outside braces only', () => {
     assert.equal(firstRawNames('A, B and C, D and E, F and G, H', 3), 'A, B and C, D and E, F');
-    assert.equal(
-      firstRawNames('{Barnes and Noble} and C, D\n  and E and F', 3),
-      '{Barnes and Noble} and C, D\n  and E',
-    );
+    assert.equal(firstRawNames('{Barnes and Noble} and C, D\n  and E and F', 3), '{Barnes and Noble} and C, D and E');
     assert.equal(firstRawNames('A and B', 3), 'A and B');
     assert.equal(firstRawNames('Anand, Raj and Sandy, B', 1), 'Anand, Raj');
   });

@@ -54,6 +54,30 @@ ${BIB}`);
     assert.equal(result.items[0].detail, 'Kirillov et al. (2023) Segment Anything');
   });
 
+  test('describes the items past the decoded ones from the raw fields: two names, or the first and et al.', () => {
+    const source = (limit: number) =>
+      completeCitations(
+        parseFixture(`%! main.tex
+\\bibliography{refs}
+\\cite{x}
+       |
+%! refs.bib
+@article{x1, author = {Wang, {Li Ming} and {Barnes and Noble}}, title = {{T}wo {\\em names}}, year = {2020}}
+@article{x2, author = {A, B and C, D and E, F and G, H}, title = {Four}, date = {2021-05}}
+`).workspace,
+        fixtureUri('main.tex'),
+        parseFixture(`%! main.tex\n\\bibliography{refs}\n\\cite{x}\n       |\n`).cursor,
+        config,
+        { decodedItems: limit },
+      );
+    assert.deepEqual(
+      source(0)
+        ?.items.map((item) => item.detail)
+        .sort(),
+      ['A et al. (2021) Four', 'Wang and Barnes and Noble (2020) Two names'],
+    );
+  });
+
   test('ranks by authors and title words: "2023 medical" and "kirillov segment"', () => {
     const byWords = (words: string) =>
       complete(`%! main.tex

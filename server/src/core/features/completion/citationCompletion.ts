@@ -15,7 +15,8 @@ import {
   stripMarkup,
 } from '../../bibtex/decodeEntry';
 import { getField, type BibEntry } from '../../bibtex/bibTypes';
-import { rawFamilyNames } from '../../bibtex/rawAuthorNames';
+import { firstRawNames, rawFamilyNames } from '../../bibtex/rawAuthorNames';
+import { defineObjectMemo } from '../../base/caches';
 import type { TextRange } from '../../text/textRange';
 import type { Workspace } from '../../workspace/workspace';
 import { bibliographyIndexFor } from '../../base/citations';
@@ -110,8 +111,16 @@ export function prepareCitationCompletion(workspace: Workspace, uri: string, con
 /** How many of the best-ranked items get a decoded description; VS Code's list shows twelve at a time. */
 export const DECODED_ITEMS = 12;
 
+// Quick descriptions are cached per entry: an entry whose text did not change keeps its fields array,
+// and the same entries come back keystroke after keystroke.
+const quickDescriptions = defineObjectMemo<BibEntry['fields'], { key: string; detail: string }>();
+
 /** "Kirillov et al. (2023) Segment Anything" from the raw fields: braces and commands dropped, not decoded. */
 export function describeEntryQuickly(entry: BibEntry): string {
+  const cached = quickDescriptions.get(entry.fields);
+  if (cached?.key === entry.key) {
+    return cached.detail;
+  }
   const plain = (value: string | undefined) =>
     (value ?? '')
       .replace(/\\[a-zA-Z]+\s*/g, '')
@@ -119,14 +128,22 @@ export function describeEntryQuickly(entry: BibEntry): string {
       .replace(/[{}]/g, '')
       .replace(/\s+/g, ' ')
       .trim();
-  const families = rawFamilyNames(entry)
+  // Three names tell "A", "A and B" and "A et al." apart; a list of hundreds need not be split.
+  const names = getField(entry, 'author') ?? getField(entry, 'editor');
+  const families = (
+    names === undefined
+      ? []
+      : rawFamilyNames({ ...entry, fields: [{ name: 'author', value: firstRawNames(names, 3) }] })
+  )
     .map(plain)
     .filter((name) => name !== '');
   const year = (getField(entry, 'year') ?? getField(entry, 'date') ?? '').match(/\d{4}/)?.[0];
   const title = plain(getField(entry, 'title'));
-  return [formatAuthorList(families), year ? `(${year})` : '', title || entry.type]
+  const detail = [formatAuthorList(families), year ? `(${year})` : '', title || entry.type]
     .filter((part) => part !== '')
     .join(' ');
+  quickDescriptions.set(entry.fields, { key: entry.key, detail });
+  return detail;
 }
 
 /** "Kirillov et al. (2023) Segment Anything", from the decoded entry. */

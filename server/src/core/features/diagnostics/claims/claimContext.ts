@@ -131,7 +131,7 @@ export function firstAuthorSurname(context: ClaimContext, key: string): string |
   }
   let memo = surnames.get(entry);
   if (!memo) {
-    memo = { surname: rawFamilyNames(entry)[0].replace(/[{}]/g, '').trim() || undefined };
+    memo = { surname: (rawFamilyNames(entry)[0] ?? '').replace(/[{}]/g, '').trim() || undefined };
     surnames.set(entry, memo);
   }
   return memo.surname;
