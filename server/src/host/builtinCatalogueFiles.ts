@@ -46,7 +46,7 @@ export function readBuiltinCatalogueFiles(): BuiltinCatalogueFile[] | undefined 
     return {
       uri,
       layer: { uri, file, offsets: locateRecords(text, file), builtIn: true },
-      lines: new LineIndex(text),
+      lines: LineIndex.of(text),
     };
   });
 }

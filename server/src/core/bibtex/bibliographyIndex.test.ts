@@ -40,6 +40,8 @@ describe('bibliography index of a new version', () => {
           workspace.setDocument(URI, text);
           const first = indexBibliographies(workspace, [URI]);
           first.search().prepare();
+          // The line index too is derived from the last version's after an edit.
+          workspace.lineIndex(workspace.getDocument(URI)!);
           for (const { at, removed, inserted } of edits) {
             const start = Math.floor(at * text.length);
             const end = Math.min(text.length, start + removed);
@@ -55,6 +57,11 @@ describe('bibliography index of a new version', () => {
             const fresh = indexBibliographies(scratch, [URI]);
             fresh.search().prepare();
             assert.deepEqual(viewOf(derived, queries), viewOf(fresh, queries));
+            const lines = workspace.lineIndex(workspace.getDocument(URI)!);
+            const scratchLines = scratch.lineIndex(scratch.getDocument(URI)!);
+            for (let offset = 0; offset <= text.length; offset += 7) {
+              assert.deepEqual(lines.positionAt(offset), scratchLines.positionAt(offset));
+            }
           }
         },
       ),

@@ -4,23 +4,99 @@ export interface LineColumn {
   readonly character: number;
 }
 
+const LF = 10;
+const CR = 13;
+
+/** How a line ends: no break (the last line), `\n`, `\r` or `\r\n`. */
+const enum Break {
+  None = 0,
+  LineFeed = 1,
+  CarriageReturn = 2,
+  CarriageReturnLineFeed = 3,
+}
+
+function breakLength(kind: number): number {
+  return kind === Break.None ? 0 : kind === Break.CarriageReturnLineFeed ? 2 : 1;
+}
+
+/** The line starts and line breaks of a text, from its offset `base` on. */
+function scanLines(text: string, base: number, starts: number[], breaks: number[]): void {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LF) {
+      breaks.push(Break.LineFeed);
+      starts.push(base + i + 1);
+    } else if (c === CR) {
+      if (text.charCodeAt(i + 1) === LF) {
+        breaks.push(Break.CarriageReturnLineFeed);
+        i++;
+      } else {
+        breaks.push(Break.CarriageReturn);
+      }
+      starts.push(base + i + 1);
+    }
+  }
+}
+
 /**
  * Converts between offsets and line/column positions of one text.
- * Line starts are computed once, so each conversion is a binary search.
+ * Line starts are computed once, so each conversion is a binary search. After they are computed the
+ * text is never read again (line ends come from the recorded line breaks): a large bibliography's
+ * text after an edit is a concatenation that V8 would copy whole on the first read, and the index of
+ * the new version is derived from the last one's ({@link LineIndex.afterChange}).
  */
 export class LineIndex {
-  private readonly lineStarts: number[];
+  private constructor(
+    private readonly length: number,
+    private readonly lineStarts: readonly number[],
+    /** breaks[i]: how line i ends; the last line's is Break.None. */
+    private readonly breaks: readonly number[],
+  ) {}
 
-  constructor(private readonly text: string) {
+  /** Builds the index of a text. */
+  static of(text: string): LineIndex {
     const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      // A lone carriage return also ends a line, as in LSP.
-      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-        starts.push(i + 1);
-      }
+    const breaks: number[] = [];
+    scanLines(text, 0, starts, breaks);
+    breaks.push(Break.None);
+    return new LineIndex(text.length, starts, breaks);
+  }
+
+  /**
+   * The index of the text that one change made from this index's text: [start, end) of the old text
+   * replaced by `inserted`. Lines before and after the change are copied (shifted), and only the
+   * inserted characters are read. Undefined when a `\r\n` pair would form or part across the edges
+   * of the change: the caller then builds the index from the whole text.
+   */
+  afterChange(start: number, end: number, inserted: string): LineIndex | undefined {
+    if (start < 0 || end < start || end > this.length) {
+      return undefined;
     }
-    this.lineStarts = starts;
+    const first = this.lineAt(start);
+    const last = this.lineAt(end);
+    // A change inside a \r\n pair, or one that would put a \r and a \n side by side (after a lone \r,
+    // before a lone \n), may join or split a pair; those rare changes take the slow way.
+    const lastBreakStart = this.breakStart(last);
+    if (
+      start > this.breakStart(first) ||
+      (end > lastBreakStart && this.breaks[last] !== Break.None) ||
+      (start === this.lineStarts[first] && first > 0 && this.breaks[first - 1] === Break.CarriageReturn) ||
+      (inserted.charCodeAt(inserted.length - 1) === CR &&
+        end === lastBreakStart &&
+        this.breaks[last] === Break.LineFeed)
+    ) {
+      return undefined;
+    }
+    const delta = inserted.length - (end - start);
+    const starts = this.lineStarts.slice(0, first + 1);
+    const breaks = this.breaks.slice(0, first);
+    scanLines(inserted, start, starts, breaks);
+    breaks.push(this.breaks[last]);
+    for (let line = last + 1; line < this.lineStarts.length; line++) {
+      starts.push(this.lineStarts[line] + delta);
+      breaks.push(this.breaks[line]);
+    }
+    return new LineIndex(this.length + delta, starts, breaks);
   }
 
   /** The number of lines, counting a last line without a newline. */
@@ -30,31 +106,21 @@ export class LineIndex {
 
   /** Converts an offset to a line and column; offsets past the end clamp to the end. */
   positionAt(offset: number): LineColumn {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid] <= clamped) {
-        low = mid;
-      } else {
-        high = mid - 1;
-      }
-    }
-    return { line: low, character: clamped - this.lineStarts[low] };
+    const clamped = Math.max(0, Math.min(offset, this.length));
+    const line = this.lineAt(clamped);
+    return { line, character: clamped - this.lineStarts[line] };
   }
 
   /** Converts a line and column to an offset; columns past the line end clamp to the line end. */
   offsetAt(position: LineColumn): number {
     if (position.line >= this.lineStarts.length) {
-      return this.text.length;
+      return this.length;
     }
     if (position.line < 0) {
       return 0;
     }
     const lineStart = this.lineStarts[position.line];
-    const lineEnd = this.lineEndWithoutBreak(position.line);
-    return Math.min(lineStart + Math.max(0, position.character), lineEnd);
+    return Math.min(lineStart + Math.max(0, position.character), this.breakStart(position.line));
   }
 
   /** The offset where a line starts. */
@@ -62,14 +128,24 @@ export class LineIndex {
     return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))];
   }
 
-  private lineEndWithoutBreak(line: number): number {
-    let end = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] : this.text.length;
-    while (
-      end > this.lineStarts[line] &&
-      (this.text.charCodeAt(end - 1) === 10 || this.text.charCodeAt(end - 1) === 13)
-    ) {
-      end--;
+  /** The line that holds an offset (a line break belongs to the line it ends). */
+  private lineAt(offset: number): number {
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.lineStarts[mid] <= offset) {
+        low = mid;
+      } else {
+        high = mid - 1;
+      }
     }
-    return end;
+    return low;
+  }
+
+  /** Where a line's break starts: its end without the break. */
+  private breakStart(line: number): number {
+    const next = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] : this.length;
+    return next - breakLength(this.breaks[line]);
   }
 }

@@ -145,7 +145,16 @@ export class Workspace {
     this.lastParses.set(uri, { text, ...result });
     // Not through setDocument: comparing the new text with the old would make V8 copy both (an
     // edited text is a concatenation until something flattens it), and a change was made.
-    this.documents.set(uri, { uri, kind: current.kind, text, version });
+    const document: SourceDocument = { uri, kind: current.kind, text, version };
+    this.documents.set(uri, document);
+    // Likewise the line index: derived from the last one, it never reads the new text.
+    const lines =
+      change.text === undefined
+        ? undefined
+        : this.lineIndexes.get(current)?.afterChange(change.start, change.end, change.text);
+    if (lines) {
+      this.lineIndexes.set(document, lines);
+    }
     this.generationCounter++;
     return true;
   }
@@ -304,7 +313,7 @@ export class Workspace {
   lineIndex(document: SourceDocument): LineIndex {
     let index = this.lineIndexes.get(document);
     if (!index) {
-      index = new LineIndex(document.text);
+      index = LineIndex.of(document.text);
       this.lineIndexes.set(document, index);
     }
     return index;
