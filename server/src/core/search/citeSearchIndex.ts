@@ -50,17 +50,17 @@ const MAX_CANDIDATES = 500;
 const MAX_CHANGED = 256;
 
 /**
- * A search index over the entries of a bibliography set. Build once per set; query per keystroke.
- * It keeps the folded entries as given (callers cache them per entry), so that building it after an
- * edit of one entry costs an array copy, not a new object per entry.
+ * A search index over the entries of a bibliography set; queried per keystroke. It keeps the folded
+ * entries as given (callers cache them per entry), and a new version of the set derives its index
+ * from the last one ({@link CiteSearchIndex.withEntries}), keeping the word index.
  */
 export class CiteSearchIndex {
   private folded: readonly FoldedEntry[];
   private readonly scanOnly: boolean;
   private words: WordIndex | undefined;
   /**
-   * Positions whose entries changed since {@link words} was built, checked with every query:
-   * an edited entry's new word starts are not in the buckets (its old ones may be, and fail the check).
+   * Positions whose entries changed since {@link words} was built, read with every query: an edited
+   * entry's new words are not in the word index (its old ones may be, and are not trusted for it).
    */
   private changed: readonly number[] = [];
   /** Scratch marks of candidate positions, cleared after each query. */
