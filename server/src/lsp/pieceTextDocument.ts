@@ -10,6 +10,7 @@
 
 import type { Position, Range, TextDocument } from 'vscode-languageserver-textdocument';
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver/node';
+import { lastAtOrBefore } from '../core/util/sortedSearch';
 
 /** Documents at least this long are kept as pieces; smaller ones are cheap to copy. */
 export const PIECE_DOCUMENT_MIN_LENGTH = 1024 * 1024;
@@ -220,17 +221,7 @@ export class PieceTextDocument implements TextDocument {
 
   /** The piece that holds the offset; the last piece for the end of the text. */
   private pieceAt(offset: number): number {
-    let low = 0;
-    let high = this.pieces.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (this.starts[middle] <= offset) {
-        low = middle;
-      } else {
-        high = middle - 1;
-      }
-    }
-    return low;
+    return lastAtOrBefore(this.starts, offset, 0, this.pieces.length - 1);
   }
 
   /** The offset where a line starts (lines are counted from 0). */
@@ -238,18 +229,9 @@ export class PieceTextDocument implements TextDocument {
     if (line === 0) {
       return 0;
     }
-    // The piece that holds the line break that ends line - 1.
-    let low = 0;
-    let high = this.pieces.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (this.lineBases[middle] < line) {
-        low = middle;
-      } else {
-        high = middle - 1;
-      }
-    }
-    return this.starts[low] + this.pieces[low].lineEnds[line - this.lineBases[low] - 1];
+    // The piece that holds the line break that ends line - 1: the last with fewer breaks before it.
+    const index = lastAtOrBefore(this.lineBases, line - 1, 0, this.pieces.length - 1);
+    return this.starts[index] + this.pieces[index].lineEnds[line - this.lineBases[index] - 1];
   }
 
   private charCodeAt(offset: number): number {

@@ -8,6 +8,7 @@
 // (issue 12); the list of distinct words grows far slower.
 
 import type { FoldedEntry } from './citeSearchIndex';
+import { lastAtOrBefore } from '../util/sortedSearch';
 
 /** What {@link WordIndex.markHolders} records per entry, as bits. */
 export const HOLDS = 1;
@@ -55,19 +56,10 @@ function forEachHolder(lexicon: Lexicon, token: string, visit: (index: number, a
   let index = 0;
   for (let at = text.indexOf(token); at !== -1 && index < count;) {
     // The string that holds this occurrence: the last one that starts at or before it.
-    let low = index;
-    let high = count - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle] <= at) {
-        low = middle;
-      } else {
-        high = middle - 1;
-      }
-    }
+    const holder = lastAtOrBefore(starts, at, index, count - 1);
     // The first occurrence in a string is its earliest: if any occurrence starts it, this one does.
-    visit(low, at === starts[low]);
-    index = low + 1;
+    visit(holder, at === starts[holder]);
+    index = holder + 1;
     at = index < count ? text.indexOf(token, starts[index]) : -1;
   }
 }

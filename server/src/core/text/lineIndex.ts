@@ -4,6 +4,8 @@ export interface LineColumn {
   readonly character: number;
 }
 
+import { lastAtOrBefore } from '../util/sortedSearch';
+
 const LF = 10;
 const CR = 13;
 
@@ -130,17 +132,7 @@ export class LineIndex {
 
   /** The line that holds an offset (a line break belongs to the line it ends). */
   private lineAt(offset: number): number {
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid] <= offset) {
-        low = mid;
-      } else {
-        high = mid - 1;
-      }
-    }
-    return low;
+    return lastAtOrBefore(this.lineStarts, offset);
   }
 
   /** Where a line's break starts: its end without the break. */
