@@ -17,6 +17,7 @@ import { parseBibtex } from '../server/src/core/bibtex/parseBibtex';
 import { benchLsp, type LspResult } from './lspBench';
 import { benchClaims } from './claimsBench';
 import { hashString, sampleHoverKeys, sampleQueries } from './queries';
+import { benchRanking } from './rankingBench';
 import { runChild, type ChildResult } from './runChild';
 import { fmtInt, fmtMB, fmtMs, fmtRatio, markdownTable, median, ratioText, summarize } from './stats';
 
@@ -540,6 +541,42 @@ async function main(): Promise<void> {
         ['after a one-character edit', fmtMs(edit.median), fmtMs(edit.p99), '10'],
       ],
     )}\n`,
+  );
+  // Cite ranking in process: the word index beside a scan of every entry, the same queries (issue 12).
+  const ranking = paths.map((path) => {
+    const name = basename(path, '.bib');
+    progress(`ranking: ${name}`);
+    return { name, ...benchRanking(path, name, 1000) };
+  });
+  process.stdout.write(
+    `\n## 7. Cite-key ranking in process: the word index beside a scan of every entry (the way before)\n\n` +
+      `900 sampled queries per file (2-8 letters of keys, surnames and title words), each ranked both ways in turn; ` +
+      `'same results' checks that the two rank alike.\n\n${markdownTable(
+        [
+          'file',
+          'word index median',
+          'word index p99',
+          'scan median',
+          'scan p99',
+          'p99 ratio',
+          'word index build',
+          'same results',
+        ],
+        ranking.map((row) => {
+          const indexed = summarize(row.indexedMs);
+          const scanned = summarize(row.scanMs);
+          return [
+            row.name,
+            fmtMs(indexed.median),
+            fmtMs(indexed.p99),
+            fmtMs(scanned.median),
+            fmtMs(scanned.p99),
+            `${fmtRatio(scanned.p99 / indexed.p99)}x faster`,
+            fmtMs(row.buildMs),
+            String(row.sameResults),
+          ];
+        }),
+      )}\n`,
   );
   const resultsDir = join(__dirname, 'results');
   mkdirSync(resultsDir, { recursive: true });
