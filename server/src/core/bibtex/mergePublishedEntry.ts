@@ -36,6 +36,7 @@ import { normalizeForSearch } from '../search/normalizeText';
 import type { TextRange } from '../text/textRange';
 import type { BibEntry, BibEntryLocation, BibFieldLocation } from './bibTypes';
 import { locateEntry, parseBibtex } from './parseBibtex';
+import { splitRawNames } from './rawAuthorNames';
 
 /** One replacement in the bibliography file. */
 export interface EntryEdit {
@@ -265,27 +266,6 @@ function normalizeWords(text: string): string {
     .trim();
 }
 
-/** Splits a BibTeX name list at `and` outside braces. */
-function splitNames(value: string): string[] {
-  const names: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < value.length; i++) {
-    const c = value[i];
-    if (c === '{') {
-      depth++;
-    } else if (c === '}') {
-      depth--;
-    } else if (depth === 0 && /\s/.test(c) && /^\s+and\s/i.test(value.slice(i))) {
-      names.push(value.slice(start, i).trim());
-      i += /^\s+and\s+/i.exec(value.slice(i))![0].length - 1;
-      start = i + 1;
-    }
-  }
-  names.push(value.slice(start).trim());
-  return names.filter((name) => name !== '');
-}
-
 /**
  * The last word of a name's family part, folded: `Doll{\'a}r, Piotr` and `Piotr Dollár` give `dollar`,
  * `von Haaren, S.` and `Sebastian von Haaren` give `haaren`. The last word, because particles and
@@ -307,8 +287,8 @@ function familyKey(name: string): string {
 
 /** Whether two author lists name other people, or the same people in another order. */
 function differMaterially(mine: string, theirs: string): boolean {
-  const mineNames = splitNames(mine);
-  const theirNames = splitNames(theirs);
+  const mineNames = splitRawNames(mine);
+  const theirNames = splitRawNames(theirs);
   const truncated = mineNames.length > 0 && mineNames[mineNames.length - 1].toLowerCase() === 'others';
   const named = truncated ? mineNames.slice(0, -1) : mineNames;
   if (truncated ? named.length > theirNames.length : named.length !== theirNames.length) {

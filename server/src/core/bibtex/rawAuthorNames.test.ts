@@ -21,6 +21,8 @@ describe('raw author names', () => {
       'von Neumann',
       '{Ming Wang}',
     ]);
+    // Two braced words are a given name and a family name, not one corporate name.
+    assert.deepEqual(rawFamilyNames(entry('{van} {Gogh}')), ['{Gogh}']);
   });
 
   test('the first names of a list are cut at an "and" outside braces only', () => {

@@ -8,45 +8,48 @@ import { getField, type BibEntry } from './bibTypes';
 /** The raw family name of each author (else each editor), in order; empty when the entry has none. */
 export function rawFamilyNames(entry: BibEntry): string[] {
   const names = getField(entry, 'author') ?? getField(entry, 'editor') ?? '';
-  return splitRawNames(names).map(familyOf);
+  return splitRawNames(names).map(rawFamilyName);
 }
 
 /** "Ma, Jun" gives "Ma", "Jun Ma" gives "Ma", "{Barnes and Noble}" stays whole (a corporate name). */
-function familyOf(name: string): string {
+export function rawFamilyName(name: string): string {
   const trimmed = name.trim();
-  if (/^\{[^{}]*\}$/.test(trimmed)) {
+  if (/^\{.*\}$/.test(trimmed) && isOneGroup(trimmed)) {
     return trimmed;
   }
   const comma = topLevelIndex(trimmed, ',');
   if (comma >= 0) {
     return trimmed.slice(0, comma);
   }
-  const space = topLevelLastIndex(trimmed, ' ');
-  return space >= 0 ? trimmed.slice(space + 1) : trimmed;
+  const words = trimmed.split(/\s+(?![^{]*\})/);
+  return words[words.length - 1];
 }
 
-/** The names of a raw name list, split only at an "and" outside braces. */
-export function splitRawNames(names: string): string[] {
-  const parts: string[] = [];
+const AND = /\s+and\s+/iy;
+
+/** The names of a raw name list, trimmed, split only at an "and" outside braces ("others" included). */
+export function splitRawNames(value: string): string[] {
+  const names: string[] = [];
   let depth = 0;
   let start = 0;
-  for (let at = 0; at < names.length; at++) {
-    const char = names[at];
+  for (let i = 0; i < value.length; i++) {
+    const char = value[i];
     if (char === '{') {
       depth++;
     } else if (char === '}') {
       depth = Math.max(0, depth - 1);
-    } else if (depth === 0 && /\s/.test(char) && !/\s/.test(names[at - 1] ?? '')) {
-      const and = /^\s+and\s+/i.exec(names.slice(at, at + 40));
-      if (and) {
-        parts.push(names.slice(start, at));
-        start = at + and[0].length;
-        at = start - 1;
+    } else if (depth === 0 && /\s/.test(char)) {
+      AND.lastIndex = i;
+      const match = AND.exec(value);
+      if (match) {
+        names.push(value.slice(start, i));
+        start = i + match[0].length;
+        i = start - 1;
       }
     }
   }
-  parts.push(names.slice(start));
-  return parts.filter((part) => part.trim() !== '');
+  names.push(value.slice(start));
+  return names.map((name) => name.trim()).filter((name) => name !== '');
 }
 
 /**
@@ -57,25 +60,28 @@ export function firstRawNames(names: string, count: number): string {
   return splitRawNames(names).slice(0, count).join(' and ');
 }
 
-function topLevelIndex(text: string, char: string): number {
+/** Whether a text that opens and closes with braces is one group ("{Barnes and Noble}", not "{van} {Gogh}"). */
+function isOneGroup(text: string): boolean {
   let depth = 0;
-  for (let at = 0; at < text.length; at++) {
-    const here = text[at];
-    depth += here === '{' ? 1 : here === '}' ? -1 : 0;
-    if (depth === 0 && here === char) {
-      return at;
+  for (let i = 0; i < text.length - 1; i++) {
+    depth += text[i] === '{' ? 1 : text[i] === '}' ? -1 : 0;
+    if (depth === 0) {
+      return false;
     }
   }
-  return -1;
+  return true;
 }
 
-function topLevelLastIndex(text: string, char: string): number {
+/** Where a character first stands outside braces, or -1. */
+function topLevelIndex(text: string, wanted: string): number {
   let depth = 0;
-  for (let at = text.length - 1; at >= 0; at--) {
-    const here = text[at];
-    depth += here === '}' ? 1 : here === '{' ? -1 : 0;
-    if (depth === 0 && here === char) {
-      return at;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '{') {
+      depth++;
+    } else if (text[i] === '}') {
+      depth--;
+    } else if (depth === 0 && text[i] === wanted) {
+      return i;
     }
   }
   return -1;

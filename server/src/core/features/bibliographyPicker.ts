@@ -10,6 +10,7 @@
 import type { CoreConfig } from '../config';
 import { getField, type BibEntry } from '../bibtex/bibTypes';
 import { formatAuthorList } from '../bibtex/decodeEntry';
+import { rawFamilyName, splitRawNames } from '../bibtex/rawAuthorNames';
 import { stripDoiResolver } from '../catalogue/workIdentity';
 import type { TextRange } from '../text/textRange';
 import type { SourceDocument, Workspace } from '../workspace/workspace';
@@ -78,7 +79,9 @@ export function listBibliographyPicks(
 }
 
 function describePick(entry: BibEntry, citation: string): BibliographyPickItem {
-  const families = splitNames(getField(entry, 'author') ?? getField(entry, 'editor') ?? '').map(familyName);
+  const families = splitRawNames(getField(entry, 'author') ?? getField(entry, 'editor') ?? '')
+    .filter((name) => name.toLowerCase() !== 'others')
+    .map(familyName);
   const authors = formatAuthorList(families);
   const year = (getField(entry, 'year') ?? getField(entry, 'date') ?? '').match(/\d{4}/)?.[0] ?? null;
   const doi = stripDoiResolver(getField(entry, 'doi')?.trim() ?? '') || null;
@@ -86,58 +89,9 @@ function describePick(entry: BibEntry, citation: string): BibliographyPickItem {
   return { key: entry.key, authors, allAuthors: families.join(', '), year, title, doi, citation };
 }
 
-const AND = /\s+and\s+/iy;
-
-/** Splits a BibTeX name list on ` and ` outside braces. */
-function splitNames(value: string): string[] {
-  const names: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < value.length; i++) {
-    const char = value[i];
-    if (char === '{') {
-      depth++;
-    } else if (char === '}') {
-      depth = Math.max(0, depth - 1);
-    } else if (depth === 0 && /\s/.test(char)) {
-      AND.lastIndex = i;
-      const match = AND.exec(value);
-      if (match) {
-        names.push(value.slice(start, i));
-        start = i + match[0].length;
-        i = start - 1;
-      }
-    }
-  }
-  names.push(value.slice(start));
-  return names.map((name) => name.trim()).filter((name) => name !== '' && name.toLowerCase() !== 'others');
-}
-
-/** The family name of one BibTeX name: before the comma of "Last, First", else the last word; a braced name whole. */
+/** The family name of one BibTeX name, as text: before the comma of "Last, First", else the last word; a braced name whole. */
 function familyName(name: string): string {
-  if (/^\{.*\}$/.test(name)) {
-    return texToText(name);
-  }
-  const comma = findTopLevel(name, ',');
-  if (comma >= 0) {
-    return texToText(name.slice(0, comma));
-  }
-  const words = name.split(/\s+(?![^{]*\})/);
-  return texToText(words[words.length - 1]);
-}
-
-function findTopLevel(text: string, wanted: string): number {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '{') {
-      depth++;
-    } else if (text[i] === '}') {
-      depth--;
-    } else if (depth === 0 && text[i] === wanted) {
-      return i;
-    }
-  }
-  return -1;
+  return texToText(rawFamilyName(name));
 }
 
 const ACCENTS: Record<string, string> = {
