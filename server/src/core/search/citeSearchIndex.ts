@@ -11,6 +11,7 @@
 
 import Fuse from 'fuse.js';
 import { normalizeForSearch } from './normalizeText';
+import { partitionPoint } from '../util/sortedSearch';
 import { CHECK, IN_KEY, IN_TITLE, STARTS_AUTHOR, STARTS_TITLE, WordIndex } from './wordIndex';
 
 /** What the index needs to know of one entry; the raw TeX of authors and title is folded here. */
@@ -46,7 +47,7 @@ export interface SearchHit {
 }
 
 const MAX_CANDIDATES = 500;
-/** How many changed entries an index derived by {@link CiteSearchIndex.withEntries} checks beside its buckets. */
+/** How many changed entries an index derived by {@link CiteSearchIndex.withEntries} reads beside its word index. */
 const MAX_CHANGED = 256;
 
 /**
@@ -190,16 +191,10 @@ export class CiteSearchIndex {
         }
         continue;
       }
-      let score = 0;
-      if (flags & IN_KEY) {
-        const key = entry.keyFolded;
-        score += key === token ? 7 : key.startsWith(token) ? 4 + token.length / key.length : 2;
-      }
-      if (flags & STARTS_AUTHOR) {
-        score += 2;
-      }
-      score += flags & STARTS_TITLE ? 1.5 : flags & IN_TITLE ? 0.5 : 0;
-      best.offer(position, score + Math.min(1, token.length / Math.max(1, entry.title.length)));
+      const title =
+        flags & STARTS_TITLE ? TitleMatch.WordStart : flags & IN_TITLE ? TitleMatch.Inside : TitleMatch.None;
+      const score = scoreWord(entry.keyFolded, token, (flags & IN_KEY) !== 0, (flags & STARTS_AUTHOR) !== 0, title);
+      best.offer(position, score + titleCoverage(entry, token.length));
     }
     return best;
   }
@@ -272,50 +267,73 @@ class BestHits {
       return;
     }
     // After the last kept hit with a score at least as high: equal scores stay in file order.
-    let low = 0;
-    let high = hits.length;
-    while (low < high) {
-      const middle = (low + high) >> 1;
-      if (hits[middle].score >= score) {
-        low = middle + 1;
-      } else {
-        high = middle;
-      }
-    }
-    hits.splice(low, 0, { position, score });
+    hits.splice(
+      partitionPoint(0, hits.length, (index) => hits[index].score >= score),
+      0,
+      { position, score },
+    );
     if (hits.length > limit) {
       hits.pop();
     }
   }
 }
 
+/** Where a typed word stands in a title. */
+const enum TitleMatch {
+  None,
+  Inside,
+  WordStart,
+}
+
+/**
+ * What one typed word is worth in an entry, from where it matched: the one place the weights are
+ * written, for entries scored from their text and from the word index's marks alike. A word in the
+ * key beats one at the start of an author's name, which beats one at the start of a title word.
+ */
+function scoreWord(keyFolded: string, token: string, inKey: boolean, startsAuthor: boolean, title: TitleMatch): number {
+  let score = 0;
+  if (inKey) {
+    // Of two keys with the typed prefix, the one it covers more of ranks higher.
+    score += keyFolded === token ? 7 : keyFolded.startsWith(token) ? 4 + token.length / keyFolded.length : 2;
+  }
+  if (startsAuthor) {
+    score += 2;
+  }
+  return score + (title === TitleMatch.WordStart ? 1.5 : title === TitleMatch.Inside ? 0.5 : 0);
+}
+
+/** Among equal matches, the title that the query covers best is the one meant. */
+function titleCoverage(entry: FoldedEntry, covered: number): number {
+  return Math.min(1, covered / Math.max(1, entry.title.length));
+}
+
 /** The relevance of an entry that contains every word; higher is better. */
 function scoreEntry(entry: FoldedEntry, tokens: readonly string[], phrase: string): number {
   let score = 0;
   for (const token of tokens) {
-    if (entry.keyFolded === token) {
-      score += 7;
-    } else if (entry.keyFolded.startsWith(token)) {
-      // Of two keys with the typed prefix, the one it covers more of ranks higher.
-      score += 4 + token.length / entry.keyFolded.length;
-    } else if (entry.keyFolded.includes(token)) {
-      score += 2;
-    }
-    if (entry.authors.includes(` ${token}`)) {
-      score += 2;
-    }
-    if (entry.title.includes(` ${token}`)) {
-      score += 1.5;
-    } else if (entry.title.includes(token)) {
-      score += 0.5;
-    }
+    const title = entry.title.includes(` ${token}`)
+      ? TitleMatch.WordStart
+      : entry.title.includes(token)
+        ? TitleMatch.Inside
+        : TitleMatch.None;
+    score += scoreWord(
+      entry.keyFolded,
+      token,
+      entry.keyFolded.includes(token),
+      entry.authors.includes(` ${token}`),
+      title,
+    );
   }
   if (tokens.length > 1 && entry.title.includes(phrase)) {
     score += 2;
   }
-  // Among equal matches, the title that the query covers best is the one meant.
-  const covered = tokens.reduce((sum, token) => sum + token.length, 0);
-  return score + Math.min(1, covered / Math.max(1, entry.title.length));
+  return (
+    score +
+    titleCoverage(
+      entry,
+      tokens.reduce((sum, token) => sum + token.length, 0),
+    )
+  );
 }
 
 /** Puts entries whose key starts with the first word first, so the cap never drops the obvious match. */
