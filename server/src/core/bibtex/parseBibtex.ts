@@ -20,6 +20,7 @@ import type {
   BibValueForm,
 } from './bibTypes';
 import { defineTextMemo } from '../base/caches';
+import { partitionPoint } from '../util/sortedSearch';
 
 /** A value part: literal TeX, or the name of an `@string` macro to expand at file level. */
 type ValuePart = string | { readonly macro: string };
@@ -207,6 +208,18 @@ function shiftError(error: BibSyntaxError, by: number): BibSyntaxError {
   return { ...error, range: { start: error.range.start + by, end: error.range.end + by } };
 }
 
+/** A placed chunk moved by `by` characters, with its entries and errors. */
+function shiftChunk(chunk: PlacedChunk, by: number): PlacedChunk {
+  return {
+    start: chunk.start + by,
+    end: chunk.end + by,
+    text: chunk.text,
+    parsed: chunk.parsed,
+    entries: chunk.entries.map((entry) => shiftEntry(entry, by)),
+    errors: chunk.errors.length === 0 ? chunk.errors : chunk.errors.map((error) => shiftError(error, by)),
+  };
+}
+
 /** The entry moved by `by` characters; written out property by property, which V8 builds far faster than a spread. */
 function shiftEntry(entry: BibEntry, by: number): BibEntry {
   return {
@@ -243,21 +256,12 @@ export function reparseBibtexAfterEdit(
     return undefined;
   }
   // The chunks the change touches, and one more on each side; the first by binary search.
-  let first = -1;
-  for (let low = 0, high = list.length - 1; low <= high;) {
-    const middle = (low + high) >> 1;
-    if (list[middle].end >= change.start) {
-      first = middle;
-      high = middle - 1;
-    } else {
-      low = middle + 1;
-    }
-  }
+  let first = partitionPoint(0, list.length, (index) => list[index].end < change.start);
   let last = first;
   while (last + 1 < list.length && list[last + 1].start <= change.end) {
     last++;
   }
-  if (first < 0) {
+  if (first === list.length) {
     first = last = list.length - 1;
   }
   first = Math.max(0, first - 1);
@@ -296,18 +300,8 @@ export function reparseBibtexAfterEdit(
     }
     region.push(placeChunk(parsed, chunkText, start, end, macros));
   }
-  const after = list.slice(last + 1).map((chunk): PlacedChunk =>
-    delta === 0
-      ? chunk
-      : {
-          start: chunk.start + delta,
-          end: chunk.end + delta,
-          text: chunk.text,
-          parsed: chunk.parsed,
-          entries: chunk.entries.map((entry) => shiftEntry(entry, delta)),
-          errors: chunk.errors.length === 0 ? chunk.errors : chunk.errors.map((error) => shiftError(error, delta)),
-        },
-  );
+  const unchanged = list.slice(last + 1);
+  const after = delta === 0 ? unchanged : unchanged.map((chunk) => shiftChunk(chunk, delta));
   const placed = list.slice(0, first).concat(region, after);
   const entries: BibEntry[] = [];
   const errors: BibSyntaxError[] = [];

@@ -1,7 +1,29 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
-import { lastAtOrBefore } from './sortedSearch';
+import { lastAtOrBefore, partitionPoint } from './sortedSearch';
+
+describe('partitionPoint', () => {
+  test('finds where the predicate stops holding, within the range', () => {
+    const values = [1, 3, 3, 7];
+    assert.equal(
+      partitionPoint(0, 4, (i) => values[i] < 3),
+      1,
+    );
+    assert.equal(
+      partitionPoint(0, 4, (i) => values[i] <= 3),
+      3,
+    );
+    assert.equal(
+      partitionPoint(0, 4, () => true),
+      4,
+    );
+    assert.equal(
+      partitionPoint(2, 4, () => false),
+      2,
+    );
+  });
+});
 
 describe('lastAtOrBefore', () => {
   test('finds the last value at or before, or the first index when none is', () => {
