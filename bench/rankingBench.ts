@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { parseBibtex } from '../server/src/core/bibtex/parseBibtex';
-import { getField } from '../server/src/core/bibtex/bibTypes';
+import { toSearchable } from '../server/src/core/bibtex/bibliographyIndex';
 import { CiteSearchIndex, foldEntry } from '../server/src/core/search/citeSearchIndex';
 import { hashString, sampleQueries } from './queries';
 
@@ -18,15 +18,8 @@ export interface RankingTimes {
 /** Ranks `count` sampled queries of a file both ways; the first tenth of each is a warm-up, left out. */
 export function benchRanking(path: string, name: string, count: number): RankingTimes {
   const entries = parseBibtex(readFileSync(path, 'utf8')).file.entries;
-  const folded = entries.map((entry) =>
-    foldEntry({
-      key: entry.key,
-      authors: getField(entry, 'author') ?? getField(entry, 'editor') ?? '',
-      title: getField(entry, 'title') ?? '',
-      year: getField(entry, 'year') ?? '',
-      doi: getField(entry, 'doi') ?? '',
-    }),
-  );
+  // Folded as the server folds them for completion.
+  const folded = entries.map((entry) => foldEntry(toSearchable(entry)));
   const indexed = new CiteSearchIndex(folded);
   const t0 = performance.now();
   indexed.prepare();

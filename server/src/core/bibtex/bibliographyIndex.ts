@@ -206,7 +206,7 @@ class LocatedByKey implements ReadonlyMap<string, readonly LocatedEntry[]> {
 }
 
 /** The fields the search index reads, in one pass over the entry's fields. */
-function toSearchable(entry: BibEntry): SearchableEntry {
+export function toSearchable(entry: BibEntry): SearchableEntry {
   let author = '';
   let editor = '';
   let title = '';

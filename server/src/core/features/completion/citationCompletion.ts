@@ -15,7 +15,7 @@ import {
   stripMarkup,
 } from '../../bibtex/decodeEntry';
 import { getField, type BibEntry } from '../../bibtex/bibTypes';
-import { firstRawNames, rawFamilyNames } from '../../bibtex/rawAuthorNames';
+import { rawFamilyName, splitRawNames } from '../../bibtex/rawAuthorNames';
 import { defineObjectMemo } from '../../base/caches';
 import type { TextRange } from '../../text/textRange';
 import type { Workspace } from '../../workspace/workspace';
@@ -128,14 +128,10 @@ export function describeEntryQuickly(entry: BibEntry): string {
       .replace(/[{}]/g, '')
       .replace(/\s+/g, ' ')
       .trim();
-  // Three names tell "A", "A and B" and "A et al." apart; a list of hundreds need not be split.
-  const names = getField(entry, 'author') ?? getField(entry, 'editor');
-  const families = (
-    names === undefined
-      ? []
-      : rawFamilyNames({ ...entry, fields: [{ name: 'author', value: firstRawNames(names, 3) }] })
-  )
-    .map(plain)
+  // Three names tell "A", "A and B" and "A et al." apart.
+  const families = splitRawNames(getField(entry, 'author') ?? getField(entry, 'editor') ?? '')
+    .slice(0, 3)
+    .map((name) => plain(rawFamilyName(name)))
     .filter((name) => name !== '');
   const year = (getField(entry, 'year') ?? getField(entry, 'date') ?? '').match(/\d{4}/)?.[0];
   const title = plain(getField(entry, 'title'));
