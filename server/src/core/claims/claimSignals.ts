@@ -98,7 +98,7 @@ const ATTRIBUTION =
   /\b\p{Lu}[\p{L}'’-]+(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+)?\s+(?:\\emph\s*)?et\s+al\.?|\b\p{Lu}[\p{L}'’-]+(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+)?\s+\((?:19|20)\d\d[a-z]?\)/u;
 
 /** Two capitalised surnames, or a first name and a surname: "Dwork and Roth", "Frank Rosenblatt". */
-const NAMES = String.raw`\p{Lu}[\p{Ll}'’-]+(?:\s+(?:and|&)\s+\p{Lu}[\p{Ll}'’-]+|\s+(?!(?:Rule|Law|Theorem|Lemma|Equation|Distribution|Process|Transform|Method|Model|Network|Algorithm|University|Institute|Lab|Laboratory|Group|Team|Project|Library|Package|Toolkit|Challenge|Dataset|Database|Atlas)\b)\p{Lu}[\p{Ll}'’-]{2,})`;
+const NAMES = String.raw`\p{Lu}[\p{Ll}'’-]+(?:\s+(?:and|&)\s+\p{Lu}[\p{Ll}'’-]+|\s+(?!(?:Rule|Law|Theorem|Lemma|Equation|Distribution|Process|Transform|Method|Model|Network|Algorithm|University|Institute|Lab|Laboratory|Group|Team|Project|Library|Package|Toolkit|Challenge|Workshop|Conference|Consortium|Initiative|Dataset|Database|Atlas)\b)\p{Lu}[\p{Ll}'’-]{2,})`;
 /** Named authors who did something, without "et al.": "Dwork and Roth demonstrate", "proposed by Frank Rosenblatt". */
 const NAMED_AUTHORS = new RegExp(
   String.raw`\b${NAMES}\s+(?:(?:have|has|had)\s+)?(?:demonstrated?|show(?:s|ed|n)?|proposed?|propose[sd]|introduced?|introduces|reported?|reports|found|argued?|argues|described?|describes|presented?|presents|developed?|develops)\b(?!\s+(?:above|below|earlier|previously|before|here|in\s+(?:Section|Sec\.|Chapter)))|\b(?:proposed|introduced|developed|described|presented|invented|popularized|popularised|formulated) by\s+${NAMES}|\b\p{Lu}[\p{Ll}'’-]+ and (?:colleagues|co-?workers|collaborators)\b|\b[Ii]n their words\b|\b(?:proposed|introduced|published|described|reported) in (?:19|20)\d\d\b|\b\p{Lu}[\p{Ll}'’-]+['’]s (?:19|20)\d\d\b`,
@@ -123,7 +123,7 @@ const LITERATURE = new RegExp(
     'one of the (?:first|earliest)',
     '\\b(?:in|by|according to) (?:one|another|a) (?:(?:widely[- ]cited|influential|recent|large|multi-?cent(?:re|er)|landmark)\\s+)+(?:study|paper|analysis|survey|report|trial|benchmark)',
     // A study the sentence opens with, not ours: "In a reader study, radiologists missed ...".
-    '^\\W*In (?:one|another|a|an) (?!(?:future|hypothetical|typical|simple|toy|follow-up|subsequent|planned|further)\\b)(?:[\\w-]+ ){0,2}(?:study|trial|survey|analysis|evaluation|experiment)\\b',
+    '^\\W*In (?:one|another|a|an) (?!(?:future|hypothetical|typical|simple|toy|follow-up|subsequent|planned|further)\\b)(?:[\\w-]+ ){0,2}(?:study|trial|survey|analysis|evaluation|experiment)(?![\\w-])',
     '\\bas one (?:group|team|study|author) (?:put|noted|argued|observed) it',
     '\\breported (?:gains|improvements|results|figures|scores|benefits)\\b',
     '\\b(?:gains|improvements|benefits|effects|results?|findings?|trends?) (?:was|were|have been|has been) (?:reported|observed|shown|found)\\b',
