@@ -281,3 +281,52 @@ describe('editing a large bibliography in the editor', () => {
     assert.equal(definition[0]?.range.start.line, line - 2 - 5);
   });
 });
+
+describe('a large bibliography read from disk, with characters beyond Latin-1 and mixed line ends', () => {
+  let client: LspTestClient;
+  let folder: string;
+  // Over 512 KB, so that the server reads it in pieces (readTextFile's piecesFrom) and never joins them.
+  const entries = Array.from({ length: 6_000 }, (_, i) => {
+    const title = i % 7 === 0 ? `Ω-net 😀 number ${i}` : `Title number ${i} of the library`;
+    const end = i % 3 === 0 ? '\r\n' : '\n';
+    return `@article{entry${i},${end}  author = {Author, Number${i}},${end}  title = {${title}},${end}  year = {2020}${end}}${end}`;
+  });
+  // A second entry4998 at the end: a duplicate key, reported at its own line.
+  const text = entries.join('') + '@misc{entry4998, title = {Again}}\n';
+  const lineOf = (offset: number) => text.slice(0, offset).split(/\r\n|\r|\n/).length - 1;
+
+  before(async () => {
+    folder = makeFolder({ 'library.bib': text, 'main.tex': '\\bibliography{library}\n\\cite{entry5999}\n' });
+    client = await LspTestClient.start({ folder });
+  });
+  after(async () => {
+    await client.shutdown().finally(() => client.kill());
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  test('definition, hover and the duplicate-key diagnostic point at the right places', async () => {
+    const main = await client.open('main.tex', '\\bibliography{library}\n\\cite{entry5999}\n');
+    const definition = (await client.connection.sendRequest(DefinitionRequest.type, {
+      textDocument: { uri: main },
+      position: { line: 1, character: 9 },
+    })) as Location[];
+    const keyAt = text.indexOf('entry5999,');
+    assert.equal(definition[0]?.range.start.line, lineOf(keyAt));
+    assert.equal(definition[0]?.range.start.character, '@article{'.length);
+    await client.change(main, '\\bibliography{library}\n\\cite{entry5992}\n');
+    const hover = (await client.connection.sendRequest(HoverRequest.type, {
+      textDocument: { uri: main },
+      position: { line: 1, character: 9 },
+    })) as { contents: MarkupContent } | null;
+    assert.match(hover?.contents.value ?? '', /Ω-net 😀 number 5992/);
+    const bib = definition[0]!.uri;
+    const duplicates = await client.waitForDiagnostics(bib, (diagnostics) =>
+      diagnostics.some((diagnostic) => diagnostic.code === 'duplicate-key'),
+    );
+    const lastLine = lineOf(text.lastIndexOf('@misc{entry4998'));
+    assert.ok(
+      duplicates.some((diagnostic) => diagnostic.code === 'duplicate-key' && diagnostic.range.start.line === lastLine),
+      JSON.stringify(duplicates.filter((diagnostic) => diagnostic.code === 'duplicate-key').map((d) => d.range)),
+    );
+  });
+});

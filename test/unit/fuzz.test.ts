@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { parseBibtex, reparseBibtexAfterEdit } from '../../server/src/core/bibtex/parseBibtex';
+import { piecedText } from '../../server/src/core/text/piecedText';
 import { parseCatalogueFile } from '../../server/src/core/catalogue/parseCatalogueFile';
 import { createLanguageService, NOT_CANCELLED } from '../../server/src/core/languageService';
 import { scanLatex } from '../../server/src/core/latex/scanLatex';
@@ -188,6 +189,31 @@ describe(`fuzzing the readers (seed ${SEED}, ${RUNS} runs each)`, () => {
           assert.deepEqual(rebuilt.file, whole);
         }
         assert.equal(rebuilt === undefined, incremental === undefined);
+      }),
+      PARAMETERS,
+    );
+  });
+
+  test('parsing a text held as pieces cut at line starts gives what parsing the joined text gives', () => {
+    const cutText = fc.record({
+      text: textOf(BIBTEX, 80),
+      cuts: fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { maxLength: 12 }),
+    });
+    fc.assert(
+      fc.property(cutText, ({ text, cuts }) => {
+        // A host cuts at line starts only (the lines that start with `@`); here any line start may be a cut.
+        const lineStarts = [...text.matchAll(/\r\n|\r|\n/g)].map((match) => match.index! + match[0].length);
+        const at = [...new Set(cuts.map((cut) => lineStarts[Math.floor(cut * lineStarts.length)]))]
+          .filter((offset) => offset !== undefined)
+          .sort((a, b) => a - b);
+        const pieces = [0, ...at].map((start, index) => text.slice(start, at[index] ?? text.length));
+        const whole = parseBibtex(text);
+        const pieced = parseBibtex(piecedText(pieces));
+        assert.deepEqual(pieced.file, whole.file);
+        assert.deepEqual(
+          pieced.chunks.list.map((chunk) => [chunk.start, chunk.end, chunk.text]),
+          whole.chunks.list.map((chunk) => [chunk.start, chunk.end, chunk.text]),
+        );
       }),
       PARAMETERS,
     );

@@ -57,6 +57,31 @@ describe('readTextFile', () => {
     assert.deepEqual(await readTextFile(path), { text: '@misc{m, author = {Müller}}\n', notUtf8: true });
   });
 
+  test('a large file comes in pieces cut at the lines that start with @, which join to its text', async () => {
+    const path = join(folder, 'pieces.bib');
+    const text = '% Zotero export\n@misc{a, title = {Ω}}\r\n  @article{b,\n  note = {@ home}\n}\n@@\n@misc{c}';
+    writeFileSync(path, '\uFEFF' + text);
+    const result = await readTextFile(path, { piecesFrom: 10 });
+    assert.ok('pieces' in result && result.pieces);
+    assert.deepEqual(result.pieces, [
+      '% Zotero export\n',
+      '@misc{a, title = {Ω}}\r\n',
+      '  @article{b,\n  note = {@ home}\n}\n',
+      '@@\n',
+      '@misc{c}',
+    ]);
+    assert.equal(result.text, text);
+    assert.equal(result.notUtf8, undefined);
+    // A small file comes whole, and so does a large one not in UTF-8 (as Latin-1, in pieces).
+    assert.deepEqual(await readTextFile(path, { piecesFrom: 1000 }), { text });
+    writeFileSync(path, Buffer.from('@misc{m, author = {M\xfcller}}\n@misc{n}\n', 'latin1'));
+    assert.deepEqual(await readTextFile(path, { piecesFrom: 10 }), {
+      text: '@misc{m, author = {Müller}}\n@misc{n}\n',
+      pieces: ['@misc{m, author = {Müller}}\n', '@misc{n}\n'],
+      notUtf8: true,
+    });
+  });
+
   test('refuses with the reason: missing, folder, symlink loop, too large, binary', async () => {
     const reasons = async (name: string) => {
       const result = await readTextFile(join(folder, name));
@@ -88,7 +113,7 @@ describe('readTextFile', () => {
     },
     async () => {
       // Files of /proc report a size of 0 but hold text, as a file that grew after the stat would.
-      const result = await readTextFile('/proc/self/status', 100);
+      const result = await readTextFile('/proc/self/status', { maxBytes: 100 });
       assert.ok('skipped' in result);
       assert.equal(result.skipped, 'too large (more than 100 bytes; FM Atlas reads files up to 100 bytes)');
       const whole = await readTextFile('/proc/self/status');

@@ -5,6 +5,7 @@
 
 import { constants, promises as fs, type Stats } from 'node:fs';
 import { describeUnreadable, type UnreadableFile } from '../core/workspace/unreadableFiles';
+import { joinPieces } from '../core/text/piecedText';
 
 /**
  * The largest file FM Atlas reads; bigger ones are refused with a message. A library of 100,000
@@ -24,7 +25,20 @@ export interface ReadRefusal {
  * decoded as Latin-1 so that every character reads right, and nothing may be written into it while no
  * editor has it open, since an editor that decodes it as UTF-8 would lose those characters on saving.
  */
-export type ReadResult = { readonly text: string; readonly notUtf8?: true } | ReadRefusal;
+export type ReadResult =
+  { readonly text: string; readonly notUtf8?: true; readonly pieces?: readonly string[] } | ReadRefusal;
+
+/** How {@link readTextFile} reads. */
+export interface ReadOptions {
+  /** The largest file read; bigger ones are refused. */
+  readonly maxBytes?: number;
+  /**
+   * From this size on, the text is decoded in pieces cut at the lines that start with `@` (a BibTeX
+   * entry's first line), returned as `pieces`, and `text` is their unflattened join (piecedText.ts
+   * says why: a piece without a character beyond Latin-1 takes one byte per character).
+   */
+  readonly piecesFrom?: number;
+}
 
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -58,7 +72,10 @@ export async function inspectFile(path: string): Promise<Exclude<PathKind, { typ
 }
 
 /** Reads a UTF-8 text file, refusing missing, special, huge and binary files with the reason. Never throws. */
-export async function readTextFile(path: string, maxBytes = MAX_FILE_BYTES): Promise<ReadResult> {
+export async function readTextFile(
+  path: string,
+  { maxBytes = MAX_FILE_BYTES, piecesFrom = Infinity }: ReadOptions = {},
+): Promise<ReadResult> {
   // Stat before open: opening a FIFO waits for a writer, and opening some devices has side effects.
   const kind = await inspectFile(path);
   if ('skipped' in kind) {
@@ -84,6 +101,9 @@ export async function readTextFile(path: string, maxBytes = MAX_FILE_BYTES): Pro
       if (buffer.subarray(0, 8000).includes(0)) {
         return refuse({ reason: 'binary', detail: 'it has NUL bytes near the start' });
       }
+      if (buffer.length >= piecesFrom) {
+        return decodePieces(buffer);
+      }
       // A byte-order mark would otherwise shift every offset by one.
       try {
         return { text: STRICT_UTF8.decode(buffer).replace(/^\uFEFF/, '') };
@@ -97,6 +117,52 @@ export async function readTextFile(path: string, maxBytes = MAX_FILE_BYTES): Pro
     }
   } catch (error) {
     return refuse(unreadableFromError(error));
+  }
+}
+
+const AT = 0x40;
+const LF = 0x0a;
+const CR = 0x0d;
+const SPACE = 0x20;
+const TAB = 0x09;
+
+/** Where the lines that start with `@` (after blanks) start; the first piece starts at 0 anyway. */
+function pieceStarts(buffer: Buffer): number[] {
+  const starts = [0];
+  for (let at = buffer.indexOf(AT); at >= 0; at = buffer.indexOf(AT, at + 1)) {
+    let lineStart = at;
+    while (lineStart > 0 && (buffer[lineStart - 1] === SPACE || buffer[lineStart - 1] === TAB)) {
+      lineStart--;
+    }
+    if (lineStart > 0 && (buffer[lineStart - 1] === LF || buffer[lineStart - 1] === CR)) {
+      starts.push(lineStart);
+    }
+  }
+  return starts;
+}
+
+/**
+ * Decodes a file piece by piece (see {@link ReadOptions.piecesFrom}). A UTF-8 character never spans
+ * a line start, so each piece decodes alone; a file that is not UTF-8 is decoded as Latin-1 whole,
+ * as {@link readTextFile} does.
+ */
+function decodePieces(buffer: Buffer): { text: string; pieces: string[]; notUtf8?: true } {
+  const starts = pieceStarts(buffer);
+  const bomLength = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
+  const pieces: string[] = [];
+  try {
+    for (let index = 0; index < starts.length; index++) {
+      const start = index === 0 ? bomLength : starts[index];
+      const end = index + 1 < starts.length ? starts[index + 1] : buffer.length;
+      pieces.push(STRICT_UTF8.decode(buffer.subarray(start, end)));
+    }
+    return { text: joinPieces(pieces), pieces };
+  } catch {
+    pieces.length = 0;
+    for (let index = 0; index < starts.length; index++) {
+      pieces.push(buffer.toString('latin1', starts[index], starts[index + 1] ?? buffer.length));
+    }
+    return { text: joinPieces(pieces), pieces, notUtf8: true };
   }
 }
 

@@ -13,6 +13,7 @@ import { kindOfUri, type Workspace } from '../core/workspace/workspace';
 import { DEFAULT_WALK_LIMITS, findWorkspaceFiles, type WalkLimits } from './findWorkspaceFiles';
 import { indexInSteps } from './indexInSteps';
 import { readTextFile } from './readTextFile';
+import { piecedText } from '../core/text/piecedText';
 
 /** Where the loader reports what it skipped and how long indexing took. */
 export interface LoaderEvents {
@@ -109,7 +110,9 @@ export class WorkspaceLoader {
       return true;
     }
     const path = fileURLToPath(uri);
-    const result = await readTextFile(path);
+    const result = await readTextFile(path, {
+      piecesFrom: kindOfUri(uri) === 'bibtex' ? STEPPED_INDEX_BYTES : undefined,
+    });
     if ('skipped' in result) {
       // A file may be named before it exists (a bibliography not exported yet), so absence is not logged.
       if (result.unreadable.reason !== 'not-found') {
@@ -123,7 +126,7 @@ export class WorkspaceLoader {
     }
     // The file may have been opened in an editor while it was read; the editor's text wins.
     if (!this.events.isOpen?.(uri)) {
-      await this.setText(uri, result.text);
+      await this.setText(uri, result.text, 0, undefined, result.pieces);
       this.workspace.setNotUtf8(uri, result.notUtf8 === true);
     }
     return true;
@@ -144,7 +147,13 @@ export class WorkspaceLoader {
    * responsive. Given the one change that made the text from the current one (an editor's edit), a
    * bibliography is re-parsed from its previous chunks instead, in milliseconds.
    */
-  async setText(uri: string, text: string, version = 0, change?: TextChange): Promise<void> {
+  async setText(
+    uri: string,
+    text: string,
+    version = 0,
+    change?: TextChange,
+    pieces?: readonly string[],
+  ): Promise<void> {
     if (change && kindOfUri(uri) === 'bibtex' && this.workspace.reparseBibliography(uri, text, change, version)) {
       // A newer text supersedes an indexing run still going on for an older one.
       this.bibVersions.set(uri, (this.bibVersions.get(uri) ?? 0) + 1);
@@ -178,13 +187,13 @@ export class WorkspaceLoader {
     this.indexingRuns.set(uri, { text, ticket, done: new Promise<void>((resolve) => (finished = resolve)) });
     try {
       const parsed = await indexInSteps(
-        text,
+        pieces ? piecedText(pieces) : text,
         this.workspace.bibParseCache(uri),
         () => this.bibVersions.get(uri) === ticket,
       );
       // A newer text (an edit re-parsed meanwhile) supersedes this run even when it has just finished.
       if (parsed && this.bibVersions.get(uri) === ticket) {
-        this.workspace.setParsedBibliography(uri, { text, ...parsed }, version);
+        this.workspace.setParsedBibliography(uri, { text, ...parsed, pieces }, version);
         this.events.log(`Indexed ${parsed.file.entries.length} entries of ${uri} in ${Date.now() - started} ms.`);
       }
     } finally {

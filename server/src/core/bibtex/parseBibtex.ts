@@ -21,6 +21,7 @@ import type {
 } from './bibTypes';
 import { defineTextMemo } from '../base/caches';
 import { partitionPoint } from '../util/sortedSearch';
+import type { PiecedText } from '../text/piecedText';
 
 /** A value part: literal TeX, or the name of an `@string` macro to expand at file level. */
 type ValuePart = string | { readonly macro: string };
@@ -84,7 +85,8 @@ export interface BibParseResult {
 
 /** The chunks of a parsed text, in order, with what each yielded at its offset. */
 export interface BibChunks {
-  readonly text: string;
+  /** The length of the text they make up. */
+  readonly length: number;
   readonly list: readonly PlacedChunk[];
   /** Whether any chunk defines an @string: then an edit may change every later entry, and all is re-parsed. */
   readonly hasStrings: boolean;
@@ -129,10 +131,10 @@ const MONTHS: Record<string, string> = {
 
 /**
  * Parses a BibTeX or BibLaTeX file tolerantly. Never throws.
- * @param text the whole file
+ * @param text the whole file, as one string or as pieces cut at line starts (piecedText.ts)
  * @param previous the cache returned by the last parse of this file, so unchanged entries are reused
  */
-export function parseBibtex(text: string, previous?: BibParseCache): BibParseResult {
+export function parseBibtex(text: string | PiecedText, previous?: BibParseCache): BibParseResult {
   const steps = parseBibtexInSteps(text, previous);
   let step = steps.next();
   while (!step.done) {
@@ -148,19 +150,21 @@ export const CHUNKS_PER_STEP = 500;
  * The same parse as {@link parseBibtex}, as a generator that yields after every few hundred entries,
  * so a host can index a 30 MB file on its main thread while still answering requests in between.
  */
-export function* parseBibtexInSteps(text: string, previous?: BibParseCache): Generator<void, BibParseResult, void> {
+export function* parseBibtexInSteps(
+  text: string | PiecedText,
+  previous?: BibParseCache,
+): Generator<void, BibParseResult, void> {
   const entries: BibEntry[] = [];
   const errors: BibSyntaxError[] = [];
   const placed: PlacedChunk[] = [];
   const macros = new Map<string, string>(Object.entries(MONTHS));
   let reportedTooLong = false;
   let sinceYield = 0;
-  for (const [start, end] of splitIntoChunks(text)) {
+  for (const [start, end, chunkText] of typeof text === 'string' ? chunksOfText(text) : chunksOfPieces(text)) {
     if (++sinceYield >= CHUNKS_PER_STEP) {
       sinceYield = 0;
       yield;
     }
-    const chunkText = text.slice(start, end);
     const chunk = previous?.get(chunkText) ?? parseChunk(chunkText);
     for (const definition of chunk.strings) {
       const value = expandParts(definition.parts, macros);
@@ -183,7 +187,11 @@ export function* parseBibtexInSteps(text: string, previous?: BibParseCache): Gen
   }
   // The bound's error belongs to no chunk; a file that has one is re-parsed whole on an edit.
   const hasStrings = placed.some((chunk) => chunk.parsed.strings.length > 0) || reportedTooLong;
-  return { file: { entries, errors }, cache: new ChunkCache(placed), chunks: { text, list: placed, hasStrings } };
+  return {
+    file: { entries, errors },
+    cache: new ChunkCache(placed),
+    chunks: { length: text.length, list: placed, hasStrings },
+  };
 }
 
 /** A parsed chunk at its offset in the file, its entries' macros expanded. */
@@ -248,7 +256,7 @@ export function reparseBibtexAfterEdit(
 ): BibParseResult | undefined {
   const { chunks } = previous;
   const delta = change.length - (change.end - change.start);
-  if (chunks.hasStrings || change.start > change.end || chunks.text.length + delta !== text.length) {
+  if (chunks.hasStrings || change.start > change.end || chunks.length + delta !== text.length) {
     return undefined;
   }
   const list = chunks.list;
@@ -316,7 +324,7 @@ export function reparseBibtexAfterEdit(
   return {
     file: { entries, errors },
     cache: new ChunkCache(placed),
-    chunks: { text, list: placed, hasStrings: false },
+    chunks: { length: text.length, list: placed, hasStrings: false },
   };
 }
 
@@ -357,6 +365,41 @@ export function locateEntry(text: string, range: TextRange): BibEntryLocation | 
 }
 
 /** Splits the text at the start of every line that opens an entry; the first chunk may be comment only. */
+/** The chunks of a text with their offsets and texts. */
+function* chunksOfText(text: string): Generator<[number, number, string]> {
+  for (const [start, end] of splitIntoChunks(text)) {
+    yield [start, end, text.slice(start, end)];
+  }
+}
+
+/**
+ * The chunks of a text held as pieces, with their offsets and texts, never joining the pieces: a
+ * piece that does not open an entry continues the one before (the two are joined, both small), and
+ * each piece is split as a text of its own. The chunks are those of the joined text, since pieces
+ * are cut at line starts and a chunk starts only at a line that opens an entry.
+ */
+function* chunksOfPieces(text: PiecedText): Generator<[number, number, string]> {
+  let offset = 0;
+  let pending = '';
+  for (let index = 0; index <= text.pieces.length; index++) {
+    const piece = index < text.pieces.length ? text.pieces[index] : undefined;
+    if (piece !== undefined && (pending === '' || !opensEntry(piece))) {
+      pending += piece;
+      continue;
+    }
+    for (const [start, end] of splitIntoChunks(pending)) {
+      yield [offset + start, offset + end, start === 0 && end === pending.length ? pending : pending.slice(start, end)];
+    }
+    offset += pending.length;
+    pending = piece ?? '';
+  }
+}
+
+/** Whether a text's first line opens an entry. */
+function opensEntry(text: string): boolean {
+  return findEntryLineStarts(text.slice(0, text.indexOf('\n') + 1 || text.length))[0] === 0;
+}
+
 function splitIntoChunks(text: string): Array<[number, number]> {
   const starts = findEntryLineStarts(text);
   const chunks: Array<[number, number]> = [];

@@ -59,6 +59,20 @@ describe('LineIndex', () => {
     assert.ok(derivedCount > 1500, `${derivedCount} of 2000 derived`);
   });
 
+  test('an index built from pieces converts as one built from their joined text, a \\r\\n pair cut or not', () => {
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 6 }), (pieces) => {
+        const joined = pieces.join('');
+        assert.deepEqual(
+          conversions(LineIndex.ofPieces(pieces), joined.length),
+          conversions(LineIndex.of(joined), joined.length),
+        );
+      }),
+      { seed: 11, numRuns: 2000 },
+    );
+    assert.deepEqual(LineIndex.ofPieces(['a\r', '\nb']).positionAt(3), { line: 1, character: 0 });
+  });
+
   test('typing a letter or pressing Enter is derived, not rebuilt', () => {
     const index = LineIndex.of('@article{a,\n  title = {T}\n}\n');
     assert.ok(index.afterChange(22, 22, 'x'));

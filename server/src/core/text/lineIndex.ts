@@ -65,6 +65,33 @@ export class LineIndex {
   }
 
   /**
+   * Builds the index of a text held as pieces without joining them (piecedText.ts says why). A
+   * `\r\n` pair split across two pieces is read as one break.
+   */
+  static ofPieces(pieces: readonly string[]): LineIndex {
+    const starts = [0];
+    const breaks: number[] = [];
+    let base = 0;
+    for (const piece of pieces) {
+      if (
+        piece.charCodeAt(0) === LF &&
+        breaks[breaks.length - 1] === Break.CarriageReturn &&
+        starts[starts.length - 1] === base
+      ) {
+        // The \r that ended the last piece and this \n make one break; the line starts after both.
+        breaks[breaks.length - 1] = Break.CarriageReturnLineFeed;
+        starts[starts.length - 1] = base + 1;
+        scanLines(piece.slice(1), base + 1, starts, breaks);
+      } else {
+        scanLines(piece, base, starts, breaks);
+      }
+      base += piece.length;
+    }
+    breaks.push(Break.None);
+    return new LineIndex(base, starts, breaks);
+  }
+
+  /**
    * The index of the text that one change made from this index's text: [start, end) of the old text
    * replaced by `inserted`. Lines before and after the change are copied (shifted), and only the
    * inserted characters are read. Undefined when a `\r\n` pair would form or part across the edges

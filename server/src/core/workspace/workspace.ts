@@ -64,6 +64,11 @@ export interface PrecomputedBibliography {
   readonly cache: BibParseCache;
   /** The chunks of that parse, from which a later edit is re-parsed (see {@link Workspace.reparseBibliography}). */
   readonly chunks?: BibChunks;
+  /**
+   * The pieces the host decoded the text from, when it did (piecedText.ts): `text` is then their
+   * unflattened join, and the line index is built from the pieces so that it stays so.
+   */
+  readonly pieces?: readonly string[];
 }
 
 /**
@@ -313,7 +318,11 @@ export class Workspace {
   lineIndex(document: SourceDocument): LineIndex {
     let index = this.lineIndexes.get(document);
     if (!index) {
-      index = LineIndex.of(document.text);
+      const parsed = document.kind === 'bibtex' ? this.lastParses.get(document.uri) : undefined;
+      index =
+        parsed?.pieces && parsed.text === document.text
+          ? LineIndex.ofPieces(parsed.pieces)
+          : LineIndex.of(document.text);
       this.lineIndexes.set(document, index);
     }
     return index;
