@@ -26,6 +26,24 @@ export interface BibEntry {
   readonly complete: boolean;
   /** The source text of the entry, the cache key for lazy decoding and rendering. */
   readonly text: string;
+  /**
+   * Reads one field's raw value without making the list of fields; entries from the parser have it
+   * (storedEntry.ts), and {@link getField} uses it.
+   */
+  field?(name: string): string | undefined;
+  /**
+   * What identifies the entry's fields across its copies at other offsets (storedEntry.ts); caches of
+   * what is derived from the fields key on it through {@link entryContent}.
+   */
+  readonly content?: object;
+}
+
+/**
+ * The object that stands for an entry's fields: the same for an entry and its copies at other offsets
+ * after an edit elsewhere in the file, so a cache keyed on it re-derives only what changed.
+ */
+export function entryContent(entry: BibEntry): object {
+  return entry.content ?? entry.fields;
 }
 
 /** How a value is written: one `{...}` or `"..."` part, a bare number, or macro names and `#` joins. */
@@ -80,8 +98,11 @@ export interface BibFile {
   readonly errors: readonly BibSyntaxError[];
 }
 
-/** Looks up a field's raw value by lower-case name. */
+/** Looks up a field's raw value by lower-case name; the first such field, as BibTeX reads it. */
 export function getField(entry: BibEntry, name: string): string | undefined {
+  if (entry.field) {
+    return entry.field(name);
+  }
   for (const field of entry.fields) {
     if (field.name === name) {
       return field.value;

@@ -8,7 +8,7 @@
 
 import type { Workspace } from '../workspace/workspace';
 import { CiteSearchIndex } from '../search/citeSearchIndex';
-import type { BibEntry } from './bibTypes';
+import { entryContent, getField, type BibEntry } from './bibTypes';
 import { foldEntry, type FoldedEntry, type SearchableEntry } from '../search/citeSearchIndex';
 import { defineObjectMemo } from '../base/caches';
 
@@ -151,7 +151,9 @@ function foldVersion(entries: readonly LocatedEntry[], base: FoldedVersion | und
     // An entry moved by an edit before it is a new object with the same fields array.
     const old = base?.entries[position]?.entry;
     folded[position] =
-      old && old.fields === entry.fields && old.key === entry.key ? base!.folded[position] : foldCached(entry);
+      old && entryContent(old) === entryContent(entry) && old.key === entry.key
+        ? base!.folded[position]
+        : foldCached(entry);
   }
   const search = base ? base.search.withEntries(folded) : new CiteSearchIndex(folded);
   return { search, folded, entries };
@@ -205,49 +207,28 @@ class LocatedByKey implements ReadonlyMap<string, readonly LocatedEntry[]> {
   }
 }
 
-/** The fields the search index reads, in one pass over the entry's fields. */
+/** The fields the search index reads. */
 export function toSearchable(entry: BibEntry): SearchableEntry {
-  let author = '';
-  let editor = '';
-  let title = '';
-  let year = '';
-  let date = '';
-  let doi = '';
-  for (const field of entry.fields) {
-    switch (field.name) {
-      case 'author':
-        author = field.value;
-        break;
-      case 'editor':
-        editor = field.value;
-        break;
-      case 'title':
-        title = field.value;
-        break;
-      case 'year':
-        year = field.value;
-        break;
-      case 'date':
-        date = field.value;
-        break;
-      case 'doi':
-        doi = field.value;
-        break;
-    }
-  }
-  return { key: entry.key, authors: author || editor, title, year: year || date.slice(0, 4), doi };
+  const date = getField(entry, 'date') ?? '';
+  return {
+    key: entry.key,
+    authors: getField(entry, 'author') || getField(entry, 'editor') || '',
+    title: getField(entry, 'title') ?? '',
+    year: getField(entry, 'year') || date.slice(0, 4),
+    doi: getField(entry, 'doi') ?? '',
+  };
 }
 
-// Entries whose text did not change keep their fields array across re-parses (parseBibtex reuses
-// chunks), so their folded search text is reused too and a re-index folds only what changed.
-const foldedEntries = defineObjectMemo<BibEntry['fields'], { key: string; folded: FoldedEntry }>();
+// Entries whose text did not change keep their content across re-parses (parseBibtex reuses chunks),
+// so their folded search text is reused too and a re-index folds only what changed.
+const foldedEntries = defineObjectMemo<object, { key: string; folded: FoldedEntry }>();
 
 function foldCached(entry: BibEntry): FoldedEntry {
   // The key is compared as written: lower-casing 25,000 keys per version would cost more than the look-up.
-  let result = foldedEntries.get(entry.fields);
+  let result = foldedEntries.get(entryContent(entry));
   if (!result || result.key !== entry.key) {
     result = { key: entry.key, folded: foldEntry(toSearchable(entry)) };
-    foldedEntries.set(entry.fields, result);
+    foldedEntries.set(entryContent(entry), result);
   }
   return result.folded;
 }

@@ -4,7 +4,7 @@
 
 import { plugins, type CslItem } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
-import type { BibEntry } from './bibTypes';
+import { entryContent, type BibEntry } from './bibTypes';
 import { defineObjectMemo, defineTextMemo } from '../base/caches';
 import { firstRawNames } from './rawAuthorNames';
 
@@ -34,7 +34,7 @@ export function decodeEntry(entry: BibEntry): DecodedEntry {
   return decoded;
 }
 
-function decodeUncached(entry: BibEntry): DecodedEntry {
+function decodeUncached(entry: Pick<BibEntry, 'type' | 'key' | 'fields'>): DecodedEntry {
   const properties: Record<string, string> = {};
   for (const field of entry.fields) {
     let value = field.value;
@@ -54,8 +54,8 @@ function decodeUncached(entry: BibEntry): DecodedEntry {
   }
 }
 
-// Summaries are cached per entry: an entry whose text did not change keeps its fields array.
-const summaries = defineObjectMemo<BibEntry['fields'], DecodedEntry>();
+// Summaries are cached per entry: an entry whose text did not change keeps its content (entryContent).
+const summaries = defineObjectMemo<object, DecodedEntry>();
 
 /** Fields a one-line description of an entry reads. */
 const SUMMARY_FIELDS = new Set(['author', 'editor', 'title', 'year', 'date']);
@@ -66,15 +66,15 @@ const SUMMARY_FIELDS = new Set(['author', 'editor', 'title', 'year', 'date']);
  * and this costs about two thirds of a full decode. Cached per entry.
  */
 export function decodeEntrySummary(entry: BibEntry): DecodedEntry {
-  let decoded = summaries.get(entry.fields);
+  let decoded = summaries.get(entryContent(entry));
   if (!decoded) {
     const fields = entry.fields
       .filter((field) => SUMMARY_FIELDS.has(field.name))
       .map((field) =>
         field.name === 'author' || field.name === 'editor' ? { ...field, value: firstRawNames(field.value, 3) } : field,
       );
-    decoded = decodeUncached({ ...entry, fields });
-    summaries.set(entry.fields, decoded);
+    decoded = decodeUncached({ type: entry.type, key: entry.key, fields });
+    summaries.set(entryContent(entry), decoded);
   }
   return decoded;
 }

@@ -22,17 +22,11 @@ import type {
 import { defineTextMemo } from '../base/caches';
 import { partitionPoint } from '../util/sortedSearch';
 import type { PiecedText } from '../text/piecedText';
+import { StoredEntry, type ValuePart } from './storedEntry';
 
-/** A value part: literal TeX, or the name of an `@string` macro to expand at file level. */
-type ValuePart = string | { readonly macro: string };
-
+/** A field as {@link ChunkParser.parseField} reads it, with its parts once a macro shows up. */
 interface ChunkField extends BibField {
   readonly parts?: readonly ValuePart[];
-}
-
-interface ChunkEntry extends Omit<BibEntry, 'fields'> {
-  readonly fields: readonly ChunkField[];
-  readonly hasMacros: boolean;
 }
 
 interface ChunkString {
@@ -44,7 +38,7 @@ interface ChunkString {
 
 /** What one chunk yields, with ranges relative to the chunk start. */
 interface ParsedChunk {
-  readonly entries: readonly ChunkEntry[];
+  readonly entries: readonly StoredEntry[];
   readonly strings: readonly ChunkString[];
   readonly errors: readonly BibSyntaxError[];
 }
@@ -98,7 +92,7 @@ interface PlacedChunk {
   /** The chunk's source, text[start, end). */
   readonly text: string;
   readonly parsed: ParsedChunk;
-  readonly entries: readonly BibEntry[];
+  readonly entries: readonly StoredEntry[];
   readonly errors: readonly BibSyntaxError[];
 }
 
@@ -228,17 +222,9 @@ function shiftChunk(chunk: PlacedChunk, by: number): PlacedChunk {
   };
 }
 
-/** The entry moved by `by` characters; written out property by property, which V8 builds far faster than a spread. */
-function shiftEntry(entry: BibEntry, by: number): BibEntry {
-  return {
-    type: entry.type,
-    key: entry.key,
-    keyRange: { start: entry.keyRange.start + by, end: entry.keyRange.end + by },
-    range: { start: entry.range.start + by, end: entry.range.end + by },
-    fields: entry.fields,
-    complete: entry.complete,
-    text: entry.text,
-  };
+/** The entry moved by `by` characters. */
+function shiftEntry(entry: StoredEntry, by: number): StoredEntry {
+  return entry.movedTo(entry.start + by);
 }
 
 /**
@@ -456,22 +442,17 @@ function findEntryLineStarts(text: string): number[] {
   return starts;
 }
 
-function placeEntry(entry: ChunkEntry, offset: number, macros: Map<string, string>): BibEntry {
-  let fields: readonly BibField[] = entry.fields;
-  if (entry.hasMacros) {
-    fields = entry.fields.map((field) =>
-      field.parts ? { name: field.name, value: expandParts(field.parts, macros) } : field,
-    );
+/** A chunk's entry at its offset in the file, its macros expanded with the file's definitions so far. */
+function placeEntry(entry: StoredEntry, offset: number, macros: Map<string, string>): StoredEntry {
+  if (!entry.macroFields) {
+    return entry.movedTo(entry.start + offset);
   }
-  return {
-    type: entry.type,
-    key: entry.key,
-    keyRange: { start: entry.keyRange.start + offset, end: entry.keyRange.end + offset },
-    range: { start: entry.range.start + offset, end: entry.range.end + offset },
-    fields,
-    complete: entry.complete,
-    text: entry.text,
-  };
+  const content = [...entry.content];
+  for (const [field, parts] of entry.macroFields) {
+    content[field * 3 + 1] = expandParts(parts, macros);
+    content[field * 3 + 2] = -1;
+  }
+  return entry.withContent(content, entry.start + offset);
 }
 
 /** The most characters a field or @string value expands to; real values are a few thousand at most. */
@@ -565,7 +546,10 @@ function parseChunk(text: string): ParsedChunk {
 
 class ChunkParser {
   private pos = 0;
-  private readonly entries: ChunkEntry[] = [];
+  private readonly entries: StoredEntry[] = [];
+  /** Where the value of the field just read lies in the chunk, when it is one slice of it; else valueTo is -1. */
+  private valueFrom = 0;
+  private valueTo = -1;
   private readonly strings: ChunkString[] = [];
   private readonly errors: BibSyntaxError[] = [];
 
@@ -616,11 +600,11 @@ class ChunkParser {
       this.pos++;
     }
     let key = text.slice(keyStart, this.pos);
-    const keyRange = { start: keyStart, end: this.pos };
+    const keyEnd = this.pos;
     this.skipSpace();
-    const fields: ChunkField[] = [];
+    const content: (string | number)[] = [];
+    const macroFields: (readonly [number, readonly ValuePart[]])[] = [];
     let complete = false;
-    let hasMacros = false;
     const next = text.charCodeAt(this.pos);
     if (key === '' || next === Ch.Equals) {
       this.error(
@@ -660,8 +644,14 @@ class ChunkParser {
       }
       const field = this.parseField(close);
       if (field) {
-        fields.push(field);
-        hasMacros ||= field.parts !== undefined;
+        if (field.parts) {
+          macroFields.push([content.length / 3, field.parts]);
+        }
+        if (this.valueTo >= 0) {
+          content.push(field.name, this.valueFrom - start, this.valueTo - start);
+        } else {
+          content.push(field.name, field.value, -1);
+        }
       }
       if (this.pos >= text.length) {
         break;
@@ -676,16 +666,20 @@ class ChunkParser {
       );
     }
     if (key !== '') {
-      this.entries.push({
-        type,
-        key,
-        keyRange,
-        range: { start, end: this.trimmedEnd(start) },
-        fields,
-        complete,
-        text: text.slice(start, this.pos),
-        hasMacros,
-      });
+      this.entries.push(
+        new StoredEntry(
+          type,
+          key,
+          complete,
+          text.slice(start, this.pos),
+          start,
+          keyStart - start,
+          keyEnd - start,
+          this.trimmedEnd(start) - start,
+          content,
+          macroFields.length > 0 ? macroFields : undefined,
+        ),
+      );
     }
   }
 
@@ -721,7 +715,9 @@ class ChunkParser {
     // Parts are kept only once a `@string` macro shows up; most values are one literal.
     let parts: ValuePart[] | undefined;
     let literal = '';
+    let partCount = 0;
     for (;;) {
+      partCount++;
       const c = text.charCodeAt(this.pos);
       if (this.located) {
         // Only locateEntry asks for the form; the index reads values without working it out.
@@ -741,6 +737,8 @@ class ChunkParser {
         }
         literal += inner;
         parts?.push(inner);
+        this.valueFrom = partStart + 1;
+        this.valueTo = this.pos - 1;
       } else if (isDigit(c)) {
         const numberStart = this.pos;
         while (isDigit(text.charCodeAt(this.pos))) {
@@ -749,6 +747,8 @@ class ChunkParser {
         const digits = text.slice(numberStart, this.pos);
         literal += digits;
         parts?.push(digits);
+        this.valueFrom = numberStart;
+        this.valueTo = this.pos;
       } else if (isLetter(c)) {
         const macroStart = this.pos;
         while (isNameChar(text.charCodeAt(this.pos))) {
@@ -774,6 +774,9 @@ class ChunkParser {
         this.pos++;
         this.skipSpace();
         continue;
+      }
+      if (parts || partCount > 1) {
+        this.valueTo = -1;
       }
       const field: ChunkField = parts ? { name, value: literal, parts } : { name, value: literal };
       this.located?.push({

@@ -6,7 +6,7 @@
 
 import type { BibliographyIndex } from '../bibtex/bibliographyIndex';
 import { parseBibtex } from '../bibtex/parseBibtex';
-import type { BibEntry } from '../bibtex/bibTypes';
+import { entryContent, type BibEntry } from '../bibtex/bibTypes';
 import type { Catalogue } from './catalogue';
 import type { DatasetRecord, ModelRecord } from './catalogueTypes';
 import { identifyEntry, normalizeDoi, type WorkIdentity } from './workIdentity';
@@ -158,14 +158,14 @@ export function linkBibliography(index: BibliographyIndex, catalogue: Catalogue)
   return links;
 }
 
-// An entry whose text did not change keeps its fields array across re-parses: its identity is reused.
-const entryIdentities = defineObjectMemo<BibEntry['fields'], WorkIdentity>();
+// An entry whose text did not change keeps its content across re-parses: its identity is reused.
+const entryIdentities = defineObjectMemo<object, WorkIdentity>();
 
 function identifyCached(entry: BibEntry): WorkIdentity {
-  let identity = entryIdentities.get(entry.fields);
+  let identity = entryIdentities.get(entryContent(entry));
   if (!identity) {
     identity = identifyEntry(entry);
-    entryIdentities.set(entry.fields, identity);
+    entryIdentities.set(entryContent(entry), identity);
   }
   return identity;
 }

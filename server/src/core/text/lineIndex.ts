@@ -48,12 +48,18 @@ function scanLines(text: string, base: number, starts: number[], breaks: number[
  * the new version is derived from the last one's ({@link LineIndex.afterChange}).
  */
 export class LineIndex {
+  // Typed arrays: a 25,000-entry library has 800,000 lines, which take 6 MB each in plain arrays of
+  // numbers (8 bytes an element) and 3.2 MB plus 0.8 MB here.
   private constructor(
     private readonly length: number,
-    private readonly lineStarts: readonly number[],
+    private readonly lineStarts: Int32Array,
     /** breaks[i]: how line i ends; the last line's is Break.None. */
-    private readonly breaks: readonly number[],
+    private readonly breaks: Uint8Array,
   ) {}
+
+  private static from(length: number, starts: readonly number[], breaks: readonly number[]): LineIndex {
+    return new LineIndex(length, Int32Array.from(starts), Uint8Array.from(breaks));
+  }
 
   /** Builds the index of a text. */
   static of(text: string): LineIndex {
@@ -61,7 +67,7 @@ export class LineIndex {
     const breaks: number[] = [];
     scanLines(text, 0, starts, breaks);
     breaks.push(Break.None);
-    return new LineIndex(text.length, starts, breaks);
+    return LineIndex.from(text.length, starts, breaks);
   }
 
   /**
@@ -88,7 +94,7 @@ export class LineIndex {
       base += piece.length;
     }
     breaks.push(Break.None);
-    return new LineIndex(base, starts, breaks);
+    return LineIndex.from(base, starts, breaks);
   }
 
   /**
@@ -117,14 +123,24 @@ export class LineIndex {
       return undefined;
     }
     const delta = inserted.length - (end - start);
-    const starts = this.lineStarts.slice(0, first + 1);
-    const breaks = this.breaks.slice(0, first);
-    scanLines(inserted, start, starts, breaks);
-    breaks.push(this.breaks[last]);
-    for (let line = last + 1; line < this.lineStarts.length; line++) {
-      starts.push(this.lineStarts[line] + delta);
-      breaks.push(this.breaks[line]);
+    // The lines the inserted text starts, after line `first`, and how the lines it ends end.
+    const insertedStarts: number[] = [];
+    const insertedBreaks: number[] = [];
+    scanLines(inserted, start, insertedStarts, insertedBreaks);
+    const kept = this.lineStarts.length - (last + 1);
+    const count = first + 1 + insertedStarts.length + kept;
+    const starts = new Int32Array(count);
+    const breaks = new Uint8Array(count);
+    starts.set(this.lineStarts.subarray(0, first + 1));
+    breaks.set(this.breaks.subarray(0, first));
+    starts.set(insertedStarts, first + 1);
+    breaks.set(insertedBreaks, first);
+    breaks[first + insertedBreaks.length] = this.breaks[last];
+    const after = first + 1 + insertedStarts.length;
+    for (let line = 0; line < kept; line++) {
+      starts[after + line] = this.lineStarts[last + 1 + line] + delta;
     }
+    breaks.set(this.breaks.subarray(last + 1), after);
     return new LineIndex(this.length + delta, starts, breaks);
   }
 

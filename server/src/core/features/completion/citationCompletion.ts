@@ -14,7 +14,7 @@ import {
   publicationYear,
   stripMarkup,
 } from '../../bibtex/decodeEntry';
-import { getField, type BibEntry } from '../../bibtex/bibTypes';
+import { entryContent, getField, type BibEntry } from '../../bibtex/bibTypes';
 import { rawFamilyName, splitRawNames } from '../../bibtex/rawAuthorNames';
 import { defineObjectMemo } from '../../base/caches';
 import type { TextRange } from '../../text/textRange';
@@ -111,13 +111,13 @@ export function prepareCitationCompletion(workspace: Workspace, uri: string, con
 /** How many of the best-ranked items get a decoded description; VS Code's list shows twelve at a time. */
 export const DECODED_ITEMS = 12;
 
-// Quick descriptions are cached per entry: an entry whose text did not change keeps its fields array,
-// and the same entries come back keystroke after keystroke.
-const quickDescriptions = defineObjectMemo<BibEntry['fields'], { key: string; detail: string }>();
+// Quick descriptions are cached per entry: an entry whose text did not change keeps its content
+// (entryContent), and the same entries come back keystroke after keystroke.
+const quickDescriptions = defineObjectMemo<object, { key: string; detail: string }>();
 
 /** "Kirillov et al. (2023) Segment Anything" from the raw fields: braces and commands dropped, not decoded. */
 export function describeEntryQuickly(entry: BibEntry): string {
-  const cached = quickDescriptions.get(entry.fields);
+  const cached = quickDescriptions.get(entryContent(entry));
   if (cached?.key === entry.key) {
     return cached.detail;
   }
@@ -138,7 +138,7 @@ export function describeEntryQuickly(entry: BibEntry): string {
   const detail = [formatAuthorList(families), year ? `(${year})` : '', title || entry.type]
     .filter((part) => part !== '')
     .join(' ');
-  quickDescriptions.set(entry.fields, { key: entry.key, detail });
+  quickDescriptions.set(entryContent(entry), { key: entry.key, detail });
   return detail;
 }
 
