@@ -109,6 +109,21 @@ describe('parseBibtex', () => {
   });
 });
 
+describe('parseBibtex with the cache of a previous parse', () => {
+  test('an unchanged entry that uses a macro takes the macro as the file now defines it', () => {
+    const text = (journal: string) =>
+      `@string{j = "${journal}"}\n@article{a,\n  journal = j # { 2},\n  title = {T}\n}\n`;
+    const first = parseBibtex(text('Radiology'));
+    const second = parseBibtex(text('Medical Image Analysis'), first.cache);
+    assert.equal(getField(second.file.entries[0], 'journal'), 'Medical Image Analysis 2');
+    assert.equal(getField(second.file.entries[0], 'title'), 'T');
+    assert.deepEqual(
+      second.file.entries[0].keyRange,
+      parseBibtex(text('Medical Image Analysis')).file.entries[0].keyRange,
+    );
+  });
+});
+
 describe('locateEntry', () => {
   test("type, key, each field's name and value, with absolute offsets: for edits that keep every other byte", () => {
     const text =

@@ -54,18 +54,19 @@ export interface BibParseCache {
  * of a 31 MB library (issue 12). Only a whole re-parse of a changed file (read from disk again) asks.
  */
 class ChunkCache implements BibParseCache {
-  private map: Map<string, ParsedChunk> | undefined;
-
   constructor(private readonly chunks: readonly PlacedChunk[]) {}
+
+  private map: Map<string, PlacedChunk> | undefined;
 
   get(chunkText: string): ParsedChunk | undefined {
     if (!this.map) {
       this.map = new Map();
       for (const chunk of this.chunks) {
-        this.map.set(chunk.text, chunk.parsed);
+        this.map.set(chunk.text, chunk);
       }
     }
-    return this.map.get(chunkText);
+    const chunk = this.map.get(chunkText);
+    return chunk && unplaceChunk(chunk);
   }
 }
 
@@ -91,7 +92,8 @@ interface PlacedChunk {
   readonly end: number;
   /** The chunk's source, text[start, end). */
   readonly text: string;
-  readonly parsed: ParsedChunk;
+  /** Its @string definitions, relative to its start (almost always none). */
+  readonly strings: readonly ChunkString[];
   readonly entries: readonly StoredEntry[];
   readonly errors: readonly BibSyntaxError[];
 }
@@ -180,7 +182,7 @@ export function* parseBibtexInSteps(
     placed.push(chunkPlaced);
   }
   // The bound's error belongs to no chunk; a file that has one is re-parsed whole on an edit.
-  const hasStrings = placed.some((chunk) => chunk.parsed.strings.length > 0) || reportedTooLong;
+  const hasStrings = placed.some((chunk) => chunk.strings.length > 0) || reportedTooLong;
   return {
     file: { entries, errors },
     cache: new ChunkCache(placed),
@@ -200,11 +202,27 @@ function placeChunk(
     start,
     end,
     text,
-    parsed,
+    strings: parsed.strings,
     entries: parsed.entries.map((entry) => placeEntry(entry, start, macros)),
-    errors: parsed.errors.map((error) => shiftError(error, start)),
+    errors: parsed.errors.length === 0 ? NONE : parsed.errors.map((error) => shiftError(error, start)),
   };
 }
+
+/**
+ * What a placed chunk's text parses to, relative to its start: for the cache of a whole re-parse.
+ * Macros are expanded again where the chunk is placed (StoredEntry keeps their parts), so the chunk
+ * keeps no second copy of its entries.
+ */
+function unplaceChunk(chunk: PlacedChunk): ParsedChunk {
+  return {
+    entries: chunk.entries.map((entry) => entry.movedTo(entry.start - chunk.start)),
+    strings: chunk.strings,
+    errors: chunk.errors.length === 0 ? NONE : chunk.errors.map((error) => shiftError(error, -chunk.start)),
+  };
+}
+
+/** The empty list every chunk without strings or errors shares: 25,000 chunks would hold 50,000 of them. */
+const NONE: readonly never[] = Object.freeze([]);
 
 function shiftError(error: BibSyntaxError, by: number): BibSyntaxError {
   return { ...error, range: { start: error.range.start + by, end: error.range.end + by } };
@@ -216,7 +234,7 @@ function shiftChunk(chunk: PlacedChunk, by: number): PlacedChunk {
     start: chunk.start + by,
     end: chunk.end + by,
     text: chunk.text,
-    parsed: chunk.parsed,
+    strings: chunk.strings,
     entries: chunk.entries.map((entry) => shiftEntry(entry, by)),
     errors: chunk.errors.length === 0 ? chunk.errors : chunk.errors.map((error) => shiftError(error, by)),
   };
@@ -550,6 +568,7 @@ class ChunkParser {
   /** Where the value of the field just read lies in the chunk, when it is one slice of it; else valueTo is -1. */
   private valueFrom = 0;
   private valueTo = -1;
+  private readonly content: (string | number)[] = [];
   private readonly strings: ChunkString[] = [];
   private readonly errors: BibSyntaxError[] = [];
 
@@ -589,7 +608,11 @@ class ChunkParser {
         this.parseEntry(at, type, close);
       }
     }
-    return { entries: this.entries, strings: this.strings, errors: this.errors };
+    return {
+      entries: this.entries,
+      strings: this.strings.length === 0 ? NONE : this.strings,
+      errors: this.errors.length === 0 ? NONE : this.errors,
+    };
   }
 
   private parseEntry(start: number, type: string, close: number): void {
@@ -602,7 +625,10 @@ class ChunkParser {
     let key = text.slice(keyStart, this.pos);
     const keyEnd = this.pos;
     this.skipSpace();
-    const content: (string | number)[] = [];
+    // Fields are collected in one array per parser and copied out at their count: an array grown by
+    // pushes keeps up to half again its length in spare slots.
+    const content = this.content;
+    content.length = 0;
     const macroFields: (readonly [number, readonly ValuePart[]])[] = [];
     let complete = false;
     const next = text.charCodeAt(this.pos);
@@ -676,7 +702,7 @@ class ChunkParser {
           keyStart - start,
           keyEnd - start,
           this.trimmedEnd(start) - start,
-          content,
+          content.slice(),
           macroFields.length > 0 ? macroFields : undefined,
         ),
       );
