@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import {
   CompletionRequest,
@@ -328,5 +329,27 @@ describe('a large bibliography read from disk, with characters beyond Latin-1 an
       duplicates.some((diagnostic) => diagnostic.code === 'duplicate-key' && diagnostic.range.start.line === lastLine),
       JSON.stringify(duplicates.filter((diagnostic) => diagnostic.code === 'duplicate-key').map((d) => d.range)),
     );
+  });
+
+  test('a change on disk that keeps the length is seen (texts read in pieces are compared piece by piece)', async () => {
+    const main = await client.open('main.tex', '\\bibliography{library}\n\\cite{entry5992}\n');
+    const changed = text.replace('Ω-net 😀 number 5992', 'Ω-net 😀 number 5993');
+    assert.equal(changed.length, text.length);
+    writeFileSync(join(folder, 'library.bib'), changed);
+    await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: [{ uri: pathToFileURL(join(folder, 'library.bib')).toString(), type: 2 }],
+    });
+    const hoverText = async () =>
+      (
+        (await client.connection.sendRequest(HoverRequest.type, {
+          textDocument: { uri: main },
+          position: { line: 1, character: 9 },
+        })) as { contents: MarkupContent } | null
+      )?.contents.value ?? '';
+    const deadline = Date.now() + 10_000;
+    while (!/number 5993/.test(await hoverText()) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.match(await hoverText(), /Ω-net 😀 number 5993/);
   });
 });

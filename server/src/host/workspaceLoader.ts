@@ -13,7 +13,7 @@ import { kindOfUri, type Workspace } from '../core/workspace/workspace';
 import { DEFAULT_WALK_LIMITS, findWorkspaceFiles, type WalkLimits } from './findWorkspaceFiles';
 import { indexInSteps } from './indexInSteps';
 import { readTextFile } from './readTextFile';
-import { piecedText } from '../core/text/piecedText';
+import { piecedText, sameText } from '../core/text/piecedText';
 
 /** Where the loader reports what it skipped and how long indexing took. */
 export interface LoaderEvents {
@@ -49,7 +49,10 @@ export class WorkspaceLoader {
   private readonly knownCandidates = new Set<string>();
   private readonly bibVersions = new Map<string, number>();
   /** The text each stepped indexing run under way is indexing, with its ticket and its end. */
-  private readonly indexingRuns = new Map<string, { text: string; ticket: number; done: Promise<void> }>();
+  private readonly indexingRuns = new Map<
+    string,
+    { text: string; pieces: readonly string[] | undefined; ticket: number; done: Promise<void> }
+  >();
 
   constructor(
     private readonly workspace: Workspace,
@@ -165,17 +168,19 @@ export class WorkspaceLoader {
     }
     // An editor that opens the file the folder load is indexing, or already indexed, asks for the same
     // text: the run under way, or the parse at hand, is the one wanted, and only the version is new.
+    // Texts read from disk in pieces are compared piece by piece (sameText), never flattened.
     const running = this.indexingRuns.get(uri);
-    if (running?.text === text) {
+    if (running && sameText(running.text, text, running.pieces, pieces)) {
       await running.done;
       if (this.bibVersions.get(uri) === running.ticket) {
-        this.workspace.setDocument(uri, text, version);
+        this.workspace.setDocument(uri, text, version, undefined, pieces);
       }
       return;
     }
-    if (this.workspace.getDocument(uri)?.text === text) {
+    const current = this.workspace.getDocument(uri);
+    if (current && sameText(current.text, text, current.pieces, pieces)) {
       this.bibVersions.set(uri, (this.bibVersions.get(uri) ?? 0) + 1);
-      this.workspace.setDocument(uri, text, version);
+      this.workspace.setDocument(uri, text, version, undefined, pieces);
       return;
     }
     // Only the newest text of a file is applied; an older indexing run stops when a newer one starts.
@@ -184,7 +189,7 @@ export class WorkspaceLoader {
     const started = Date.now();
     this.events.indexing?.(uri, true);
     let finished = () => {};
-    this.indexingRuns.set(uri, { text, ticket, done: new Promise<void>((resolve) => (finished = resolve)) });
+    this.indexingRuns.set(uri, { text, pieces, ticket, done: new Promise<void>((resolve) => (finished = resolve)) });
     try {
       const parsed = await indexInSteps(
         pieces ? piecedText(pieces) : text,

@@ -43,3 +43,39 @@ export function joinPieces(pieces: readonly string[]): string {
   }
   return level[0];
 }
+
+/**
+ * Whether two texts are equal, without flattening a text joined from pieces: `===` on two different
+ * strings of one length compares their characters, which makes V8 copy a joined text into one flat
+ * string. Given the pieces of either text, the comparison goes piece by piece.
+ */
+export function sameText(a: string, b: string, aPieces?: readonly string[], bPieces?: readonly string[]): boolean {
+  if (a.length !== b.length) {
+    return false;
+  }
+  if (aPieces && bPieces) {
+    // A host cuts a text the same way every time (at its lines that start with `@`): equal texts
+    // have equal pieces.
+    return aPieces === bPieces || samePieces(aPieces, bPieces);
+  }
+  if (aPieces) {
+    return sameByPieces(b, aPieces);
+  }
+  return bPieces ? sameByPieces(a, bPieces) : a === b;
+}
+
+function samePieces(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((piece, index) => piece === b[index]);
+}
+
+/** Whether a text is the join of pieces, read piece by piece. */
+function sameByPieces(text: string, pieces: readonly string[]): boolean {
+  let at = 0;
+  for (const piece of pieces) {
+    if (!text.startsWith(piece, at)) {
+      return false;
+    }
+    at += piece.length;
+  }
+  return at === text.length;
+}

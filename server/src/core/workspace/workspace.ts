@@ -13,6 +13,7 @@ import type { BibFile } from '../bibtex/bibTypes';
 import { scanLatex, type LatexSyntax } from '../latex/scanLatex';
 import { scanMarkdown, type MarkdownSyntax } from '../markdown/scanMarkdown';
 import { LineIndex } from '../text/lineIndex';
+import { sameText } from '../text/piecedText';
 import { parseCatalogueFile, type ParsedCatalogueFile } from '../catalogue/parseCatalogueFile';
 import { findLatexNonProse } from '../prose/latexNonProse';
 import type { NonProseRanges } from '../prose/proseRanges';
@@ -27,6 +28,11 @@ export interface SourceDocument {
   readonly kind: DocumentKind;
   readonly text: string;
   readonly version: number;
+  /**
+   * The pieces a host decoded a large bibliography from (piecedText.ts): `text` is then their join,
+   * which is never read whole. Features that read the whole text read these instead.
+   */
+  readonly pieces?: readonly string[];
 }
 
 /** Decides the kind of a document from its URI, or undefined when FM Atlas does not read it. */
@@ -104,22 +110,28 @@ export class Workspace {
    * Adds or replaces a document. The kind comes from the file name, or from `kind` for documents
    * without one (an untitled editor). Returns the stored document, or undefined when the kind is unknown.
    */
-  setDocument(uri: string, text: string, version = 0, kind = kindOfUri(uri)): SourceDocument | undefined {
+  setDocument(
+    uri: string,
+    text: string,
+    version = 0,
+    kind = kindOfUri(uri),
+    pieces?: readonly string[],
+  ): SourceDocument | undefined {
     if (!kind) {
       return undefined;
     }
     const existing = this.documents.get(uri);
-    if (existing && existing.text === text && existing.kind === kind) {
-      if (existing.version === version) {
+    if (existing && existing.kind === kind && sameText(existing.text, text, existing.pieces, pieces)) {
+      if (existing.version === version && existing.pieces === pieces) {
         return existing;
       }
       // Same text, new version (an editor opened a file as it is on disk): keep what was derived.
-      const renewed: SourceDocument = { uri, kind, text, version };
+      const renewed: SourceDocument = { uri, kind, text, version, pieces };
       this.transferDerivedData(existing, renewed);
       this.documents.set(uri, renewed);
       return renewed;
     }
-    const document: SourceDocument = { uri, kind, text, version };
+    const document: SourceDocument = { uri, kind, text, version, pieces };
     this.documents.set(uri, document);
     this.unreadableFiles.delete(uri);
     this.generationCounter++;
@@ -129,7 +141,7 @@ export class Workspace {
   /** Hands in a bibliography parsed off the request path; it is used while the document has that text. */
   setParsedBibliography(uri: string, parsed: PrecomputedBibliography, version = 0): void {
     this.lastParses.set(uri, parsed);
-    this.setDocument(uri, parsed.text, version);
+    this.setDocument(uri, parsed.text, version, undefined, parsed.pieces);
   }
 
   /**
@@ -140,7 +152,12 @@ export class Workspace {
   reparseBibliography(uri: string, text: string, change: TextChange, version = 0): boolean {
     const current = this.documents.get(uri);
     const last = this.lastParses.get(uri);
-    if (!current || current.kind !== 'bibtex' || !last?.chunks || last.text !== current.text) {
+    if (
+      !current ||
+      current.kind !== 'bibtex' ||
+      !last?.chunks ||
+      !sameText(last.text, current.text, last.pieces, current.pieces)
+    ) {
       return false;
     }
     const result = reparseBibtexAfterEdit({ file: last.file, cache: last.cache, chunks: last.chunks }, text, change);
@@ -278,7 +295,7 @@ export class Workspace {
       return file;
     }
     const last = this.lastParses.get(document.uri);
-    if (last && last.text === document.text) {
+    if (last && sameText(last.text, document.text, last.pieces, document.pieces)) {
       file = last.file;
     } else {
       const result = parseBibtex(document.text, last?.cache);
@@ -318,11 +335,7 @@ export class Workspace {
   lineIndex(document: SourceDocument): LineIndex {
     let index = this.lineIndexes.get(document);
     if (!index) {
-      const parsed = document.kind === 'bibtex' ? this.lastParses.get(document.uri) : undefined;
-      index =
-        parsed?.pieces && parsed.text === document.text
-          ? LineIndex.ofPieces(parsed.pieces)
-          : LineIndex.of(document.text);
+      index = document.pieces ? LineIndex.ofPieces(document.pieces) : LineIndex.of(document.text);
       this.lineIndexes.set(document, index);
     }
     return index;
