@@ -10,13 +10,13 @@
 // --requests <n> (completions and hovers each, default 200), --no-lsp, --no-peers.
 // Progress goes to stderr; the report (Markdown) to stdout; raw numbers to bench/results/latest.json.
 
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { basename, isAbsolute, join, resolve } from 'node:path';
-import { parseBibtex } from '../server/src/core/bibtex/parseBibtex';
 import { benchLsp, type LspResult } from './lspBench';
 import { benchClaims } from './claimsBench';
-import { hashString, sampleHoverKeys, sampleQueries } from './queries';
+import { hashString, type CiteQuery } from './queries';
 import { benchRanking } from './rankingBench';
 import { runChild, type ChildResult } from './runChild';
 import { fmtInt, fmtMB, fmtMs, fmtRatio, markdownTable, median, ratioText, summarize } from './stats';
@@ -221,11 +221,21 @@ async function benchFile(path: string, options: Options): Promise<FileResult> {
   }
   const result: FileResult = { name, path, bytes, runs, baseline, ours, reindex, peers };
   if (options.lsp) {
-    // The queries are sampled from our own parse of the file, in this process (not timed).
-    const entries = parseBibtex(readFileSync(path, 'utf8')).file.entries;
-    const seed = hashString(name);
-    const queries = sampleQueries(entries, options.requests, seed);
-    const hoverKeys = sampleHoverKeys(entries, options.requests, seed);
+    // The queries are sampled from our own parse of the file, in a child process (sampleChild.ts says why).
+    const { queries, hoverKeys } = JSON.parse(
+      execFileSync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          join(__dirname, 'sampleChild.ts'),
+          path,
+          String(options.requests),
+          String(hashString(name)),
+        ],
+        { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+      ),
+    ) as { queries: CiteQuery[]; hoverKeys: string[] };
     try {
       result.lsp = await benchLsp(path, queries, hoverKeys);
       const completion = summarize(result.lsp.completionMs);
