@@ -87,43 +87,46 @@ export class WordIndex {
     // Where each word's pair of the current entry is, to add a field to it; -1 before the entry.
     let pairOf = new Int32Array(1024).fill(-1);
     for (let position = 0; position < entries.length; position++) {
-      const { all, keyFolded, authors, title } = entries[position];
-      const authorsEnd = keyFolded.length + authors.length;
-      const titleEnd = authorsEnd + title.length;
+      const { authors, title, rest } = entries[position];
       const entryStart = size;
-      let start = keyFolded.length + 1;
-      while (start < all.length) {
-        let end = all.indexOf(' ', start);
-        if (end === -1) {
-          end = all.length;
-        }
-        if (end > start) {
-          const id = words.idOf(all, start, end);
-          if (id >= pairOf.length) {
-            const grown = new Int32Array(pairOf.length * 2).fill(-1);
-            grown.set(pairOf);
-            pairOf = grown;
+      for (const [text, field] of [
+        [authors, AUTHOR_FIELD],
+        [title, TITLE_FIELD],
+        [rest, 0],
+      ] as const) {
+        let start = 1;
+        while (start < text.length) {
+          let end = text.indexOf(' ', start);
+          if (end === -1) {
+            end = text.length;
           }
-          const field = start < authorsEnd ? AUTHOR_FIELD : start < titleEnd ? TITLE_FIELD : 0;
-          const pair = pairOf[id];
-          if (pair >= entryStart) {
-            pairFields[pair] |= field;
-          } else {
-            if (size === pairWords.length) {
-              const grownWords = new Int32Array(size * 2);
-              grownWords.set(pairWords);
-              pairWords = grownWords;
-              const grownFields = new Uint8Array(size * 2);
-              grownFields.set(pairFields);
-              pairFields = grownFields;
+          if (end > start) {
+            const id = words.idOf(text, start, end);
+            if (id >= pairOf.length) {
+              const grown = new Int32Array(pairOf.length * 2).fill(-1);
+              grown.set(pairOf);
+              pairOf = grown;
             }
-            pairOf[id] = size;
-            pairWords[size] = id;
-            pairFields[size] = field;
-            size++;
+            const pair = pairOf[id];
+            if (pair >= entryStart) {
+              pairFields[pair] |= field;
+            } else {
+              if (size === pairWords.length) {
+                const grownWords = new Int32Array(size * 2);
+                grownWords.set(pairWords);
+                pairWords = grownWords;
+                const grownFields = new Uint8Array(size * 2);
+                grownFields.set(pairFields);
+                pairFields = grownFields;
+              }
+              pairOf[id] = size;
+              pairWords[size] = id;
+              pairFields[size] = field;
+              size++;
+            }
           }
+          start = end + 1;
         }
-        start = end + 1;
       }
       ends[position] = size;
     }
