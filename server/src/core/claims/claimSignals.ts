@@ -20,9 +20,12 @@ const METRIC_WORD = new RegExp(`\\b(?:${METRIC_WORDS})(?![\\w-])`, 'i');
 /** A value a score takes: 0.91, .91, 91.3, 91%, 91.3 %; not a count ("10-fold"), nor a range end of a definition. */
 const SCORE =
   /(?<![\w.,-])(?:0?\.\d+|[1-9]\d?\.\d+|100(?:\.0+)?|[1-9]?\d(?:\.\d+)?\s*(?:%|percent\b|per cent\b))(?![\w.]*\s*-?\s*(?:fold|layers?|epochs?|states?)\b)/i;
-const PERCENT = /(?<![\w.])\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)(?!\s*(?:confidence|CI\b))/i;
+/** A percentage, not a confidence level ("95% CI", "95 % bootstrap confidence intervals"). */
+const PERCENT =
+  /(?<![\w.])\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)(?!\s*(?:[a-z-]+\s+)?(?:confidence|credible|CI\b|prediction interval))/i;
+/** A count of things: a number (glued only to its unit, so "3D volumes" is no count) before a noun of data or model size. */
 const SIZE =
-  /\b(?:\d+(?:[.,]\d+)*|one|two|three|four|five|six|seven|eight|nine|ten|hundreds of|thousands of|millions of)\s*(?:[KMBT]\b|k\b|hundred\b|thousand\b|million\b|billion\b|trillion\b)?\s*(?:(?!(?:or|and|more|fewer|less|of|to)\b)[a-z]+[- ]){0,2}(?:(?:trainable\s+)?parameters|params|image[- –]text pairs|image[- –]mask pairs|image[- –]caption pairs|whole[- ]slide images|WSIs|slides|slices|patches|tiles|scans|volumes|patients|samples|examples|tokens|question[- –]+answer pairs|minutes|hours|GPU[- ]hours|days|datasets|images|pairs|cases|masks|reports|videos|photographs|radiographs|categories|classes)\b/i;
+  /\b(?:\d+(?:[.,]\d+)*|one|two|three|four|five|six|seven|eight|nine|ten|hundreds of|thousands of|millions of)(?:\s*(?:[KMBT]\b|k\b|hundred\b|thousand\b|million\b|billion\b|trillion\b)|(?![a-z]))\s*(?:(?!(?:or|and|more|fewer|less|of|to)\b)[a-z]+[- ]){0,2}(?:(?:trainable\s+)?parameters|params|image[- –]text pairs|image[- –]mask pairs|image[- –]caption pairs|whole[- ]slide images|WSIs|slides|slices|patches|tiles|scans|volumes|patients|samples|examples|tokens|question[- –]+answer pairs|minutes|hours|GPU[- ]hours|days|datasets|images|pairs|cases|masks|reports|videos|photographs|radiographs|categories|classes)\b/i;
 /** "a 1.1-billion-parameter ViT", "a 300M-parameter encoder". */
 const HYPHENATED_SIZE = /\b\d+(?:\.\d+)?[- ]?(?:[KMBT]|thousand|million|billion|trillion)-parameter\b/i;
 const SHORT_SIZE = /(?<![\w.-])\d+(?:\.\d+)?\s*[MBT](?![\w-])/;

@@ -127,6 +127,19 @@ describe('untagged-claim on real prose: what is not a claim, and the tiers', () 
     assert.deepEqual(flagged('\\begin{figure}\\caption{Dice of 0.91 on the validation split.}\\end{figure}'), []);
   });
 
+  test('a question, a dimension and a confidence level state no claim; a count and a result still do', () => {
+    assert.deepEqual(flagged('Do these large models actually beat a well-tuned task-specific baseline?'), []);
+    assert.deepEqual(flagged('Can MedSAM segment tumours it has never seen?'), []);
+    assert.deepEqual(flagged('Section 5 discusses how 3D volumes are handled by 2D encoders.'), []);
+    assert.deepEqual(flagged('Error bars show 95 % bootstrap confidence intervals.', 'main.md'), []);
+    assert.deepEqual(flagged('The encoder was pretrained on 3 million volumes.'), [
+      'unsourced-figure: The encoder was pretrained on 3 million volumes.',
+    ]);
+    assert.deepEqual(flagged('The model reached 91\\% sensitivity (95\\% CI 88-94).'), [
+      'untagged-claim: The model reached 91\\% sensitivity (95\\% CI 88-94).',
+    ]);
+  });
+
   test("figures in the document's own Results or Methods are its own; elsewhere they are a weaker tier", () => {
     assert.deepEqual(flagged('\\section{Results}\nThe classifier reached an AUC of 0.91 on 134 images.'), []);
     assert.deepEqual(flagged('\\section{Background}\nThe classifier reached an AUC of 0.91.'), [

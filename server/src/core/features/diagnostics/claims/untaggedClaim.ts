@@ -17,7 +17,7 @@
 // real manuscripts only about 1 in 12 of them was a missing citation.
 // Not claims: the author's own statements ("we", "our", "this review", unless
 // fmAtlas.claims.flagOwnResults is on), the review's own counts ("Of the 112 included studies"),
-// hypothetical examples ("a classifier would reach 99%"), figures and comparisons in the document's
+// hypothetical examples ("a classifier would reach 99%"), questions, figures and comparisons in the document's
 // own Methods, Results, Experiments, Abstract or Conclusions sections and in captions, and a sentence
 // whose source the sentence before it in the same paragraph cites: one that refers back to it ("It
 // was then fine-tuned ...", "The authors ...") or names only the works that sentence cites.
@@ -137,8 +137,9 @@ export function assessClaim(
   { previous, ownParagraph, countParagraph, ownSection, citedAuthors }: ClaimSurroundings,
   config: CoreConfig,
 ): ClaimFinding | undefined {
-  // A block quotation's words are its author's; its source is credited around it.
-  if (sentence.citations.length > 0 || sentence.zone === 'quote') {
+  // A block quotation's words are its author's; its source is credited around it. A question asks;
+  // it states nothing ("Do these large models beat a tuned baseline?").
+  if (sentence.citations.length > 0 || sentence.zone === 'quote' || /\?["'”’)]*\s*$/.test(sentence.text)) {
     return undefined;
   }
   const signals = signalsOf(sentence.text);
