@@ -71,18 +71,7 @@ export class StoredEntry implements BibEntry {
 
   /** The same entry starting at another offset. */
   movedTo(start: number): StoredEntry {
-    return new StoredEntry(
-      this.type,
-      this.key,
-      this.complete,
-      this.text,
-      start,
-      this.keyFrom,
-      this.keyTo,
-      this.length,
-      this.content,
-      this.macroFields,
-    );
+    return this.withContent(this.content, start);
   }
 
   /** The entry with other fields (its macros expanded), starting at another offset. */
