@@ -15,10 +15,12 @@ import {
   DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
+  ExecuteCommandRequest,
   HoverRequest,
   type CompletionList,
   type Location,
   type MarkupContent,
+  type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { LspTestClient, positionOf, ROOT } from './lspTestClient';
 
@@ -329,6 +331,22 @@ describe('a large bibliography read from disk, with characters beyond Latin-1 an
       duplicates.some((diagnostic) => diagnostic.code === 'duplicate-key' && diagnostic.range.start.line === lastLine),
       JSON.stringify(duplicates.filter((diagnostic) => diagnostic.code === 'duplicate-key').map((d) => d.range)),
     );
+  });
+
+  test("adding a catalogued model's BibTeX appends it at the end of the library, in its line endings", async () => {
+    const main = await client.open('main.tex', '\\bibliography{library}\nMedSAM2 \\cite{entry1}\n');
+    const result = (await client.connection.sendRequest(ExecuteCommandRequest.type, {
+      command: 'fmAtlas.addBibliographyEntry',
+      arguments: [{ uri: main, kind: 'model', id: 'medsam2' }],
+    })) as { key: string; applied: boolean };
+    assert.equal(result.applied, true);
+    const edit = client.appliedEdits[client.appliedEdits.length - 1];
+    const [change] = edit.changes![pathToFileURL(join(folder, 'library.bib')).toString()] as TextEdit[];
+    // Two thirds of the entries end their lines with \n: the inserted entry does too.
+    assert.match(change.newText, /^\n@\w+\{MedSAM2,\n/);
+    assert.doesNotMatch(change.newText, /\r/);
+    const lines = text.split(/\r\n|\r|\n/);
+    assert.deepEqual(change.range.start, { line: lines.length - 1, character: lines[lines.length - 1].length });
   });
 
   test('a change on disk that keeps the length is seen (texts read in pieces are compared piece by piece)', async () => {

@@ -113,7 +113,7 @@ export function toWorkspaceEdit(workspace: Workspace, edits: readonly TextEdit[]
     if (target) {
       (changes[edit.uri] ??= []).push({
         range: toRange(workspace, target, edit.range),
-        newText: withLineEnding(edit.newText, findLineEnding(target.text)),
+        newText: withLineEnding(edit.newText, findLineEnding(target.pieces ?? target.text)),
       });
     }
   }

@@ -150,13 +150,16 @@ export function planCitation(
   if (notWritable) {
     return { error: `FM Atlas does not add ${record.name}'s BibTeX to ${displayPath(target.uri)}: ${notWritable}.` };
   }
+  // A large library read in pieces is never read whole (core/text/piecedText.ts): its last entries
+  // show its layout and how it ends.
+  const sample = target.pieces ? target.pieces.slice(-20).join('') : target.text;
   const bibtex = indentLike(
-    target.text,
+    sample,
     record.bibtex.slice(0, parsed.keyRange.start) + key + record.bibtex.slice(parsed.keyRange.end),
   );
   // Line endings are compared without carriage returns: the edit takes the file's own line ending later.
-  const tail = target.text.slice(-4).replace(/\r/g, '');
-  const separator = target.text.trim() === '' ? '' : tail.endsWith('\n\n') ? '' : tail.endsWith('\n') ? '\n' : '\n\n';
+  const tail = sample.slice(-4).replace(/\r/g, '');
+  const separator = sample.trim() === '' ? '' : tail.endsWith('\n\n') ? '' : tail.endsWith('\n') ? '\n' : '\n\n';
   return {
     key,
     edit: {

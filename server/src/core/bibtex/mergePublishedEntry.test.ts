@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { getField } from './bibTypes';
-import { mergePublishedEntry } from './mergePublishedEntry';
+import { mergePublishedEntry, mergePublishedEntryInPlace } from './mergePublishedEntry';
 import { parseBibtex } from './parseBibtex';
 
 const AUTHORS = "Kirillov, Alexander and Mintun, Eric and Doll{\\'a}r, Piotr and Girshick, Ross";
@@ -31,6 +31,9 @@ function update(text: string, published: string, key?: string): string | undefin
   const entries = parseBibtex(text).file.entries;
   const entry = key ? entries.find((candidate) => candidate.key === key)! : entries[0];
   const merge = mergePublishedEntry(text, entry, published);
+  // The server reads only the entry's own text (a large library's text is never read whole): it
+  // must give the same edits.
+  assert.deepEqual(mergePublishedEntryInPlace(entry, published), merge);
   if (!merge) {
     return undefined;
   }

@@ -205,6 +205,34 @@ export function mergePublishedEntry(
   return { edits: arrangeEdits(text, edits), type, updated, removed };
 }
 
+/**
+ * {@link mergePublishedEntry} read from the entry's own text, with the edits placed in its file. The
+ * file's text is never read: a large library read in pieces would be flattened into one copy by the
+ * first slice of it (core/text/piecedText.ts).
+ */
+export function mergePublishedEntryInPlace(entry: BibEntry, publishedBibtex: string): PublishedMerge | undefined {
+  const base = entry.range.start;
+  const local: BibEntry = {
+    type: entry.type,
+    key: entry.key,
+    keyRange: { start: entry.keyRange.start - base, end: entry.keyRange.end - base },
+    range: { start: 0, end: entry.range.end - base },
+    fields: entry.fields,
+    complete: entry.complete,
+    text: entry.text,
+  };
+  const merge = mergePublishedEntry(entry.text, local, publishedBibtex);
+  return (
+    merge && {
+      ...merge,
+      edits: merge.edits.map((edit) => ({
+        range: { start: edit.range.start + base, end: edit.range.end + base },
+        newText: edit.newText,
+      })),
+    }
+  );
+}
+
 /** What happens to each field of the user's entry; the module's opening comment says why. */
 function decideFields(fields: readonly UserField[], published: ReadonlyMap<string, PublishedField>): Decision[] {
   const seen = new Set<string>();

@@ -8,16 +8,19 @@ export type LineEnding = '\n' | '\r\n';
 
 /**
  * The line ending a document uses: CRLF when most of its line breaks are CRLF, LF otherwise (also for a
- * text with no line break, as new files are written).
+ * text with no line break, as new files are written). A large bibliography is given as its pieces,
+ * never as its whole text (piecedText.ts); pieces are cut after a line break, never inside a CRLF.
  */
-export function findLineEnding(text: string): LineEnding {
+export function findLineEnding(text: string | readonly string[]): LineEnding {
   let crlf = 0;
   let lf = 0;
-  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) {
-    if (text[index - 1] === '\r') {
-      crlf++;
-    } else {
-      lf++;
+  for (const piece of typeof text === 'string' ? [text] : text) {
+    for (let index = piece.indexOf('\n'); index >= 0; index = piece.indexOf('\n', index + 1)) {
+      if (piece[index - 1] === '\r') {
+        crlf++;
+      } else {
+        lf++;
+      }
     }
   }
   return crlf > lf ? '\r\n' : '\n';

@@ -10,6 +10,9 @@ describe('text helpers of edits', () => {
   test("line endings: a document's own, and inserted text written in it", () => {
     assert.equal(findLineEnding('a\r\nb\r\nc\n'), '\r\n');
     assert.equal(findLineEnding('a\nb\r\nc\n'), '\n');
+    // A large bibliography's pieces are counted as its text is.
+    assert.equal(findLineEnding(['a\r\n', 'b\r\n', 'c\n']), '\r\n');
+    assert.equal(findLineEnding(['a\n', 'b\r\n', 'c\n']), '\n');
     assert.equal(findLineEnding('no break'), '\n');
     assert.equal(withLineEnding('x\ny\r\nz\n', '\r\n'), 'x\r\ny\r\nz\r\n');
     assert.equal(withLineEnding('x\r\ny\n', '\n'), 'x\ny\n');

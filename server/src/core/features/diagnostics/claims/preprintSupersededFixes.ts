@@ -5,7 +5,7 @@
 // at the citation when the diagnostic moved there.
 
 import type { CoreConfig } from '../../../config';
-import { mergePublishedEntry, type PublishedMerge } from '../../../bibtex/mergePublishedEntry';
+import { mergePublishedEntryInPlace, type PublishedMerge } from '../../../bibtex/mergePublishedEntry';
 import type { ModelRecord } from '../../../catalogue/catalogueTypes';
 import { catalogueFor } from '../../../catalogue/workspaceCatalogue';
 import type { Workspace } from '../../../workspace/workspace';
@@ -47,7 +47,7 @@ function updatePreprint(
   const entryKey = key ?? bib.text.slice(diagnostic.range.start, diagnostic.range.end);
   const entry = workspace.bibliography(bib).entries.find((candidate) => candidate.key === entryKey);
   const record = catalogueFor(workspace, config).model(meantId);
-  const merge = entry && record?.bibtex ? mergePublishedEntry(bib.text, entry, record.bibtex) : undefined;
+  const merge = entry && record?.bibtex ? mergePublishedEntryInPlace(entry, record.bibtex) : undefined;
   if (!record || !merge || merge.edits.length === 0) {
     return [];
   }
