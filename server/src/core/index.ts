@@ -10,7 +10,7 @@ export { LineIndex, type LineColumn } from './text/lineIndex';
 export { parseBibtex, type BibParseCache, type BibParseResult, type TextChange } from './bibtex/parseBibtex';
 export type { BibEntry, BibField, BibFile, BibSyntaxError } from './bibtex/bibTypes';
 export { indexBibliographies, type BibliographyIndex, type LocatedEntry } from './bibtex/bibliographyIndex';
-export { renderReference, registerCslStyle, hasCslStyle } from './bibtex/renderReference';
+export { renderReference, registerCslStyle, hasCslStyle, isStyleWarm } from './bibtex/renderReference';
 export { decodeEntry } from './bibtex/decodeEntry';
 export { findBibliographies } from './project/findBibliographies';
 export { type CitationCompletion, type CitationCompletionItem } from './features/completion/citationCompletion';

@@ -10,6 +10,8 @@ import { decodeEntry, stripMarkup } from './decodeEntry';
 import { defineTextMemo } from '../base/caches';
 
 const cache = defineTextMemo<string>(5_000);
+/** The styles (with their generation) that have rendered once, so their compiled form is ready. */
+const warmStyles = new Set<string>();
 // Re-registering a style under a name it had changes what that name renders; the generation in the
 // cache key keeps an older rendering from being served.
 let styleGeneration = 0;
@@ -42,10 +44,19 @@ export function renderReference(entry: BibEntry, style: string): string {
       rendered = stripMarkup(
         new Cite(decoded.csl).format('bibliography', { format: 'text', template, lang: 'en-US' }),
       ).trim();
+      warmStyles.add(styleGeneration + '\u0000' + template);
     } catch (error) {
       rendered = `${entry.key} (could not be rendered: ${error instanceof Error ? error.message : String(error)})`;
     }
   }
   cache.set(cacheKey, rendered);
   return rendered;
+}
+
+/**
+ * Whether a style has rendered a reference since it was last registered: then its first rendering,
+ * which compiles it, is behind us, and warming it up again would only cost time.
+ */
+export function isStyleWarm(style: string): boolean {
+  return warmStyles.has(styleGeneration + '\u0000' + (hasCslStyle(style) ? style : 'apa'));
 }
