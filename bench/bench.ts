@@ -11,7 +11,7 @@
 // Progress goes to stderr; the report (Markdown) to stdout; raw numbers to bench/results/latest.json.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { basename, isAbsolute, join, resolve } from 'node:path';
 import { benchLsp, type LspResult } from './lspBench';
@@ -19,6 +19,7 @@ import { benchClaims } from './claimsBench';
 import { hashString, type CiteQuery } from './queries';
 import { benchRanking } from './rankingBench';
 import { runChild, type ChildResult } from './runChild';
+import { readPreviousFigures, runFigures, targetsSection } from './targets';
 import { fmtInt, fmtMB, fmtMs, fmtRatio, markdownTable, median, ratioText, summarize } from './stats';
 
 const ROOT = resolve(__dirname, '..');
@@ -590,6 +591,24 @@ async function main(): Promise<void> {
   );
   const resultsDir = join(__dirname, 'results');
   mkdirSync(resultsDir, { recursive: true });
+  // The last run's figures become the previous ones, printed beside this run's against issue 12's targets.
+  const previousPath = join(resultsDir, 'previous.json');
+  if (existsSync(join(resultsDir, 'latest.json'))) {
+    renameSync(join(resultsDir, 'latest.json'), previousPath);
+  }
+  const targets = targetsSection(
+    results.map((result) =>
+      runFigures(
+        result.name,
+        result.lsp,
+        result.reindex.runs.map((run) => run.ms),
+      ),
+    ),
+    readPreviousFigures(previousPath),
+  );
+  if (targets) {
+    process.stdout.write(`\n${targets}\n`);
+  }
   writeFileSync(
     join(resultsDir, 'latest.json'),
     `${JSON.stringify(
