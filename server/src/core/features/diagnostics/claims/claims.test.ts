@@ -125,6 +125,14 @@ describe('untagged-claim on real prose: what is not a claim, and the tiers', () 
       ['untagged-claim: DP training costs 4\\% accuracy at budgets that would be meaningful.'],
     );
     assert.deepEqual(flagged('\\begin{figure}\\caption{Dice of 0.91 on the validation split.}\\end{figure}'), []);
+    // A caption that names a dataset says what the figure shows; a model it names may be a claim.
+    assert.deepEqual(
+      flagged('\\begin{table}\\caption{Report generation results on the MIMIC-CXR test split.}\\end{table}'),
+      [],
+    );
+    assert.deepEqual(flagged('\\begin{table}\\caption{CONCH is the best model on all four tasks.}\\end{table}'), [
+      'untagged-claim: CONCH is the best model on all four tasks.',
+    ]);
   });
 
   test('a question, a dimension and a confidence level state no claim; a count and a result still do', () => {

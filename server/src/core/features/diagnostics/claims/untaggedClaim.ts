@@ -158,8 +158,12 @@ export function assessClaim(
   // the dataset is where the result was measured, not what it is about.
   const citedBefore = new Set(previous?.citations.map((citation) => recordIdOfKey(context, citation.key)));
   const followsCitation = previous !== undefined && previous.citations.length > 0 && signals.refersBack;
+  // A caption that names a dataset says what the figure shows ("Report generation results on the
+  // MIMIC-CXR test split"); a model it names may still be the subject of a claim.
   const mention = sentence.mentions.find(
-    (candidate) => !citedBefore.has(candidate.id) && !(followsCitation && candidate.kind === 'dataset'),
+    (candidate) =>
+      !citedBefore.has(candidate.id) &&
+      !(candidate.kind === 'dataset' && (followsCitation || sentence.zone === 'caption')),
   );
   // "The restoration tasks of Models Genesis described above": the text it points back to cites it.
   if (mention && !signals.pointsBack) {
