@@ -4,8 +4,8 @@
 
 import { plugins, type CslItem } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
-import { entryContent, type BibEntry } from './bibTypes';
-import { defineObjectMemo, defineTextMemo } from '../base/caches';
+import type { BibEntry } from './bibTypes';
+import { defineTextMemo } from '../base/caches';
 import { firstRawNames } from './rawAuthorNames';
 
 /** An entry decoded to CSL-JSON, or the reason citation-js could not decode it. */
@@ -54,29 +54,22 @@ function decodeUncached(entry: Pick<BibEntry, 'type' | 'key' | 'fields'>): Decod
   }
 }
 
-// Summaries are cached per entry: an entry whose text did not change keeps its content (entryContent).
-const summaries = defineObjectMemo<object, DecodedEntry>();
-
 /** Fields a one-line description of an entry reads. */
 const SUMMARY_FIELDS = new Set(['author', 'editor', 'title', 'year', 'date']);
 
 /**
  * Decodes only what a one-line description reads: the first three authors (or editors; "et al."
  * needs no more), the title and the date. A completion list decodes a dozen entries per keystroke,
- * and this costs about two thirds of a full decode. Cached per entry.
+ * and this costs about two thirds of a full decode. Not cached here: completion keeps the line it
+ * makes of it (describeEntry).
  */
 export function decodeEntrySummary(entry: BibEntry): DecodedEntry {
-  let decoded = summaries.get(entryContent(entry));
-  if (!decoded) {
-    const fields = entry.fields
-      .filter((field) => SUMMARY_FIELDS.has(field.name))
-      .map((field) =>
-        field.name === 'author' || field.name === 'editor' ? { ...field, value: firstRawNames(field.value, 3) } : field,
-      );
-    decoded = decodeUncached({ type: entry.type, key: entry.key, fields });
-    summaries.set(entryContent(entry), decoded);
-  }
-  return decoded;
+  const fields = entry.fields
+    .filter((field) => SUMMARY_FIELDS.has(field.name))
+    .map((field) =>
+      field.name === 'author' || field.name === 'editor' ? { ...field, value: firstRawNames(field.value, 3) } : field,
+    );
+  return decodeUncached({ type: entry.type, key: entry.key, fields });
 }
 
 /** The family names of the authors (or editors), decoded. */

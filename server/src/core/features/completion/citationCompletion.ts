@@ -144,15 +144,27 @@ export function describeEntryQuickly(entry: BibEntry): string {
 
 /** "Kirillov et al. (2023) Segment Anything", from the decoded entry. */
 export function describeEntry(entry: BibEntry): string {
-  const { csl } = decodeEntrySummary(entry);
-  if (!csl) {
-    return (getField(entry, 'title') ?? entry.type).replace(/[{}]/g, '');
+  const cached = descriptions.get(entryContent(entry));
+  if (cached?.key === entry.key) {
+    return cached.detail;
   }
-  const authors = formatAuthorList(authorFamilies(csl));
-  const year = publicationYear(csl);
-  const title = stripMarkup(String(csl.title ?? ''));
-  return [authors, year ? `(${year})` : '', title].filter((part) => part !== '').join(' ');
+  const { csl } = decodeEntrySummary(entry);
+  let detail: string;
+  if (!csl) {
+    detail = (getField(entry, 'title') ?? entry.type).replace(/[{}]/g, '');
+  } else {
+    const authors = formatAuthorList(authorFamilies(csl));
+    const year = publicationYear(csl);
+    const title = stripMarkup(String(csl.title ?? ''));
+    detail = [authors, year ? `(${year})` : '', title].filter((part) => part !== '').join(' ');
+  }
+  descriptions.set(entryContent(entry), { key: entry.key, detail });
+  return detail;
 }
+
+// Decoded descriptions are cached per entry as the line they make, not as citation-js's item: an
+// item took a kilobyte or two, and over a long session a list shows thousands of entries (issue 12).
+const descriptions = defineObjectMemo<object, { key: string; detail: string }>();
 
 function findLatexKeyRange(workspace: Workspace, uri: string, offset: number): TextRange | undefined {
   const document = workspace.getDocument(uri)!;
