@@ -91,3 +91,22 @@ describe('bibliography index of a new version', () => {
     assert.equal(after.byKey.get('b')?.[0].entry.range.start, before.byKey.get('b')![0].entry.range.start + 1);
   });
 });
+
+describe('a bibliography set with its pieces', () => {
+  test('is indexed as the same text set whole', () => {
+    const pieces = ['% export\n', '@misc{a, title = {Ω first}}\r\n', '@article{b,\n  title = {Second}\n}\n'];
+    const pieced = new Workspace();
+    pieced.setDocument(URI, pieces.join(''), 0, undefined, pieces);
+    const whole = new Workspace();
+    whole.setDocument(URI, pieces.join(''));
+    assert.deepEqual(
+      viewOf(indexBibliographies(pieced, [URI]), ['first']),
+      viewOf(indexBibliographies(whole, [URI]), ['first']),
+    );
+    const document = pieced.getDocument(URI)!;
+    assert.deepEqual(pieced.lineIndex(document).positionAt(document.text.indexOf('@article')), {
+      line: 2,
+      character: 0,
+    });
+  });
+});

@@ -57,17 +57,9 @@ export class LineIndex {
     private readonly breaks: Uint8Array,
   ) {}
 
-  private static from(length: number, starts: readonly number[], breaks: readonly number[]): LineIndex {
-    return new LineIndex(length, Int32Array.from(starts), Uint8Array.from(breaks));
-  }
-
   /** Builds the index of a text. */
   static of(text: string): LineIndex {
-    const starts = [0];
-    const breaks: number[] = [];
-    scanLines(text, 0, starts, breaks);
-    breaks.push(Break.None);
-    return LineIndex.from(text.length, starts, breaks);
+    return LineIndex.ofPieces([text]);
   }
 
   /**
@@ -94,7 +86,7 @@ export class LineIndex {
       base += piece.length;
     }
     breaks.push(Break.None);
-    return LineIndex.from(base, starts, breaks);
+    return new LineIndex(base, Int32Array.from(starts), Uint8Array.from(breaks));
   }
 
   /**

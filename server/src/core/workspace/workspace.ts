@@ -13,7 +13,7 @@ import type { BibFile } from '../bibtex/bibTypes';
 import { scanLatex, type LatexSyntax } from '../latex/scanLatex';
 import { scanMarkdown, type MarkdownSyntax } from '../markdown/scanMarkdown';
 import { LineIndex } from '../text/lineIndex';
-import { sameText } from '../text/piecedText';
+import { piecedText, sameText } from '../text/piecedText';
 import { parseCatalogueFile, type ParsedCatalogueFile } from '../catalogue/parseCatalogueFile';
 import { findLatexNonProse } from '../prose/latexNonProse';
 import type { NonProseRanges } from '../prose/proseRanges';
@@ -298,8 +298,10 @@ export class Workspace {
     if (last && sameText(last.text, document.text, last.pieces, document.pieces)) {
       file = last.file;
     } else {
-      const result = parseBibtex(document.text, last?.cache);
-      this.lastParses.set(document.uri, { text: document.text, ...result });
+      // A text read in pieces is parsed from them: parsing the joined text would flatten it.
+      const pieces = document.pieces;
+      const result = parseBibtex(pieces ? piecedText(pieces) : document.text, last?.cache);
+      this.lastParses.set(document.uri, { text: document.text, ...result, pieces });
       file = result.file;
     }
     this.bibCache.set(document, file);
