@@ -1,4 +1,5 @@
 import type { TextRange } from '../text/textRange';
+import { defineObjectMemo } from '../base/caches';
 
 /**
  * One `name = value` field of an entry, with its value as raw TeX (delimiters removed, `#` parts joined).
@@ -44,6 +45,24 @@ export interface BibEntry {
  */
 export function entryContent(entry: BibEntry): object {
   return entry.content ?? entry.fields;
+}
+
+/**
+ * Declares a cache of what is derived from an entry's key and fields. It is kept per
+ * {@link entryContent}, so an entry whose text did not change keeps it across re-parses, and it is
+ * derived again when the key changed (an edit of the key alone keeps the fields).
+ */
+export function defineEntryMemo<V>(): (entry: BibEntry, derive: (entry: BibEntry) => V) => V {
+  const memo = defineObjectMemo<object, { readonly key: string; readonly value: V }>();
+  return (entry, derive) => {
+    const cached = memo.get(entryContent(entry));
+    if (cached?.key === entry.key) {
+      return cached.value;
+    }
+    const value = derive(entry);
+    memo.set(entryContent(entry), { key: entry.key, value });
+    return value;
+  };
 }
 
 /** How a value is written: one `{...}` or `"..."` part, a bare number, or macro names and `#` joins. */

@@ -8,7 +8,7 @@
 
 import type { Workspace } from '../workspace/workspace';
 import { CiteSearchIndex } from '../search/citeSearchIndex';
-import { entryContent, getField, type BibEntry } from './bibTypes';
+import { defineEntryMemo, entryContent, getField, type BibEntry } from './bibTypes';
 import { foldEntry, type FoldedEntry, type SearchableEntry } from '../search/citeSearchIndex';
 import { defineObjectMemo } from '../base/caches';
 
@@ -220,15 +220,10 @@ export function toSearchable(entry: BibEntry): SearchableEntry {
 }
 
 // Entries whose text did not change keep their content across re-parses (parseBibtex reuses chunks),
-// so their folded search text is reused too and a re-index folds only what changed.
-const foldedEntries = defineObjectMemo<object, { key: string; folded: FoldedEntry }>();
+// so their folded search text is reused too and a re-index folds only what changed. The key is
+// compared as written: lower-casing 25,000 keys per version would cost more than the look-up.
+const foldedEntries = defineEntryMemo<FoldedEntry>();
 
 function foldCached(entry: BibEntry): FoldedEntry {
-  // The key is compared as written: lower-casing 25,000 keys per version would cost more than the look-up.
-  let result = foldedEntries.get(entryContent(entry));
-  if (!result || result.key !== entry.key) {
-    result = { key: entry.key, folded: foldEntry(toSearchable(entry)) };
-    foldedEntries.set(entryContent(entry), result);
-  }
-  return result.folded;
+  return foldedEntries(entry, (changed) => foldEntry(toSearchable(changed)));
 }

@@ -14,9 +14,8 @@ import {
   publicationYear,
   stripMarkup,
 } from '../../bibtex/decodeEntry';
-import { entryContent, getField, type BibEntry } from '../../bibtex/bibTypes';
+import { defineEntryMemo, getField, type BibEntry } from '../../bibtex/bibTypes';
 import { rawFamilyName, splitRawNames } from '../../bibtex/rawAuthorNames';
-import { defineObjectMemo } from '../../base/caches';
 import type { TextRange } from '../../text/textRange';
 import type { Workspace } from '../../workspace/workspace';
 import { bibliographyIndexFor } from '../../base/citations';
@@ -111,16 +110,18 @@ export function prepareCitationCompletion(workspace: Workspace, uri: string, con
 /** How many of the best-ranked items get a decoded description; VS Code's list shows twelve at a time. */
 export const DECODED_ITEMS = 12;
 
-// Quick descriptions are cached per entry: an entry whose text did not change keeps its content
-// (entryContent), and the same entries come back keystroke after keystroke.
-const quickDescriptions = defineObjectMemo<object, { key: string; detail: string }>();
+// Descriptions are cached per entry (defineEntryMemo): the same entries come back keystroke after
+// keystroke. A decoded one is kept as the line it makes, not as citation-js's item: an item took a
+// kilobyte or two, and over a long session a list shows thousands of entries (issue 12).
+const quickDescriptions = defineEntryMemo<string>();
+const descriptions = defineEntryMemo<string>();
 
 /** "Kirillov et al. (2023) Segment Anything" from the raw fields: braces and commands dropped, not decoded. */
 export function describeEntryQuickly(entry: BibEntry): string {
-  const cached = quickDescriptions.get(entryContent(entry));
-  if (cached?.key === entry.key) {
-    return cached.detail;
-  }
+  return quickDescriptions(entry, describeRawEntry);
+}
+
+function describeRawEntry(entry: BibEntry): string {
   const plain = (value: string | undefined) =>
     (value ?? '')
       .replace(/\\[a-zA-Z]+\s*/g, '')
@@ -135,36 +136,26 @@ export function describeEntryQuickly(entry: BibEntry): string {
     .filter((name) => name !== '');
   const year = (getField(entry, 'year') ?? getField(entry, 'date') ?? '').match(/\d{4}/)?.[0];
   const title = plain(getField(entry, 'title'));
-  const detail = [formatAuthorList(families), year ? `(${year})` : '', title || entry.type]
+  return [formatAuthorList(families), year ? `(${year})` : '', title || entry.type]
     .filter((part) => part !== '')
     .join(' ');
-  quickDescriptions.set(entryContent(entry), { key: entry.key, detail });
-  return detail;
 }
 
 /** "Kirillov et al. (2023) Segment Anything", from the decoded entry. */
 export function describeEntry(entry: BibEntry): string {
-  const cached = descriptions.get(entryContent(entry));
-  if (cached?.key === entry.key) {
-    return cached.detail;
-  }
-  const { csl } = decodeEntrySummary(entry);
-  let detail: string;
-  if (!csl) {
-    detail = (getField(entry, 'title') ?? entry.type).replace(/[{}]/g, '');
-  } else {
-    const authors = formatAuthorList(authorFamilies(csl));
-    const year = publicationYear(csl);
-    const title = stripMarkup(String(csl.title ?? ''));
-    detail = [authors, year ? `(${year})` : '', title].filter((part) => part !== '').join(' ');
-  }
-  descriptions.set(entryContent(entry), { key: entry.key, detail });
-  return detail;
+  return descriptions(entry, describeDecodedEntry);
 }
 
-// Decoded descriptions are cached per entry as the line they make, not as citation-js's item: an
-// item took a kilobyte or two, and over a long session a list shows thousands of entries (issue 12).
-const descriptions = defineObjectMemo<object, { key: string; detail: string }>();
+function describeDecodedEntry(entry: BibEntry): string {
+  const { csl } = decodeEntrySummary(entry);
+  if (!csl) {
+    return (getField(entry, 'title') ?? entry.type).replace(/[{}]/g, '');
+  }
+  const authors = formatAuthorList(authorFamilies(csl));
+  const year = publicationYear(csl);
+  const title = stripMarkup(String(csl.title ?? ''));
+  return [authors, year ? `(${year})` : '', title].filter((part) => part !== '').join(' ');
+}
 
 function findLatexKeyRange(workspace: Workspace, uri: string, offset: number): TextRange | undefined {
   const document = workspace.getDocument(uri)!;
