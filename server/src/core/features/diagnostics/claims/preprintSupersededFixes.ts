@@ -44,8 +44,13 @@ function updatePreprint(
   if (!bib || bib.kind !== 'bibtex' || !meantId) {
     return [];
   }
-  const entryKey = key ?? bib.text.slice(diagnostic.range.start, diagnostic.range.end);
-  const entry = workspace.bibliography(bib).entries.find((candidate) => candidate.key === entryKey);
+  // In the .bib file the diagnostic is on the entry's key: found by its place, the file's text is
+  // not read (a large library's would be flattened, core/text/piecedText.ts).
+  const entry = workspace
+    .bibliography(bib)
+    .entries.find((candidate) =>
+      key === undefined ? candidate.keyRange.start === diagnostic.range.start : candidate.key === key,
+    );
   const record = catalogueFor(workspace, config).model(meantId);
   const merge = entry && record?.bibtex ? mergePublishedEntryInPlace(entry, record.bibtex) : undefined;
   if (!record || !merge || merge.edits.length === 0) {
