@@ -44,7 +44,7 @@ module.exports = {
       name: 'only-lsp-imports-languageserver',
       comment: 'Only server/src/lsp/ and the two entry points speak LSP.',
       severity: 'error',
-      from: { path: '^server/src/', pathNot: ['^server/src/lsp/', '^server/src/main\\.ts$', '^server/src/cli/main\\.ts$'] },
+      from: { path: '^server/src/', pathNot: ['^server/src/lsp/', '^server/src/serverMain\\.ts$', '^server/src/cli/main\\.ts$'] },
       to: { path: '(^|node_modules/)vscode-languageserver(/|$)' },
     },
     {

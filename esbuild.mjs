@@ -38,7 +38,11 @@ const builds = [
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   {
     ...common,
-    entryPoints: { server: 'server/src/main.ts', cli: 'server/src/cli/main.ts' },
+    entryPoints: {
+      server: 'server/src/main.ts',
+      serverMain: 'server/src/serverMain.ts',
+      cli: 'server/src/cli/main.ts',
+    },
     outdir: 'dist',
     // citation-js can fetch remote inputs; FM Atlas never does, so its fetch modules are left out.
     // vega-canvas's Node build awaits an optional native `canvas` at top level, which a CommonJS

@@ -326,11 +326,12 @@ function report(
   if (options.lsp) {
     section(
       '3. Completion and hover over LSP (dist/server.js over stdio)',
-      'Round trip of each request only (the didChange before it is not timed). "start → first completion" spans spawning the server to the first completion answer, which waits for the first index.',
+      'Round trip of each request only (the didChange before it is not timed). "start → first completion" spans spawning the server to the first completion answer, which waits for the first index, with the V8 compile cache that a first start wrote (what every start but the first after an install or update sees); "same, empty compile cache" is that first start.',
       markdownTable(
         [
           'file',
           'start → first completion',
+          'same, empty compile cache',
           'completion median',
           'completion p99',
           'hover median',
@@ -343,13 +344,14 @@ function report(
         results.map((result) => {
           const lsp = result.lsp;
           if (!lsp) {
-            return [result.name, `failed: ${result.lspError ?? 'not run'}`, '', '', '', '', '', '', '', ''];
+            return [result.name, `failed: ${result.lspError ?? 'not run'}`, '', '', '', '', '', '', '', '', ''];
           }
           const completion = summarize(lsp.completionMs);
           const hover = summarize(lsp.hoverMs);
           return [
             result.name,
             fmtMs(lsp.startToFirstCompletionMs),
+            lsp.coldStartToFirstCompletionMs === undefined ? '' : fmtMs(lsp.coldStartToFirstCompletionMs),
             fmtMs(completion.median),
             fmtMs(completion.p99),
             fmtMs(hover.median),

@@ -23,8 +23,13 @@ import { readPeakRssKB } from './runChild';
 /** What the LSP benchmark measured for one bibliography. */
 export interface LspResult {
   readonly file: string;
-  /** From spawning the server to the answer of the first completion, which waits for the first index. */
+  /**
+   * From spawning the server to the answer of the first completion, which waits for the first index,
+   * with the compile cache a first start wrote (every start but the first after an install or update).
+   */
   readonly startToFirstCompletionMs: number;
+  /** The same with an empty compile cache: the first start after an install or update. */
+  readonly coldStartToFirstCompletionMs?: number;
   /** The round trip of that first completion request alone. */
   readonly firstCompletionMs: number;
   /** The first hover (the first CSL rendering of an entry, unless the server warmed the style already). */
@@ -133,6 +138,38 @@ function readRssKB(pid: number | undefined): number | undefined {
   }
 }
 
+/** How long the cold start waits for the server to write its compile cache. */
+const CACHE_WRITE_TIMEOUT_MS = 30_000;
+
+/**
+ * Starts the server with an empty compile cache in `cacheDir`, times its first completion, and
+ * waits until it has written the cache, as the first start after an install does.
+ */
+async function measureColdStart(folder: string, cacheDir: string, uriText: string, firstKey: string): Promise<number> {
+  const started = performance.now();
+  const client = await LspTestClient.start({ folder, env: { FM_ATLAS_CACHE_DIR: cacheDir } });
+  try {
+    const uri = await client.open('main.tex', uriText);
+    await withTimeout(
+      client.connection.sendRequest(CompletionRequest.type, {
+        textDocument: { uri },
+        position: { line: 2, character: 6 + firstKey.length },
+      }),
+      'completion',
+    );
+    const coldMs = performance.now() - started;
+    const deadline = performance.now() + CACHE_WRITE_TIMEOUT_MS;
+    while (!readdirSync(cacheDir).some((name) => name.endsWith('.v8cache')) && performance.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await client.shutdown();
+    return coldMs;
+  } catch (error) {
+    client.kill();
+    throw error;
+  }
+}
+
 /** Measures completion and hover over LSP for one bibliography file. */
 export async function benchLsp(
   bibPath: string,
@@ -150,8 +187,10 @@ export async function benchLsp(
   const citeText = (key: string) => `${header}\\cite{${key}}\n`;
   const firstKey = hoverKeys[0] ?? '';
   writeFileSync(join(folder, 'main.tex'), citeText(firstKey));
+  const cacheDir = mkdtempSync(join(tmpdir(), 'fm-atlas-bench-cache-'));
+  const coldStartToFirstCompletionMs = await measureColdStart(folder, cacheDir, citeText(firstKey), firstKey);
   const started = performance.now();
-  const client = await LspTestClient.start({ folder });
+  const client = await LspTestClient.start({ folder, env: { FM_ATLAS_CACHE_DIR: cacheDir } });
   try {
     const pid = serverPid(client);
     const uri = await client.open('main.tex', citeText(firstKey));
@@ -246,6 +285,7 @@ export async function benchLsp(
     return {
       file: name,
       startToFirstCompletionMs,
+      coldStartToFirstCompletionMs,
       firstCompletionMs,
       firstHoverMs,
       completionMs,
@@ -265,5 +305,6 @@ export async function benchLsp(
     throw error;
   } finally {
     rmSync(folder, { recursive: true, force: true });
+    rmSync(cacheDir, { recursive: true, force: true });
   }
 }

@@ -1,6 +1,7 @@
 // Builds the language client: how to run the server and which documents it sees. Starting,
 // stopping and restarting the client is session.ts's job.
 
+import { join } from 'node:path';
 import { window, type ExtensionContext, type LogOutputChannel } from 'vscode';
 import {
   LanguageClient,
@@ -28,13 +29,16 @@ export const SERVER_DEBUG_PORT = 6011;
  */
 export function createLanguageClient(context: ExtensionContext, outputChannel: LogOutputChannel): LanguageClient {
   const serverModule = context.asAbsolutePath('dist/server.js');
+  // The server keeps its V8 compile cache in the extension's own storage, which VS Code removes with
+  // the extension (server/src/host/compileCache.ts); vscode-languageclient adds the editor's environment.
+  const env = { FM_ATLAS_CACHE_DIR: join(context.globalStorageUri.fsPath, 'compile-cache') };
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS], env } },
     debug: {
       module: serverModule,
       transport: TransportKind.ipc,
       // `--nolazy` compiles functions eagerly so that breakpoints set before start are hit.
-      options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', `--inspect=${SERVER_DEBUG_PORT}`] },
+      options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', `--inspect=${SERVER_DEBUG_PORT}`], env },
     },
   };
   const clientOptions: LanguageClientOptions = {

@@ -42,6 +42,8 @@ export interface StartOptions {
   readonly initializationOptions?: Record<string, unknown>;
   /** False to play a client that cannot show a diagnostic's related information. */
   readonly relatedInformation?: boolean;
+  /** Environment variables of the server process beside the test's own (FM_ATLAS_CACHE_DIR, say). */
+  readonly env?: Record<string, string>;
 }
 
 const LANGUAGE_IDS: Record<string, string> = { tex: 'latex', md: 'markdown', qmd: 'quarto', bib: 'bibtex', rmd: 'rmd' };
@@ -51,6 +53,8 @@ export class LspTestClient {
   private readonly diagnostics = new Map<string, { version?: number; diagnostics: Diagnostic[] }>();
   private readonly waiters = new Set<() => void>();
   readonly statusNotifications: unknown[] = [];
+  /** The lines the server wrote to the client's log (window/logMessage), in order. */
+  readonly logMessages: string[] = [];
   /** Edits the server asked the editor to apply (workspace/applyEdit), in order; all are accepted. */
   readonly appliedEdits: WorkspaceEdit[] = [];
   private readonly versions = new Map<string, number>();
@@ -70,6 +74,10 @@ export class LspTestClient {
       this.statusNotifications.push(params);
     });
     connection.onNotification('window/logMessage', (params: { message: string }) => {
+      this.logMessages.push(params.message);
+      for (const waiter of [...this.waiters]) {
+        waiter();
+      }
       if (process.env.FM_ATLAS_TEST_LOG) {
         process.stderr.write(`[server] ${params.message}\n`);
       }
@@ -79,12 +87,14 @@ export class LspTestClient {
   /** Starts the server and completes the initialize handshake. */
   static async start(options: StartOptions): Promise<LspTestClient> {
     const serverPath = join(ROOT, 'dist/server.js');
+    const env = options.env ? { ...process.env, ...options.env } : process.env;
     let child: ChildProcess;
     let connection: ProtocolConnection;
     if (options.transport === 'ipc') {
       child = fork(serverPath, ['--node-ipc'], {
         stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
         execArgv: [...SERVER_NODE_FLAGS],
+        env,
       });
       connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
     } else {
@@ -100,7 +110,7 @@ export class LspTestClient {
           serverPath,
           '--stdio',
         ],
-        { stdio: ['pipe', 'pipe', 'inherit'] },
+        { stdio: ['pipe', 'pipe', 'inherit'], env },
       );
       connection = createProtocolConnection(
         new StreamMessageReader(child.stdout!),
@@ -207,6 +217,28 @@ export class LspTestClient {
           new Error(
             `No matching diagnostics for ${uri} within ${timeoutMs} ms; last: ${JSON.stringify(this.diagnostics.get(uri))}`,
           ),
+        );
+      }, timeoutMs);
+      this.waiters.add(check);
+      check();
+    });
+  }
+
+  /** Waits until the server has written a log line that matches, or fails after a timeout. */
+  waitForLog(pattern: RegExp, timeoutMs = 20_000): Promise<string> {
+    return new Promise((resolvePromise, reject) => {
+      const check = () => {
+        const line = this.logMessages.find((message) => pattern.test(message));
+        if (line !== undefined) {
+          this.waiters.delete(check);
+          clearTimeout(timer);
+          resolvePromise(line);
+        }
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(check);
+        reject(
+          new Error(`No log line matched ${pattern} within ${timeoutMs} ms; log: ${this.logMessages.join(' | ')}`),
         );
       }, timeoutMs);
       this.waiters.add(check);

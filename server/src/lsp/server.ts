@@ -37,8 +37,19 @@ const WATCHED_GLOBS = [
   '**/*.fmatlas.{json,yaml,yml}',
 ];
 
+/** What the process that starts the server tells it (dist/server.js, `server/src/main.ts`). */
+export interface ServerLaunch {
+  /** Lines for the log once the client is connected (what became of the compile cache). */
+  readonly startupNotes?: readonly string[];
+  /**
+   * Called once the first index is built, diagnosed and the citation style compiled: the moment the
+   * compile cache holds the code every request runs. Returns a line for the log, if any.
+   */
+  readonly onWarm?: () => string | undefined;
+}
+
 /** Starts serving LSP on a connection (stdio or IPC, decided by the caller). */
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, launch: ServerLaunch = {}): void {
   const session = new Session(connection);
   const status = new StatusReporter(session);
   const publisher = new DiagnosticsPublisher(session, () => status.report());
@@ -80,6 +91,9 @@ export function startServer(connection: Connection): void {
   let markReady: () => void = () => undefined;
   session.ready = new Promise<void>((resolve) => (markReady = resolve));
   connection.onInitialized(() => {
+    for (const note of launch.startupNotes ?? []) {
+      session.log(note);
+    }
     initialized(session)
       .catch((error) =>
         session.log(`Indexing the workspace failed: ${error instanceof Error ? error.stack : String(error)}`),
@@ -94,7 +108,12 @@ export function startServer(connection: Connection): void {
             session.log(`Publishing diagnostics failed: ${error instanceof Error ? error.stack : String(error)}`),
           )
           // Compiling a CSL style takes a moment the first time; do it now rather than on the first hover.
-          .finally(() => setTimeout(() => warmRenderer(session), 50).unref());
+          .finally(() =>
+            setTimeout(() => {
+              warmRenderer(session);
+              setTimeout(() => reportWarm(session, launch), WARM_SETTLE_MS).unref();
+            }, 50).unref(),
+          );
       });
   });
   connection.onDidChangeConfiguration(
@@ -250,6 +269,23 @@ async function loadOutsideBibliographies(session: Session): Promise<void> {
     void session.connection.client.register(DidChangeWatchedFilesNotification.type, {
       watchers: loaded.map((uri) => ({ globPattern: fileURLToPath(uri) })),
     });
+  }
+}
+
+/**
+ * How long after the first index and diagnostics the server counts as warm: the first requests of
+ * the author (completion, hover) have usually run by then, so their code is in the compile cache.
+ */
+const WARM_SETTLE_MS = 1000;
+
+function reportWarm(session: Session, launch: ServerLaunch): void {
+  try {
+    const note = launch.onWarm?.();
+    if (note) {
+      session.log(note);
+    }
+  } catch (error) {
+    session.log(`Saving the compile cache failed: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
