@@ -43,6 +43,67 @@ describe('fm-atlas lint', () => {
     assert.match(stdout, /^5 errors, 2 warnings, \d+ notes$/m);
   });
 
+  test('a chapter of a Quarto book named alone is linted with the bibliography of _quarto.yml', () => {
+    const book = mkdtempSync(join(tmpdir(), 'fm-atlas-book-'));
+    try {
+      mkdirSync(join(book, 'chapters'));
+      writeFileSync(join(book, '_quarto.yml'), 'project:\n  type: book\nbibliography: refs.bib\n');
+      writeFileSync(join(book, 'refs.bib'), '@article{ma2024segment, title = {Segment anything in medical images}}\n');
+      writeFileSync(join(book, 'chapters/intro.qmd'), '# Intro\n\nSegmentation follows [@ma2024segmnet].\n');
+      const chapter = join(book, 'chapters/intro.qmd');
+      const alone = run('lint', chapter);
+      assert.equal(alone.status, 1);
+      assert.match(
+        alone.stdout,
+        /intro\.qmd:3:24: error \[undefined-key\] Undefined citation key 'ma2024segmnet'\. Did you mean 'ma2024segment'\?/,
+      );
+      // Read without its project, the chapter has no bibliography: a warning says so rather than passing in silence.
+      const noProject = run('lint', '--no-project', chapter);
+      assert.equal(noProject.status, 0);
+      assert.match(
+        noProject.stdout,
+        /warning \[missing-bibliography\] This document cites 1 key but has no bibliography/,
+      );
+    } finally {
+      rmSync(book, { recursive: true, force: true });
+    }
+  });
+
+  test('a LaTeX chapter named alone is linted with the bibliography of the root that inputs it', () => {
+    const { status, stdout } = run(
+      'lint',
+      'examples/latex-review/chapters/vision-only.tex',
+      '--rules',
+      'undefined-key',
+    );
+    assert.equal(status, 1);
+    assert.match(
+      stdout,
+      /^examples\/latex-review\/chapters\/vision-only\.tex:25:32: error \[undefined-key\] Undefined citation key 'kirilov2023segany'/m,
+    );
+    // Only the named file is reported, not the root or the other chapters read for context.
+    assert.doesNotMatch(stdout, /main\.tex|introduction\.tex|vision-language\.tex/);
+  });
+
+  test('a key typed in \\bibentry is checked like any citation', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'fm-atlas-bibentry-'));
+    try {
+      writeFileSync(
+        join(folder, 'refs.bib'),
+        '@article{ma2024segment, title = {Segment anything in medical images}}\n',
+      );
+      writeFileSync(
+        join(folder, 'main.tex'),
+        '\\documentclass{article}\n\\usepackage{bibentry}\n\\nobibliography{refs}\n\\begin{document}\n\\bibentry{ma2024segmnet}\n\\end{document}\n',
+      );
+      const { status, stdout } = run('lint', join(folder, 'main.tex'));
+      assert.equal(status, 1);
+      assert.match(stdout, /error \[undefined-key\] Undefined citation key 'ma2024segmnet'/);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   test('--format json gives one record per problem', () => {
     const { status, stdout } = run(
       'lint',

@@ -3,7 +3,7 @@
 // that cannot be used (missing, unreadable, refused, or a folder walk cut short) is a failure of its
 // own, so that CI never passes on a manuscript it did not read.
 
-import { isAbsolute, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   createLanguageService,
@@ -17,6 +17,7 @@ import {
   type CoreDiagnostic,
 } from '../core';
 import { DEFAULT_WALK_LIMITS, walkLimitsFor } from '../host/findWorkspaceFiles';
+import { listProjectContextFiles } from '../host/projectContextFiles';
 import { inspectFile, inspectPath } from '../host/readTextFile';
 import { WorkspaceLoader, type TruncatedWalk } from '../host/workspaceLoader';
 import { requireBuiltinCatalogue } from './builtinCatalogue';
@@ -52,6 +53,12 @@ export interface LintOptions {
   readonly rules?: readonly string[];
   /** The most files a folder walk lists; past it the walk is cut short and reported as a failure. */
   readonly maxFiles?: number;
+  /**
+   * False to read only the named files; by default a file named alone is read with the files of its
+   * project that decide its root and bibliography (`listProjectContextFiles`), as the editor has them
+   * with the project open, and only the named file is reported.
+   */
+  readonly project?: boolean;
 }
 
 /**
@@ -100,6 +107,9 @@ export async function lintPaths(options: LintOptions): Promise<{ problems: LintP
   }
   const limits = options.maxFiles ? walkLimitsFor(options.maxFiles) : DEFAULT_WALK_LIMITS;
   const report = await loader.loadFolders(folders, limits);
+  if (options.project ?? true) {
+    await loadProjectsOf([...targets], folders, workspace, loader);
+  }
   for (const item of report.unreadable) {
     failures.push(inputError(`${displayPath(item.path)}: ${describeUnreadable(item.unreadable)}`));
   }
@@ -176,6 +186,33 @@ function checkRuleCodes(codes: readonly string[]): void {
     const named = unknown.map((code) => `'${code}'`).join(', ');
     const noun = unknown.length === 1 ? 'code' : 'codes';
     throw usageError(`--rules: unknown diagnostic ${noun} ${named}; the codes are ${DIAGNOSTIC_CODES.join(', ')}`);
+  }
+}
+
+/**
+ * Loads the project context of each file named alone (unless a named folder holds it): the Quarto
+ * metadata, bookdown index and LaTeX documents that decide its root and bibliography
+ * (`listProjectContextFiles`), as the editor has them with the project open. They are context, not
+ * targets: one that cannot be read is not a failure of the lint.
+ */
+async function loadProjectsOf(
+  files: readonly string[],
+  namedFolders: readonly string[],
+  workspace: Workspace,
+  loader: WorkspaceLoader,
+): Promise<void> {
+  const isInside = (path: string, folder: string) => path.startsWith(folder + sep);
+  for (const uri of files) {
+    const path = fileURLToPath(uri);
+    const document = workspace.getDocument(uri);
+    if (!document || namedFolders.some((folder) => isInside(path, folder))) {
+      continue;
+    }
+    if (document.kind === 'latex' || document.kind === 'markdown') {
+      const magicRoot = document.kind === 'latex' ? workspace.latex(document).magicRoot : undefined;
+      const context = await listProjectContextFiles(path, document.kind, magicRoot);
+      await Promise.all(context.map((file) => loader.loadFile(pathToFileURL(file).toString())));
+    }
   }
 }
 

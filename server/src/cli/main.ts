@@ -37,6 +37,9 @@ const USAGE = `Usage:
       --no-unused                      Do not report unused bibliography entries.
       --rules CODE[,CODE...]           Only these diagnostics, e.g. untagged-claim,misattributed-citation.
       --max-files N                    Lint up to N files of each folder (default: 5000); past it, exit 3.
+      --no-project                     Read a named file alone (by default its Quarto metadata, bookdown
+                                       index.Rmd and the LaTeX files above it that may be its root are
+                                       read too, as the editor has them, for its bibliography).
   fm-atlas catalogue [query]           List or search the catalogue of models and datasets.
       --json                           Full records as JSON.
       --kind model|dataset             Only models, or only datasets.
@@ -198,6 +201,7 @@ async function lint(rest: string[]): Promise<number> {
       format: { type: 'string', default: 'text' },
       bibliography: { type: 'string', multiple: true },
       'no-unused': { type: 'boolean' },
+      'no-project': { type: 'boolean' },
       rules: { type: 'string' },
       'max-files': { type: 'string' },
     },
@@ -220,6 +224,7 @@ async function lint(rest: string[]): Promise<number> {
     unusedEntries: !parsed.values['no-unused'],
     rules,
     maxFiles,
+    project: !parsed.values['no-project'],
   });
   // What could be read is still reported, but a lint that missed an input never passes.
   for (const failure of failures) {

@@ -242,6 +242,27 @@ ${BIB}`);
     assert.equal(fix.isPreferred, true);
   });
 
+  test('"Did you mean" offers only keys close to the typed one', () => {
+    const messages = (key: string) =>
+      collectDiagnostics(
+        parseFixture(`%! main.tex\n\\bibliography{refs}\n\\cite{${key}} \\nocite{*}\n${BIB}`).workspace,
+        fixtureUri('main.tex'),
+        config,
+      )
+        .filter((diagnostic) => diagnostic.code === 'undefined-key')
+        .map((diagnostic) => diagnostic.message);
+    // A key that shares only a title word ("segment") with the entries is offered nothing.
+    assert.deepEqual(messages('segment1999'), ["Undefined citation key 'segment1999'."]);
+    assert.deepEqual(messages('smith2020deep'), ["Undefined citation key 'smith2020deep'."]);
+    // Two transposed letters, and a key typed short, are offered the key meant.
+    assert.deepEqual(messages('ma2024sgeemnt'), [
+      "Undefined citation key 'ma2024sgeemnt'. Did you mean 'ma2024segment'?",
+    ]);
+    assert.deepEqual(messages('kirillov2023'), [
+      "Undefined citation key 'kirillov2023'. Did you mean 'kirillov2023segany'?",
+    ]);
+  });
+
   test('no undefined-key for bibitems, cross-references, or Markdown without a bibliography', () => {
     assert.deepEqual(
       codesOf(

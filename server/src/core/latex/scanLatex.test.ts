@@ -13,6 +13,16 @@ describe('scanLatex', () => {
     );
   });
 
+  test('reads the keys of bibentry, natbib aliases and biblatex field commands', () => {
+    assert.deepEqual(
+      keysOf(
+        '\\bibentry{a} \\defcitealias{b}{Paper~I} \\citetalias{b} \\citepalias[p.~2]{c} ' +
+          '\\citename{d}{author} \\citefield{e}{title} \\citelist{f}{language} \\Footcitetext{g}',
+      ),
+      ['a', 'b', 'b', 'c', 'd', 'e', 'f', 'g'],
+    );
+  });
+
   test('reads every key list of a multicite', () => {
     assert.deepEqual(keysOf('\\cites(pre)(post)[a][b]{k1}[c]{k2,k3}{k4} text {not}'), ['k1', 'k2', 'k3', 'k4']);
   });

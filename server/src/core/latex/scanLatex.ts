@@ -91,6 +91,17 @@ const CITE_COMMANDS = new Set([
   'citeS',
   'citeY',
   'citeyearNP',
+  // biblatex commands that print one field of an entry; the key comes first.
+  'Footcitetext',
+  'citename',
+  'citelist',
+  'citefield',
+  // bibentry: the full reference in the text (`\nobibliography` names its file).
+  'bibentry',
+  // natbib's citation aliases (`\defcitealias{key}{alias}` defines one).
+  'citetalias',
+  'citepalias',
+  'defcitealias',
   // Other packages in common use (apacite, chicago, cleveref-style wrappers).
   'citeasnoun',
   'possessivecite',

@@ -248,5 +248,18 @@ function findMarkdownBibliographies(workspace: Workspace, document: SourceDocume
     }
     current = parent;
   }
-  return [];
+  return findBookdownBibliographies(workspace, document);
+}
+
+/**
+ * A bookdown book renders its chapters as one document whose metadata is the front matter of
+ * `index.Rmd` in the book's folder: a chapter cites with the bibliography named there.
+ */
+function findBookdownBibliographies(workspace: Workspace, document: SourceDocument): string[] {
+  const folder = dirnameUri(document.uri);
+  const index = workspace.getDocument(`${folder.replace(/\/$/, '')}/index.Rmd`);
+  if (!index || index.uri === document.uri || index.kind !== 'markdown') {
+    return [];
+  }
+  return workspace.markdown(index).bibliographies.map((reference) => resolvePathUri(folder, reference.path));
 }

@@ -80,3 +80,53 @@ describe('unreadable files in the workspace', () => {
     assert.equal(workspace.unreadable(uri), undefined);
   });
 });
+
+describe('missing-bibliography for a document that cites with no bibliography', () => {
+  const REFS = '%! refs.bib\n@article{ma2024segment, title = {Segment anything in medical images}}\n';
+  /** The codes and messages of a document's diagnostics, to see both the warning and what it replaces. */
+  const diagnosticsOf = (source: string, path: string) =>
+    collectDiagnostics(parseFixture(source).workspace, fixtureUri(path), DEFAULT_CORE_CONFIG).map(
+      (diagnostic) => `${diagnostic.code}: ${diagnostic.message}`,
+    );
+
+  test('LaTeX: one warning on the first citation, counting the distinct keys', () => {
+    assert.deepEqual(diagnosticsOf('%! main.tex\n\\cite{a,b} and \\citep{a}. \\nocite{*}\n', 'main.tex'), [
+      'missing-bibliography: This document cites 2 keys but has no bibliography, so none can be checked: ' +
+        'add \\bibliography{...} or \\addbibresource{...} to the document or its root.',
+    ]);
+  });
+
+  test('LaTeX: none with thebibliography, or in a chapter whose root names the bibliography', () => {
+    assert.deepEqual(
+      diagnosticsOf(
+        '%! main.tex\n\\cite{mine}\n\\begin{thebibliography}{1}\\bibitem{mine} A.\\end{thebibliography}\n',
+        'main.tex',
+      ),
+      [],
+    );
+    const book = `%! main.tex\n\\documentclass{book}\n\\input{chapter}\n\\bibliography{refs}\n%! chapter.tex\n\\cite{ma2024segment}\n${REFS}`;
+    assert.deepEqual(diagnosticsOf(book, 'chapter.tex'), []);
+  });
+
+  test('Markdown: bracketed citations count, bare @names and cross-references do not', () => {
+    assert.deepEqual(diagnosticsOf('%! paper.md\nWrite to @team, see @fig-1.\n', 'paper.md'), []);
+    assert.deepEqual(diagnosticsOf('%! paper.md\nAs shown [see @ma2024segment, p. 3; @kim2023].\n', 'paper.md'), [
+      'missing-bibliography: This document cites 2 keys but has no bibliography, so none can be checked: ' +
+        'add `bibliography:` to the front matter, _metadata.yml or _quarto.yml.',
+    ]);
+  });
+
+  test('Quarto: a chapter finds the bibliography of _quarto.yml and its keys are checked', () => {
+    const book = `%! _quarto.yml\nproject:\n  type: book\nbibliography: refs.bib\n%! chapters/intro.qmd\nAs shown [@ma2024segmnet].\n${REFS}`;
+    assert.deepEqual(diagnosticsOf(book, 'chapters/intro.qmd'), [
+      "undefined-key: Undefined citation key 'ma2024segmnet'. Did you mean 'ma2024segment'?",
+    ]);
+  });
+
+  test("bookdown: a chapter finds the bibliography of index.Rmd's front matter", () => {
+    const book = `%! index.Rmd\n---\nbibliography: refs.bib\n---\n# Preface\n%! 01-intro.Rmd\nAs shown [@ma2024segmnet].\n${REFS}`;
+    assert.deepEqual(diagnosticsOf(book, '01-intro.Rmd'), [
+      "undefined-key: Undefined citation key 'ma2024segmnet'. Did you mean 'ma2024segment'?",
+    ]);
+  });
+});

@@ -5,6 +5,7 @@
 // `\bibitem` of the project defines, for Quarto cross-references such as `@fig-x`, or for a
 // Markdown document without any bibliography (where `@name` is likely not a citation at all).
 
+import { distance } from 'fastest-levenshtein';
 import type { CoreConfig } from '../../config';
 import type { BibliographyIndex } from '../../bibtex/bibliographyIndex';
 import { collectProjectDocuments, findLatexRoots } from '../../project/findBibliographies';
@@ -82,18 +83,54 @@ export const undefinedKeyRule: DiagnosticRule = {
 // bibliography takes tens of milliseconds, so they are cached per index for the next keystroke.
 const suggestionCache = defineTextMemo<{ index: BibliographyIndex; suggestions: string[] }>(5_000);
 
+/** How many keys "Did you mean" offers, and how many search hits it looks at to find them. */
+const MAX_SUGGESTIONS = 3;
+const SEARCHED_HITS = 20;
+
+/**
+ * Keys of the bibliography close to an undefined key, nearest first. The search finds candidates by
+ * any field, so a key with no near neighbour would be offered entries that merely share a word of
+ * their title; only keys within a few edits of the typed one, or that it begins (a key typed short,
+ * `kirillov2023` for `kirillov2023segany`), are offered.
+ */
 function suggestKeys(index: BibliographyIndex, key: string): string[] {
   const cached = suggestionCache.get(key);
   if (cached?.index === index) {
     return cached.suggestions;
   }
+  const typed = key.toLowerCase();
   const suggestions = index
     .search()
-    .search(key, 3)
+    .search(key, SEARCHED_HITS)
     .map((hit) => index.entries[hit.position].entry.key)
-    .filter((candidate) => candidate !== key);
+    .filter((candidate, position, all) => candidate !== key && all.indexOf(candidate) === position)
+    .map((candidate) => ({ candidate, distance: keyDistance(typed, candidate.toLowerCase()) }))
+    .filter(({ distance }) => distance !== undefined)
+    .sort((a, b) => a.distance! - b.distance!)
+    .slice(0, MAX_SUGGESTIONS)
+    .map(({ candidate }) => candidate);
   suggestionCache.set(key, { index, suggestions });
   return suggestions;
+}
+
+/** Shortest typed key that counts as the beginning of a longer one. */
+const MIN_PREFIX_LENGTH = 6;
+
+/**
+ * How far a candidate key is from the typed one, or undefined when it is too far to be what the
+ * author meant: at most one edit in four characters (two at least), or the typed key begins it.
+ */
+function keyDistance(typed: string, candidate: string): number | undefined {
+  const allowed = Math.max(2, Math.floor(typed.length / 4));
+  const edits = distance(typed, candidate);
+  if (edits <= allowed) {
+    return edits;
+  }
+  if (typed.length >= MIN_PREFIX_LENGTH && candidate.startsWith(typed)) {
+    // Behind every key within a few edits, but before none.
+    return allowed + 1;
+  }
+  return undefined;
 }
 
 function collectBibitems(workspace: Workspace, document: SourceDocument): Set<string> {
