@@ -6,6 +6,8 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../lsp/server';
 import { formatProblemsAsText, lintPaths } from './lint';
+import { formatProblemsAsSarif, formatProblemsForGithub } from './formatProblems';
+import { version as packageVersion } from '../../../package.json';
 import { formatCatalogueAsText, searchCatalogue } from './catalogue';
 import { printComparisonTable } from './table';
 import { renderStats } from './stats';
@@ -29,10 +31,14 @@ function wrapList(words: readonly string[], separator: string): string {
   return lines.join('\n' + ' '.repeat(39));
 }
 
+/** The version of the package, which the CLI, the SARIF log and the extension share. */
+const VERSION: string = packageVersion;
+
 const USAGE = `Usage:
   fm-atlas lsp --stdio                 Run the language server over stdio (for any LSP editor).
   fm-atlas lint <files or folders>     Print the diagnostics the editor shows.
-      --format text|json               Output format (default: text).
+      --format text|json|sarif|github  Output format (default: text): SARIF 2.1.0 for code
+                                       scanning, or GitHub Actions annotations.
       --bibliography FILE              A bibliography every document uses (repeatable).
       --no-unused                      Do not report unused bibliography entries.
       --rules CODE[,CODE...]           Only these diagnostics, e.g. untagged-claim,misattributed-citation.
@@ -102,7 +108,7 @@ async function main(argv: string[]): Promise<number | undefined> {
     return EXIT.usage;
   }
   if (command === '--version' || command === '-v') {
-    process.stdout.write('fm-atlas 0.1.0\n');
+    process.stdout.write(`fm-atlas ${VERSION}\n`);
     return EXIT.ok;
   }
   if (command === 'lsp') {
@@ -207,8 +213,8 @@ async function lint(rest: string[]): Promise<number> {
     },
   });
   const format = parsed.values.format;
-  if (format !== 'text' && format !== 'json') {
-    throw usageError(`--format must be text or json, not '${format}'`);
+  if (format !== 'text' && format !== 'json' && format !== 'sarif' && format !== 'github') {
+    throw usageError(`--format must be text, json, sarif or github, not '${format}'`);
   }
   if (parsed.positionals.length === 0) {
     throw usageError('lint: name at least one file or folder');
@@ -230,7 +236,15 @@ async function lint(rest: string[]): Promise<number> {
   for (const failure of failures) {
     process.stderr.write(formatError(failure, false) + '\n');
   }
-  process.stdout.write((format === 'json' ? JSON.stringify(problems, null, 2) : formatProblemsAsText(problems)) + '\n');
+  const formatted =
+    format === 'json'
+      ? JSON.stringify(problems, null, 2)
+      : format === 'sarif'
+        ? formatProblemsAsSarif(problems, VERSION)
+        : format === 'github'
+          ? formatProblemsForGithub(problems)
+          : formatProblemsAsText(problems);
+  process.stdout.write(formatted + (formatted === '' ? '' : '\n'));
   if (failures.length > 0) {
     return EXIT.input;
   }
