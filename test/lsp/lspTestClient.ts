@@ -44,6 +44,8 @@ export interface StartOptions {
   readonly relatedInformation?: boolean;
   /** Environment variables of the server process beside the test's own (FM_ATLAS_CACHE_DIR, say). */
   readonly env?: Record<string, string>;
+  /** Another command that serves LSP over stdio (an installed `fm-atlas lsp --stdio`), instead of dist/server.js. */
+  readonly command?: readonly [string, ...string[]];
 }
 
 const LANGUAGE_IDS: Record<string, string> = { tex: 'latex', md: 'markdown', qmd: 'quarto', bib: 'bibtex', rmd: 'rmd' };
@@ -97,6 +99,13 @@ export class LspTestClient {
         env,
       });
       connection = createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+    } else if (options.command) {
+      const [command, ...args] = options.command;
+      child = spawn(command, args, { stdio: ['pipe', 'pipe', 'inherit'], env });
+      connection = createProtocolConnection(
+        new StreamMessageReader(child.stdout!),
+        new StreamMessageWriter(child.stdin!),
+      );
     } else {
       // FM_ATLAS_SERVER_PROFILE=dir writes a CPU profile of the server process there, to see where its time goes.
       child = spawn(
