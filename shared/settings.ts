@@ -39,6 +39,8 @@ export interface FmAtlasSettings {
       readonly enabled: boolean;
       /** Unused-entry hints are skipped for bibliographies with more entries than this. */
       readonly maxEntries: number;
+      /** Globs of bibliography files whose unused entries are not reported (generated at render time). */
+      readonly ignore: readonly string[];
     };
   };
 }
@@ -66,5 +68,5 @@ export const DEFAULT_SETTINGS: FmAtlasSettings = {
     },
     flagOwnResults: false,
   },
-  diagnostics: { unusedEntries: { enabled: true, maxEntries: 1000 } },
+  diagnostics: { unusedEntries: { enabled: true, maxEntries: 1000, ignore: [] } },
 };

@@ -2,7 +2,7 @@
 // stopping and restarting the client is session.ts's job.
 
 import { join } from 'node:path';
-import { window, type ExtensionContext, type LogOutputChannel } from 'vscode';
+import { Uri, window, workspace, type ExtensionContext, type LogOutputChannel } from 'vscode';
 import {
   LanguageClient,
   TransportKind,
@@ -11,6 +11,7 @@ import {
 } from 'vscode-languageclient/node';
 import { createRestartingErrorHandler } from './crashNotice';
 import { createDocumentSelector } from './documentSelector';
+import { collectExplicitSettings } from './explicitSettings';
 import { SETTINGS_SECTION } from './settingsSection';
 import { SERVER_NODE_FLAGS } from '../../shared/serverProcess';
 
@@ -50,6 +51,26 @@ export function createLanguageClient(context: ExtensionContext, outputChannel: L
       outputChannel.warn(message);
       void window.showWarningMessage(message);
     }),
+    // The server is given only the settings the user set, so that a project's fmatlas.config.json
+    // applies under them and over the defaults (client/src/explicitSettings.ts).
+    middleware: {
+      workspace: {
+        configuration: async (params, token, next) => {
+          const answers = await next(params, token);
+          if (!Array.isArray(answers)) {
+            return answers;
+          }
+          return params.items.map((item, index) => {
+            if (item.section !== SETTINGS_SECTION) {
+              return answers[index];
+            }
+            const scope = item.scopeUri ? Uri.parse(item.scopeUri) : undefined;
+            const configuration = workspace.getConfiguration(SETTINGS_SECTION, scope);
+            return collectExplicitSettings((key) => configuration.inspect(key));
+          });
+        },
+      },
+    },
     // There is deliberately no `synchronize.configurationSection`: that push model is deprecated.
     // The server pulls `workspace/configuration` itself and registers for
     // `workspace/didChangeConfiguration` to learn when to pull again.

@@ -103,3 +103,24 @@ test('starts from the bundled extension and asks for the VS Code version the lan
   assert.equal(manifest.main, './dist/extension.js');
   assert.equal(manifest.engines?.vscode, '^1.91.0');
 });
+
+test('the project configuration schema (fmatlas.config.json) has exactly the keys of the settings', () => {
+  type SchemaNode = { properties?: Record<string, SchemaNode>; propertyNames?: { enum?: string[] } };
+  const schema = JSON.parse(readFileSync(join(root, 'data/fmatlas.config.schema.json'), 'utf8')) as SchemaNode;
+  const leaves = (node: SchemaNode, prefix: string): string[] =>
+    node.propertyNames?.enum
+      ? node.propertyNames.enum.map((key) => `${prefix}.${key}`)
+      : node.properties
+        ? Object.entries(node.properties)
+            .filter(([key]) => key !== '$schema')
+            .flatMap(([key, child]) => leaves(child, prefix === '' ? key : `${prefix}.${key}`))
+        : [prefix];
+  const settings = flattenSettings(DEFAULT_SETTINGS, SETTINGS_SECTION).map(([name]) =>
+    name.slice(SETTINGS_SECTION.length + 1),
+  );
+  assert.deepEqual(leaves(schema, '').sort(), settings.sort());
+  const validations = (manifest as { contributes?: { jsonValidation?: Array<{ fileMatch: string[]; url: string }> } })
+    .contributes?.jsonValidation;
+  const config = validations?.find(({ fileMatch }) => fileMatch.includes('fmatlas.config.json'));
+  assert.ok(config && existsSync(join(root, config.url)), 'VS Code validates fmatlas.config.json with the schema');
+});

@@ -32,6 +32,16 @@ function runWith(user: { uid?: number; gid?: number }, ...args: string[]): Retur
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** Runs a test body in a new temporary folder, removed afterwards whatever the outcome. */
+function inTempFolder(prefix: string, body: (folder: string) => void): void {
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  try {
+    body(folder);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 describe('fm-atlas lint', () => {
   test('prints the deliberate mistakes of the LaTeX example and exits 1', () => {
     const { status, stdout } = run('lint', 'examples/latex-review');
@@ -44,8 +54,7 @@ describe('fm-atlas lint', () => {
   });
 
   test('a chapter of a Quarto book named alone is linted with the bibliography of _quarto.yml', () => {
-    const book = mkdtempSync(join(tmpdir(), 'fm-atlas-book-'));
-    try {
+    inTempFolder('fm-atlas-book-', (book) => {
       mkdirSync(join(book, 'chapters'));
       writeFileSync(join(book, '_quarto.yml'), 'project:\n  type: book\nbibliography: refs.bib\n');
       writeFileSync(join(book, 'refs.bib'), '@article{ma2024segment, title = {Segment anything in medical images}}\n');
@@ -64,9 +73,7 @@ describe('fm-atlas lint', () => {
         noProject.stdout,
         /warning \[missing-bibliography\] This document cites 1 key but has no bibliography/,
       );
-    } finally {
-      rmSync(book, { recursive: true, force: true });
-    }
+    });
   });
 
   test('a LaTeX chapter named alone is linted with the bibliography of the root that inputs it', () => {
@@ -86,8 +93,7 @@ describe('fm-atlas lint', () => {
   });
 
   test('a key typed in \\bibentry is checked like any citation', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'fm-atlas-bibentry-'));
-    try {
+    inTempFolder('fm-atlas-bibentry-', (folder) => {
       writeFileSync(
         join(folder, 'refs.bib'),
         '@article{ma2024segment, title = {Segment anything in medical images}}\n',
@@ -99,9 +105,43 @@ describe('fm-atlas lint', () => {
       const { status, stdout } = run('lint', join(folder, 'main.tex'));
       assert.equal(status, 1);
       assert.match(stdout, /error \[undefined-key\] Undefined citation key 'ma2024segmnet'/);
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
+    });
+  });
+
+  test('fmatlas.config.json changes what lint reports; an unknown key in it exits 3', () => {
+    inTempFolder('fm-atlas-config-', (folder) => {
+      writeFileSync(
+        join(folder, 'refs.bib'),
+        '@article{ma2024segment, title = {Segment anything in medical images}}\n',
+      );
+      writeFileSync(join(folder, 'grateful-refs.bib'), '@misc{R-base, title = {R}}\n');
+      writeFileSync(
+        join(folder, 'index.qmd'),
+        '---\nbibliography: [refs.bib, grateful-refs.bib]\n---\nAs shown [@ma2024segment].\n',
+      );
+      writeFileSync(
+        join(folder, 'main.tex'),
+        '\\documentclass{article}\n\\mycite{ma2024segmnet}\n\\bibliography{refs}\n',
+      );
+      const before = run('lint', folder);
+      assert.equal(before.status, 0);
+      assert.match(before.stdout, /grateful-refs\.bib:1:7: hint \[unused-entry\]/);
+      writeFileSync(
+        join(folder, 'fmatlas.config.json'),
+        JSON.stringify({
+          citation: { commands: ['mycite'] },
+          diagnostics: { unusedEntries: { ignore: ['grateful-refs.bib'] } },
+        }),
+      );
+      const after = run('lint', folder);
+      assert.equal(after.status, 1);
+      assert.match(after.stdout, /main\.tex:2:9: error \[undefined-key\] Undefined citation key 'ma2024segmnet'/);
+      assert.doesNotMatch(after.stdout, /grateful-refs/);
+      writeFileSync(join(folder, 'fmatlas.config.json'), '{ "citation": { "comands": ["mycite"] } }');
+      const typo = run('lint', folder);
+      assert.equal(typo.status, 3);
+      assert.match(typo.stderr, /fmatlas\.config\.json: citation has an unknown key 'comands'/);
+    });
   });
 
   test('--format json gives one record per problem', () => {
@@ -126,17 +166,14 @@ describe('fm-atlas lint', () => {
   });
 
   test('a clean manuscript exits 0; bad arguments exit 2 with a message', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'fm-atlas-cli-'));
-    try {
+    inTempFolder('fm-atlas-cli-', (folder) => {
       writeFileSync(join(folder, 'refs.bib'), '@misc{a, title={A}}\n');
       writeFileSync(join(folder, 'paper.tex'), '\\bibliography{refs}\n\\cite{a}\n');
       assert.equal(run('lint', folder).status, 0);
       assert.equal(run('lint', folder, '--format', 'xml').status, 2);
       assert.match(run('lint').stderr, /name at least one file or folder/);
       assert.match(run('lint', join(folder, 'nothere.tex')).stderr, /nothere\.tex: not found/);
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
+    });
   });
 });
 
@@ -227,17 +264,14 @@ describe('fm-atlas catalogue', () => {
   });
 
   test('merges a user catalogue file and reports its problems with their line', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'fm-atlas-cli-'));
-    try {
+    inTempFolder('fm-atlas-cli-', (folder) => {
       const file = join(folder, 'lab.fmatlas.yaml');
       writeFileSync(file, 'models:\n  - id: our-net\n    name: OurNet\n    year: soon\n');
       const { status, stdout, stderr } = run('catalogue', 'ournet', '--file', file, '--no-builtin');
       assert.equal(status, 1);
       assert.match(stdout, /^our-net\s+OurNet/m);
       assert.match(stderr, /lab\.fmatlas\.yaml:4:11: 'models\.0\.year' must be an integer\./);
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
+    });
   });
 });
 
@@ -316,8 +350,7 @@ describe('fm-atlas stats', () => {
   });
 
   test('a user catalogue file is a scope of its own; bad options exit 2 with a message', () => {
-    const folder = mkdtempSync(join(tmpdir(), 'fm-atlas-stats-'));
-    try {
+    inTempFolder('fm-atlas-stats-', (folder) => {
       writeFileSync(
         join(folder, 'lab.fmatlas.yaml'),
         'models:\n  - id: labnet\n    name: "<script>alert(1)</script>"\n    year: 2025\n    category: vision-only\n    modalities: [CT]\n',
@@ -328,9 +361,7 @@ describe('fm-atlas stats', () => {
       assert.equal(bad.status, 2);
       assert.match(bad.stderr, /--chart must be one of category, modalities, tasks, datasets, paradigm/);
       assert.equal(run('stats', '--scope', join(folder, 'missing.tex')).status, 3);
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
+    });
   });
 });
 
@@ -352,8 +383,7 @@ describe('fm-atlas table output compiles', () => {
     const few = run('table', '--models', models, '--columns', 'name,year,params,pretraining_data', '--format', 'latex');
     assert.match(few.stdout, /\\begin\{tabularx\}\{\\linewidth\}/);
     assert.doesNotMatch(few.stdout, /resizebox/);
-    const folder = mkdtempSync(join(tmpdir(), 'fm-atlas-compile-'));
-    try {
+    inTempFolder('fm-atlas-compile-', (folder) => {
       // The preamble follows the table's package comment.
       const preamble = [
         '\\documentclass[a4paper]{article}',
@@ -381,9 +411,7 @@ describe('fm-atlas table output compiles', () => {
         log.split('\n').filter((line) => line.startsWith('Overfull \\hbox')),
         [],
       );
-    } finally {
-      rmSync(folder, { recursive: true, force: true });
-    }
+    });
   });
 });
 
@@ -480,8 +508,7 @@ describe('fm-atlas error paths: one line, no stack, an exit code CI can trust', 
 
   test('a folder walk over --max-files says how many files it left out and exits 3', () => {
     // The default limit is 5,000 files; --max-files lowers it so that the test needs four files, not 5,001.
-    const project = mkdtempSync(join(tmpdir(), 'fm-atlas-walk-'));
-    try {
+    inTempFolder('fm-atlas-walk-', (project) => {
       for (let index = 0; index < 4; index++) {
         writeFileSync(join(project, `chapter${index}.tex`), 'Text.\n');
       }
@@ -493,9 +520,7 @@ describe('fm-atlas error paths: one line, no stack, an exit code CI can trust', 
       const stats = (...args: string[]) => runWith({}, 'stats', '--scope', scope, '--format', 'csv', ...args);
       assertFails(stats('--max-files', '3'), 3, /chapter0\.tex: the walk of .* stopped after 3 files and left out 1; /);
       assert.equal(stats().status, 0);
-    } finally {
-      rmSync(project, { recursive: true, force: true });
-    }
+    });
   });
 
   test('--bibliography naming a missing file, a folder or /dev/zero exits 3; a non-BibTeX name exits 2', () => {
@@ -510,17 +535,14 @@ describe('fm-atlas error paths: one line, no stack, an exit code CI can trust', 
   });
 
   test('a bibliography the document names but FM Atlas refuses is a warning that says why', () => {
-    const project = mkdtempSync(join(tmpdir(), 'fm-atlas-refused-'));
-    try {
+    inTempFolder('fm-atlas-refused-', (project) => {
       mkdirSync(join(project, 'refs.bib'));
       writeFileSync(join(project, 'paper.tex'), '\\bibliography{refs}\n');
       const result = runWith({}, 'lint', join(project, 'paper.tex'));
       assert.equal(result.status, 0, result.stderr);
       const warning = /warning \[missing-bibliography\] Bibliography file 'refs\.bib' in .* could not be read: (.*)$/m;
       assert.equal(warning.exec(result.stdout)?.[1], 'not a regular file (a folder).');
-    } finally {
-      rmSync(project, { recursive: true, force: true });
-    }
+    });
   });
 
   test('catalogue --file naming a missing file, a folder or /dev/zero exits 3', () => {
@@ -547,7 +569,11 @@ describe('fm-atlas error paths: one line, no stack, an exit code CI can trust', 
 
   test('invalid flag values and unknown options exit 2', () => {
     assertFails(runWith({}, 'lint', folder, '--max-files', '0'), 2, /--max-files must be a whole number of at least 1/);
-    assertFails(runWith({}, 'lint', folder, '--format', 'xml'), 2, /--format must be text or json, not 'xml'/);
+    assertFails(
+      runWith({}, 'lint', folder, '--format', 'xml'),
+      2,
+      /--format must be text, json, sarif or github, not 'xml'/,
+    );
     assertFails(runWith({}, 'lint', '--colour'), 2, /Unknown option '--colour'/);
     assertFails(runWith({}, 'catalogue', '--kind', 'paper'), 2, /--kind must be model or dataset/);
     assertFails(runWith({}, 'stats', '--format', 'png'), 2, /--format must be svg, pgfplots or csv/);

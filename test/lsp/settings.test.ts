@@ -150,3 +150,63 @@ describe('settings from initializationOptions, for clients without workspace/con
     }
   });
 });
+
+describe('the project configuration file, fmatlas.config.json', () => {
+  const TEX = '\\documentclass{article}\n\\mycite{ma2024segmnet}\n\\bibliography{refs}\n';
+  let folder: string;
+  before(() => {
+    folder = mkdtempSync(join(tmpdir(), 'fm-atlas-project-config-'));
+    writeFileSync(join(folder, 'refs.bib'), REFS);
+    writeFileSync(join(folder, 'main.tex'), TEX);
+  });
+  after(() => rmSync(folder, { recursive: true, force: true }));
+
+  const undefinedKeys = async (client: LspTestClient) => {
+    const uri = await client.open('main.tex', TEX);
+    const diagnostics = await client.waitForDiagnostics(uri, () => true);
+    return diagnostics.filter((diagnostic) => diagnostic.code === 'undefined-key').map((d) => d.message);
+  };
+
+  test('its cite commands and severities apply in the editor; a setting changed in the editor overrides it', async () => {
+    writeFileSync(
+      join(folder, 'fmatlas.config.json'),
+      JSON.stringify({ citation: { commands: ['mycite'] }, diagnostics: { unusedEntries: { enabled: false } } }),
+    );
+    const client = await LspTestClient.start({ folder });
+    try {
+      assert.deepEqual(await undefinedKeys(client), [
+        "Undefined citation key 'ma2024segmnet'. Did you mean 'ma2024segment'?",
+      ]);
+      const bib = await client.open('refs.bib', REFS);
+      const bibDiagnostics = await client.waitForDiagnostics(bib, () => true);
+      assert.deepEqual(
+        bibDiagnostics.filter((d) => d.code === 'unused-entry'),
+        [],
+      );
+    } finally {
+      await client.shutdown().finally(() => client.kill());
+    }
+    // The user's own setting wins over the project's: unused entries back on for this user.
+    const overridden = await LspTestClient.start({
+      folder,
+      settings: { diagnostics: { unusedEntries: { enabled: true, maxEntries: 999 } } },
+    });
+    try {
+      const bib = await overridden.open('refs.bib', REFS);
+      await overridden.waitForDiagnostics(bib, (diagnostics) => diagnostics.some((d) => d.code === 'unused-entry'));
+    } finally {
+      await overridden.shutdown().finally(() => overridden.kill());
+    }
+  });
+
+  test('without it the custom command is not a citation; a broken one is reported and ignored', async () => {
+    writeFileSync(join(folder, 'fmatlas.config.json'), '{ "citation": { "commands": [ "mycite" ] ');
+    const client = await LspTestClient.start({ folder });
+    try {
+      assert.deepEqual(await undefinedKeys(client), []);
+      await client.waitForLog(/fmatlas\.config\.json: not valid JSON/);
+    } finally {
+      await client.shutdown().finally(() => client.kill());
+    }
+  });
+});

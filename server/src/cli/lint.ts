@@ -3,7 +3,7 @@
 // that cannot be used (missing, unreadable, refused, or a folder walk cut short) is a failure of its
 // own, so that CI never passes on a manuscript it did not read.
 
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   createLanguageService,
@@ -18,6 +18,14 @@ import {
 } from '../core';
 import { DEFAULT_WALK_LIMITS, walkLimitsFor } from '../host/findWorkspaceFiles';
 import { listProjectContextFiles } from '../host/projectContextFiles';
+import {
+  findProjectConfig,
+  PROJECT_CONFIG_FILE,
+  readProjectConfig,
+  type ProjectConfigRead,
+} from '../host/projectConfig';
+import { applyProjectConfig, normalizeSettings } from '../lsp/settings';
+import { DEFAULT_SETTINGS, type FmAtlasSettings } from '../../../shared/settings';
 import { inspectFile, inspectPath } from '../host/readTextFile';
 import { WorkspaceLoader, type TruncatedWalk } from '../host/workspaceLoader';
 import { requireBuiltinCatalogue } from './builtinCatalogue';
@@ -59,6 +67,8 @@ export interface LintOptions {
    * with the project open, and only the named file is reported.
    */
   readonly project?: boolean;
+  /** The project configuration file; by default the nearest `fmatlas.config.json` above the first path. */
+  readonly config?: string;
 }
 
 /**
@@ -81,7 +91,9 @@ export async function lintPaths(options: LintOptions): Promise<{ problems: LintP
       extraBibliographies.push(given);
     }
   }
+  const settings = await readLintSettings(options, failures);
   const workspace = new Workspace();
+  workspace.citeCommands = settings.citation.commands;
   // The same language service as the editor's, so that lint and the editor report the same problems.
   const service = createLanguageService({ workspace, config: () => config });
   // The loader's log lines are for the editor's output channel; what lint must report comes back as data.
@@ -119,15 +131,22 @@ export async function lintPaths(options: LintOptions): Promise<{ problems: LintP
       targets.add(document.uri);
     }
   }
-  const extra = extraBibliographies.map((path) => pathToFileURL(resolve(path)).toString());
+  const named = [
+    ...settings.bibliography.extraFiles.map((path) => ({ path, label: `${PROJECT_CONFIG_FILE} bibliography ${path}` })),
+    ...extraBibliographies.map((path) => ({ path: resolve(path), label: `--bibliography ${path}` })),
+  ];
+  const extra = [...new Set(named.map(({ path }) => pathToFileURL(path).toString()))];
+  const unusedEntries = settings.diagnostics.unusedEntries;
   const config: CoreConfig = {
     ...DEFAULT_CORE_CONFIG,
-    builtinCatalogueLayers: requireBuiltinCatalogue(),
+    builtinCatalogueLayers: settings.catalogue.builtIn ? requireBuiltinCatalogue() : [],
     extraBibliographies: extra,
-    unusedEntries: { ...DEFAULT_CORE_CONFIG.unusedEntries, enabled: options.unusedEntries ?? true },
+    unusedEntries: { ...unusedEntries, enabled: options.unusedEntries === false ? false : unusedEntries.enabled },
+    severity: settings.claims.severity,
+    claims: { flagOwnResults: settings.claims.flagOwnResults },
   };
-  for (const [index, uri] of extra.entries()) {
-    await loadOrFail(loader, workspace, uri, `--bibliography ${extraBibliographies[index]}`, failures);
+  for (const { path, label } of named) {
+    await loadOrFail(loader, workspace, pathToFileURL(path).toString(), label, failures);
   }
   // Loading a bibliography can reveal nothing new, but loading one named from outside the folders can.
   await loader.loadMissingBibliographies(config);
@@ -174,6 +193,30 @@ export async function lintPaths(options: LintOptions): Promise<{ problems: LintP
     }
   }
   return { problems, failures };
+}
+
+/**
+ * The settings lint checks with: the defaults under the project configuration named by `--config`,
+ * else the nearest `fmatlas.config.json` above the first path given, as the editor applies it. A
+ * configuration that cannot be used is a failure (exit 3), never silently ignored.
+ */
+async function readLintSettings(options: LintOptions, failures: CliError[]): Promise<FmAtlasSettings> {
+  let project: ProjectConfigRead | undefined;
+  if (options.config !== undefined) {
+    project = (await readProjectConfig(resolve(options.config))) ?? {
+      path: options.config,
+      error: 'not found',
+    };
+  } else if (options.paths.length > 0) {
+    const first = resolve(options.paths[0]);
+    const kind = await inspectPath(first);
+    project = await findProjectConfig(!('skipped' in kind) && kind.type === 'folder' ? first : dirname(first));
+  }
+  if (project && 'error' in project) {
+    failures.push(inputError(`${displayPath(project.path)}: ${project.error}`));
+    return DEFAULT_SETTINGS;
+  }
+  return project ? normalizeSettings(applyProjectConfig({}, project.values, dirname(project.path))) : DEFAULT_SETTINGS;
 }
 
 /**

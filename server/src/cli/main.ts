@@ -43,6 +43,8 @@ const USAGE = `Usage:
       --no-unused                      Do not report unused bibliography entries.
       --rules CODE[,CODE...]           Only these diagnostics, e.g. untagged-claim,misattributed-citation.
       --max-files N                    Lint up to N files of each folder (default: 5000); past it, exit 3.
+      --config FILE                    The project configuration (default: the nearest
+                                       fmatlas.config.json above the first path).
       --no-project                     Read a named file alone (by default its Quarto metadata, bookdown
                                        index.Rmd and the LaTeX files above it that may be its root are
                                        read too, as the editor has them, for its bibliography).
@@ -208,6 +210,7 @@ async function lint(rest: string[]): Promise<number> {
       bibliography: { type: 'string', multiple: true },
       'no-unused': { type: 'boolean' },
       'no-project': { type: 'boolean' },
+      config: { type: 'string' },
       rules: { type: 'string' },
       'max-files': { type: 'string' },
     },
@@ -231,6 +234,7 @@ async function lint(rest: string[]): Promise<number> {
     rules,
     maxFiles,
     project: !parsed.values['no-project'],
+    config: parsed.values.config,
   });
   // What could be read is still reported, but a lint that missed an input never passes.
   for (const failure of failures) {

@@ -12,7 +12,16 @@ export interface ClaimsConfig {
 
 /** The settings the core features read, already resolved by the host (globs expanded to URIs). */
 export interface CoreConfig extends DiscoveryConfig {
-  readonly unusedEntries: { readonly enabled: boolean; readonly maxEntries: number };
+  readonly unusedEntries: {
+    readonly enabled: boolean;
+    readonly maxEntries: number;
+    /**
+     * Globs of bibliography files whose unused entries are not reported, such as those generated at
+     * render time (Quarto's `grateful-refs.bib`, R's `packages.bib`): a glob without `/` matches the
+     * file name in any folder, one with `/` the end of its path.
+     */
+    readonly ignore?: readonly string[];
+  };
   /** The CSL style name for rendered references (a built-in one, or one registered with registerCslStyle). */
   readonly cslStyle: string;
   /**
@@ -36,7 +45,7 @@ export interface CoreConfig extends DiscoveryConfig {
  */
 export const DEFAULT_CORE_CONFIG: CoreConfig = {
   extraBibliographies: [],
-  unusedEntries: { enabled: true, maxEntries: 1000 },
+  unusedEntries: { enabled: true, maxEntries: 1000, ignore: [] },
   cslStyle: 'apa',
   builtinCatalogueLayers: [],
   severity: {},

@@ -3,6 +3,7 @@
 // and notifications alike, is guarded so that an unexpected error is logged and answered with an empty
 // result (or, for a notification, nothing), never a crash.
 
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   DidChangeConfigurationNotification,
@@ -28,13 +29,15 @@ import { handleExecuteCommand } from './handlers/executeCommand';
 import { handleWorkspaceSymbols } from './handlers/symbols';
 import { handleDefinition, handlePrepareRename, handleReferences, handleRename } from './handlers/navigation';
 import { Session, kindOfLanguage } from './session';
-import { fetchSettings, resolveCoreConfig } from './settings';
+import { applyProjectConfig, fetchSettings, normalizeSettings, resolveCoreConfig } from './settings';
+import { PROJECT_CONFIG_FILE, readProjectConfig } from '../host/projectConfig';
 import { StatusReporter } from './statusReporter';
 
 const WATCHED_GLOBS = [
   '**/*.{bib,bibtex,tex,ltx,latex,md,markdown,qmd,Rmd,rmd}',
   '**/_{quarto,metadata}.{yml,yaml}',
   '**/*.fmatlas.{json,yaml,yml}',
+  `**/${PROJECT_CONFIG_FILE}`,
 ];
 
 /** What the process that starts the server tells it (dist/server.js, `server/src/main.ts`). */
@@ -229,11 +232,20 @@ async function initialized(session: Session): Promise<void> {
 }
 
 async function reloadSettings(session: Session): Promise<void> {
-  session.settings = await fetchSettings(
+  let settings = await fetchSettings(
     session.connection,
     session.capabilities.configurationPull,
     session.initializationOptions,
   );
+  for (const folder of session.folders) {
+    const project = await readProjectConfig(join(folder, PROJECT_CONFIG_FILE));
+    if (project && 'error' in project) {
+      reportConfigError(session, `${project.path}: ${project.error}; its settings are not used.`);
+    } else if (project) {
+      settings = applyProjectConfig(settings, project.values, folder);
+    }
+  }
+  session.settings = normalizeSettings(settings);
   session.workspace.citeCommands = session.settings.citation.commands;
   session.config = await resolveCoreConfig(
     session.settings,
@@ -245,10 +257,22 @@ async function reloadSettings(session: Session): Promise<void> {
   await loadOutsideBibliographies(session);
 }
 
+/** Tells the user once about a project configuration the server cannot use (again only when it changes). */
+function reportConfigError(session: Session, message: string): void {
+  session.log(message);
+  if (session.lastConfigError !== message) {
+    session.lastConfigError = message;
+    session.warn(`FM Atlas: ${message}`);
+  }
+}
+
 async function onFilesChanged(
   session: Session,
   changes: ReadonlyArray<{ uri: string; type: FileChangeType }>,
 ): Promise<void> {
+  if (changes.some((change) => change.uri.endsWith(`/${PROJECT_CONFIG_FILE}`))) {
+    await reloadSettings(session);
+  }
   for (const change of changes) {
     if (session.documents.get(change.uri)) {
       continue;

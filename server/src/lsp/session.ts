@@ -1,7 +1,7 @@
 // The server's state for one client: the core workspace, the open editors, the settings, and the
 // services that keep them in step (disk loader, diagnostics publisher, status reporter).
 
-import type { Connection, Location } from 'vscode-languageserver/node';
+import { MessageType, ShowMessageNotification, type Connection, type Location } from 'vscode-languageserver/node';
 import { DEFAULT_SETTINGS, type FmAtlasSettings } from '../../../shared/settings';
 import {
   createLanguageService,
@@ -55,6 +55,8 @@ export class Session {
   settings: FmAtlasSettings = DEFAULT_SETTINGS;
   config: CoreConfig = DEFAULT_CORE_CONFIG;
   folders: string[] = [];
+  /** The last project configuration error shown to the user, so that it is shown once. */
+  lastConfigError: string | undefined;
   capabilities: ClientCapabilityFlags = {
     configurationPull: false,
     relatedInformation: false,
@@ -111,6 +113,15 @@ export class Session {
   async indexed(): Promise<void> {
     await this.ready;
     await this.loader.whenIndexed();
+  }
+
+  /**
+   * Shows a warning to the user. A notification (window/showMessage), not the request that
+   * `connection.window.showWarningMessage` sends: a client without window/showMessageRequest answers
+   * that request with an error, which nothing would handle.
+   */
+  warn(message: string): void {
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   }
 
   /** Writes a line to the client's log (the FM Atlas output channel in VS Code). */

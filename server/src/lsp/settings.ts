@@ -57,9 +57,57 @@ export function normalizeSettings(raw: unknown): FmAtlasSettings {
           typeof value.diagnostics?.unusedEntries?.maxEntries === 'number'
             ? value.diagnostics.unusedEntries.maxEntries
             : DEFAULT_SETTINGS.diagnostics.unusedEntries.maxEntries,
+        ignore: strings(value.diagnostics?.unusedEntries?.ignore, DEFAULT_SETTINGS.diagnostics.unusedEntries.ignore),
       },
     },
   };
+}
+
+/**
+ * Puts a project configuration (fmatlas.config.json, read by `host/projectConfig.ts`) under the
+ * settings the user set in the editor, both as given (before defaults): a value the user set wins,
+ * else the project's applies, and lists add up (cite commands, extra bibliographies, catalogue globs,
+ * ignored files). The project's paths are made absolute from its folder. Normalize the result with
+ * {@link normalizeSettings}; the CLI passes no editor settings.
+ */
+export function applyProjectConfig(
+  editor: unknown,
+  project: Readonly<Record<string, unknown>>,
+  projectFolder: string,
+): Record<string, unknown> {
+  const absolute = (path: unknown) =>
+    typeof path === 'string' && !isAbsolute(path) ? join(projectFolder, path) : path;
+  const values = project as Record<string, any>;
+  const located = {
+    ...values,
+    ...(values.bibliography
+      ? { bibliography: { ...values.bibliography, extraFiles: (values.bibliography.extraFiles ?? []).map(absolute) } }
+      : {}),
+    ...(values.citation?.style !== undefined && !hasCslStyle(values.citation.style)
+      ? { citation: { ...values.citation, style: absolute(values.citation.style) } }
+      : {}),
+  };
+  return mergeSources(located, editor) as Record<string, unknown>;
+}
+
+/** Deep merge of two settings objects: objects by key, lists joined without repeats, else the later value. */
+function mergeSources(under: unknown, over: unknown): unknown {
+  if (over === undefined || over === null) {
+    return under;
+  }
+  if (Array.isArray(under) && Array.isArray(over)) {
+    return [...new Set([...under, ...over])];
+  }
+  const isObject = (value: unknown): value is Record<string, unknown> =>
+    typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (isObject(under) && isObject(over)) {
+    const merged: Record<string, unknown> = { ...under };
+    for (const [key, value] of Object.entries(over)) {
+      merged[key] = mergeSources(under[key], value);
+    }
+    return merged;
+  }
+  return over;
 }
 
 /**
@@ -80,22 +128,24 @@ function readSeverities(raw: unknown): FmAtlasSettings['claims']['severity'] {
   return severities;
 }
 
-/** Asks the client for the settings; falls back to the initialization options. */
+/**
+ * Asks the client for the settings as it gives them (VS Code's client gives only those the user set,
+ * client/src/explicitSettings.ts); falls back to the initialization options. Normalize with
+ * {@link normalizeSettings}, after {@link applyProjectConfig} where the project has a configuration.
+ */
 export async function fetchSettings(
   connection: Connection,
   canPull: boolean,
   initializationOptions: unknown,
-): Promise<FmAtlasSettings> {
+): Promise<unknown> {
   if (canPull) {
     try {
-      return normalizeSettings(await connection.workspace.getConfiguration('fmAtlas'));
+      return (await connection.workspace.getConfiguration('fmAtlas')) ?? {};
     } catch {
       // A client that advertises but fails configuration requests still gets defaults.
     }
   }
-  return normalizeSettings(
-    (initializationOptions as { settings?: unknown } | undefined)?.settings ?? initializationOptions,
-  );
+  return (initializationOptions as { settings?: unknown } | undefined)?.settings ?? initializationOptions ?? {};
 }
 
 /** Turns settings into the core configuration, loading extra bibliographies, catalogue files and a custom CSL style. */

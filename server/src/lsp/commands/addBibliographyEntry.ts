@@ -31,7 +31,7 @@ export const addBibliographyEntry: CommandHandler<typeof ADD_BIBLIOGRAPHY_ENTRY_
       return NOT_A_MANUSCRIPT;
     }
     if ('error' in citation) {
-      void session.connection.window.showWarningMessage(citation.error);
+      session.warn(citation.error);
       return { error: citation.error };
     }
     let applied = false;
