@@ -68,5 +68,7 @@ export const DEFAULT_SETTINGS: FmAtlasSettings = {
     },
     flagOwnResults: false,
   },
-  diagnostics: { unusedEntries: { enabled: true, maxEntries: 1000, ignore: [] } },
+  // Quarto's grateful extension writes grateful-refs.bib, and knitr::write_bib writes packages.bib by
+  // convention: both list every package used, cited or not, so their unused entries mean nothing.
+  diagnostics: { unusedEntries: { enabled: true, maxEntries: 1000, ignore: ['grateful-refs.bib', 'packages.bib'] } },
 };

@@ -114,10 +114,10 @@ describe('fm-atlas lint', () => {
         join(folder, 'refs.bib'),
         '@article{ma2024segment, title = {Segment anything in medical images}}\n',
       );
-      writeFileSync(join(folder, 'grateful-refs.bib'), '@misc{R-base, title = {R}}\n');
+      writeFileSync(join(folder, 'software.bib'), '@misc{R-base, title = {R}}\n');
       writeFileSync(
         join(folder, 'index.qmd'),
-        '---\nbibliography: [refs.bib, grateful-refs.bib]\n---\nAs shown [@ma2024segment].\n',
+        '---\nbibliography: [refs.bib, software.bib]\n---\nAs shown [@ma2024segment].\n',
       );
       writeFileSync(
         join(folder, 'main.tex'),
@@ -125,18 +125,18 @@ describe('fm-atlas lint', () => {
       );
       const before = run('lint', folder);
       assert.equal(before.status, 0);
-      assert.match(before.stdout, /grateful-refs\.bib:1:7: hint \[unused-entry\]/);
+      assert.match(before.stdout, /software\.bib:1:7: hint \[unused-entry\]/);
       writeFileSync(
         join(folder, 'fmatlas.config.json'),
         JSON.stringify({
           citation: { commands: ['mycite'] },
-          diagnostics: { unusedEntries: { ignore: ['grateful-refs.bib'] } },
+          diagnostics: { unusedEntries: { ignore: ['software.bib'] } },
         }),
       );
       const after = run('lint', folder);
       assert.equal(after.status, 1);
       assert.match(after.stdout, /main\.tex:2:9: error \[undefined-key\] Undefined citation key 'ma2024segmnet'/);
-      assert.doesNotMatch(after.stdout, /grateful-refs/);
+      assert.doesNotMatch(after.stdout, /software/);
       writeFileSync(join(folder, 'fmatlas.config.json'), '{ "citation": { "comands": ["mycite"] } }');
       const typo = run('lint', folder);
       assert.equal(typo.status, 3);

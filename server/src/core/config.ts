@@ -45,7 +45,7 @@ export interface CoreConfig extends DiscoveryConfig {
  */
 export const DEFAULT_CORE_CONFIG: CoreConfig = {
   extraBibliographies: [],
-  unusedEntries: { enabled: true, maxEntries: 1000, ignore: [] },
+  unusedEntries: { enabled: true, maxEntries: 1000, ignore: ['grateful-refs.bib', 'packages.bib'] },
   cslStyle: 'apa',
   builtinCatalogueLayers: [],
   severity: {},

@@ -35,6 +35,13 @@ describe('unused-entry ignore globs', () => {
     ]);
   });
 
+  test("by default, Quarto's grateful-refs.bib and knitr's packages.bib are left out", () => {
+    const defaults = DEFAULT_CORE_CONFIG.unusedEntries.ignore ?? [];
+    assert.deepEqual(unusedIn('grateful-refs.bib', defaults), []);
+    assert.deepEqual(unusedIn('R/packages.bib', defaults), []);
+    assert.deepEqual(unusedIn('refs.bib', defaults), ["'b' is not cited in any document that uses this bibliography."]);
+  });
+
   test('a glob without a slash names the file in any folder; one with a slash the end of its path', () => {
     const ignore = ['grateful-refs.bib', 'R/*.bib'];
     assert.deepEqual(unusedIn('grateful-refs.bib', ignore), []);
