@@ -12,7 +12,6 @@ import type { TextRange } from '../text/textRange';
 import type {
   BibEntry,
   BibEntryLocation,
-  BibField,
   BibFieldLocation,
   BibFile,
   BibSyntaxError,
@@ -25,7 +24,11 @@ import type { PiecedText } from '../text/piecedText';
 import { StoredEntry, type ValuePart } from './storedEntry';
 
 /** A field as {@link ChunkParser.parseField} reads it, with its parts once a macro shows up. */
-interface ChunkField extends BibField {
+/** A field as the chunk parser reads it. */
+interface ChunkField {
+  readonly name: string;
+  /** The value, unless it is one slice of the chunk: then undefined, and the parser's valueFrom and valueTo say where. */
+  readonly value: string | undefined;
   readonly parts?: readonly ValuePart[];
 }
 
@@ -676,7 +679,7 @@ class ChunkParser {
         if (this.valueTo >= 0) {
           content.push(field.name, this.valueFrom - start, this.valueTo - start);
         } else {
-          content.push(field.name, field.value, -1);
+          content.push(field.name, field.value ?? '', -1);
         }
       }
       if (this.pos >= text.length) {
@@ -738,9 +741,11 @@ class ChunkParser {
     this.skipSpace();
     const valueStart = this.pos;
     let form: BibValueForm | undefined;
-    // Parts are kept only once a `@string` macro shows up; most values are one literal.
+    // Parts are kept only once a `@string` macro shows up; most values are one literal, and one
+    // slice of the text: then the value is not built at all (`literal` stays undefined) and the
+    // entry keeps its range (valueFrom, valueTo).
     let parts: ValuePart[] | undefined;
-    let literal = '';
+    let literal: string | undefined;
     let partCount = 0;
     for (;;) {
       partCount++;
@@ -749,38 +754,44 @@ class ChunkParser {
         // Only locateEntry asks for the form; the index reads values without working it out.
         form = form === undefined ? formOfPart(c) : 'composite';
       }
-      if (c === Ch.LBrace || c === Ch.Quote) {
+      if (c === Ch.LBrace || c === Ch.Quote || isDigit(c)) {
         const partStart = this.pos;
-        const inner = this.readDelimited(c === Ch.LBrace ? Ch.RBrace : Ch.Quote);
-        if (inner === undefined) {
-          this.error(
-            'bib-unclosed-value',
-            `The value of '${name}' is never closed: '${text[partStart]}' has no match before the next entry.`,
-            partStart,
-            partStart + 1,
-          );
-          return undefined;
+        let from: number;
+        let to: number;
+        if (isDigit(c)) {
+          while (isDigit(text.charCodeAt(this.pos))) {
+            this.pos++;
+          }
+          from = partStart;
+          to = this.pos;
+        } else {
+          to = this.readDelimited(c === Ch.LBrace ? Ch.RBrace : Ch.Quote);
+          if (to < 0) {
+            this.error(
+              'bib-unclosed-value',
+              `The value of '${name}' is never closed: '${text[partStart]}' has no match before the next entry.`,
+              partStart,
+              partStart + 1,
+            );
+            return undefined;
+          }
+          from = partStart + 1;
         }
-        literal += inner;
-        parts?.push(inner);
-        this.valueFrom = partStart + 1;
-        this.valueTo = this.pos - 1;
-      } else if (isDigit(c)) {
-        const numberStart = this.pos;
-        while (isDigit(text.charCodeAt(this.pos))) {
-          this.pos++;
+        if (partCount === 1) {
+          this.valueFrom = from;
+          this.valueTo = to;
+        } else {
+          const part = text.slice(from, to);
+          literal = (literal ?? text.slice(this.valueFrom, this.valueTo)) + part;
+          parts?.push(part);
         }
-        const digits = text.slice(numberStart, this.pos);
-        literal += digits;
-        parts?.push(digits);
-        this.valueFrom = numberStart;
-        this.valueTo = this.pos;
       } else if (isLetter(c)) {
         const macroStart = this.pos;
         while (isNameChar(text.charCodeAt(this.pos))) {
           this.pos++;
         }
         const macro = text.slice(macroStart, this.pos).toLowerCase();
+        literal ??= partCount === 1 ? '' : text.slice(this.valueFrom, this.valueTo);
         parts ??= literal === '' ? [] : [literal];
         literal += macro;
         parts.push({ macro });
@@ -833,8 +844,12 @@ class ChunkParser {
     }
   }
 
-  /** Reads a `{...}` or `"..."` value with balanced braces; undefined when the chunk ends first. */
-  private readDelimited(closer: number): string | undefined {
+  /**
+   * Reads a `{...}` or `"..."` value with balanced braces and returns where its content ends (the
+   * closing delimiter), or -1 when the chunk ends first. It slices nothing: most values are stored as
+   * a range of the entry's text, so a slice here would only be garbage for the collector.
+   */
+  private readDelimited(closer: number): number {
     const text = this.text;
     const start = this.pos + 1;
     let depth = 0;
@@ -846,21 +861,21 @@ class ChunkParser {
         if (depth === 0) {
           if (closer === Ch.RBrace) {
             this.pos = i + 1;
-            return text.slice(start, i);
+            return i;
           }
           // A stray `}` inside a quoted value cannot be balanced.
-          return undefined;
+          return -1;
         }
         depth--;
       } else if (c === closer && depth === 0) {
         this.pos = i + 1;
-        return text.slice(start, i);
+        return i;
       } else if (c === 92) {
         i++; // A backslash escapes the next character, as in `\{` and `\"`.
       }
     }
     this.pos = text.length;
-    return undefined;
+    return -1;
   }
 
   private parseStringDefinition(close: number): void {
@@ -870,7 +885,7 @@ class ChunkParser {
     if (field) {
       this.strings.push({
         name: field.name,
-        parts: field.parts ?? [field.value],
+        parts: field.parts ?? [field.value ?? this.text.slice(this.valueFrom, this.valueTo)],
         range: { start: before, end: this.pos },
       });
     }
