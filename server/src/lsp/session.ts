@@ -55,6 +55,8 @@ export class Session {
   settings: FmAtlasSettings = DEFAULT_SETTINGS;
   config: CoreConfig = DEFAULT_CORE_CONFIG;
   folders: string[] = [];
+  /** When the last request came (Date.now()), so that work that blocks waits for a quiet moment. */
+  lastRequestAt = 0;
   /** The last project configuration error shown to the user, so that it is shown once. */
   lastConfigError: string | undefined;
   capabilities: ClientCapabilityFlags = {
