@@ -144,6 +144,24 @@ describe('fm-atlas lint', () => {
     });
   });
 
+  test('a user catalogue file in the folder is read as the editor reads it, and its problems reported', () => {
+    inTempFolder('fm-atlas-cli-catalogue-', (folder) => {
+      writeFileSync(
+        join(folder, 'lab.fmatlas.yaml'),
+        'models:\n  - id: our-lab-model\n    name: OurLabNet\n    year: not-a-year\n',
+      );
+      writeFileSync(join(folder, 'refs.bib'), '@article{a, title = {A}}\n');
+      writeFileSync(join(folder, 'main.tex'), '\\documentclass{article}\n\\bibliography{refs}\n\\nocite{a}\n');
+      const { status, stdout } = run('lint', folder, '--format', 'json');
+      const problems = JSON.parse(stdout) as Array<{ file: string; line: number; code: string; message: string }>;
+      assert.deepEqual(
+        problems.filter((problem) => problem.file.endsWith('lab.fmatlas.yaml')).map((p) => [p.line, p.code, p.message]),
+        [[4, 'catalogue-schema', "'models.0.year' must be an integer."]],
+      );
+      assert.equal(status, 1);
+    });
+  });
+
   test('--format json gives one record per problem', () => {
     const { status, stdout } = run(
       'lint',

@@ -119,6 +119,9 @@ export async function lintPaths(options: LintOptions): Promise<{ problems: LintP
   }
   const limits = options.maxFiles ? walkLimitsFor(options.maxFiles) : DEFAULT_WALK_LIMITS;
   const report = await loader.loadFolders(folders, limits);
+  // The user's catalogue files in the folders, as the editor loads them: their models are named in
+  // prose like the built-in ones, and their own problems (catalogue-schema) are reported.
+  await loader.loadCatalogueFiles(settings.catalogue.files, folders);
   if (options.project ?? true) {
     await loadProjectsOf([...targets], folders, workspace, loader);
   }
