@@ -25,6 +25,11 @@ const BLIND3_DEV_FLOORS: Partial<Record<Scored, { precision?: number; recall?: n
   'untagged-claim': { precision: 0.75, recall: 0.6 },
   'misattributed-citation': { precision: 0.9, recall: 0.9 },
 };
+/** The fourth blind set's first measure (test/claims/blind4/README.md), rules of ea32ecd; floors under it. */
+const BLIND4_FLOORS: Partial<Record<Scored, { precision?: number; recall?: number }>> = {
+  'untagged-claim': { precision: 0.6, recall: 0.45 },
+  'misattributed-citation': { precision: 0.95, recall: 0.7 },
+};
 const BLIND3_HOLDOUT_FLOORS: Partial<Record<Scored, { precision?: number; recall?: number }>> = {
   'untagged-claim': { precision: 0.58, recall: 0.3 },
   'misattributed-citation': { precision: 0.9, recall: 0.9 },
@@ -68,12 +73,15 @@ describe('claim rules on the annotated evaluation sets', () => {
   // (2026-12-06, before any rule saw it) is in test/claims/blind/README.md. Since then its dev half
   // may be read to find why rules fail; its holdout half is never read, and gives the real figure.
   // The floors below guard today's figures against regressions; the targets of issue 11 are higher.
-  for (const [half, floors] of [
-    ['blind/dev', BLIND_FLOORS],
-    ['blind/holdout', BLIND_FLOORS],
-    ['blind2', BLIND_FLOORS],
-    ['blind3/dev', BLIND3_DEV_FLOORS],
-    ['blind3/holdout', BLIND3_HOLDOUT_FLOORS],
+  // Each half with the fewest units (sentences, headings, table rows) it was written with.
+  for (const [half, floors, minimum] of [
+    ['blind/dev', BLIND_FLOORS, 250],
+    ['blind/holdout', BLIND_FLOORS, 250],
+    ['blind2', BLIND_FLOORS, 250],
+    ['blind3/dev', BLIND3_DEV_FLOORS, 250],
+    ['blind3/holdout', BLIND3_HOLDOUT_FLOORS, 250],
+    ['blind4/dev', BLIND4_FLOORS, 220],
+    ['blind4/holdout', BLIND4_FLOORS, 220],
   ] as const) {
     const path = join(folder, half, 'evaluation.json');
     test(
@@ -81,7 +89,7 @@ describe('claim rules on the annotated evaluation sets', () => {
       { skip: !existsSync(path) && `test/claims/${half}/evaluation.json is not there` },
       () => {
         const { count, failures } = evaluateSet(path, floors);
-        assert.ok(count >= 250, `${count} sentences`);
+        assert.ok(count >= minimum, `${count} sentences`);
         assert.deepEqual(failures, []);
       },
     );
