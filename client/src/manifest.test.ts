@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { ALL_COMMANDS } from './commandIds';
+import { listSettingKeys } from './explicitSettings';
 import { SERVED_LANGUAGES } from './documentSelector';
 import { SETTINGS_SECTION } from './settingsSection';
 
@@ -115,9 +116,7 @@ test('the project configuration schema (fmatlas.config.json) has exactly the key
             .filter(([key]) => key !== '$schema')
             .flatMap(([key, child]) => leaves(child, prefix === '' ? key : `${prefix}.${key}`))
         : [prefix];
-  const settings = flattenSettings(DEFAULT_SETTINGS, SETTINGS_SECTION).map(([name]) =>
-    name.slice(SETTINGS_SECTION.length + 1),
-  );
+  const settings = listSettingKeys();
   assert.deepEqual(leaves(schema, '').sort(), settings.sort());
   const validations = (manifest as { contributes?: { jsonValidation?: Array<{ fileMatch: string[]; url: string }> } })
     .contributes?.jsonValidation;

@@ -80,40 +80,37 @@ describe('Neovim with the README recipe', { skip }, () => {
     };
   }
 
-  test(`LaTeX: completion after \\cite{, a hover card and an undefined key (${heading})`, () => {
-    const project = join(root, 'latex');
+  /**
+   * Writes a project, opens `file` in Neovim, and checks what the user gets: the filetype, the key
+   * `ma2024segment` completed after `complete` and shown on hover, and line 3's undefined key.
+   */
+  function checkProject(name: string, files: Record<string, string>, file: string, complete: string, filetype: string) {
+    const project = join(root, name);
     mkdirSync(project);
-    writeFileSync(join(project, 'refs.bib'), REFS);
-    writeFileSync(
-      join(project, 'paper.tex'),
-      '\\documentclass{article}\n\\begin{document}\nMedSAM \\cite{ma2024segment} and \\cite{smith2020deep}.\nSee \\cite{ma\n\\bibliography{refs}\n\\end{document}\n',
-    );
-    const editor = openInNeovim(project, 'paper.tex', 'See \\cite{ma', 'ma2024segment');
+    for (const [path, text] of Object.entries({ 'refs.bib': REFS, ...files })) {
+      writeFileSync(join(project, path), text);
+    }
+    const editor = openInNeovim(project, file, complete, 'ma2024segment');
     assert.equal(editor.error, undefined);
-    assert.equal(editor.filetype, 'tex');
+    assert.equal(editor.filetype, filetype);
     assert.ok(editor.completion.includes('ma2024segment'), `completion: ${editor.completion.join(', ')}`);
     assert.match(editor.hover ?? '', /Segment anything in medical images/);
     assert.ok(
       editor.diagnostics.some((d) => d.line === 2 && d.message.includes("Undefined citation key 'smith2020deep'")),
     );
+  }
+
+  test(`LaTeX: completion after \\cite{, a hover card and an undefined key (${heading})`, () => {
+    const tex =
+      '\\documentclass{article}\n\\begin{document}\nMedSAM \\cite{ma2024segment} and \\cite{smith2020deep}.\nSee \\cite{ma\n\\bibliography{refs}\n\\end{document}\n';
+    checkProject('latex', { 'paper.tex': tex }, 'paper.tex', 'See \\cite{ma', 'tex');
   });
 
   test(`Quarto: completion after [@, with the bibliography of _quarto.yml (${heading})`, () => {
-    const project = join(root, 'quarto');
-    mkdirSync(project);
-    writeFileSync(join(project, '_quarto.yml'), 'project:\n  type: book\nbibliography: refs.bib\n');
-    writeFileSync(join(project, 'refs.bib'), REFS);
-    writeFileSync(
-      join(project, 'chapter.qmd'),
-      '# Intro\n\nSegmentation [@ma2024segment] and [@smith2020deep].\nSee [@ma\n',
-    );
-    const editor = openInNeovim(project, 'chapter.qmd', 'See [@ma', 'ma2024segment');
-    assert.equal(editor.error, undefined);
-    assert.equal(editor.filetype, 'quarto');
-    assert.ok(editor.completion.includes('ma2024segment'), `completion: ${editor.completion.join(', ')}`);
-    assert.match(editor.hover ?? '', /Segment anything in medical images/);
-    assert.ok(
-      editor.diagnostics.some((d) => d.line === 2 && d.message.includes("Undefined citation key 'smith2020deep'")),
-    );
+    const files = {
+      '_quarto.yml': 'project:\n  type: book\nbibliography: refs.bib\n',
+      'chapter.qmd': '# Intro\n\nSegmentation [@ma2024segment] and [@smith2020deep].\nSee [@ma\n',
+    };
+    checkProject('quarto', files, 'chapter.qmd', 'See [@ma', 'quarto');
   });
 });

@@ -118,6 +118,17 @@ export function collectProjectsOf(workspace: Workspace, uri: string): SourceDocu
   return [...members.values()];
 }
 
+/** The keys the `\bibitem`s of a LaTeX document's projects define (a `thebibliography` list instead of a .bib). */
+export function collectProjectBibitems(workspace: Workspace, uri: string): Set<string> {
+  const keys = new Set<string>();
+  for (const member of collectProjectsOf(workspace, uri)) {
+    for (const item of workspace.latex(member).bibitems) {
+      keys.add(item.key);
+    }
+  }
+  return keys;
+}
+
 /** Resolves an `\input` path relative to the root folder, or else to the including file's folder. */
 function resolveInclude(workspace: Workspace, rootFolder: string, includerUri: string, path: string): string {
   const file = withDefaultExtension(path, '.tex');

@@ -15,7 +15,7 @@
 import type { CoreConfig } from '../../config';
 import { listCitationUses, type CitationUse } from '../../base/citations';
 import { dirnameUri, resolvePathUri, withDefaultExtension } from '../../project/paths';
-import { collectProjectsOf, findBibliographies, findLatexRoots } from '../../project/findBibliographies';
+import { collectProjectBibitems, findBibliographies, findLatexRoots } from '../../project/findBibliographies';
 import { describeUnreadable } from '../../workspace/unreadableFiles';
 import type { SourceDocument, Workspace } from '../../workspace/workspace';
 import type { DiagnosticRule, RuleDiagnostic } from './rule';
@@ -62,7 +62,10 @@ function checkCitingWithoutBibliography(
   const citations = listCitationUses(workspace, document).filter(
     (use) => use.key !== '*' && !use.crossReference && (document.kind === 'latex' || isBracketed(document.text, use)),
   );
-  if (citations.length === 0 || (document.kind === 'latex' && hasBibitems(workspace, document))) {
+  if (
+    citations.length === 0 ||
+    (document.kind === 'latex' && collectProjectBibitems(workspace, document.uri).size > 0)
+  ) {
     return [];
   }
   const keys = new Set(citations.map((use) => use.key)).size;
@@ -92,11 +95,6 @@ function isBracketed(text: string, use: CitationUse): boolean {
   const lineEnd = text.indexOf('\n', use.range.end);
   const close = text.indexOf(']', use.range.end);
   return close >= 0 && (lineEnd < 0 || close < lineEnd) && !text.slice(use.range.end, close).includes('[');
-}
-
-/** True when the document's LaTeX project lists its references itself (`thebibliography`). */
-function hasBibitems(workspace: Workspace, document: SourceDocument): boolean {
-  return collectProjectsOf(workspace, document.uri).some((member) => workspace.latex(member).bibitems.length > 0);
 }
 
 /** A bibliography a document names that cannot be found or read, with the reason; or none for a citing document. */

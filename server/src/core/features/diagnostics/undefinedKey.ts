@@ -8,7 +8,7 @@
 import { distance } from 'fastest-levenshtein';
 import type { CoreConfig } from '../../config';
 import type { BibliographyIndex } from '../../bibtex/bibliographyIndex';
-import { collectProjectDocuments, findLatexRoots } from '../../project/findBibliographies';
+import { collectProjectBibitems } from '../../project/findBibliographies';
 import type { SourceDocument, Workspace } from '../../workspace/workspace';
 import { bibliographyIndexFor, listCitationUses } from '../../base/citations';
 import type { CoreDiagnostic } from './diagnosticTypes';
@@ -18,7 +18,7 @@ import { defineTextMemo } from '../../base/caches';
 /** Reports the undefined cite keys of a LaTeX or Markdown document. */
 function checkUndefinedKeys(workspace: Workspace, document: SourceDocument, config: CoreConfig): RuleDiagnostic[] {
   const index = bibliographyIndexFor(workspace, document.uri, config);
-  const bibitems = document.kind === 'latex' ? collectBibitems(workspace, document) : new Set<string>();
+  const bibitems = document.kind === 'latex' ? collectProjectBibitems(workspace, document.uri) : new Set<string>();
   if (index.uris.length === 0 && bibitems.size === 0) {
     return [];
   }
@@ -131,17 +131,4 @@ function keyDistance(typed: string, candidate: string): number | undefined {
     return allowed + 1;
   }
   return undefined;
-}
-
-function collectBibitems(workspace: Workspace, document: SourceDocument): Set<string> {
-  const keys = new Set<string>();
-  for (const root of findLatexRoots(workspace, document.uri)) {
-    const documents = collectProjectDocuments(workspace, root);
-    for (const member of documents.length > 0 ? documents : [document]) {
-      for (const item of workspace.latex(member).bibitems) {
-        keys.add(item.key);
-      }
-    }
-  }
-  return keys;
 }
