@@ -60,16 +60,19 @@ export function predictCase(item: EvaluationCase, bib: string): ScoredSentence[]
   const document = workspace.setDocument(uri, text)!;
   const sentences = extractSentences(workspace, document);
   const diagnostics = collectDiagnostics(workspace, uri, config);
-  return item.expect.map((label) => {
-    const at = offset + item.text.indexOf(label.sentence);
-    const sentence = sentences.find((candidate) => at >= candidate.range.start && at < candidate.range.end);
+  const anchors = item.expect.map((label) => offset + item.text.indexOf(label.sentence));
+  return item.expect.map((label, index) => {
+    const at = anchors[index];
+    // A sentence is the server's sentence the anchor starts; a heading or table row is no sentence
+    // there, so it runs from its anchor to the next (README.md, "How to score").
+    const span =
+      label.kind === undefined
+        ? sentences.find((candidate) => at >= candidate.range.start && at < candidate.range.end)?.range
+        : { start: at, end: anchors[index + 1] ?? offset + item.text.length };
     const codes = new Set(
-      sentence
+      span
         ? diagnostics
-            .filter(
-              (diagnostic) =>
-                diagnostic.range.start >= sentence.range.start && diagnostic.range.start < sentence.range.end,
-            )
+            .filter((diagnostic) => diagnostic.range.start >= span.start && diagnostic.range.start < span.end)
             .map((diagnostic) => diagnostic.code)
         : [],
     );

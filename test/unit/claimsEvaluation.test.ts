@@ -25,10 +25,13 @@ const BLIND3_DEV_FLOORS: Partial<Record<Scored, { precision?: number; recall?: n
   'untagged-claim': { precision: 0.75, recall: 0.6 },
   'misattributed-citation': { precision: 0.9, recall: 0.9 },
 };
-/** The fourth blind set's first measure (test/claims/blind4/README.md), rules of ea32ecd; floors under it. */
+/**
+ * The fourth blind set's first measure (test/claims/blind4/README.md), rules of ea32ecd, and
+ * misattributed-citation since table rows are read (1.000 / 1.000 on both halves); floors under them.
+ */
 const BLIND4_FLOORS: Partial<Record<Scored, { precision?: number; recall?: number }>> = {
   'untagged-claim': { precision: 0.6, recall: 0.45 },
-  'misattributed-citation': { precision: 0.95, recall: 0.7 },
+  'misattributed-citation': { precision: 0.95, recall: 0.9 },
 };
 const BLIND3_HOLDOUT_FLOORS: Partial<Record<Scored, { precision?: number; recall?: number }>> = {
   'untagged-claim': { precision: 0.58, recall: 0.3 },

@@ -119,4 +119,25 @@ describe('hostile inputs get a diagnostic or nothing, never an exception', () =>
     );
     assert.ok(footnotes.diagnostics.some((diagnostic) => diagnostic.code === 'untagged-claim'));
   });
+  test('10,000 unclosed tabulars and a Markdown table of 20,000 cited rows are read in bounded time', BOUND, () => {
+    const refs = '@misc{kirillov2023segany, title = {Segment Anything}, journal = {arXiv:2304.02643}}';
+    const unclosed = ask(
+      {
+        'main.tex': `${'\\begin{tabular}{l}\nMedSAM \\cite{kirillov2023segany} \\\\\n'.repeat(10_000)}\\bibliography{refs}`,
+        'refs.bib': refs,
+      },
+      'main.tex',
+    );
+    // The first unfinished tabular holds the rest of the document: its rows are read once.
+    const misattributed = unclosed.diagnostics.filter((diagnostic) => diagnostic.code === 'misattributed-citation');
+    assert.equal(misattributed.length, 10_000);
+    const pipe = ask(
+      {
+        'main.md': `---\nbibliography: refs.bib\n---\n| Model |\n|---|\n${'| MedSAM [@kirillov2023segany] |\n'.repeat(20_000)}`,
+        'refs.bib': refs,
+      },
+      'main.md',
+    );
+    assert.equal(pipe.diagnostics.filter((diagnostic) => diagnostic.code === 'misattributed-citation').length, 20_000);
+  });
 });

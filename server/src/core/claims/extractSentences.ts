@@ -9,6 +9,7 @@
 
 import { isInsideNonProse, normalizeRanges, rangesWithin } from '../prose/proseRanges';
 import type { TextRange } from '../text/textRange';
+import { findLatexTables } from './extractTableRows';
 import type { SourceDocument, Workspace } from '../workspace/workspace';
 import { splitTrimmedSentences } from './splitSentences';
 import { defineObjectMemo, defineTextMemo } from '../base/caches';
@@ -68,7 +69,6 @@ const MAX_ZONE_DEPTH = 3;
 const TEXTUAL_CITE = /^(citet|Citet|citeauthor|Citeauthor|textcite|Textcite|citealt|Citealt|citeA)$/;
 const HEADING =
   /\\(?:part|chapter|section|subsection|subsubsection|paragraph|subparagraph|title|author|date)\*?\s*(?:\[[^\]]*\]\s*)?\{/g;
-const TABLE_ENVIRONMENT = /\\begin\{(tabular\*?|tabularx|longtable|array|tabu)\}/g;
 /** Figures and tables hold graphics and cells, only their captions are prose; abstracts conventionally cite nothing. */
 const FLOAT_ENVIRONMENT = /\\begin\{(figure\*?|table\*?|wrapfigure|subfigure|tikzpicture|abstract)\}/g;
 const ZONE_COMMAND = /\\(footnote|caption)\*?\s*(?:\[[^\]]*\]\s*)?\{/g;
@@ -198,10 +198,9 @@ function extractLatex(workspace: Workspace, document: SourceDocument): ClaimSent
       });
     }
   }
-  for (const match of text.matchAll(TABLE_ENVIRONMENT)) {
-    const endMarker = `\\end{${match[1]}}`;
-    const close = text.indexOf(endMarker, match.index);
-    excluded.push({ start: match.index ?? 0, end: close < 0 ? text.length : close + endMarker.length });
+  // Table cells are no sentences (extractTableRows.ts reads them as rows).
+  for (const table of findLatexTables(document)) {
+    excluded.push(table.range);
   }
   // Zones inside headings and tabulars are not prose; zones inside a figure's body (its caption) are.
   const blocking = [...excluded];

@@ -6,6 +6,7 @@
 
 import type { CoreConfig } from '../../../config';
 import { extractSentences, type ClaimSentence } from '../../../claims/extractSentences';
+import { extractTableRows } from '../../../claims/extractTableRows';
 import type { Catalogue } from '../../../catalogue/catalogue';
 import { findMentions, type Mention } from '../../../catalogue/findMentions';
 import type { SourceDocument, Workspace } from '../../../workspace/workspace';
@@ -56,6 +57,8 @@ export interface ClaimContext {
   readonly document: SourceDocument;
   readonly citations: CitationContext;
   readonly sentences: readonly AnalysedSentence[];
+  /** The rows of the document's tables, read as sentences of their own (no claims, but citations). */
+  readonly tableRows: readonly AnalysedSentence[];
 }
 
 /**
@@ -95,7 +98,16 @@ export function claimContextFor(
     section: sentence.section,
     mentions: findSentenceMentions(citations.catalogue, sentence.text),
   }));
-  return { document, citations, sentences };
+  const tableRows = extractTableRows(workspace, document).map((row): AnalysedSentence => ({
+    range: row.range,
+    text: row.text,
+    paragraph: -1,
+    zone: 'body',
+    citations: row.citations,
+    section: '',
+    mentions: findSentenceMentions(citations.catalogue, row.text),
+  }));
+  return { document, citations, sentences, tableRows };
 }
 
 // Finding names is the costliest step, and while the author types only one sentence changes:

@@ -303,6 +303,30 @@ describe('misattributed-citation and first mentions', () => {
     );
   });
 
+  test("a table row that cites the base model's paper beside the adaptation's name is misattributed", () => {
+    const misattributed = (body: string, path?: string) =>
+      claims(body, path).codes.filter((code) => code.startsWith('misattributed'));
+    const tabular = (rows: string) =>
+      `\\begin{tabular}{lr}\n\\toprule\nModel & Images \\\\\n\\midrule\n${rows}\n\\bottomrule\n\\end{tabular}`;
+    assert.deepEqual(
+      misattributed(
+        tabular('MedSAM~\\cite{kirillov2023segany} & 1.5M \\\\\nSAM~\\cite{kirillov2023segany} & 11M \\\\'),
+      ),
+      ['misattributed-citation: kirillov2023segany'],
+    );
+    // The right paper, and a row that names the base model in a column of its own, are fine.
+    assert.deepEqual(misattributed(tabular('MedSAM~\\cite{ma2024segment} & 1.5M \\\\')), []);
+    assert.deepEqual(misattributed(tabular('MedSAM & SAM~\\cite{kirillov2023segany} & 1.5M \\\\')), []);
+    // Markdown pipe tables, with Pandoc citations in a cell.
+    const pipe =
+      '| Model | Images |\n|---|---:|\n| MedSAM [@kirillov2023segany] | 1.5M |\n| MedSAM [@ma2024segment] | 1.5M |\n';
+    assert.deepEqual(misattributed(pipe, 'main.md'), ['misattributed-citation: kirillov2023segany']);
+    // An unfinished tabular while the author types is read up to the end of the document.
+    assert.deepEqual(misattributed('\\begin{tabular}{l}\nMedSAM \\cite{kirillov2023segany} &'), [
+      'misattributed-citation: kirillov2023segany',
+    ]);
+  });
+
   test("a citation right after a name is that name's, even when the sentence cites the others rightly", () => {
     const codes = (body: string) => claims(body).codes.filter((code) => code.startsWith('misattributed'));
     assert.deepEqual(

@@ -1,6 +1,6 @@
 // Diagnostic: misattributed-citation
 //
-// A sentence names model X and cites keys, none of which is X's paper, while one of them is the
+// A sentence (or a table row) names model X and cites keys, none of which is X's paper, while one of them is the
 // paper of another catalogued model that the sentence does not name: "MedSAM \cite{kirillov2023segany}
 // achieves ..." cites the SAM paper for MedSAM. Rationale: the most common citation error in
 // reviews of model families is citing the base model for its adaptation. Quick fixes: cite the
@@ -23,7 +23,8 @@ import {
 function checkMisattributedCitations(context: ClaimContext): RuleDiagnostic[] {
   const diagnostics: RuleDiagnostic[] = [];
   const { catalogue } = context.citations;
-  for (const sentence of context.sentences) {
+  // A table row that names a model and cites a paper beside it is read as a sentence is.
+  for (const sentence of [...context.sentences, ...context.tableRows]) {
     const named = new Set(sentence.mentions.filter((mention) => mention.kind === 'model').map((mention) => mention.id));
     if (named.size === 0 || sentence.citations.length === 0) {
       continue;
