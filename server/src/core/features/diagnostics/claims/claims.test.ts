@@ -118,6 +118,17 @@ describe('untagged-claim on real prose: what is not a claim, and the tiers', () 
 
   test("the review's own counts, hypothetical examples and captions' figures are not claims", () => {
     assert.deepEqual(flagged('Of the 112 included studies, 41 (37\\%) used CT.'), []);
+    // A systematic review's results in its usual form: "k studies (x%)", in figures or in words.
+    assert.deepEqual(flagged('Seventy-four studies (50.0\\%) evaluated a single foundation model.'), []);
+    assert.deepEqual(flagged('Overall risk of bias was high in 89 studies (60.1\\%).'), []);
+    // PRISMA's sections are the review's own: their figures are its criteria and findings.
+    assert.deepEqual(
+      flagged('\\subsection{Eligibility criteria}\nModels pretrained on at least 100,000 images were eligible.'),
+      [],
+    );
+    assert.deepEqual(flagged('\\subsection{Background}\nMost models were pretrained on at least 100,000 images.'), [
+      'unsourced-figure: Most models were pretrained on at least 100,000 images.',
+    ]);
     assert.deepEqual(flagged('A classifier that always says no would reach 99\\% accuracy.'), []);
     // A "would" in a clause of the sentence does not make its result an illustration.
     assert.deepEqual(
@@ -180,6 +191,16 @@ describe('untagged-claim on real prose: what is not a claim, and the tiers', () 
     assert.deepEqual(flagged('FLAIR is a vision-language model for fundus images.'), [
       'untagged-claim: FLAIR is a vision-language model for fundus images.',
     ]);
+  });
+
+  test('an appeal to what is known ("are known to", "well-documented") refers to the literature', () => {
+    assert.deepEqual(flagged('Dermatology benchmarks are known to under-represent dark skin.'), [
+      'unsourced-attribution: Dermatology benchmarks are known to under-represent dark skin.',
+    ]);
+    assert.deepEqual(flagged('Vendor shifts are a well-documented cause of performance loss.'), [
+      'unsourced-attribution: Vendor shifts are a well-documented cause of performance loss.',
+    ]);
+    assert.deepEqual(flagged('The known issues are listed in the appendix.'), []);
   });
 
   test('attributions to named authors are warnings; the literature without a name is a weaker tier', () => {

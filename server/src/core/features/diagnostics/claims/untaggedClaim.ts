@@ -101,10 +101,12 @@ function signalsOf(text: string): TextSignals {
 
 /**
  * Sections whose figures and comparisons are the document's own: a thesis's Results, a review's
- * Methods. A heading or a file name ("sections/results.tex") says so.
+ * Methods, and the sections a systematic review has by the PRISMA 2020 checklist (Eligibility
+ * criteria, Search strategy, Risk of bias, Study characteristics). A heading or a file name
+ * ("sections/results.tex") says so.
  */
 const OWN_SECTION =
-  /\b(?:results?|methods?|methodology|materials|experiments?|experimental|evaluation|implementation|participants|abstract|conclusions?|ablations?|setup)\b/i;
+  /\b(?:results?|methods?|methodology|materials|experiments?|experimental|evaluation|implementation|participants|abstract|conclusions?|ablations?|setup)\b|\b(?:eligibility criteria|information sources|search strategy|selection process|data (?:collection|extraction|items)|risk of bias|effect measures|synthesis|certainty assessment|study (?:selection|characteristics)|quality assessment)\b/i;
 
 /** How the review's counts are written: "most frequently used", "accounted for", "appearing in 19 of them". */
 const COUNTING =
