@@ -129,4 +129,21 @@ describe('missing-bibliography for a document that cites with no bibliography', 
       "undefined-key: Undefined citation key 'ma2024segmnet'. Did you mean 'ma2024segment'?",
     ]);
   });
+
+  test('when every bibliography is missing, its one warning stands for the keys, not an error per citation', () => {
+    const { workspace } = parseFixture('%! main.tex\n\\bibliography{refs}\n\\cite{a} \\cite{b} \\cite{c}\n');
+    const codes = (uri: string) =>
+      collectDiagnostics(workspace, fixtureUri(uri), DEFAULT_CORE_CONFIG).map((diagnostic) => diagnostic.code);
+    assert.deepEqual(codes('main.tex'), ['missing-bibliography']);
+    // One bibliography found among two: its keys are checked, and a key in neither is undefined.
+    const both = parseFixture(
+      '%! main.tex\n\\bibliography{refs,other}\n\\cite{a} \\cite{b}\n%! refs.bib\n@misc{a, title = {A}}\n',
+    );
+    assert.deepEqual(
+      collectDiagnostics(both.workspace, fixtureUri('main.tex'), DEFAULT_CORE_CONFIG)
+        .map((d) => d.code)
+        .sort(),
+      ['missing-bibliography', 'undefined-key'],
+    );
+  });
 });

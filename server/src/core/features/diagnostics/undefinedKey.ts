@@ -3,7 +3,8 @@
 // A cite key that no bibliography of the document defines (Error), with "did you mean ...?" from
 // the fuzzy index; the quick fix replaces it. Not reported for `\nocite{*}`, for keys that a
 // `\bibitem` of the project defines, for Quarto cross-references such as `@fig-x`, or for a
-// Markdown document without any bibliography (where `@name` is likely not a citation at all).
+// document without any bibliography (in Markdown `@name` is then likely not a citation at all) or
+// whose bibliographies are all missing (missing-bibliography reports the cause once).
 
 import { distance } from 'fastest-levenshtein';
 import type { CoreConfig } from '../../config';
@@ -19,7 +20,10 @@ import { defineTextMemo } from '../../base/caches';
 function checkUndefinedKeys(workspace: Workspace, document: SourceDocument, config: CoreConfig): RuleDiagnostic[] {
   const index = bibliographyIndexFor(workspace, document.uri, config);
   const bibitems = document.kind === 'latex' ? collectProjectBibitems(workspace, document.uri) : new Set<string>();
-  if (index.uris.length === 0 && bibitems.size === 0) {
+  // With no bibliography, or none of those named found (missing-bibliography says which), every
+  // key would be undefined for one reason: a real chapter with a mistyped .bib path got one error
+  // per citation, 64 of them, burying the one warning that names the cause.
+  if (index.missing.length === index.uris.length && bibitems.size === 0) {
     return [];
   }
   const diagnostics: RuleDiagnostic[] = [];
