@@ -4,7 +4,7 @@
 // check alike. data/fmatlas.config.schema.json is its schema; VS Code validates the file with it
 // (package.json `jsonValidation`), and so does this reader.
 
-import Ajv from 'ajv';
+import Ajv, { type ValidateFunction } from 'ajv';
 import { dirname, join } from 'node:path';
 import schema from '../../../data/fmatlas.config.schema.json';
 import { readTextFile } from './readTextFile';
@@ -23,7 +23,10 @@ export type ProjectConfigRead =
   | { readonly path: string; readonly values: Readonly<Record<string, unknown>> }
   | { readonly path: string; readonly error: string };
 
-const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+// Compiled on first use, not at load: Ajv builds its validators with `new Function`, code that V8's
+// compile cache cannot keep, so an eager compile cost every start about 30 ms, with or without a
+// project configuration.
+let validator: ValidateFunction | undefined;
 
 /**
  * Reads and validates the project configuration at `path`; undefined when there is no such file.
@@ -41,6 +44,7 @@ export async function readProjectConfig(path: string): Promise<ProjectConfigRead
   } catch (error) {
     return { path, error: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
   }
+  const validate = (validator ??= new Ajv({ allErrors: true, strict: false }).compile(schema));
   if (!validate(values)) {
     const problems = (validate.errors ?? []).slice(0, 3).map((problem) => {
       const where = problem.instancePath === '' ? 'the file' : problem.instancePath.slice(1).replace(/\//g, '.');
