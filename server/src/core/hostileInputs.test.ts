@@ -140,4 +140,14 @@ describe('hostile inputs get a diagnostic or nothing, never an exception', () =>
     );
     assert.equal(pipe.diagnostics.filter((diagnostic) => diagnostic.code === 'misattributed-citation').length, 20_000);
   });
+  test('a lone surrogate in an \\input or \\bibliography path names a missing file, not a crash', BOUND, () => {
+    const { diagnostics } = ask(
+      { 'main.tex': '\\input{\udc00}\n\\bibliography{refs\ud800}\n\\cite{k}', 'refs.bib': '@misc{k, title = {A}}' },
+      'main.tex',
+    );
+    assert.deepEqual(
+      diagnostics.map((diagnostic) => diagnostic.code),
+      ['missing-bibliography'],
+    );
+  });
 });

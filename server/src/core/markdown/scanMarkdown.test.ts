@@ -75,6 +75,15 @@ describe('scanMarkdown', () => {
     assert.deepEqual(use, { key: '', range: { start: 7, end: 7 }, crossReference: false });
   });
 
+  test('a braced key, closed or still being typed, stays within the text', () => {
+    assert.deepEqual(keysOf('See [@{doe:2020, p.1}; @{x}].'), ['doe:2020, p.1', 'x']);
+    const text = '\n\n roL:$3[@{';
+    const syntax = scanMarkdown(text);
+    assert.deepEqual(syntax.citations, [{ key: '', range: { start: 12, end: 12 }, crossReference: false }]);
+    assert.ok(syntax.nonProse.every((range) => range.end <= text.length));
+    assert.deepEqual(scanMarkdown('Text [@{kir').citations[0].range, { start: 8, end: 11 });
+  });
+
   test('broken YAML and hostile input never throw', () => {
     for (const text of [
       '---\nbibliography: [unclosed\n---\n',

@@ -268,12 +268,20 @@ function readCitation(text: string, at: number, to: number, out: MarkdownCitatio
     return at + 1;
   }
   const start = at + 1;
-  if (text[start] === '{') {
+  if (start < to && text[start] === '{') {
+    // `@{key}`. Unclosed, it is being typed (`[@{kir`): the key runs to the first space or
+    // delimiter, within the text (an unclosed brace at the end once made a range past it).
     const close = text.indexOf('}', start);
-    const end = close < 0 || close > to ? start + 1 : close;
-    const key = text.slice(start + 1, end);
-    out.push({ key, range: { start: start + 1, end }, crossReference: false });
-    return end + 1;
+    let end = start + 1;
+    if (close >= 0 && close < to) {
+      end = close;
+    } else {
+      while (end < to && !/[\s\];,]/.test(text[end])) {
+        end++;
+      }
+    }
+    out.push({ key: text.slice(start + 1, end), range: { start: start + 1, end }, crossReference: false });
+    return Math.min(to, end + 1);
   }
   let end = start;
   if (isWordChar(text[end])) {

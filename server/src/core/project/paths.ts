@@ -5,9 +5,16 @@ export function dirnameUri(uri: string): string {
   return Utils.dirname(URI.parse(uri)).toString();
 }
 
-/** Resolves a path written in a document (relative, or absolute) against a folder URI. */
+/** A UTF-16 code unit of a surrogate pair without its partner. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Resolves a path written in a document (relative, or absolute) against a folder URI. Never throws:
+ * a lone surrogate (`\input{\udc00}` typed or pasted) cannot be percent-encoded, so it is read as
+ * U+FFFD, a path that names no file, which the caller reports as missing.
+ */
 export function resolvePathUri(folderUri: string, path: string): string {
-  const cleaned = path.trim().replace(/\\/g, '/');
+  const cleaned = path.trim().replace(/\\/g, '/').replace(LONE_SURROGATE, '\uFFFD');
   if (cleaned.startsWith('/') || /^[A-Za-z]:\//.test(cleaned)) {
     return URI.file(cleaned).toString();
   }
