@@ -34,6 +34,10 @@ export interface FmAtlasSettings {
     /** Flag the author's own results ("we", "our", "this review") too. */
     readonly flagOwnResults: boolean;
   };
+  readonly metaAnalysis: {
+    /** Which year a study counts under in charts: of publication (a preprint: the year posted) or first public. */
+    readonly yearBasis: 'publication' | 'first-public';
+  };
   readonly diagnostics: {
     readonly unusedEntries: {
       readonly enabled: boolean;
@@ -68,6 +72,7 @@ export const DEFAULT_SETTINGS: FmAtlasSettings = {
     },
     flagOwnResults: false,
   },
+  metaAnalysis: { yearBasis: 'publication' },
   // Quarto's grateful extension writes grateful-refs.bib, and knitr::write_bib writes packages.bib by
   // convention: both list every package used, cited or not, so their unused entries mean nothing.
   diagnostics: { unusedEntries: { enabled: true, maxEntries: 1000, ignore: ['grateful-refs.bib', 'packages.bib'] } },

@@ -187,7 +187,7 @@ describe('comparison tables over LSP', () => {
       const spec = /\\begin\{tabularx\}\{\\linewidth\}\{(.*)\}$/m.exec(result.text)?.[1] ?? '';
       const wrapping = />\{\\raggedright\\arraybackslash\\hspace\{0pt\}(?:\\hsize=[\d.]+\\hsize)?\}X/g;
       assert.equal(spec.replace(wrapping, 'X'), 'XrX');
-      assert.match(result.text, /MedSAM~\\cite\{ma2024segment\} & 2023 & ViT-B \(SAM vit\\_b\) \\\\/);
+      assert.match(result.text, /MedSAM~\\cite\{ma2024segment\} & 2024 & ViT-B \(SAM vit\\_b\) \\\\/);
       assert.match(result.text, /BiomedCLIP~\\cite\{zhang2025biomedclip\}/);
       const added = client.appliedEdits[client.appliedEdits.length - 1].changes![client.uri('refs.bib')] as TextEdit[];
       assert.match(added[0].newText, /@\w+\{zhang2025biomedclip,/);
@@ -284,7 +284,7 @@ describe('comparison tables in Markdown over LSP', () => {
         [
           '| Model | Year | Language model |',
           '|---|---:|---|',
-          '| MedSAM [@ma2024segment] | 2023 | – |',
+          '| MedSAM [@ma2024segment] | 2024 | – |',
           '| Segment Anything Model (SAM) [@kirillov2023segany] | 2023 | – |',
           '',
           ': Comparison of foundation models. {#tbl-fm-comparison}',

@@ -227,7 +227,7 @@ describe('preprint-superseded on the examples', () => {
   test('once per key, on the .bib entry, with its citations as related information, as EXPECTED.md says', () => {
     const expected = readFileSync(join(ROOT, 'examples/EXPECTED.md'), 'utf8')
       .split('\n')
-      .filter((line) => /^\| [a-z-]+\/references\.bib:\d+ \|/.test(line))
+      .filter((line) => /^\| [a-z-]+\/[a-z-]+\.bib:\d+ \|/.test(line))
       .map((line) =>
         line
           .split('|')
@@ -235,7 +235,7 @@ describe('preprint-superseded on the examples', () => {
           .map((cell) => cell.trim().replace(/`/g, ''))
           .join(' '),
       );
-    assert.equal(expected.length, 11);
+    assert.equal(expected.length, 15);
     const { stdout } = run('lint', 'examples', '--format', 'json', '--rules', 'preprint-superseded');
     type Problem = { file: string; line: number; message: string; related?: Array<{ file: string; line: number }> };
     const problems = JSON.parse(stdout) as Problem[];
@@ -250,7 +250,7 @@ describe('preprint-superseded on the examples', () => {
       expected,
     );
     const text = run('lint', 'examples', '--rules', 'preprint-superseded').stdout;
-    assert.equal(text.match(/\[preprint-superseded\]/g)?.length, 11);
+    assert.equal(text.match(/\[preprint-superseded\]/g)?.length, 15);
     assert.match(text, /^ {4}examples\/quarto-review\/index\.qmd:56:148: 'li2023llavamed' cited here$/m);
   });
 
@@ -265,6 +265,7 @@ describe('preprint-superseded on the examples', () => {
       'chapters/vision-only.tex:12',
       'chapters/vision-only.tex:14',
       'chapters/vision-only.tex:22',
+      'chapters/vision-only.tex:25',
       'chapters/vision-only.tex:26',
       'chapters/vision-only.tex:67',
     ]);
@@ -310,8 +311,9 @@ describe('fm-atlas table', () => {
       [
         '| Model | Year |',
         '|---|---:|',
-        '| MedSAM [@MedSAM] | 2023 |',
+        // Sorted by the year of publication: SAM (ICCV 2023) before MedSAM (Nature Communications 2024).
         '| Segment Anything Model (SAM) [@kirillov2023segany] | 2023 |',
+        '| MedSAM [@MedSAM] | 2024 |',
         '| BiomedCLIP [@zhang2025biomedclip] | 2025 |',
         '',
         ': Comparison of foundation models. {#tbl-fm-comparison}',
@@ -365,6 +367,22 @@ describe('fm-atlas stats', () => {
     for (const series of legend) {
       assert.ok(svg.stdout.includes(series.replace(/&/g, '&amp;')), `SVG lacks the series ${series}`);
     }
+  });
+
+  test('--year-basis: a study counts in its year of publication, or with first-public in its preprint year', () => {
+    inTempFolder('fm-atlas-stats-', (folder) => {
+      writeFileSync(
+        join(folder, 'lab.fmatlas.yaml'),
+        'models:\n  - id: labnet\n    name: LabNet\n    first_public_year: 2023\n    publication_year: 2024\n    category: vision-only\n',
+      );
+      const csv = (...args: string[]) =>
+        run('stats', '--scope', join(folder, 'lab.fmatlas.yaml'), '--format', 'csv', ...args).stdout;
+      assert.equal(csv(), 'series,2024,total\r\nVision-only,1,1\r\n');
+      assert.equal(csv('--year-basis', 'first-public'), 'series,2023,total\r\nVision-only,1,1\r\n');
+      const bad = run('stats', '--year-basis', 'preprint');
+      assert.equal(bad.status, 2);
+      assert.match(bad.stderr, /--year-basis must be publication or first-public, not 'preprint'/);
+    });
   });
 
   test('a user catalogue file is a scope of its own; bad options exit 2 with a message', () => {

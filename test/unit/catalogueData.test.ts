@@ -19,6 +19,8 @@ const schema = read('catalogue.schema.json');
 const modelsFile = read('models.json');
 const datasetsFile = read('datasets.json');
 const models = modelsFile.models as ModelRecord[];
+/** A BibTeX venue that is a preprint server, not a version of record. */
+const PREPRINT_VENUE = /arxiv|biorxiv|medrxiv|preprint|ssrn|research ?square/i;
 const datasets = datasetsFile.datasets as DatasetRecord[];
 
 describe('the built-in catalogue', () => {
@@ -114,22 +116,54 @@ describe('the built-in catalogue', () => {
     assert.deepEqual(broken, []);
   });
 
-  test('years are in range, and a published version comes with the preprint kept', () => {
+  test('years are in range: first public, then published, and a published version keeps its preprint', () => {
     const problems: string[] = [];
+    const latest = new Date().getFullYear() + 1;
     for (const model of models) {
-      if (model.year === null || model.year < 2015 || model.year > new Date().getFullYear() + 1) {
-        problems.push(`${model.id}: year ${model.year}`);
+      if (model.first_public_year === null || model.first_public_year < 2015 || model.first_public_year > latest) {
+        problems.push(`${model.id}: first_public_year ${model.first_public_year}`);
+      }
+      if (model.publication_year !== null && model.publication_year < (model.first_public_year ?? 0)) {
+        problems.push(
+          `${model.id}: published ${model.publication_year} before first public ${model.first_public_year}`,
+        );
       }
       if (model.preprint_bibtex && !model.published_version) {
         problems.push(`${model.id}: a preprint BibTeX without a published version`);
       }
     }
     for (const dataset of datasets) {
-      if (dataset.year !== null && (dataset.year < 1990 || dataset.year > new Date().getFullYear() + 1)) {
+      if (dataset.year !== null && (dataset.year < 1990 || dataset.year > latest)) {
         problems.push(`${dataset.id}: year ${dataset.year}`);
       }
     }
     assert.deepEqual(problems, []);
+  });
+
+  test("the default BibTeX is the version of record, and its year is the record's publication year", () => {
+    const problems: string[] = [];
+    for (const model of models) {
+      const bibtex = model.bibtex ? parseBibtex(model.bibtex).file.entries[0] : undefined;
+      const venue = bibtex?.fields.find((field) => /^(?:journal|booktitle)$/i.test(field.name))?.value ?? '';
+      const year = Number(bibtex?.fields.find((field) => field.name.toLowerCase() === 'year')?.value ?? NaN);
+      const preprint = !venue || PREPRINT_VENUE.test(venue);
+      if (preprint && (model.published_version || model.publication_year !== null)) {
+        problems.push(`${model.id}: a preprint BibTeX is the default, but a version of record exists`);
+      }
+      if (!preprint && model.publication_year !== year) {
+        problems.push(`${model.id}: BibTeX year ${year}, publication_year ${model.publication_year}`);
+      }
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  test('every model has its parameter count as an integer, or a note that says why there is none', () => {
+    assert.deepEqual(
+      models
+        .filter((model) => !(Number.isInteger(model.params) && model.params! > 0) && !model.params_note)
+        .map((model) => model.id),
+      [],
+    );
   });
 
   test('every record names its sources', () => {

@@ -1,6 +1,7 @@
 // `fm-atlas catalogue [query]`: lists and searches the catalogue (built-in, plus user catalogue
 // files given with --file), for other editors and scripts.
 
+import { describeModelYear } from '../core/catalogue/modelYear';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -70,7 +71,7 @@ export function formatCatalogueAsText(result: { models: ModelRecord[]; datasets:
   const lines = [
     ...result.models.map(
       (model) =>
-        `${model.id.padEnd(width)}  ${model.name} — ${[model.category, model.paradigm.join(', '), model.year, model.venue].filter(Boolean).join(' · ')}`,
+        `${model.id.padEnd(width)}  ${model.name} — ${[model.category, model.paradigm.join(', '), describeModelYear(model), model.venue].filter(Boolean).join(' · ')}`,
     ),
     ...result.datasets.map(
       (dataset) =>

@@ -147,6 +147,7 @@ export async function lintPaths(options: LintOptions): Promise<{ problems: LintP
     unusedEntries: { ...unusedEntries, enabled: options.unusedEntries === false ? false : unusedEntries.enabled },
     severity: settings.claims.severity,
     claims: { flagOwnResults: settings.claims.flagOwnResults },
+    stats: { yearBasis: settings.metaAnalysis.yearBasis },
   };
   for (const { path, label } of named) {
     await loadOrFail(loader, workspace, pathToFileURL(path).toString(), label, failures);

@@ -64,6 +64,9 @@ const USAGE = `Usage:
       --chart ${CHART_IDS.join('|')}
       --format svg|pgfplots|csv        SVG figure, PGFPlots code for LaTeX, or the counts (default: svg).
       --max-files N                    Files read from the manuscript's folder (default: 5000).
+      --year-basis publication|first-public
+                                       Count a study in its year of publication (default; a preprint
+                                       in the year it was posted) or in the year it was first public.
   fm-atlas --version | --help
 
 Exit codes:
@@ -157,10 +160,11 @@ async function main(argv: string[]): Promise<number | undefined> {
         chart: { type: 'string' },
         format: { type: 'string' },
         'max-files': { type: 'string' },
+        'year-basis': { type: 'string' },
       },
     });
-    const { 'max-files': maxFiles, ...options } = parsed.values;
-    const outcome = await renderStats({ ...options, maxFiles: parseMaxFiles(maxFiles) });
+    const { 'max-files': maxFiles, 'year-basis': yearBasis, ...options } = parsed.values;
+    const outcome = await renderStats({ ...options, yearBasis, maxFiles: parseMaxFiles(maxFiles) });
     for (const note of outcome.notes) {
       process.stderr.write(`fm-atlas: stats: ${note}\n`);
     }

@@ -18,6 +18,7 @@ import { DEFAULT_WALK_LIMITS, walkLimitsFor } from '../host/findWorkspaceFiles';
 import { inspectFile, readTextFile } from '../host/readTextFile';
 import { WorkspaceLoader } from '../host/workspaceLoader';
 import { requireBuiltinCatalogue } from './builtinCatalogue';
+import { YEAR_BASES, type YearBasis } from '../core/catalogue/modelYear';
 import { inputError, usageError } from './cliError';
 import { renderSvg } from './renderSvg';
 
@@ -29,6 +30,8 @@ export interface StatsOptions {
   readonly format?: string;
   /** The most files the walk of a manuscript's folder lists; past it the command fails. */
   readonly maxFiles?: number;
+  /** Which year a study counts under: "publication" (default) or "first-public". */
+  readonly yearBasis?: string;
 }
 
 /**
@@ -44,7 +47,15 @@ export async function renderStats(options: StatsOptions): Promise<{ text: string
   if (!['svg', 'pgfplots', 'csv'].includes(format)) {
     throw usageError(`--format must be svg, pgfplots or csv, not '${format}'`);
   }
-  const config = { ...DEFAULT_CORE_CONFIG, builtinCatalogueLayers: requireBuiltinCatalogue() };
+  const yearBasis = (options.yearBasis ?? 'publication') as YearBasis;
+  if (!YEAR_BASES.includes(yearBasis)) {
+    throw usageError(`--year-basis must be ${YEAR_BASES.join(' or ')}, not '${options.yearBasis}'`);
+  }
+  const config = {
+    ...DEFAULT_CORE_CONFIG,
+    builtinCatalogueLayers: requireBuiltinCatalogue(),
+    stats: { yearBasis },
+  };
   const workspace = new Workspace();
   const notes: string[] = [];
   let scope: StatsScope = 'catalogue';

@@ -1,5 +1,6 @@
 import type { CatalogueLayer } from './catalogue/catalogue';
 import type { DiscoveryConfig } from './project/findBibliographies';
+import type { YearBasis } from './catalogue/modelYear';
 
 /** A severity a user may give a configurable diagnostic code: a level, or `off` to turn the code off. */
 export type SeverityOverride = 'error' | 'warning' | 'information' | 'hint' | 'off';
@@ -37,6 +38,8 @@ export interface CoreConfig extends DiscoveryConfig {
    */
   readonly severity: Readonly<Partial<Record<string, SeverityOverride>>>;
   readonly claims: ClaimsConfig;
+  /** How the meta-analysis counts: which year a study counts under (catalogue/modelYear.ts). */
+  readonly stats: { readonly yearBasis: YearBasis };
 }
 
 /**
@@ -50,4 +53,5 @@ export const DEFAULT_CORE_CONFIG: CoreConfig = {
   builtinCatalogueLayers: [],
   severity: {},
   claims: { flagOwnResults: false },
+  stats: { yearBasis: 'publication' },
 };

@@ -257,7 +257,9 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
       const config = init.config();
       const cited = uri ? findManuscriptCitedModels(workspace, uri, config) : undefined;
       const manuscript = uri ? describeManuscriptScope(workspace, uri) : undefined;
-      return renderMetaAnalysis(buildMetaAnalysis(catalogueFor(workspace, config), statsScope, cited, manuscript));
+      return renderMetaAnalysis(
+        buildMetaAnalysis(catalogueFor(workspace, config), statsScope, cited, manuscript, config.stats.yearBasis),
+      );
     },
   };
   const service: Record<string, unknown> = { workspace, dispose: () => scope.clear() };

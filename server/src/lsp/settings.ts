@@ -47,6 +47,12 @@ export function normalizeSettings(raw: unknown): FmAtlasSettings {
           ? value.claims.flagOwnResults
           : DEFAULT_SETTINGS.claims.flagOwnResults,
     },
+    metaAnalysis: {
+      yearBasis:
+        value.metaAnalysis?.yearBasis === 'first-public' || value.metaAnalysis?.yearBasis === 'publication'
+          ? value.metaAnalysis.yearBasis
+          : DEFAULT_SETTINGS.metaAnalysis.yearBasis,
+    },
     diagnostics: {
       unusedEntries: {
         enabled:
@@ -187,5 +193,6 @@ export async function resolveCoreConfig(
     builtinCatalogueLayers: settings.catalogue.builtIn ? (builtinCatalogueLayers ?? []) : [],
     severity: settings.claims.severity,
     claims: { flagOwnResults: settings.claims.flagOwnResults },
+    stats: { yearBasis: settings.metaAnalysis.yearBasis },
   };
 }

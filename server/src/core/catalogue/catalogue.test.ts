@@ -56,6 +56,30 @@ describe('linking the bibliography to the catalogue', () => {
 });
 
 describe('user catalogue files', () => {
+  test("schema v1's year is read as both years; v2's years are kept apart", () => {
+    const fixture = parseFixture(`%! lab.fmatlas.yaml
+models:
+  - id: old-style
+    name: OldStyle
+    year: 2023
+  - id: new-style
+    name: NewStyle
+    first_public_year: 2023
+    publication_year: 2024
+    params: 86000000
+    params_note: image encoder only
+`);
+    const catalogue = catalogueFor(fixture.workspace, config);
+    const old = catalogue.model('old-style')!;
+    assert.deepEqual([old.first_public_year, old.publication_year], [2023, 2023]);
+    const current = catalogue.model('new-style')!;
+    assert.deepEqual(
+      [current.first_public_year, current.publication_year, current.params, current.params_note],
+      [2023, 2024, 86_000_000, 'image encoder only'],
+    );
+    assert.deepEqual(collectDiagnostics(fixture.workspace, fixtureUri('lab.fmatlas.yaml'), config), []);
+  });
+
   test('override a built-in field, add a record, and report schema errors at their line', () => {
     const fixture = parseFixture(`%! lab.fmatlas.yaml
 models:
@@ -67,7 +91,9 @@ models:
     base_model: medsam
 `);
     const catalogue = catalogueFor(fixture.workspace, config);
-    assert.equal(catalogue.model('medsam')?.params, '93.7M (ViT-B)');
+    // Schema v1 wrote the count as text: it is read as an integer, with the text as its note.
+    assert.equal(catalogue.model('medsam')?.params, 93_700_000);
+    assert.equal(catalogue.model('medsam')?.params_note, 'ViT-B');
     assert.equal(catalogue.model('medsam')?.venue, 'Nature Communications', 'other fields stay built-in');
     assert.equal(catalogue.model('our-model')?.name, 'OurModel');
     const diagnostics = collectDiagnostics(fixture.workspace, fixtureUri('lab.fmatlas.yaml'), config);

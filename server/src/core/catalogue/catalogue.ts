@@ -2,6 +2,7 @@
 // a built-in id overrides it field by field; a new id adds a record.
 
 import type { CatalogueEntry, CatalogueFile, DatasetRecord, ModelRecord, RecordOrigin } from './catalogueTypes';
+import { upgradeModelFields } from './upgradeRecord';
 
 /** One catalogue file to merge, with where it lives (null for the built-in one). */
 export interface CatalogueLayer {
@@ -15,7 +16,8 @@ export interface CatalogueLayer {
 
 const EMPTY_MODEL: Omit<ModelRecord, 'id' | 'name'> = {
   aliases: [],
-  year: null,
+  first_public_year: null,
+  publication_year: null,
   venue: null,
   category: null,
   paradigm: [],
@@ -23,6 +25,7 @@ const EMPTY_MODEL: Omit<ModelRecord, 'id' | 'name'> = {
   backbone: null,
   language_model: null,
   params: null,
+  params_note: null,
   modalities: [],
   dimension: null,
   pretraining_data: [],
@@ -66,7 +69,8 @@ export class Catalogue {
     for (const layer of layers) {
       layer.file.models.forEach((partial, index) => {
         const previous = this.modelsById.get(partial.id)?.record;
-        const record = { ...EMPTY_MODEL, name: partial.id, ...previous, ...definedFields(partial) } as ModelRecord;
+        const fields = definedFields(upgradeModelFields(partial));
+        const record = { ...EMPTY_MODEL, name: partial.id, ...previous, ...fields } as ModelRecord;
         this.modelsById.set(partial.id, { record, origin: originOf(layer, 'models', index) });
       });
       layer.file.datasets.forEach((partial, index) => {

@@ -40,7 +40,25 @@ export const CATALOGUE_SCHEMA = {
         id: { $ref: '#/$defs/id' },
         name: { type: 'string', minLength: 1, description: 'Canonical name, inserted by completion.' },
         aliases: { $ref: '#/$defs/stringList', description: 'Other names a manuscript may use.' },
-        year: { type: 'integer', minimum: 2015, maximum: 2030 },
+        first_public_year: {
+          type: ['integer', 'null'],
+          minimum: 2015,
+          maximum: 2030,
+          description: 'The year the work was first public: its first preprint, or the paper when there was none.',
+        },
+        publication_year: {
+          type: ['integer', 'null'],
+          minimum: 2015,
+          maximum: 2030,
+          description: 'The year of the version of record (journal or proceedings); null while only a preprint exists.',
+        },
+        year: {
+          type: 'integer',
+          minimum: 2015,
+          maximum: 2030,
+          deprecated: true,
+          description: 'Schema v1: read as both first_public_year and publication_year where those are not given.',
+        },
         venue: { $ref: '#/$defs/nullableString' },
         category: { enum: ['vision-only', 'vision-language'] },
         paradigm: {
@@ -51,8 +69,13 @@ export const CATALOGUE_SCHEMA = {
         backbone: { $ref: '#/$defs/nullableString', description: 'Backbone or vision encoder.' },
         language_model: { $ref: '#/$defs/nullableString' },
         params: {
+          anyOf: [{ type: 'integer', minimum: 1 }, { type: 'string' }, { type: 'null' }],
+          description:
+            "The number of parameters as an integer, e.g. 86000000; text such as '86M (ViT-B)' is read as a count (schema v1).",
+        },
+        params_note: {
           $ref: '#/$defs/nullableString',
-          description: "Parameter count as stated by the source, e.g. '86M (ViT-B)'.",
+          description: "What the count covers ('image encoder only'), or why there is none.",
         },
         modalities: { $ref: '#/$defs/stringList' },
         dimension: { enum: ['2D', '3D', '2D+3D', 'video', null] },

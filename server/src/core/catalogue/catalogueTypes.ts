@@ -21,14 +21,21 @@ export interface ModelRecord {
   readonly id: string;
   readonly name: string;
   readonly aliases: readonly string[];
-  readonly year: number | null;
+  /** The year the work was first public: its first preprint, or the paper when there was none. */
+  readonly first_public_year: number | null;
+  /** The year of the version of record (journal or proceedings); null while only a preprint exists. */
+  readonly publication_year: number | null;
+  /** The venue of the version of record, or the preprint server while there is none. */
   readonly venue: string | null;
   readonly category: 'vision-only' | 'vision-language' | null;
   readonly paradigm: readonly string[];
   readonly architecture: string | null;
   readonly backbone: string | null;
   readonly language_model: string | null;
-  readonly params: string | null;
+  /** The number of parameters, as an integer; {@link ModelRecord.params_note} says what it covers. */
+  readonly params: number | null;
+  /** What the count covers ("image encoder only", "largest of three variants"), or why there is none. */
+  readonly params_note: string | null;
   readonly modalities: readonly string[];
   readonly dimension: string | null;
   readonly pretraining_data: readonly PretrainingData[];
@@ -79,8 +86,18 @@ export interface CatalogueEntry<T> {
   readonly origin: RecordOrigin;
 }
 
+/**
+ * A model as a catalogue file may write it: any field of a record, and the fields of schema v1 that
+ * the catalogue still reads (`year`, `params` as text; see upgradeRecord.ts).
+ */
+export type ModelFileRecord = Omit<Partial<ModelRecord>, 'params'> & {
+  readonly id: string;
+  readonly year?: number;
+  readonly params?: number | string | null;
+};
+
 /** The contents of one catalogue file: partial records, as users may override a single field. */
 export interface CatalogueFile {
-  readonly models: ReadonlyArray<Partial<ModelRecord> & { id: string }>;
+  readonly models: readonly ModelFileRecord[];
   readonly datasets: ReadonlyArray<Partial<DatasetRecord> & { id: string }>;
 }

@@ -6,6 +6,8 @@ import { escapeMarkdown } from '../util/markdownText';
 import type { Catalogue } from './catalogue';
 import type { DatasetRecord, ModelRecord } from './catalogueTypes';
 import { toWebUrl } from '../text/webUrl';
+import { describeModelYear } from './modelYear';
+import { formatParameterCount } from './parameterCount';
 
 /** How the current document can cite a record. */
 export interface CitationHint {
@@ -46,9 +48,9 @@ function link(url: string | null, label?: string): string {
   return `[${escapeMarkdown(label ?? url!.trim().replace(/^https?:\/\//i, ''))}](${target})`;
 }
 
-/** "vision-language · contrastive · 2023", the one-line summary of a model. */
+/** "vision-language · contrastive · 2024" (or "2023, preprint"), the one-line summary of a model. */
 export function summarizeModel(model: ModelRecord): string {
-  return [model.category, model.paradigm[0], model.year]
+  return [model.category, model.paradigm[0], describeModelYear(model)]
     .filter((part) => part !== null && part !== undefined && part !== '')
     .join(' · ');
 }
@@ -58,6 +60,15 @@ export function summarizeDataset(dataset: DatasetRecord): string {
   return ['dataset', dataset.modality.join(', '), dataset.anatomy.join(', '), dataset.year]
     .filter((part) => part !== null && part !== '')
     .join(' · ');
+}
+
+/** "632M (image encoder only)", the count with what it covers, or the note alone, or a dash. */
+function describeParameters(model: ModelRecord): string {
+  if (model.params === null) {
+    return text(model.params_note);
+  }
+  const count = formatParameterCount(model.params);
+  return escapeMarkdown(model.params_note ? `${count} (${model.params_note})` : count);
 }
 
 function row(label: string, value: string): string {
@@ -83,7 +94,7 @@ export function describeModelCard(model: ModelRecord, catalogue: Catalogue, cita
     ...(model.category === 'vision-language' || model.language_model
       ? [row('Language model', text(model.language_model))]
       : []),
-    row('Parameters', text(model.params)),
+    row('Parameters', describeParameters(model)),
     row('Modalities', `${list(model.modalities)}${model.dimension ? ` (${escapeMarkdown(model.dimension)})` : ''}`),
     row('Pretraining data', data.length > 0 ? data.join('; ') : DASH),
     row('Tasks', list(model.tasks)),
@@ -102,6 +113,9 @@ export function describeModelCard(model: ModelRecord, catalogue: Catalogue, cita
         ),
       ),
     );
+  }
+  if (model.first_public_year !== null && model.first_public_year !== model.publication_year) {
+    lines.push(row('First public', String(model.first_public_year)));
   }
   if (citation) {
     lines.push('', describeCitation(citation));

@@ -39,7 +39,7 @@ ${MEDSAM_BY_TITLE}
     ]);
     assert.equal(result!.items[1].addsBibliographyEntry, false, 'MedSAM is in the bibliography under the user key');
     assert.equal(result!.items[3].addsBibliographyEntry, true, 'MedSAM2 is not, so accepting adds its BibTeX');
-    assert.match(result!.items[0].detail, /^vision-only · promptable segmentation · 2023$/);
+    assert.match(result!.items[0].detail, /^vision-only · promptable segmentation · 2024$/);
   });
 
   test('in Markdown the cite variant is Pandoc syntax, and datasets complete too', () => {

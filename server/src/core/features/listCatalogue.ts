@@ -5,6 +5,7 @@
 // datasets. Models record no anatomy of their own, so a model's anatomy is that of the catalogued
 // datasets it was pretrained on ("chest" finds the models trained on MIMIC-CXR).
 
+import { modelYear } from '../catalogue/modelYear';
 import type { Catalogue } from '../catalogue/catalogue';
 import type { DatasetRecord, ModelRecord } from '../catalogue/catalogueTypes';
 import { summarizeDataset, summarizeModel } from '../catalogue/describeRecord';
@@ -48,7 +49,8 @@ function listModel(catalogue: Catalogue, model: ModelRecord): CatalogueListItem 
     name: model.name,
     aliases: model.aliases,
     category: model.category,
-    year: model.year,
+    // Pickers sort and filter by the year a table prints: of publication, else of the preprint.
+    year: modelYear(model, 'publication'),
     detail: summarizeModel(model),
     url: toWebUrl(model.code_url) ?? null,
     modalities: model.modalities,

@@ -7,6 +7,7 @@ import type { ModelRecord } from '../../catalogue/catalogueTypes';
 import { collectProjectsOf, findLatexRoots } from '../../project/findBibliographies';
 import { dirnameUri, displayPath } from '../../project/paths';
 import type { Workspace } from '../../workspace/workspace';
+import { modelYear, type YearBasis } from '../../catalogue/modelYear';
 import { buildTrendChart, CHART_IDS, type TrendChart } from './trendCharts';
 
 /** Which studies a meta-analysis counts. */
@@ -74,11 +75,12 @@ export function buildMetaAnalysis(
   scope: StatsScope,
   citedIds?: readonly string[],
   manuscript?: ManuscriptScope,
+  basis: YearBasis = 'publication',
 ): MetaAnalysis {
   const models = selectScopeModels(catalogue, scope, citedIds);
-  const charts = CHART_IDS.map((id) => buildTrendChart(models, id, catalogue));
+  const charts = CHART_IDS.map((id) => buildTrendChart(models, id, catalogue, basis));
   const coverage = citedIds
-    ? describeCoverage(scope === 'manuscript' ? catalogue.models : models, citedIds)
+    ? describeCoverage(scope === 'manuscript' ? catalogue.models : models, citedIds, basis)
     : undefined;
   const description = describeScope(scope, models.length, manuscript?.label ?? 'the manuscript');
   return { scope, description, studies: models.length, charts, coverage, ...(manuscript ? { manuscript } : {}) };
@@ -110,13 +112,17 @@ export function describeManuscriptScope(workspace: Workspace, uri: string): Manu
   return { label: `${displayPath(root)}${included}`, files };
 }
 
-/** Splits models into the ones cited and the ones not, newest first within each. */
-export function describeCoverage(models: readonly ModelRecord[], citedIds: readonly string[]): Coverage {
+/** Splits models into the ones cited and the ones not, newest first (by the basis's year) within each. */
+export function describeCoverage(
+  models: readonly ModelRecord[],
+  citedIds: readonly string[],
+  basis: YearBasis = 'publication',
+): Coverage {
   const cited = new Set(citedIds);
   const item = (model: ModelRecord): CoverageItem => ({
     id: model.id,
     name: model.name,
-    year: model.year,
+    year: modelYear(model, basis),
     category: model.category,
   });
   const newestFirst = (a: CoverageItem, b: CoverageItem) =>

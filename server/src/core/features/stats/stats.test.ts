@@ -43,7 +43,7 @@ const builtIn = {
         paradigm: ['generative (instruction tuning)'],
         pretraining_data: [{ dataset: 'PMC-15M', dataset_id: null, size: null }],
       },
-      { id: 'undated', name: 'Undated', year: null, category: 'vision-only' as const },
+      { id: 'undated', name: 'Undated', first_public_year: null, category: 'vision-only' as const },
     ],
     datasets: [{ id: 'mimic-cxr', name: 'MIMIC-CXR' }],
   },
@@ -124,6 +124,29 @@ describe('trend charts', () => {
       [0, 1, 1],
     ]);
     assert.equal(chart.undated, 1);
+  });
+
+  test('a study counts in its year of publication by default, in its preprint year on the other basis', () => {
+    const preprinted = new Catalogue([
+      {
+        uri: null,
+        file: {
+          models: [
+            { id: 'medsam', name: 'MedSAM', first_public_year: 2023, publication_year: 2024, category: 'vision-only' },
+            { id: 'still-preprint', name: 'Preprint', first_public_year: 2025, publication_year: null },
+          ],
+          datasets: [],
+        },
+      },
+    ]);
+    const published = buildTrendChart(preprinted.models, 'category');
+    assert.deepEqual([published.years, published.yearBasis], [[2024, 2025], 'publication']);
+    assert.match(
+      published.note,
+      /years of publication; a study still only a preprint counts in the year it was posted/,
+    );
+    const first = buildTrendChart(preprinted.models, 'category', undefined, 'first-public');
+    assert.deepEqual([first.years, first.yearBasis], [[2023, 2025], 'first-public']);
   });
 
   test('a study with two labels in one group counts once in that group', () => {

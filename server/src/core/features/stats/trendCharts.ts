@@ -4,6 +4,7 @@
 
 import type { Catalogue } from '../../catalogue/catalogue';
 import type { ModelRecord } from '../../catalogue/catalogueTypes';
+import { modelYear, type YearBasis } from '../../catalogue/modelYear';
 import { groupModality, groupParadigm, groupTask } from './facetGroups';
 
 /** The charts of the meta-analysis view, in the order it shows them. */
@@ -20,6 +21,8 @@ export interface TrendChart {
   readonly measure: string;
   /** Years with at least one study in the scope, ascending. */
   readonly years: readonly number[];
+  /** Which year a study counts under: of publication (a preprint: the year posted) or first public. */
+  readonly yearBasis: YearBasis;
   /** Series names, largest total first ("Other" last). */
   readonly series: readonly string[];
   /** counts[seriesIndex][yearIndex]. */
@@ -29,6 +32,12 @@ export interface TrendChart {
   /** Studies in the scope without a year, left out of the chart. */
   readonly undated: number;
 }
+
+/** Which year a chart counts, said under it, so that a reader knows what a bar of 2024 holds. */
+const YEAR_BASIS_NOTES: Record<YearBasis, string> = {
+  publication: 'Years are years of publication; a study still only a preprint counts in the year it was posted.',
+  'first-public': 'Years are the years studies were first public, as a preprint or a paper.',
+};
 
 interface ChartDefinition {
   readonly title: string;
@@ -102,12 +111,18 @@ function nameOfDataset(text: string): string | undefined {
  * Counts the studies of a scope per year and series for one chart. The catalogue, when given,
  * names pretraining datasets by their catalogue name so that spelling variants count together.
  */
-export function buildTrendChart(models: readonly ModelRecord[], id: ChartId, catalogue?: Catalogue): TrendChart {
+export function buildTrendChart(
+  models: readonly ModelRecord[],
+  id: ChartId,
+  catalogue?: Catalogue,
+  basis: YearBasis = 'publication',
+): TrendChart {
   const definition = DEFINITIONS[id];
-  const dated = models.filter((model) => model.year !== null);
-  const years = [...new Set(dated.map((model) => model.year!))].sort((a, b) => a - b);
+  const yearOf = (model: ModelRecord) => modelYear(model, basis);
+  const dated = models.filter((model) => yearOf(model) !== null);
+  const years = [...new Set(dated.map((model) => yearOf(model)!))].sort((a, b) => a - b);
   const groupsOf = (model: ModelRecord) => definition.groupsOf(model, catalogue);
-  let entries = sortSeries(countByYear(dated, years, groupsOf));
+  let entries = sortSeries(countByYear(dated, years, yearOf, groupsOf));
   const top = definition.topSeries;
   if (top && entries.length > top.count) {
     // Recount rather than sum the dropped rows, so a study in two minor groups counts once in "Other".
@@ -119,14 +134,15 @@ export function buildTrendChart(models: readonly ModelRecord[], id: ChartId, cat
     );
     const regrouped = (model: ModelRecord) =>
       groupsOf(model).flatMap((group) => (kept.has(group) ? [group] : top.restAsOther ? ['Other'] : []));
-    entries = sortSeries(countByYear(dated, years, regrouped));
+    entries = sortSeries(countByYear(dated, years, yearOf, regrouped));
   }
   return {
     id,
     title: definition.title,
     measure: definition.measure,
-    note: definition.note,
+    note: `${definition.note} ${YEAR_BASIS_NOTES[basis]}`,
     years,
+    yearBasis: basis,
     series: entries.map(([name]) => name),
     counts: entries.map(([, row]) => row),
     undated: models.length - dated.length,
@@ -137,11 +153,12 @@ export function buildTrendChart(models: readonly ModelRecord[], id: ChartId, cat
 function countByYear(
   models: readonly ModelRecord[],
   years: readonly number[],
+  yearOf: (model: ModelRecord) => number | null,
   groupsOf: (model: ModelRecord) => readonly string[],
 ): Map<string, number[]> {
   const bySeries = new Map<string, number[]>();
   for (const model of models) {
-    const yearIndex = years.indexOf(model.year!);
+    const yearIndex = years.indexOf(yearOf(model)!);
     for (const group of new Set(groupsOf(model))) {
       const row =
         bySeries.get(group) ??

@@ -381,7 +381,7 @@ MedSAM \\cite{ma2024segment} and SAM \\cite{kirillov2023segany} differ in data.
       withBuiltinCatalogue(),
     );
     assert.deepEqual(result.unknown, ['NoSuchModel']);
-    assert.match(result.text, /MedSAM~\\cite\{ma2024segment\} & 2023/);
+    assert.match(result.text, /MedSAM~\\cite\{ma2024segment\} & 2024/);
     assert.match(result.text, /BiomedCLIP~\\cite\{zhang2025biomedclip\}/);
     assert.doesNotMatch(result.text, /% Needs/);
     assert.equal(result.bibliographyEdit?.uri, fixtureUri('refs.bib'));

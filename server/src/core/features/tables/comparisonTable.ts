@@ -12,6 +12,8 @@
 
 import type { Catalogue } from '../../catalogue/catalogue';
 import type { ModelRecord } from '../../catalogue/catalogueTypes';
+import { describeModelYear, modelYear } from '../../catalogue/modelYear';
+import { formatParameterCount } from '../../catalogue/parameterCount';
 import { stripCurationNotes } from './curationNotes';
 import { allowLongWordBreaks, planLatexColumns } from './latexColumns';
 import { escapeLatex } from '../../base/latexEscape';
@@ -129,7 +131,8 @@ export function cellValue(catalogue: Catalogue, model: ModelRecord, column: Tabl
     case 'name':
       return model.name;
     case 'year':
-      return model.year === null ? undefined : String(model.year);
+      // The year of the version of record, as the venue beside it; a preprint says so.
+      return describeModelYear(model);
     case 'venue':
       return fact(model.published_version?.venue ?? model.venue);
     case 'category':
@@ -143,7 +146,7 @@ export function cellValue(catalogue: Catalogue, model: ModelRecord, column: Tabl
     case 'language_model':
       return fact(model.language_model);
     case 'params':
-      return fact(model.params);
+      return model.params === null ? undefined : formatParameterCount(model.params);
     case 'modalities':
       return list(model.modalities.map(fact));
     case 'dimension':
@@ -174,16 +177,20 @@ export function escapeMarkdownCell(text: string): string {
     .replace(/\s*\n\s*/g, ' ');
 }
 
+/** The year a table sorts by: of publication, as its year column prints. */
+const yearOf = (model: ModelRecord) => modelYear(model, 'publication');
+
 function sortModels(models: ModelRecord[], sort: TableSort): ModelRecord[] {
   const byName = (a: ModelRecord, b: ModelRecord) => a.name.localeCompare(b.name);
   switch (sort) {
     case 'year':
-      return [...models].sort((a, b) => (a.year ?? 9999) - (b.year ?? 9999) || byName(a, b));
+      return [...models].sort((a, b) => (yearOf(a) ?? 9999) - (yearOf(b) ?? 9999) || byName(a, b));
     case 'name':
       return [...models].sort(byName);
     case 'category':
       return [...models].sort(
-        (a, b) => (a.category ?? '').localeCompare(b.category ?? '') || (a.year ?? 0) - (b.year ?? 0) || byName(a, b),
+        (a, b) =>
+          (a.category ?? '').localeCompare(b.category ?? '') || (yearOf(a) ?? 0) - (yearOf(b) ?? 0) || byName(a, b),
       );
     case 'given':
       return models;
