@@ -28,6 +28,9 @@ export const RECORD_CARD_COMMAND = 'fmAtlas.recordCard';
 /** Builds the meta-analysis of a scope: trend charts with their renderings, and the manuscript's coverage. */
 export const META_ANALYSIS_COMMAND = 'fmAtlas.metaAnalysis';
 
+/** Drafts catalogue records for the works a manuscript cites that the catalogue lacks, as a catalogue file's text. */
+export const DRAFT_CATALOGUE_COMMAND = 'fmAtlas.draftCatalogue';
+
 /**
  * Every server command: its id, the one argument it takes (`params`) and its answer (`result`).
  * A command answers `{ error }` ({@link CommandError}) to an argument it cannot read; the server
@@ -57,6 +60,22 @@ export interface ServerCommands {
   [RECORD_CARD_COMMAND]: { params: RecordParams; result: string | null | CommandError };
   /** The meta-analysis of a scope; the manuscript scope and the coverage need `uri`. */
   [META_ANALYSIS_COMMAND]: { params: MetaAnalysisParams; result: MetaAnalysisResult | CommandError };
+  /** A draft catalogue file for the cited works the catalogue lacks, and what was counted. */
+  [DRAFT_CATALOGUE_COMMAND]: { params: DocumentParams; result: CatalogueDraftResult | CommandError };
+}
+
+/** The answer of {@link DRAFT_CATALOGUE_COMMAND}. */
+export interface CatalogueDraftResult {
+  /** The text of the catalogue file (YAML), to write as `fileName` beside the manuscript. */
+  readonly text: string;
+  readonly fileName: string;
+  readonly drafted: number;
+  /** Cited works the catalogue knows already. */
+  readonly catalogued: number;
+  /** Cited works from before 2015, left out. */
+  readonly older: number;
+  /** Cited keys with no bibliography entry. */
+  readonly undefinedKeys: readonly string[];
 }
 
 /** The id of a server command. */

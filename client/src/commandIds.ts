@@ -19,6 +19,9 @@ export const INSERT_CITATION_COMMAND = 'fmAtlas.insertCitation';
 /** Opens the meta-analysis view: trend charts, counts, exports and coverage. */
 export const SHOW_META_ANALYSIS_COMMAND = 'fmAtlas.showMetaAnalysis';
 
+/** Drafts catalogue records for the works the manuscript cites that the catalogue lacks, in cited-works.fmatlas.yaml. */
+export const DRAFT_CATALOGUE_RECORDS_COMMAND = 'fmAtlas.draftCatalogueRecords';
+
 /** Every command the extension registers; package.json must contribute exactly these. */
 export const ALL_COMMANDS: readonly string[] = [
   SHOW_OUTPUT_COMMAND,
@@ -27,4 +30,5 @@ export const ALL_COMMANDS: readonly string[] = [
   SEARCH_CATALOGUE_COMMAND,
   INSERT_CITATION_COMMAND,
   SHOW_META_ANALYSIS_COMMAND,
+  DRAFT_CATALOGUE_RECORDS_COMMAND,
 ];

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { insertComparisonTable, searchCatalogue } from './catalogueCommands';
 import {
+  DRAFT_CATALOGUE_RECORDS_COMMAND,
   INSERT_CITATION_COMMAND,
   INSERT_COMPARISON_TABLE_COMMAND,
   RESTART_SERVER_COMMAND,
@@ -10,6 +11,7 @@ import {
   SHOW_META_ANALYSIS_COMMAND,
   SHOW_OUTPUT_COMMAND,
 } from './commandIds';
+import { draftCatalogueRecords } from './draftCatalogue';
 import { insertCitation } from './insertCitation';
 import { showMetaAnalysis } from './metaAnalysisPanel';
 import type { Session } from './session';
@@ -23,6 +25,7 @@ export function registerCommands(session: Session, context: vscode.ExtensionCont
     vscode.commands.registerCommand(SEARCH_CATALOGUE_COMMAND, () => searchCatalogue()),
     vscode.commands.registerCommand(INSERT_CITATION_COMMAND, () => insertCitation()),
     vscode.commands.registerCommand(SHOW_META_ANALYSIS_COMMAND, () => showMetaAnalysis(context)),
+    vscode.commands.registerCommand(DRAFT_CATALOGUE_RECORDS_COMMAND, () => draftCatalogueRecords()),
   );
 }
 

@@ -19,6 +19,7 @@ import {
   type TextEdit,
 } from 'vscode-languageserver-protocol/node';
 import { LspTestClient, positionOf } from './lspTestClient';
+import { parseCatalogueFile } from '../../server/src/core';
 
 const REFS = `@article{ma2024segment,
   title = {Segment anything in medical images},
@@ -295,6 +296,31 @@ describe('comparison tables in Markdown over LSP', () => {
       // SAM is not in refs.bib, so its catalogue BibTeX is added there with the key the table uses.
       const added = client.appliedEdits[client.appliedEdits.length - 1].changes![client.uri('refs.bib')] as TextEdit[];
       assert.match(added[0].newText, /@\w+\{kirillov2023segany,/);
+    });
+  });
+});
+
+describe('drafting catalogue records over LSP', () => {
+  test('fmAtlas.draftCatalogue drafts the cited works the catalogue lacks, as a catalogue file the schema accepts', async () => {
+    const refs = `${REFS}\n@article{echo2025, title={{EchoNet-X}: a foundation model for echocardiography}, journal={arXiv preprint arXiv:2503.01234}, year={2025}}\n`;
+    const text = 'MedSAM \\cite{ma2024segment} and EchoNet-X \\cite{echo2025}.\n\\bibliography{refs}\n';
+    await withProject({ 'refs.bib': refs, 'main.tex': text }, 'main.tex', async (client, uri) => {
+      const result = (await client.connection.sendRequest(ExecuteCommandRequest.type, {
+        command: 'fmAtlas.draftCatalogue',
+        arguments: [{ uri }],
+      })) as { text: string; fileName: string; drafted: number; catalogued: number };
+      assert.deepEqual([result.fileName, result.drafted, result.catalogued], ['cited-works.fmatlas.yaml', 1, 1]);
+      assert.match(result.text, /^# Drafted by FM Atlas from main\.tex/);
+      assert.deepEqual(parseCatalogueFile(result.text).problems, []);
+      assert.deepEqual(
+        parseCatalogueFile(result.text).file.models.map((model) => model.id),
+        ['echo2025'],
+      );
+      const bad = await client.connection.sendRequest(ExecuteCommandRequest.type, {
+        command: 'fmAtlas.draftCatalogue',
+        arguments: [{}],
+      });
+      assert.deepEqual(bad, { error: 'Give { uri }.' });
     });
   });
 });

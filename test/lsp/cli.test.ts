@@ -282,6 +282,43 @@ describe('fm-atlas catalogue', () => {
     assert.match(result.models[0].bibtex, /Segment Anything in Medical Images/);
   });
 
+  test('draft writes a catalogue file of the cited works it lacks, which the catalogue then merges; it never overwrites unasked', () => {
+    inTempFolder('fm-atlas-draft-', (folder) => {
+      writeFileSync(
+        join(folder, 'main.tex'),
+        'MedSAM \\cite{ma2024segment} and EchoNet-X \\cite{echo2025}.\n\\bibliography{refs}\n',
+      );
+      writeFileSync(
+        join(folder, 'refs.bib'),
+        '@article{ma2024segment, title={Segment anything in medical images}, doi={10.1038/s41467-024-44824-z}, year={2024}}\n' +
+          '@article{echo2025, title={{EchoNet-X}: a foundation model for echocardiography}, journal={arXiv preprint arXiv:2503.01234}, year={2025}}\n',
+      );
+      const first = run('catalogue', 'draft', join(folder, 'main.tex'));
+      assert.equal(first.status, 0, first.stderr);
+      const out = join(folder, 'cited-works.fmatlas.yaml');
+      assert.equal(first.stdout.trim(), out);
+      assert.match(first.stderr, /1 drafts; 1 cited works are in the catalogue already/);
+      assert.match(
+        readFileSync(out, 'utf8'),
+        /id: echo2025[\s\S]*draft: true[\s\S]*modalities:\n\s+- echocardiography/,
+      );
+      const merged = JSON.parse(run('catalogue', 'echonet', '--json', '--file', out).stdout) as {
+        models: Array<{ id: string; draft: boolean; first_public_year: number }>;
+      };
+      assert.deepEqual(
+        merged.models.map((model) => [model.id, model.draft, model.first_public_year]),
+        [['echo2025', true, 2025]],
+      );
+      writeFileSync(out, '# completed by hand\n');
+      const again = run('catalogue', 'draft', join(folder, 'main.tex'));
+      assert.equal(again.status, 3);
+      assert.match(again.stderr, /exists; choose another file with --out, or replace it with --force/);
+      assert.equal(readFileSync(out, 'utf8'), '# completed by hand\n');
+      assert.equal(run('catalogue', 'draft', join(folder, 'main.tex'), '--force').status, 0);
+      assert.equal(run('catalogue', 'draft', join(folder, 'refs.bib')).status, 2);
+    });
+  });
+
   test('merges a user catalogue file and reports its problems with their line', () => {
     inTempFolder('fm-atlas-cli-', (folder) => {
       const file = join(folder, 'lab.fmatlas.yaml');

@@ -107,6 +107,9 @@ describe('the built-in catalogue', () => {
       if (model.base_model && !modelIds.has(model.base_model)) {
         broken.push(`${model.id}: base_model ${model.base_model}`);
       }
+      if (model.variant_of && !modelIds.has(model.variant_of)) {
+        broken.push(`${model.id}: variant_of ${model.variant_of}`);
+      }
       for (const item of model.pretraining_data) {
         if (item.dataset_id && !datasetIds.has(item.dataset_id)) {
           broken.push(`${model.id}: dataset_id ${item.dataset_id}`);

@@ -11,6 +11,7 @@ import { version as packageVersion } from '../../../package.json';
 import { formatCatalogueAsText, searchCatalogue } from './catalogue';
 import { printComparisonTable } from './table';
 import { renderStats } from './stats';
+import { draftCatalogueFile } from './catalogueDraft';
 import { EXIT, exitCodeOf, formatError, usageError } from './cliError';
 import { CHART_IDS, DEFAULT_TABLE_COLUMNS, TABLE_COLUMNS, TABLE_SORTS } from '../core';
 
@@ -58,6 +59,8 @@ const USAGE = `Usage:
                                        (default: ${DEFAULT_TABLE_COLUMNS.join(',')})
       --format latex|markdown          Output language (default: latex).
       --sort ${TABLE_SORTS.join('|').padEnd(26)}Row order (default: year).
+  fm-atlas catalogue draft MANUSCRIPT  Write cited-works.fmatlas.yaml beside it: a draft record for each
+                                       cited work the catalogue lacks (--out FILE, --force to replace).
   fm-atlas stats                       Render a meta-analysis figure (studies per year by category by default).
       --scope catalogue|FILE           The whole catalogue (default), the models a manuscript cites
                                        (.tex, .md, .qmd, .Rmd) or the models of a catalogue file (.yaml, .json).
@@ -169,6 +172,27 @@ async function main(argv: string[]): Promise<number | undefined> {
       process.stderr.write(`fm-atlas: stats: ${note}\n`);
     }
     process.stdout.write(outcome.text);
+    return EXIT.ok;
+  }
+  if (command === 'catalogue' && rest[0] === 'draft') {
+    const parsed = parseCommandArgs('catalogue draft', {
+      args: rest.slice(1),
+      allowPositionals: true,
+      options: { out: { type: 'string' }, force: { type: 'boolean' }, 'max-files': { type: 'string' } },
+    });
+    if (parsed.positionals.length !== 1) {
+      throw usageError('catalogue draft needs one manuscript: fm-atlas catalogue draft paper/main.tex');
+    }
+    const outcome = await draftCatalogueFile({
+      manuscript: parsed.positionals[0],
+      out: parsed.values.out,
+      force: parsed.values.force,
+      maxFiles: parseMaxFiles(parsed.values['max-files']),
+    });
+    for (const note of outcome.notes) {
+      process.stderr.write(`fm-atlas: catalogue draft: ${note}\n`);
+    }
+    process.stdout.write(`${outcome.path}\n`);
     return EXIT.ok;
   }
   if (command === 'catalogue') {

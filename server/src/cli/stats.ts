@@ -1,23 +1,21 @@
 // `fm-atlas stats`: the figures of the meta-analysis view from the command line, as SVG, PGFPlots
 // or CSV. The scope is the whole catalogue, the models a manuscript cites, or a user catalogue file.
 
-import { dirname, extname, resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CHART_IDS,
   createLanguageService,
   DEFAULT_CORE_CONFIG,
-  describeUnreadable,
   kindOfUri,
   NOT_CANCELLED,
   Workspace,
   type ChartId,
   type StatsScope,
 } from '../core';
-import { DEFAULT_WALK_LIMITS, walkLimitsFor } from '../host/findWorkspaceFiles';
 import { inspectFile, readTextFile } from '../host/readTextFile';
-import { WorkspaceLoader } from '../host/workspaceLoader';
 import { requireBuiltinCatalogue } from './builtinCatalogue';
+import { loadManuscript } from './loadManuscript';
 import { YEAR_BASES, type YearBasis } from '../core/catalogue/modelYear';
 import { inputError, usageError } from './cliError';
 import { renderSvg } from './renderSvg';
@@ -86,27 +84,7 @@ export async function renderStats(options: StatsOptions): Promise<{ text: string
       );
       scope = 'user';
     } else {
-      // The loader's log lines are for the editor; what matters here comes back in the report.
-      const loader = new WorkspaceLoader(workspace, { log: () => undefined });
-      // The folder holds the chapters and bibliographies of the manuscript, as in the editor.
-      const folder = dirname(path);
-      const limits = options.maxFiles ? walkLimitsFor(options.maxFiles) : DEFAULT_WALK_LIMITS;
-      const report = await loader.loadFolders([folder], limits);
-      const walk = report.truncated[0];
-      if (walk) {
-        // Chapters past the cut would be silently missing from the figure.
-        const skipped = `${walk.stoppedEarly ? 'at least ' : ''}${walk.skipped}`;
-        throw inputError(
-          `--scope ${options.scope}: the walk of ${folder} stopped after ${walk.listed} files ` +
-            `and left out ${skipped}; move the manuscript to a folder of its own or raise the limit with --max-files`,
-        );
-      }
-      notes.push(...report.unreadable.map((item) => `${item.path}: ${describeUnreadable(item.unreadable)}`));
-      if (!workspace.getDocument(uri) && !(await loader.loadFile(uri))) {
-        const reason = workspace.unreadable(uri);
-        throw inputError(`--scope ${options.scope}: ${reason ? describeUnreadable(reason) : 'could not be read'}`);
-      }
-      await loader.loadMissingBibliographies(config);
+      notes.push(...(await loadManuscript(workspace, path, `--scope ${options.scope}`, config, options.maxFiles)));
       manuscript = uri;
       scope = 'manuscript';
     }

@@ -24,6 +24,13 @@ export { type CatalogueAction } from './features/catalogueActions';
 export { findWorkspaceSymbols, type CatalogueSymbol } from './features/symbols/workspaceSymbols';
 export { listCatalogueRecords, type CatalogueListItem } from './features/listCatalogue';
 export {
+  DRAFT_FILE_NAME,
+  draftCatalogueRecords,
+  formatCatalogueDraft,
+  type CatalogueDraft,
+  type DraftRecord,
+} from './features/catalogueDraft';
+export {
   listBibliographyPicks,
   type BibliographyPickItem,
   type BibliographyPickList,

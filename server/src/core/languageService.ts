@@ -8,6 +8,7 @@
 // `fm-atlas lint` cannot drift apart. The service owns every cache of the core (a cache scope, see
 // base/caches.ts): each method runs with the service's scope active, and `dispose` frees them all.
 
+import { draftCatalogueRecords, type CatalogueDraft } from './features/catalogueDraft';
 import { createCacheScope, runInCacheScope } from './base/caches';
 import { citationContextFor, citeCatalogueRecord, type CatalogueCitation } from './base/catalogueCitations';
 import { catalogueFor } from './catalogue/workspaceCatalogue';
@@ -117,6 +118,8 @@ export interface LanguageService {
   ): CatalogueCitation | { readonly error: string } | undefined;
   /** The catalogue ids of the models a document cites, in order of first citation. */
   findCitedModels(uri: string, token: CancellationToken): string[];
+  /** Draft catalogue records for the works a manuscript cites that the catalogue lacks. */
+  draftCatalogue(uri: string, token: CancellationToken): CatalogueDraft | undefined;
   /** A document's bibliography entries for a picker and, given the cursor, where chosen keys go. */
   listBibliography(uri: string, offset: number | undefined, token: CancellationToken): BibliographyPickList | undefined;
   /** Every model and dataset of the workspace's catalogue, with what pickers search by. */
@@ -238,6 +241,9 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
     },
     findCitedModels(uri, token) {
       return token.isCancellationRequested ? [] : findCitedModels(workspace, uri, init.config());
+    },
+    draftCatalogue(uri, token) {
+      return token.isCancellationRequested ? undefined : draftCatalogueRecords(workspace, uri, init.config());
     },
     listBibliography(uri, offset, token) {
       return token.isCancellationRequested ? undefined : listBibliographyPicks(workspace, uri, offset, init.config());

@@ -31,6 +31,8 @@ const EMPTY_MODEL: Omit<ModelRecord, 'id' | 'name'> = {
   pretraining_data: [],
   tasks: [],
   base_model: null,
+  variant_of: null,
+  draft: false,
   code_url: null,
   weights_available: null,
   doi: null,

@@ -97,6 +97,15 @@ export const CATALOGUE_SCHEMA = {
           anyOf: [{ $ref: '#/$defs/id' }, { type: 'null' }],
           description: 'Catalogue id of the model this one adapts.',
         },
+        draft: {
+          type: 'boolean',
+          description:
+            'A record FM Atlas drafted from a BibTeX entry (fm-atlas catalogue draft), for the author to check and complete.',
+        },
+        variant_of: {
+          anyOf: [{ $ref: '#/$defs/id' }, { type: 'null' }],
+          description: 'Catalogue id of the model family this is a later version of (UNI2-h of UNI).',
+        },
         code_url: { $ref: '#/$defs/nullableString' },
         weights_available: { type: ['boolean', 'null'] },
         doi: { $ref: '#/$defs/nullableString' },

@@ -41,6 +41,10 @@ export interface ModelRecord {
   readonly pretraining_data: readonly PretrainingData[];
   readonly tasks: readonly string[];
   readonly base_model: string | null;
+  /** Whether FM Atlas drafted the record from a BibTeX entry, for the author to check. */
+  readonly draft: boolean;
+  /** The catalogue id of the family this model is a later version of (UNI2-h of UNI), or null. */
+  readonly variant_of: string | null;
   readonly code_url: string | null;
   readonly weights_available: boolean | null;
   readonly doi: string | null;

@@ -78,6 +78,7 @@ function row(label: string, value: string): string {
 /** The card of a model. */
 export function describeModelCard(model: ModelRecord, catalogue: Catalogue, citation?: CitationHint): string {
   const base = model.base_model ? catalogue.model(model.base_model) : undefined;
+  const family = model.variant_of ? catalogue.model(model.variant_of) : undefined;
   const data = model.pretraining_data.map((item) => {
     const dataset = item.dataset_id ? catalogue.dataset(item.dataset_id) : undefined;
     const name = escapeMarkdown(dataset?.name ?? item.dataset);
@@ -99,6 +100,7 @@ export function describeModelCard(model: ModelRecord, catalogue: Catalogue, cita
     row('Pretraining data', data.length > 0 ? data.join('; ') : DASH),
     row('Tasks', list(model.tasks)),
     row('Base model', base ? escapeMarkdown(base.name) : DASH),
+    ...(family ? [row('Family', `a later version of ${escapeMarkdown(family.name)}`)] : []),
     row(
       'Code',
       `${link(model.code_url)}${model.weights_available === true ? ' · weights available' : model.weights_available === false ? ' · no public weights' : ''}`,
@@ -119,6 +121,9 @@ export function describeModelCard(model: ModelRecord, catalogue: Catalogue, cita
   }
   if (citation) {
     lines.push('', describeCitation(citation));
+  }
+  if (model.draft) {
+    lines.push('', '*Draft:* drafted from a BibTeX entry by keyword rules; check its fields in your catalogue file.');
   }
   if (model.uncertain.length > 0) {
     lines.push('', `*Less certain:* ${model.uncertain.map(escapeMarkdown).join(' ')}`);

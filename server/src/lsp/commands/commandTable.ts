@@ -6,6 +6,7 @@ import {
   ADD_BIBLIOGRAPHY_ENTRY_COMMAND,
   CITED_MODELS_COMMAND,
   COMPARISON_TABLE_COMMAND,
+  DRAFT_CATALOGUE_COMMAND,
   LIST_BIBLIOGRAPHY_COMMAND,
   LIST_CATALOGUE_COMMAND,
   LIST_TABLE_OPTIONS_COMMAND,
@@ -20,6 +21,7 @@ import { addBibliographyEntry } from './addBibliographyEntry';
 import { citedModels } from './citedModels';
 import type { CommandHandler } from './commandHandler';
 import { comparisonTable } from './comparisonTable';
+import { draftCatalogue } from './draftCatalogue';
 import { listBibliography } from './listBibliography';
 import { listCatalogue } from './listCatalogue';
 import { listTableOptions } from './listTableOptions';
@@ -31,6 +33,7 @@ export const SERVER_COMMAND_HANDLERS: { readonly [K in ServerCommandId]: Command
   [ADD_BIBLIOGRAPHY_ENTRY_COMMAND]: addBibliographyEntry,
   [COMPARISON_TABLE_COMMAND]: comparisonTable,
   [CITED_MODELS_COMMAND]: citedModels,
+  [DRAFT_CATALOGUE_COMMAND]: draftCatalogue,
   [LIST_CATALOGUE_COMMAND]: listCatalogue,
   [LIST_TABLE_OPTIONS_COMMAND]: listTableOptions,
   [LIST_BIBLIOGRAPHY_COMMAND]: listBibliography,

@@ -2,7 +2,7 @@
 //
 // A user catalogue file (*.fmatlas.json, *.fmatlas.yaml) that does not follow
 // data/catalogue/catalogue.schema.json gets an error at the exact node, as the user types; a
-// base_model or dataset_id that names no catalogue record gets a warning.
+// base_model, variant_of or dataset_id that names no catalogue record gets a warning.
 
 import type { CoreConfig } from '../../config';
 import { catalogueFor } from '../../catalogue/workspaceCatalogue';
@@ -32,12 +32,15 @@ function checkCatalogueFile(workspace: Workspace, document: SourceDocument, conf
   parsed.file.models.forEach((model, index) => {
     const offset = parsed.offsets.models[index];
     const at = { start: offset, end: offset + 1 };
-    if (typeof model.base_model === 'string' && !catalogue.model(model.base_model)) {
-      diagnostics.push({
-        range: at,
-        code: 'catalogue-unknown-reference',
-        message: `base_model '${model.base_model}' is not a model id of the catalogue.`,
-      });
+    for (const field of ['base_model', 'variant_of'] as const) {
+      const id = model[field];
+      if (typeof id === 'string' && !catalogue.model(id)) {
+        diagnostics.push({
+          range: at,
+          code: 'catalogue-unknown-reference',
+          message: `${field} '${id}' is not a model id of the catalogue.`,
+        });
+      }
     }
     for (const item of Array.isArray(model.pretraining_data) ? model.pretraining_data : []) {
       if (item && typeof item.dataset_id === 'string' && !catalogue.dataset(item.dataset_id)) {

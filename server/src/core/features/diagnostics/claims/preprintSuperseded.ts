@@ -12,10 +12,10 @@
 // Rationale: reviewers and editors ask for the version of record.
 
 import type { CoreConfig } from '../../../config';
-import { getField, type BibEntry } from '../../../bibtex/bibTypes';
+import type { BibEntry } from '../../../bibtex/bibTypes';
 import type { ModelRecord } from '../../../catalogue/catalogueTypes';
 import { parseRecordBibtex } from '../../../catalogue/linkBibliography';
-import { normalizeDoi } from '../../../catalogue/workIdentity';
+import { isPreprintEntry } from '../../../catalogue/preprintEntry';
 import type { Location } from '../../../text/textRange';
 import type { SourceDocument, Workspace } from '../../../workspace/workspace';
 import { citationContextFor, type CitationContext } from '../../../base/catalogueCitations';
@@ -27,29 +27,6 @@ import { fixSupersededPreprint } from './preprintSupersededFixes';
 import { applySuppressions } from './suppressions';
 
 const CODE = 'preprint-superseded';
-const PREPRINT = /arxiv|medrxiv|biorxiv/i;
-
-/** Tells whether an entry cites a preprint server rather than a journal or proceedings. */
-export function isPreprintEntry(entry: BibEntry): boolean {
-  const doi = getField(entry, 'doi');
-  if (doi && !/^10\.(48550|1101)\//.test(normalizeDoi(doi))) {
-    return false;
-  }
-  if (getField(entry, 'booktitle') && !PREPRINT.test(getField(entry, 'booktitle') ?? '')) {
-    return false;
-  }
-  return [
-    'journal',
-    'journaltitle',
-    'eprinttype',
-    'archiveprefix',
-    'publisher',
-    'howpublished',
-    'note',
-    'url',
-    'eprint',
-  ].some((field) => PREPRINT.test(getField(entry, field) ?? ''));
-}
 
 /** The published record an entry is a preprint of, if the catalogue knows one. */
 export function findSupersedingRecord(context: CitationContext, entry: BibEntry): ModelRecord | undefined {

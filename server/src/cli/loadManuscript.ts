@@ -1,0 +1,44 @@
+// Loads a manuscript for a command that reads it whole (`stats --scope`, `catalogue draft`): its
+// folder, which holds its chapters and bibliographies as in the editor, then the manuscript itself
+// and the bibliographies it names outside the folder.
+
+import { dirname } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describeUnreadable, type CoreConfig, type Workspace } from '../core';
+import { DEFAULT_WALK_LIMITS, walkLimitsFor } from '../host/findWorkspaceFiles';
+import { WorkspaceLoader } from '../host/workspaceLoader';
+import { inputError } from './cliError';
+
+/**
+ * Loads the manuscript at `path` into the workspace and returns notes on files that could not be
+ * read. Throws a CliError (exit 3), named by `label`, when the walk of the folder was cut short or
+ * the manuscript cannot be read: chapters past the cut would be silently missing from the result.
+ */
+export async function loadManuscript(
+  workspace: Workspace,
+  path: string,
+  label: string,
+  config: CoreConfig,
+  maxFiles?: number,
+): Promise<string[]> {
+  const uri = pathToFileURL(path).toString();
+  // The loader's log lines are for the editor; what matters here comes back in the notes.
+  const loader = new WorkspaceLoader(workspace, { log: () => undefined });
+  const folder = dirname(path);
+  const report = await loader.loadFolders([folder], maxFiles ? walkLimitsFor(maxFiles) : DEFAULT_WALK_LIMITS);
+  const walk = report.truncated[0];
+  if (walk) {
+    const skipped = `${walk.stoppedEarly ? 'at least ' : ''}${walk.skipped}`;
+    throw inputError(
+      `${label}: the walk of ${folder} stopped after ${walk.listed} files ` +
+        `and left out ${skipped}; move the manuscript to a folder of its own or raise the limit with --max-files`,
+    );
+  }
+  const notes = report.unreadable.map((item) => `${item.path}: ${describeUnreadable(item.unreadable)}`);
+  if (!workspace.getDocument(uri) && !(await loader.loadFile(uri))) {
+    const reason = workspace.unreadable(uri);
+    throw inputError(`${label}: ${reason ? describeUnreadable(reason) : 'could not be read'}`);
+  }
+  await loader.loadMissingBibliographies(config);
+  return notes;
+}
