@@ -11,6 +11,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import { decodeEntry } from '../../server/src/core/bibtex/decodeEntry';
 import { parseBibtex } from '../../server/src/core/bibtex/parseBibtex';
 import { CATALOGUE_SCHEMA } from '../../server/src/core/catalogue/catalogueSchema';
+import { isOrdinaryWord } from '../../server/src/core/prose/ordinaryWords';
 import type { DatasetRecord, ModelRecord } from '../../server/src/core/catalogue/catalogueTypes';
 
 const folder = resolve(__dirname, '../../data/catalogue');
@@ -19,6 +20,8 @@ const schema = read('catalogue.schema.json');
 const modelsFile = read('models.json');
 const datasetsFile = read('datasets.json');
 const models = modelsFile.models as ModelRecord[];
+/** Acronyms of medical imaging that are also catalogued names: FLAIR the MRI sequence, CAT the scan, MAP the score. */
+const MEDICAL_ACRONYMS = new Set(['FLAIR', 'CAT', 'MAP', 'MSA', 'DAE']);
 /** A BibTeX venue that is a preprint server, not a version of record. */
 const PREPRINT_VENUE = /arxiv|biorxiv|medrxiv|preprint|ssrn|research ?square/i;
 const datasets = datasetsFile.datasets as DatasetRecord[];
@@ -153,7 +156,10 @@ describe('the built-in catalogue', () => {
       if (preprint && (model.published_version || model.publication_year !== null)) {
         problems.push(`${model.id}: a preprint BibTeX is the default, but a version of record exists`);
       }
-      if (!preprint && model.publication_year !== year) {
+      // A later version without a paper of its own (UNI2-h) is cited with its family's paper.
+      const citesFamily =
+        model.variant_of !== null && model.variant_of !== undefined && model.publication_year === null;
+      if (!preprint && model.publication_year !== year && !citesFamily) {
         problems.push(`${model.id}: BibTeX year ${year}, publication_year ${model.publication_year}`);
       }
     }
@@ -167,6 +173,29 @@ describe('the built-in catalogue', () => {
         .map((model) => model.id),
       [],
     );
+  });
+
+  test('a name that is also an ordinary word as prose writes it, or a medical acronym, is flagged ambiguous', () => {
+    const unflagged: string[] = [];
+    for (const record of [...models, ...datasets]) {
+      for (const surface of [record.name, ...record.aliases]) {
+        const lower = surface.toLowerCase();
+        // "Midnight" and "Promise" are how prose writes the words; "ProMISe" and "CineMA" are not.
+        const asProse = surface === lower || surface === lower[0].toUpperCase() + lower.slice(1);
+        const ordinary = /^\p{L}+$/u.test(surface) && asProse && isOrdinaryWord(surface);
+        if ((ordinary || MEDICAL_ACRONYMS.has(surface)) && !(record.ambiguous ?? []).includes(surface)) {
+          unflagged.push(`${record.id}: ${surface}`);
+        }
+      }
+    }
+    assert.deepEqual(unflagged, []);
+  });
+
+  test('at least 80% of the pretraining data that names one public dataset links to its record', () => {
+    // Private data, mixtures and data the source does not name say so (not_linked) and are not counted.
+    const entries = models.flatMap((model) => model.pretraining_data).filter((item) => !item.not_linked);
+    const linked = entries.filter((item) => item.dataset_id).length;
+    assert.ok(linked / entries.length >= 0.8, `${linked} of ${entries.length} linked`);
   });
 
   test('every record names its sources', () => {

@@ -135,6 +135,26 @@ models:
 });
 
 describe('mentions and symbols', () => {
+  test('a name flagged ambiguous names its record in its own case only, and in claims only among words of models', () => {
+    const fixture = parseFixture('%! a.md\nx');
+    const catalogue = catalogueFor(fixture.workspace, config);
+    const texts = (text: string) => findMentions(catalogue, text).map((mention) => mention.id);
+    // "Midnight" (the pathology encoder) is eight letters, which would match in any case if unflagged.
+    assert.deepEqual(texts('The scans were read at midnight.'), []);
+    assert.deepEqual(texts('Midnight was trained on 92,000 slides.'), ['midnight']);
+    // In claims, the word needs words of models around it to be the model.
+    const codes = (body: string) =>
+      collectDiagnostics(
+        parseFixture(`%! main.tex\n${body}\n\\bibliography{refs}\n%! refs.bib\n@misc{k, title={A}}\n`).workspace,
+        fixtureUri('main.tex'),
+        config,
+      )
+        .filter((diagnostic) => diagnostic.code === 'untagged-claim')
+        .map((diagnostic) => diagnostic.message);
+    assert.deepEqual(codes('Midnight came and the study ended \\cite{k}. Midnight came again.'), []);
+    assert.match(codes('Midnight is a pathology foundation model pretrained with DINOv2.')[0] ?? '', /names Midnight/);
+  });
+
   test('names and aliases, the longest first, with case rules for short names', () => {
     const fixture = parseFixture('%! a.md\nx');
     const catalogue = catalogueFor(fixture.workspace, config);

@@ -16,6 +16,7 @@ export interface CatalogueLayer {
 
 const EMPTY_MODEL: Omit<ModelRecord, 'id' | 'name'> = {
   aliases: [],
+  ambiguous: [],
   first_public_year: null,
   publication_year: null,
   venue: null,
@@ -47,6 +48,7 @@ const EMPTY_MODEL: Omit<ModelRecord, 'id' | 'name'> = {
 
 const EMPTY_DATASET: Omit<DatasetRecord, 'id' | 'name'> = {
   aliases: [],
+  ambiguous: [],
   year: null,
   modality: [],
   anatomy: [],

@@ -40,6 +40,11 @@ export const CATALOGUE_SCHEMA = {
         id: { $ref: '#/$defs/id' },
         name: { type: 'string', minLength: 1, description: 'Canonical name, inserted by completion.' },
         aliases: { $ref: '#/$defs/stringList', description: 'Other names a manuscript may use.' },
+        ambiguous: {
+          $ref: '#/$defs/stringList',
+          description:
+            'The names or aliases that are also ordinary words or common acronyms (FLAIR, CAT, Midnight): they name the record only in their own case and beside words of models.',
+        },
         first_public_year: {
           type: ['integer', 'null'],
           minimum: 2015,
@@ -89,6 +94,11 @@ export const CATALOGUE_SCHEMA = {
               dataset: { type: 'string', minLength: 1 },
               dataset_id: { anyOf: [{ $ref: '#/$defs/id' }, { type: 'null' }] },
               size: { $ref: '#/$defs/nullableString' },
+              not_linked: {
+                enum: ['private', 'mixture', 'unnamed'],
+                description:
+                  'Why the entry has no dataset_id: the data are private, a mixture of datasets, or not named by the source.',
+              },
             },
           },
         },
@@ -141,6 +151,11 @@ export const CATALOGUE_SCHEMA = {
         id: { $ref: '#/$defs/id' },
         name: { type: 'string', minLength: 1 },
         aliases: { $ref: '#/$defs/stringList' },
+        ambiguous: {
+          $ref: '#/$defs/stringList',
+          description:
+            'The names or aliases that are also ordinary words or common acronyms (FLAIR, CAT, Midnight): they name the record only in their own case and beside words of models.',
+        },
         year: { type: ['integer', 'null'], minimum: 1990, maximum: 2030 },
         modality: { $ref: '#/$defs/stringList' },
         anatomy: { $ref: '#/$defs/stringList' },

@@ -7,6 +7,8 @@ export interface PretrainingData {
   readonly dataset: string;
   readonly dataset_id: string | null;
   readonly size: string | null;
+  /** Why there is no dataset record to link: private data, a mixture of datasets, or data the source does not name. */
+  readonly not_linked?: 'private' | 'mixture' | 'unnamed';
 }
 
 /** The journal or conference version of a work first released as a preprint. */
@@ -21,6 +23,8 @@ export interface ModelRecord {
   readonly id: string;
   readonly name: string;
   readonly aliases: readonly string[];
+  /** The names and aliases that are also ordinary words or acronyms, which name the record only in context. */
+  readonly ambiguous: readonly string[];
   /** The year the work was first public: its first preprint, or the paper when there was none. */
   readonly first_public_year: number | null;
   /** The year of the version of record (journal or proceedings); null while only a preprint exists. */
@@ -62,6 +66,8 @@ export interface DatasetRecord {
   readonly id: string;
   readonly name: string;
   readonly aliases: readonly string[];
+  /** The names and aliases that are also ordinary words or acronyms, which name the record only in context. */
+  readonly ambiguous: readonly string[];
   readonly year: number | null;
   readonly modality: readonly string[];
   readonly anatomy: readonly string[];

@@ -35,25 +35,31 @@ function matcherFor(catalogue: Catalogue): Matcher {
     return matcher;
   }
   const bySurface = new Map<string, { kind: 'model' | 'dataset'; id: string }>();
-  const add = (surface: string, kind: 'model' | 'dataset', id: string) => {
+  // The names of records flagged ambiguous ("Midnight") match in their own case only: in any case
+  // they would be the ordinary word ("at midnight").
+  const caseBound = new Set<string>();
+  const add = (surface: string, kind: 'model' | 'dataset', id: string, ambiguous: readonly string[]) => {
     const trimmed = surface.trim();
     // One-letter names and names that are common words would flag ordinary prose.
     if (trimmed.length >= 2 && !bySurface.has(trimmed)) {
       bySurface.set(trimmed, { kind, id });
+      if (ambiguous.includes(surface)) {
+        caseBound.add(trimmed);
+      }
     }
   };
   for (const model of catalogue.models) {
     for (const surface of [model.name, ...model.aliases]) {
-      add(surface, 'model', model.id);
+      add(surface, 'model', model.id, model.ambiguous ?? []);
     }
   }
   for (const dataset of catalogue.datasets) {
     for (const surface of [dataset.name, ...dataset.aliases]) {
-      add(surface, 'dataset', dataset.id);
+      add(surface, 'dataset', dataset.id, dataset.ambiguous ?? []);
     }
   }
   const surfaces = [...bySurface.keys()].sort((a, b) => b.length - a.length);
-  const long = surfaces.filter((surface) => surface.length >= 8);
+  const long = surfaces.filter((surface) => surface.length >= 8 && !caseBound.has(surface));
   const build = (list: string[], flags: string) =>
     list.length === 0 ? undefined : new RegExp(`${BEFORE}(?:${list.map(escapeRegExp).join('|')})${AFTER}`, flags);
   matcher = { exact: build(surfaces, 'gu'), anyCase: build(long, 'giu'), bySurface };

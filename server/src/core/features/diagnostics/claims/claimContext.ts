@@ -24,7 +24,8 @@ import type { BibEntry } from '../../../bibtex/bibTypes';
 import { rawFamilyNames } from '../../../bibtex/rawAuthorNames';
 
 /**
- * Catalogued names that medical writing also uses, in the same case, for something else: FLAIR the
+ * Catalogued names that medical writing also uses, in the same case, for something else (besides
+ * the records flagged `ambiguous` in the catalogue, which are read the same way): FLAIR the
  * MRI sequence, CAT the scan or the adaptive test, MSA multiple system atrophy or a sequence
  * alignment, DAE any denoising autoencoder, PRIOR and WORD as shouted words. Other short names
  * (CONCH, TITAN, SAT, UNI) are the models when written in capitals, as the catalogue writes them.
@@ -112,6 +113,11 @@ export function claimContextFor(
 
 // Finding names is the costliest step, and while the author types only one sentence changes:
 // mentions are cached by the sentence's masked text, per catalogue.
+/** The record a mention names. */
+function recordOf(catalogue: Catalogue, mention: Mention): { readonly ambiguous: readonly string[] } | undefined {
+  return mention.kind === 'model' ? catalogue.model(mention.id) : catalogue.dataset(mention.id);
+}
+
 const mentionCache = defineTextMemo<{ catalogue: Catalogue; mentions: Mention[] }>(20_000);
 
 function findSentenceMentions(catalogue: Catalogue, text: string): Mention[] {
@@ -122,7 +128,7 @@ function findSentenceMentions(catalogue: Catalogue, text: string): Mention[] {
   const mentions = findMentions(catalogue, text).filter(
     (mention) =>
       !ADJECTIVAL.test(text.slice(mention.range.end)) &&
-      (!AMBIGUOUS_NAMES.has(mention.text) ||
+      (!(AMBIGUOUS_NAMES.has(mention.text) || recordOf(catalogue, mention)?.ambiguous.includes(mention.text)) ||
         (!IMAGING_USE.test(text.slice(mention.range.end)) &&
           MODEL_NEIGHBOURHOOD.test(text.slice(0, mention.range.start) + text.slice(mention.range.end)))),
   );
