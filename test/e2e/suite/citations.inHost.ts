@@ -270,4 +270,20 @@ suite('FM Atlas in a real VS Code', () => {
     assert.ok(commands.includes('fmAtlas.restartServer'));
     await vscode.commands.executeCommand('fmAtlas.showOutput');
   });
+
+  test('Draft Catalogue Records writes the cited works the catalogue lacks beside the manuscript', async () => {
+    await open('latex-review/main.tex');
+    const draft = workspaceFile('latex-review/cited-works.fmatlas.yaml');
+    try {
+      await vscode.commands.executeCommand('fmAtlas.draftCatalogueRecords');
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(draft));
+      assert.match(text, /^# Drafted by FM Atlas from main\.tex/);
+      assert.match(text, /- id: rajendran2025foundation\n\s+name: rajendran2025foundation\n\s+draft: true/);
+      // The command opens the file for the author to check.
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), draft.toString());
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(draft);
+    }
+  });
 });
