@@ -198,6 +198,21 @@ describe('the built-in catalogue', () => {
     assert.ok(linked / entries.length >= 0.8, `${linked} of ${entries.length} linked`);
   });
 
+  test('every record says when it was checked, and no doubt is older than the last check', () => {
+    const problems: string[] = [];
+    for (const record of [...models, ...datasets]) {
+      if (!record.checked) {
+        problems.push(`${record.id}: no checked date`);
+      } else if (record.uncertain.length > 0 && (record.uncertain_reviewed ?? '') < record.checked) {
+        // A record checked again must have its doubts resolved or renewed, not left as they were.
+        problems.push(
+          `${record.id}: uncertain reviewed ${record.uncertain_reviewed ?? 'never'}, checked ${record.checked}`,
+        );
+      }
+    }
+    assert.deepEqual(problems, []);
+  });
+
   test('every record names its sources', () => {
     assert.deepEqual(
       [...models, ...datasets].filter((record) => record.sources.length === 0).map((record) => record.id),

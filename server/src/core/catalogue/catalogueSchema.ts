@@ -141,6 +141,17 @@ export const CATALOGUE_SCHEMA = {
           $ref: '#/$defs/stringList',
           description: 'Facts that rest on one secondary source or that sources disagree on.',
         },
+        checked: {
+          type: 'string',
+          pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+          description: 'The day the record was last checked against its sources (YYYY-MM-DD).',
+        },
+        uncertain_reviewed: {
+          type: 'string',
+          pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+          description:
+            'The day the uncertain list was last reviewed (YYYY-MM-DD): no earlier than checked, so that a new check resolves or renews every doubt.',
+        },
       },
     },
     dataset: {
@@ -168,6 +179,17 @@ export const CATALOGUE_SCHEMA = {
         sources: { type: 'array', items: { $ref: '#/$defs/source' } },
         notes: { $ref: '#/$defs/nullableString' },
         uncertain: { $ref: '#/$defs/stringList' },
+        checked: {
+          type: 'string',
+          pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+          description: 'The day the record was last checked against its sources (YYYY-MM-DD).',
+        },
+        uncertain_reviewed: {
+          type: 'string',
+          pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+          description:
+            'The day the uncertain list was last reviewed (YYYY-MM-DD): no earlier than checked, so that a new check resolves or renews every doubt.',
+        },
       },
     },
   },

@@ -59,6 +59,10 @@ export interface ModelRecord {
   readonly sources: readonly string[];
   readonly notes: string | null;
   readonly uncertain: readonly string[];
+  /** The day the record was last checked against its sources (YYYY-MM-DD), if recorded. */
+  readonly checked?: string;
+  /** The day the uncertain list was last reviewed (YYYY-MM-DD), if recorded. */
+  readonly uncertain_reviewed?: string;
 }
 
 /** A public dataset used by medical foundation models. */
@@ -80,6 +84,10 @@ export interface DatasetRecord {
   readonly sources: readonly string[];
   readonly notes: string | null;
   readonly uncertain: readonly string[];
+  /** The day the record was last checked against its sources (YYYY-MM-DD), if recorded. */
+  readonly checked?: string;
+  /** The day the uncertain list was last reviewed (YYYY-MM-DD), if recorded. */
+  readonly uncertain_reviewed?: string;
 }
 
 /** Where a record comes from: the built-in catalogue or a user file (with the record's offset there). */
