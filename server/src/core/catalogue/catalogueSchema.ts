@@ -25,6 +25,7 @@ export const CATALOGUE_SCHEMA = {
       description: 'Stable lower-case identifier, e.g. medsam.',
     },
     nullableString: { type: ['string', 'null'] },
+    day: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'A day, YYYY-MM-DD.' },
     stringList: { type: 'array', items: { type: 'string', minLength: 1 } },
     source: {
       type: 'string',
@@ -141,16 +142,11 @@ export const CATALOGUE_SCHEMA = {
           $ref: '#/$defs/stringList',
           description: 'Facts that rest on one secondary source or that sources disagree on.',
         },
-        checked: {
-          type: 'string',
-          pattern: '^\\d{4}-\\d{2}-\\d{2}$',
-          description: 'The day the record was last checked against its sources (YYYY-MM-DD).',
-        },
+        checked: { $ref: '#/$defs/day', description: 'The day the record was last checked against its sources.' },
         uncertain_reviewed: {
-          type: 'string',
-          pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+          $ref: '#/$defs/day',
           description:
-            'The day the uncertain list was last reviewed (YYYY-MM-DD): no earlier than checked, so that a new check resolves or renews every doubt.',
+            'The day the uncertain list was last reviewed: no earlier than checked, so that a new check resolves or renews every doubt.',
         },
       },
     },
@@ -179,16 +175,11 @@ export const CATALOGUE_SCHEMA = {
         sources: { type: 'array', items: { $ref: '#/$defs/source' } },
         notes: { $ref: '#/$defs/nullableString' },
         uncertain: { $ref: '#/$defs/stringList' },
-        checked: {
-          type: 'string',
-          pattern: '^\\d{4}-\\d{2}-\\d{2}$',
-          description: 'The day the record was last checked against its sources (YYYY-MM-DD).',
-        },
+        checked: { $ref: '#/$defs/day', description: 'The day the record was last checked against its sources.' },
         uncertain_reviewed: {
-          type: 'string',
-          pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+          $ref: '#/$defs/day',
           description:
-            'The day the uncertain list was last reviewed (YYYY-MM-DD): no earlier than checked, so that a new check resolves or renews every doubt.',
+            'The day the uncertain list was last reviewed: no earlier than checked, so that a new check resolves or renews every doubt.',
         },
       },
     },
