@@ -33,6 +33,11 @@ const BLIND4_FLOORS: Partial<Record<Scored, { precision?: number; recall?: numbe
   'untagged-claim': { precision: 0.6, recall: 0.45 },
   'misattributed-citation': { precision: 0.95, recall: 0.9 },
 };
+/** The fifth blind set's first measure (test/claims/blind5/README.md), wholly held out; floors under it. */
+const BLIND5_FLOORS: Partial<Record<Scored, { precision?: number; recall?: number }>> = {
+  'untagged-claim': { precision: 0.8, recall: 0.5 },
+  'misattributed-citation': { precision: 0.95, recall: 0.9 },
+};
 const BLIND3_HOLDOUT_FLOORS: Partial<Record<Scored, { precision?: number; recall?: number }>> = {
   'untagged-claim': { precision: 0.58, recall: 0.3 },
   'misattributed-citation': { precision: 0.9, recall: 0.9 },
@@ -85,6 +90,7 @@ describe('claim rules on the annotated evaluation sets', () => {
     ['blind3/holdout', BLIND3_HOLDOUT_FLOORS, 250],
     ['blind4/dev', BLIND4_FLOORS, 220],
     ['blind4/holdout', BLIND4_FLOORS, 220],
+    ['blind5', BLIND5_FLOORS, 220],
   ] as const) {
     const path = join(folder, half, 'evaluation.json');
     test(
