@@ -6,7 +6,7 @@
 import type { TextRange } from '../text/textRange';
 import type { SourceDocument, Workspace } from '../workspace/workspace';
 import type { SentenceCitation } from './extractSentences';
-import { defineObjectMemo } from '../base/caches';
+import { defineObjectMemo, defineTextMemo } from '../base/caches';
 
 /** One row of a table: its range, its text with citations and commands blanked, and its citations. */
 export interface TableRow {
@@ -35,6 +35,8 @@ export interface LatexTable {
 }
 
 const cache = defineObjectMemo<SourceDocument, TableRow[]>();
+/** The rows of a table by its text, with offsets relative to the table's start. */
+const rowCache = defineTextMemo<TableRow[]>(2_000);
 const tablesCache = defineObjectMemo<SourceDocument, LatexTable[]>();
 
 /** Finds the table environments of a LaTeX document, memoized per version (sentences and rows share them). */
@@ -94,28 +96,62 @@ function latexTableRows(workspace: Workspace, document: SourceDocument): TableRo
       continue;
     }
     previousEnd = table.range.end;
-    const { start: body, end } = table.body;
-    let start = body;
-    for (const rowEnd of [...text.slice(body, end).matchAll(ROW_END), undefined]) {
-      const stop = rowEnd ? body + (rowEnd.index ?? 0) : end;
-      while (next < citeArguments.length && citeArguments[next].range.start < start) {
+    // While the author types elsewhere, a table's text does not change: its rows are read once and
+    // moved with it (a keystroke re-read a dozen tables' rows, about 0.3 ms, for nothing).
+    const source = text.slice(table.range.start, table.range.end);
+    let relative = rowCache.get(source);
+    if (!relative) {
+      while (next < citeArguments.length && citeArguments[next].range.start < table.body.start) {
         next++;
       }
-      const citations: SentenceCitation[] = [];
-      const blanks: TextRange[] = [];
-      for (let index = next; index < citeArguments.length && citeArguments[index].range.end <= stop; index++) {
-        const argument = citeArguments[index];
-        const command = text.lastIndexOf(`\\${argument.command}`, argument.range.start);
-        blanks.push({ start: Math.max(start, command), end: Math.min(stop, argument.range.end + 1) });
-        for (const key of argument.keys) {
-          citations.push({ key: key.key, range: key.range, placeholder: false });
-        }
-      }
-      rows.push(rowWithin(text, { start, end: stop }, { citations, blanks }));
-      start = rowEnd ? stop + rowEnd[0].length : end;
+      relative = readRows(text, table, citeArguments, next).map((row) => moveRow(row, -table.range.start));
+      rowCache.set(source, relative);
     }
+    rows.push(...relative.map((row) => moveRow(row, table.range.start)));
   }
   return rows.filter((row) => row.text.trim().length > 0);
+}
+
+/** The rows of one table, from the cite arguments at or after index `next` (sorted by offset). */
+function readRows(
+  text: string,
+  table: LatexTable,
+  citeArguments: ReturnType<Workspace['latex']>['citeArguments'],
+  first: number,
+): TableRow[] {
+  const rows: TableRow[] = [];
+  let next = first;
+  const { start: body, end } = table.body;
+  let start = body;
+  for (const rowEnd of [...text.slice(body, end).matchAll(ROW_END), undefined]) {
+    const stop = rowEnd ? body + (rowEnd.index ?? 0) : end;
+    while (next < citeArguments.length && citeArguments[next].range.start < start) {
+      next++;
+    }
+    const citations: SentenceCitation[] = [];
+    const blanks: TextRange[] = [];
+    for (let index = next; index < citeArguments.length && citeArguments[index].range.end <= stop; index++) {
+      const argument = citeArguments[index];
+      const command = text.lastIndexOf(`\\${argument.command}`, argument.range.start);
+      blanks.push({ start: Math.max(start, command), end: Math.min(stop, argument.range.end + 1) });
+      for (const key of argument.keys) {
+        citations.push({ key: key.key, range: key.range, placeholder: false });
+      }
+    }
+    rows.push(rowWithin(text, { start, end: stop }, { citations, blanks }));
+    start = rowEnd ? stop + rowEnd[0].length : end;
+  }
+  return rows;
+}
+
+/** A row moved by `delta` characters, with its citations. */
+function moveRow(row: TableRow, delta: number): TableRow {
+  const move = (range: TextRange) => ({ start: range.start + delta, end: range.end + delta });
+  return {
+    range: move(row.range),
+    text: row.text,
+    citations: row.citations.map((citation) => ({ ...citation, range: move(citation.range) })),
+  };
 }
 
 /** Where a tabular's rows start: after its position, width and column specification arguments. */
