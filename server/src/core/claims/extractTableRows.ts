@@ -85,8 +85,13 @@ export function extractTableRows(workspace: Workspace, document: SourceDocument)
 
 function latexTableRows(workspace: Workspace, document: SourceDocument): TableRow[] {
   const text = document.text;
-  // Cite arguments and tables both come in document order: one walk pairs them.
-  const citeArguments = [...workspace.latex(document).citeArguments].sort((a, b) => a.range.start - b.range.start);
+  // Cite arguments and tables both come in document order: one walk pairs them. The scanner lists
+  // the arguments in order already; they are sorted only if not, rather than copied at every keystroke.
+  const scanned = workspace.latex(document).citeArguments;
+  const inOrder = scanned.every(
+    (argument, index) => index === 0 || scanned[index - 1].range.start <= argument.range.start,
+  );
+  const citeArguments = inOrder ? scanned : [...scanned].sort((a, b) => a.range.start - b.range.start);
   let next = 0;
   const rows: TableRow[] = [];
   let previousEnd = 0;
