@@ -114,10 +114,10 @@ function latexTableRows(workspace: Workspace, document: SourceDocument): TableRo
     }
     rows.push(...relative.map((row) => moveRow(row, table.range.start)));
   }
-  return rows.filter((row) => row.text.trim().length > 0);
+  return rows;
 }
 
-/** The rows of one table, from the cite arguments at or after index `next` (sorted by offset). */
+/** The rows with words of one table, from the cite arguments at or after index `first` (sorted by offset). */
 function readRows(
   text: string,
   table: LatexTable,
@@ -146,7 +146,8 @@ function readRows(
     rows.push(rowWithin(text, { start, end: stop }, { citations, blanks }));
     start = rowEnd ? stop + rowEnd[0].length : end;
   }
-  return rows;
+  // Rules and empty lines between `\\` hold no words; they are dropped once, before the cache.
+  return rows.filter((row) => row.text.trim().length > 0);
 }
 
 /** A row moved by `delta` characters, with its citations. */

@@ -111,13 +111,13 @@ export function claimContextFor(
   return { document, citations, sentences, tableRows };
 }
 
-// Finding names is the costliest step, and while the author types only one sentence changes:
-// mentions are cached by the sentence's masked text, per catalogue.
 /** The record a mention names. */
 function recordOf(catalogue: Catalogue, mention: Mention): { readonly ambiguous: readonly string[] } | undefined {
   return mention.kind === 'model' ? catalogue.model(mention.id) : catalogue.dataset(mention.id);
 }
 
+// Finding names is the costliest step, and while the author types only one sentence changes:
+// mentions are cached by the sentence's masked text, per catalogue.
 const mentionCache = defineTextMemo<{ catalogue: Catalogue; mentions: Mention[] }>(20_000);
 
 function findSentenceMentions(catalogue: Catalogue, text: string): Mention[] {
