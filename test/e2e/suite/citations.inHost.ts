@@ -286,4 +286,22 @@ suite('FM Atlas in a real VS Code', () => {
       await vscode.workspace.fs.delete(draft);
     }
   });
+
+  test("an existing draft file is the author's and is never replaced: new drafts go beside it", async () => {
+    await open('latex-review/main.tex');
+    const existing = workspaceFile('latex-review/cited-works.fmatlas.yaml');
+    const beside = workspaceFile('latex-review/cited-works-2.fmatlas.yaml');
+    const completed = '# completed by hand\nmodels: []\n';
+    await vscode.workspace.fs.writeFile(existing, new TextEncoder().encode(completed));
+    try {
+      await vscode.commands.executeCommand('fmAtlas.draftCatalogueRecords');
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(existing)), completed);
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(beside));
+      assert.match(text, /- id: rajendran2025foundation/);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      await vscode.workspace.fs.delete(existing);
+      await vscode.workspace.fs.delete(beside);
+    }
+  });
 });
