@@ -10,13 +10,14 @@ import {
   kindOfUri,
   NOT_CANCELLED,
   Workspace,
+  YEAR_BASES,
   type ChartId,
   type StatsScope,
+  type YearBasis,
 } from '../core';
 import { inspectFile, readTextFile } from '../host/readTextFile';
 import { requireBuiltinCatalogue } from './builtinCatalogue';
 import { loadManuscript } from './loadManuscript';
-import { YEAR_BASES, type YearBasis } from '../core/catalogue/modelYear';
 import { inputError, usageError } from './cliError';
 import { renderSvg } from './renderSvg';
 

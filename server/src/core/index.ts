@@ -23,6 +23,7 @@ export {
 export { type CatalogueAction } from './features/catalogueActions';
 export { findWorkspaceSymbols, type CatalogueSymbol } from './features/symbols/workspaceSymbols';
 export { listCatalogueRecords, type CatalogueListItem } from './features/listCatalogue';
+export { YEAR_BASES, type YearBasis } from './catalogue/modelYear';
 export {
   DRAFT_FILE_NAME,
   draftCatalogueRecords,

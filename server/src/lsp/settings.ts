@@ -15,6 +15,7 @@ import {
   DIAGNOSTIC_RULES,
   hasCslStyle,
   registerCslStyle,
+  YEAR_BASES,
   type CatalogueLayer,
   type CoreConfig,
 } from '../core';
@@ -48,10 +49,9 @@ export function normalizeSettings(raw: unknown): FmAtlasSettings {
           : DEFAULT_SETTINGS.claims.flagOwnResults,
     },
     metaAnalysis: {
-      yearBasis:
-        value.metaAnalysis?.yearBasis === 'first-public' || value.metaAnalysis?.yearBasis === 'publication'
-          ? value.metaAnalysis.yearBasis
-          : DEFAULT_SETTINGS.metaAnalysis.yearBasis,
+      yearBasis: YEAR_BASES.includes(value.metaAnalysis?.yearBasis)
+        ? value.metaAnalysis.yearBasis
+        : DEFAULT_SETTINGS.metaAnalysis.yearBasis,
     },
     diagnostics: {
       unusedEntries: {
