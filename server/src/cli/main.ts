@@ -12,6 +12,7 @@ import { formatCatalogueAsText, searchCatalogue } from './catalogue';
 import { printComparisonTable } from './table';
 import { renderStats } from './stats';
 import { draftCatalogueFile } from './catalogueDraft';
+import { printFlowDiagram } from './prisma';
 import { EXIT, exitCodeOf, formatError, usageError } from './cliError';
 import { CHART_IDS, DEFAULT_TABLE_COLUMNS, TABLE_COLUMNS, TABLE_SORTS } from '../core';
 
@@ -70,11 +71,17 @@ const USAGE = `Usage:
       --year-basis publication|first-public
                                        Count a study in its year of publication (default; a preprint
                                        in the year it was posted) or in the year it was first public.
+  fm-atlas prisma FILE                 Draw the PRISMA 2020 flow diagram of a counts file (the PRISMA2020
+                                       package's CSV template, or a .prisma.yaml file); counts that do
+                                       not add up are listed on stderr and exit 1.
+      --format svg|tikz|json           SVG, a TikZ picture for a LaTeX figure, or the counts and the
+                                       layout (default: svg).
   fm-atlas --version | --help
 
 Exit codes:
   0  done; lint found no error
-  1  problems: lint errors, models unknown to the catalogue, invalid catalogue records
+  1  problems: lint errors, models unknown to the catalogue, invalid catalogue records, PRISMA
+     counts that do not add up
   2  usage: an unknown command or option, a missing argument, an invalid value
   3  input: a file or folder that is missing, unreadable, not a regular file, too large (over 160 MB)
      or binary, a file lint does not read, or a folder with more files than --max-files
@@ -173,6 +180,22 @@ async function main(argv: string[]): Promise<number | undefined> {
     }
     process.stdout.write(outcome.text);
     return EXIT.ok;
+  }
+  if (command === 'prisma') {
+    const parsed = parseCommandArgs('prisma', {
+      args: rest,
+      allowPositionals: true,
+      options: { format: { type: 'string' } },
+    });
+    if (parsed.positionals.length !== 1) {
+      throw usageError('prisma needs one counts file: fm-atlas prisma prisma.csv --format tikz');
+    }
+    const outcome = await printFlowDiagram(parsed.positionals[0], parsed.values.format);
+    for (const problem of outcome.problems) {
+      process.stderr.write(`${problem}\n`);
+    }
+    process.stdout.write(outcome.text);
+    return outcome.problems.length > 0 ? EXIT.problems : EXIT.ok;
   }
   if (command === 'catalogue' && rest[0] === 'draft') {
     const parsed = parseCommandArgs('catalogue draft', {

@@ -103,3 +103,10 @@ export {
   type LanguageService,
   type LanguageServiceInit,
 } from './languageService';
+export {
+  FLOW_DIAGRAM_FORMATS,
+  type DrawnFlowDiagram,
+  type FlowDiagramFormat,
+  type FlowDiagramProblem,
+} from './features/prisma/drawFlowDiagram';
+export { prismaFormatOfName } from './prisma/parsePrismaCounts';

@@ -44,6 +44,7 @@ import { findCitationReferences } from './features/navigation/references';
 import { prepareCitationRename, renameCitation, type PrepareRenameResult } from './features/navigation/rename';
 import { findWorkspaceSymbols, type CatalogueSymbol } from './features/symbols/workspaceSymbols';
 import { findTableAction } from './features/tables/tableAction';
+import { drawFlowDiagram, type DrawnFlowDiagram, type FlowDiagramFormat } from './features/prisma/drawFlowDiagram';
 import type { Location, TextEdit, TextRange } from './text/textRange';
 import type { Workspace } from './workspace/workspace';
 
@@ -132,6 +133,8 @@ export interface LanguageService {
   ): ComparisonTableResult;
   /** The meta-analysis charts of a scope; given a manuscript, also what it cites and leaves out. */
   buildMetaAnalysis(scope: StatsScope, uri: string | undefined, token: CancellationToken): RenderedMetaAnalysis;
+  /** The PRISMA 2020 flow diagram of a counts file, with the problems of its counts; undefined for another document. */
+  drawFlowDiagram(uri: string, format: FlowDiagramFormat, token: CancellationToken): DrawnFlowDiagram | undefined;
   /** Frees every cache of the service; it keeps working, and fills them again as it is asked. */
   dispose(): void;
 }
@@ -266,6 +269,10 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
       return renderMetaAnalysis(
         buildMetaAnalysis(catalogueFor(workspace, config), statsScope, cited, manuscript, config.stats.yearBasis),
       );
+    },
+    drawFlowDiagram(uri, format, _token) {
+      // A figure the user asked for, drawn in milliseconds: always drawn.
+      return drawFlowDiagram(workspace, uri, format);
     },
   };
   const service: Record<string, unknown> = { workspace, dispose: () => scope.clear() };

@@ -18,9 +18,10 @@ import { parseCatalogueFile, type ParsedCatalogueFile } from '../catalogue/parse
 import { findLatexNonProse } from '../prose/latexNonProse';
 import type { NonProseRanges } from '../prose/proseRanges';
 import { sameUnreadable, type UnreadableFile } from './unreadableFiles';
+import { prismaFormatOfName } from '../prisma/parsePrismaCounts';
 
 /** What a document is, decided by its file name. */
-export type DocumentKind = 'latex' | 'markdown' | 'bibtex' | 'metadata' | 'catalogue';
+export type DocumentKind = 'latex' | 'markdown' | 'bibtex' | 'metadata' | 'catalogue' | 'prisma';
 
 /** One immutable version of a document's text. */
 export interface SourceDocument {
@@ -40,6 +41,9 @@ export function kindOfUri(uri: string): DocumentKind | undefined {
   const name = uri.slice(uri.lastIndexOf('/') + 1).toLowerCase();
   if (/\.fmatlas\.(json|ya?ml)$/.test(name)) {
     return 'catalogue';
+  }
+  if (prismaFormatOfName(name)) {
+    return 'prisma';
   }
   if (name === '_quarto.yml' || name === '_quarto.yaml' || name === '_metadata.yml' || name === '_metadata.yaml') {
     return 'metadata';

@@ -13,6 +13,7 @@ import { uncitedModelFirstMentionRule } from './claims/uncitedFirstMention';
 import { untaggedClaimRule } from './claims/untaggedClaim';
 import { duplicateKeyRule } from './duplicateKey';
 import { missingBibliographyRule } from './missingBibliography';
+import { prismaArithmeticRule } from './prismaArithmetic';
 import type { DiagnosticRule } from './rule';
 import { undefinedKeyRule } from './undefinedKey';
 import { unusedEntryRule } from './unusedEntry';
@@ -23,6 +24,7 @@ export const DIAGNOSTIC_RULES: readonly DiagnosticRule[] = [
   duplicateKeyRule,
   unusedEntryRule,
   catalogueFileRule,
+  prismaArithmeticRule,
   missingBibliographyRule,
   undefinedKeyRule,
   untaggedClaimRule,

@@ -1,0 +1,80 @@
+// Feature: PRISMA 2020 flow diagram
+//
+// Draws the flow diagram of a counts file of the workspace (prisma.csv, *.prisma.csv,
+// *.prisma.yaml) in the format asked for: SVG for the webview and for web pages, TikZ for a LaTeX
+// figure, or JSON (the counts, what does not add up, and the laid-out boxes) for other tools. The
+// same text comes out of `fm-atlas prisma` and the editor's view, so a figure in CI matches the
+// editor's. The problems of the counts come with it, so that a diagram of counts that do not add up
+// never goes out unremarked.
+
+import { checkPrismaArithmetic } from '../../prisma/checkPrismaArithmetic';
+import { layoutFlowDiagram } from '../../prisma/layoutFlowDiagram';
+import { prismaCountsOfDocument } from '../../prisma/parsePrismaCounts';
+import type { Workspace } from '../../workspace/workspace';
+import { renderFlowDiagramSvg } from './flowDiagramSvg';
+import { renderFlowDiagramTikz } from './flowDiagramTikz';
+
+/** The formats a flow diagram is drawn in. */
+export const FLOW_DIAGRAM_FORMATS = ['svg', 'tikz', 'json'] as const;
+
+/** A format of the flow diagram. */
+export type FlowDiagramFormat = (typeof FLOW_DIAGRAM_FORMATS)[number];
+
+/** A problem of the counts behind a diagram, at its offset in the counts file. */
+export interface FlowDiagramProblem {
+  readonly offset: number;
+  readonly message: string;
+}
+
+/** A drawn diagram and the problems of its counts. */
+export interface DrawnFlowDiagram {
+  readonly text: string;
+  readonly problems: readonly FlowDiagramProblem[];
+}
+
+/**
+ * Draws the flow diagram of the counts file at `uri`. Undefined when the workspace has no such
+ * document or it is not a counts file.
+ */
+export function drawFlowDiagram(
+  workspace: Workspace,
+  uri: string,
+  format: FlowDiagramFormat,
+): DrawnFlowDiagram | undefined {
+  const document = workspace.getDocument(uri);
+  if (!document || document.kind !== 'prisma') {
+    return undefined;
+  }
+  const counts = prismaCountsOfDocument(document);
+  const arithmetic = checkPrismaArithmetic(counts);
+  const problems = [
+    ...counts.problems.map((problem) => ({ offset: problem.range.start, message: problem.message })),
+    ...arithmetic.map((problem) => ({ offset: problem.range.start, message: problem.message })),
+  ].sort((a, b) => a.offset - b.offset);
+  const diagram = layoutFlowDiagram(counts);
+  switch (format) {
+    case 'svg':
+      return { text: renderFlowDiagramSvg(diagram), problems };
+    case 'tikz':
+      return { text: renderFlowDiagramTikz(diagram), problems };
+    case 'json': {
+      const values = Object.fromEntries(
+        [...counts.values.values()].map((value) => [
+          value.quantity,
+          value.items ? { count: value.count, items: value.items } : value.count,
+        ]),
+      );
+      const report = {
+        counts: values,
+        arithmetic: arithmetic.map(({ quantity, actual, expected, message }) => ({
+          quantity,
+          actual,
+          expected,
+          message,
+        })),
+        diagram,
+      };
+      return { text: `${JSON.stringify(report, null, 2)}\n`, problems };
+    }
+  }
+}
