@@ -69,6 +69,7 @@ export const DEFAULT_SETTINGS: FmAtlasSettings = {
       'misattributed-citation': 'warning',
       'preprint-superseded': 'information',
       'uncited-model-first-mention': 'information',
+      'prisma-mismatch': 'warning',
     },
     flagOwnResults: false,
   },

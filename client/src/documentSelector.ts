@@ -21,7 +21,8 @@ export const SERVED_LANGUAGES: readonly string[] = ['latex', 'tex', 'markdown', 
 
 /**
  * Globs for files the server needs whatever language VS Code gave them: a `.qmd` file may open as
- * plain text when no extension claims it, and Quarto's project metadata files are YAML.
+ * plain text when no extension claims it, Quarto's project metadata files are YAML, and PRISMA counts
+ * files are CSV or YAML.
  */
 export const SERVED_PATTERNS: readonly string[] = [
   '**/*.qmd',
@@ -30,6 +31,10 @@ export const SERVED_PATTERNS: readonly string[] = [
   '**/*.bib',
   '**/_quarto.yml',
   '**/_metadata.yml',
+  // PRISMA 2020 counts files: the server checks their arithmetic and the manuscript's numbers against them.
+  '**/prisma.csv',
+  '**/*.prisma.csv',
+  '**/*.prisma.{yaml,yml}',
 ];
 
 /** Builds the client's document selector: saved and untitled documents by language, files by glob. */

@@ -1,7 +1,8 @@
 // The files of a manuscript's project that decide what a file named alone on the command line cites
 // with, so that `fm-atlas lint chapter.qmd` sees what the editor sees with the project open: the
-// Quarto metadata above it, bookdown's `index.Rmd` beside it, and the LaTeX documents above it, one
-// of which may be the root that inputs it. The bibliographies these name are loaded afterwards, as
+// Quarto metadata above it, bookdown's `index.Rmd` beside it, the LaTeX documents above it, one
+// of which may be the root that inputs it, and the review's PRISMA counts files above it, which its
+// numbers are checked against. The bibliographies these name are loaded afterwards, as
 // for any document (`WorkspaceLoader.loadMissingBibliographies`).
 //
 // Only these files are read, not the whole folder: the nearest marker of a project is often a Git
@@ -9,6 +10,7 @@
 
 import { readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { prismaFormatOfName } from '../core';
 
 /** Quarto's metadata files, read in every folder above a Markdown document. */
 const QUARTO_METADATA = ['_metadata.yml', '_metadata.yaml', '_quarto.yml', '_quarto.yaml'];
@@ -29,7 +31,8 @@ const MAX_TEX_FILES_PER_FOLDER = 200;
  * Lists the files that give a manuscript its project context, the file itself not included: for
  * Markdown, the Quarto metadata files in its folder and above, up to the project's top, and
  * `index.Rmd` beside it; for LaTeX, the `% !TEX root` file if `magicRoot` names one, and the `.tex`
- * files directly in its folder and up to three folders above it, up to the project's top. Never throws;
+ * files directly in its folder and up to three folders above it, up to the project's top; for both, the
+ * PRISMA counts files (prisma.csv, *.prisma.csv, *.prisma.yaml) of those folders. Never throws;
  * folders that cannot be read add nothing.
  */
 export async function listProjectContextFiles(
@@ -52,6 +55,7 @@ export async function listProjectContextFiles(
     } else {
       found.push(...(await listTexFiles(folder)));
     }
+    found.push(...(await listCountsFiles(folder)));
     const parent = dirname(folder);
     if (parent === folder || (await existing(PROJECT_MARKERS.map((name) => join(folder, name)))).length > 0) {
       break;
@@ -79,6 +83,15 @@ async function listTexFiles(folder: string): Promise<string[]> {
   try {
     const names = (await readdir(folder)).filter((name) => name.endsWith('.tex'));
     return names.length > MAX_TEX_FILES_PER_FOLDER ? [] : names.map((name) => join(folder, name));
+  } catch {
+    return [];
+  }
+}
+
+/** The PRISMA counts files directly in a folder; none when it cannot be read. */
+async function listCountsFiles(folder: string): Promise<string[]> {
+  try {
+    return (await readdir(folder)).filter((name) => prismaFormatOfName(name)).map((name) => join(folder, name));
   } catch {
     return [];
   }

@@ -14,6 +14,7 @@ import { untaggedClaimRule } from './claims/untaggedClaim';
 import { duplicateKeyRule } from './duplicateKey';
 import { missingBibliographyRule } from './missingBibliography';
 import { prismaArithmeticRule } from './prismaArithmetic';
+import { prismaMismatchRule } from './prismaMismatch';
 import type { DiagnosticRule } from './rule';
 import { undefinedKeyRule } from './undefinedKey';
 import { unusedEntryRule } from './unusedEntry';
@@ -32,6 +33,7 @@ export const DIAGNOSTIC_RULES: readonly DiagnosticRule[] = [
   preprintSupersededRule,
   uncitedModelFirstMentionRule,
   citationPlaceholderRule,
+  prismaMismatchRule,
 ];
 
 /** Every code a rule reports, in registry order: what settings, disable comments and `lint --rules` may name. */

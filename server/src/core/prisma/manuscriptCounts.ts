@@ -1,0 +1,140 @@
+// A manuscript's PRISMA numbers against its counts file. The counts file of a manuscript is the
+// nearest one at or above the manuscript's folder (a chapter in `chapters/` finds the review's
+// `prisma.csv` beside `main.tex`); the prose is the document's text with its non-prose (commands,
+// math, comments, citations) masked, split into sentences with paragraph numbers.
+
+import { defineObjectMemo } from '../base/caches';
+import { splitTrimmedSentences } from '../claims/splitSentences';
+import type { TextRange } from '../text/textRange';
+import type { SourceDocument, Workspace } from '../workspace/workspace';
+import {
+  acceptedValues,
+  describeStatedQuantity,
+  findStatedCounts,
+  type ProseSentence,
+  type StatedQuantity,
+} from './findStatedCounts';
+import { prismaCountsOfDocument } from './parsePrismaCounts';
+import type { PrismaCounts, PrismaQuantity } from './prismaCounts';
+
+/** A number of the manuscript that disagrees with the counts file. */
+export interface CountMismatch {
+  readonly range: TextRange;
+  readonly stated: number;
+  /** The number the counts file gives, which a fix writes. */
+  readonly expected: number;
+  readonly message: string;
+  /** The counts file it was checked against, and where the count is written there. */
+  readonly countsUri: string;
+  readonly countsRange: TextRange;
+}
+
+/** The folder part of a URI, with its trailing slash. */
+function folderOf(uri: string): string {
+  return uri.slice(0, uri.lastIndexOf('/') + 1);
+}
+
+/**
+ * The counts file a manuscript is checked against: the workspace's counts document in the
+ * manuscript's folder or the nearest folder above it; of two in one folder, the first by name.
+ */
+export function findCountsDocument(workspace: Workspace, uri: string): SourceDocument | undefined {
+  const folder = folderOf(uri);
+  let best: SourceDocument | undefined;
+  for (const document of workspace.allDocuments()) {
+    if (document.kind !== 'prisma' || !folder.startsWith(folderOf(document.uri))) {
+      continue;
+    }
+    const depth = folderOf(document.uri).length;
+    const bestDepth = best ? folderOf(best.uri).length : -1;
+    if (depth > bestDepth || (depth === bestDepth && best && document.uri < best.uri)) {
+      best = document;
+    }
+  }
+  return best;
+}
+
+const sentencesOf = defineObjectMemo<SourceDocument, ProseSentence[]>();
+
+/** The sentences of a document's prose, non-prose masked by spaces (offsets unchanged). */
+export function proseSentences(workspace: Workspace, document: SourceDocument): ProseSentence[] {
+  const cached = sentencesOf.get(document);
+  if (cached) {
+    return cached;
+  }
+  const characters = document.text.split('');
+  for (const range of workspace.nonProse(document)) {
+    for (let index = range.start; index < range.end && index < characters.length; index++) {
+      if (characters[index] !== '\n') {
+        characters[index] = ' ';
+      }
+    }
+  }
+  const masked = characters.join('');
+  const sentences: ProseSentence[] = [];
+  let paragraph = 0;
+  let last = 0;
+  for (const { range } of splitTrimmedSentences(masked)) {
+    // A blank line between two sentences starts a new paragraph.
+    if (/\n[ \t]*\n/.test(masked.slice(last, range.start))) {
+      paragraph++;
+    }
+    sentences.push({ start: range.start, text: masked.slice(range.start, range.end), paragraph });
+    last = range.end;
+  }
+  sentencesOf.set(document, sentences);
+  return sentences;
+}
+
+/** The file name at the end of a URI. */
+function nameOf(uri: string): string {
+  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+}
+
+/**
+ * The numbers of a LaTeX or Markdown manuscript that state a PRISMA count and disagree with its
+ * counts file, in document order; none when it has no counts file.
+ */
+export function findCountMismatches(workspace: Workspace, document: SourceDocument): CountMismatch[] {
+  if (document.kind !== 'latex' && document.kind !== 'markdown') {
+    return [];
+  }
+  const countsDocument = findCountsDocument(workspace, document.uri);
+  if (!countsDocument) {
+    return [];
+  }
+  const counts = prismaCountsOfDocument(countsDocument);
+  if (counts.values.size === 0) {
+    return [];
+  }
+  const mismatches: CountMismatch[] = [];
+  for (const stated of findStatedCounts(proseSentences(workspace, document), counts)) {
+    const accepted = acceptedValues(stated.quantity, counts);
+    if (!accepted || accepted.includes(stated.value)) {
+      continue;
+    }
+    const expected = accepted[0];
+    mismatches.push({
+      range: stated.range,
+      stated: stated.value,
+      expected,
+      countsUri: countsDocument.uri,
+      countsRange: countsRangeOf(stated.quantity, counts),
+      message: `${nameOf(countsDocument.uri)} gives ${describeStatedQuantity(stated.quantity)} = ${expected.toLocaleString('en-US')}, not ${stated.value.toLocaleString('en-US')}.`,
+    });
+  }
+  return mismatches;
+}
+
+/** Where the counts file writes a stated quantity: its row, or the first row of a sum. */
+function countsRangeOf(quantity: StatedQuantity, counts: PrismaCounts): TextRange {
+  const rows: Record<StatedQuantity['kind'], readonly PrismaQuantity[]> = {
+    count: 'quantity' in quantity ? [quantity.quantity] : [],
+    item: 'quantity' in quantity ? [quantity.quantity] : [],
+    identified: ['database_results', 'register_results'],
+    'other-identified': ['website_results', 'organisation_results', 'citations_results'],
+    included: ['total_studies', 'new_studies'],
+  };
+  const row = rows[quantity.kind].find((name) => counts.values.has(name));
+  return row ? counts.values.get(row)!.range : { start: 0, end: 0 };
+}
