@@ -13,6 +13,8 @@ import { parseBibtex } from '../../server/src/core/bibtex/parseBibtex';
 import { CATALOGUE_SCHEMA } from '../../server/src/core/catalogue/catalogueSchema';
 import { isOrdinaryWord } from '../../server/src/core/prose/ordinaryWords';
 import type { DatasetRecord, ModelRecord } from '../../server/src/core/catalogue/catalogueTypes';
+import { cellValue } from '../../server/src/core/features/tables/comparisonTable';
+import { loadBuiltinCatalogue } from '../../server/src/core/testing/builtinCatalogue';
 
 const folder = resolve(__dirname, '../../data/catalogue');
 const read = (name: string) => JSON.parse(readFileSync(join(folder, name), 'utf8'));
@@ -173,6 +175,22 @@ describe('the built-in catalogue', () => {
         .map((model) => model.id),
       [],
     );
+  });
+
+  test('a comparison table of the 2024-2025 models prints a year, a venue and a parameter count (or "n.r.") in every row', () => {
+    // What a review's table shows: an en dash means the catalogue never looked; "n.r." that its
+    // curators looked in the authors' papers, code and model cards and found no count.
+    const catalogue = loadBuiltinCatalogue();
+    const recent = models.filter((model) =>
+      [model.publication_year, model.first_public_year].some((year) => year === 2024 || year === 2025),
+    );
+    assert.ok(recent.length >= 10, `${recent.length} models of 2024-2025`);
+    const gaps = recent.flatMap((model) =>
+      (['year', 'venue', 'params'] as const)
+        .filter((column) => cellValue(catalogue, catalogue.model(model.id)!, column) === undefined)
+        .map((column) => `${model.id}: ${column}`),
+    );
+    assert.deepEqual(gaps, []);
   });
 
   test('a name that is also an ordinary word as prose writes it, or a medical acronym, is flagged ambiguous', () => {

@@ -40,6 +40,40 @@ const catalogue = new Catalogue([
 ]);
 
 describe('comparison tables', () => {
+  test('a parameter count the curators looked for and did not find is "n.r.", explained in the caption', () => {
+    const unreported = new Catalogue([
+      {
+        uri: null,
+        file: {
+          models: [
+            { id: 'closed', name: 'Closed', year: 2024, params: null, params_note: 'built on an undisclosed LLM' },
+            { id: 'open', name: 'Open', year: 2024, params: 86_000_000 },
+          ],
+          datasets: [],
+        },
+      },
+    ]);
+    const options = {
+      models: ['closed', 'open'],
+      columns: ['name', 'params'] as TableColumn[],
+      sort: 'name' as const,
+      keys: new Map(),
+    };
+    const markdown = renderComparisonTable(unreported, { ...options, format: 'markdown' });
+    assert.match(markdown, /\| Closed \| n\.r\. \|/);
+    assert.match(
+      markdown,
+      /: Comparison of foundation models\. n\.r\.: no parameter count found in the authors' publications or releases\./,
+    );
+    const latex = renderComparisonTable(unreported, { ...options, format: 'latex' });
+    assert.match(latex, /Closed & n\.r\. \\\\/);
+    assert.match(latex, /\\caption\{Comparison of foundation models\. n\.r\.: no parameter count/);
+    // Without a note, the catalogue never looked: an en dash, and no note in the caption.
+    const unknown = renderComparisonTable(catalogue, { ...options, models: ['a_net'], format: 'markdown' });
+    assert.match(unknown, /\| A\\_Net 100% \| – \|/);
+    assert.doesNotMatch(unknown, /n\.r\./);
+  });
+
   test('LaTeX: a tabularx of the line width with booktabs rules, escaped cells, citations, an en dash for unknown facts', () => {
     const text = renderComparisonTable(catalogue, {
       models: ['b-net', 'a_net'],

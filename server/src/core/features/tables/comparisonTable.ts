@@ -8,7 +8,8 @@
 // caption and label placeholders) or Markdown as a pipe table with a Pandoc caption. Each model is
 // cited with the user's key, or the catalogue's with its BibTeX added to the bibliography. Cells hold
 // facts only: the fact fields of the record, without the curators' notes (curationNotes.ts).
-// Special characters are escaped for each language; unknown facts are an en dash.
+// Special characters are escaped for each language; unknown facts are an en dash, and a parameter
+// count the curators looked for and did not find is "n.r.", explained in the caption.
 
 import type { Catalogue } from '../../catalogue/catalogue';
 import type { ModelRecord } from '../../catalogue/catalogueTypes';
@@ -96,6 +97,14 @@ const NUMERIC: ReadonlySet<TableColumn> = new Set(['year', 'params']);
 
 const UNKNOWN = { latex: '--', markdown: '–' } as const;
 
+/**
+ * The cell of a parameter count the catalogue's curators looked for and did not find (the record
+ * says why in `params_note`): "n.r.", as systematic reviews mark what a study does not report, with
+ * the abbreviation explained in the caption. An unknown fact the catalogue never looked for stays "--".
+ */
+const NOT_REPORTED = 'n.r.';
+const NOT_REPORTED_NOTE = "n.r.: no parameter count found in the authors' publications or releases.";
+
 /** Finds catalogue models by id, name or alias, case-insensitively; returns the ids and the names not found. */
 export function resolveModels(catalogue: Catalogue, names: readonly string[]): { ids: string[]; unknown: string[] } {
   const ids: string[] = [];
@@ -146,7 +155,7 @@ export function cellValue(catalogue: Catalogue, model: ModelRecord, column: Tabl
     case 'language_model':
       return fact(model.language_model);
     case 'params':
-      return model.params === null ? undefined : formatParameterCount(model.params);
+      return model.params !== null ? formatParameterCount(model.params) : model.params_note ? NOT_REPORTED : undefined;
     case 'modalities':
       return list(model.modalities.map(fact));
     case 'dimension':
@@ -303,7 +312,7 @@ function renderLatex(
     '\\begin{table}[t]',
     '  \\centering',
     `  \\${layout.font}`,
-    '  \\caption{Comparison of foundation models.} % TODO: caption',
+    `  \\caption{${caption(values.flat(), escapeLatex)}} % TODO: caption`,
     '  \\label{tab:fm-comparison} % TODO: label',
     // Too many columns for the line: typeset at the width the words need, then scaled down to the line.
     ...(layout.resize ? ['  \\resizebox{\\linewidth}{!}{%', ...tabular, '  }'] : tabular),
@@ -312,12 +321,19 @@ function renderLatex(
   return `${lines.join('\n')}\n`;
 }
 
+/** The caption placeholder, with the note that explains "n.r." when a cell has it. */
+function caption(cells: ReadonlyArray<string | undefined>, escape: (text: string) => string): string {
+  const note = cells.includes(NOT_REPORTED) ? ` ${escape(NOT_REPORTED_NOTE)}` : '';
+  return `Comparison of foundation models.${note}`;
+}
+
 function renderMarkdown(
   catalogue: Catalogue,
   models: readonly ModelRecord[],
   columns: readonly TableColumn[],
   options: ComparisonTableOptions,
 ): string {
+  const values = models.map((model) => columns.map((column) => cellValue(catalogue, model, column)));
   const cell = (model: ModelRecord, column: TableColumn) => {
     const value = cellValue(catalogue, model, column);
     if (value === undefined) {
@@ -335,7 +351,7 @@ function renderMarkdown(
     `|${columns.map((column) => (NUMERIC.has(column) ? '---:' : '---')).join('|')}|`,
     ...models.map((model) => `| ${columns.map((column) => cell(model, column)).join(' | ')} |`),
     '',
-    ': Comparison of foundation models. {#tbl-fm-comparison}',
+    `: ${caption(values.flat(), escapeMarkdownCell)} {#tbl-fm-comparison}`,
   ];
   return `${lines.join('\n')}\n`;
 }
