@@ -31,6 +31,9 @@ export const META_ANALYSIS_COMMAND = 'fmAtlas.metaAnalysis';
 /** Drafts catalogue records for the works a manuscript cites that the catalogue lacks, as a catalogue file's text. */
 export const DRAFT_CATALOGUE_COMMAND = 'fmAtlas.draftCatalogue';
 
+/** Draws the PRISMA 2020 flow diagram of a counts file, or of a manuscript's counts file, as SVG and TikZ. */
+export const PRISMA_DIAGRAM_COMMAND = 'fmAtlas.prismaDiagram';
+
 /**
  * Every server command: its id, the one argument it takes (`params`) and its answer (`result`).
  * A command answers `{ error }` ({@link CommandError}) to an argument it cannot read; the server
@@ -62,6 +65,20 @@ export interface ServerCommands {
   [META_ANALYSIS_COMMAND]: { params: MetaAnalysisParams; result: MetaAnalysisResult | CommandError };
   /** A draft catalogue file for the cited works the catalogue lacks, and what was counted. */
   [DRAFT_CATALOGUE_COMMAND]: { params: DocumentParams; result: CatalogueDraftResult | CommandError };
+  /** The flow diagram of the counts file `uri` names, or of the nearest one at or above a manuscript. */
+  [PRISMA_DIAGRAM_COMMAND]: { params: DocumentParams; result: PrismaDiagramResult | CommandError };
+}
+
+/** The answer of {@link PRISMA_DIAGRAM_COMMAND}: one diagram in the formats the view shows and exports. */
+export interface PrismaDiagramResult {
+  /** The counts file drawn. */
+  readonly countsUri: string;
+  /** A standalone SVG document. */
+  readonly svg: string;
+  /** A `tikzpicture` for a LaTeX figure (needs `\usepackage{tikz}`). */
+  readonly tikz: string;
+  /** What does not add up or could not be read, as `line:column: message` of the counts file. */
+  readonly problems: readonly string[];
 }
 
 /** The answer of {@link DRAFT_CATALOGUE_COMMAND}. */

@@ -52,7 +52,7 @@ const LABEL_BEFORE =
 
 /** Words that may stand between a number and its noun: "1,479 database records", "207 full-text reports". */
 const NOUN =
-  /^\s*(?:(?:further|additional|unique|new|potentially|relevant|eligible|full[- ]text|primary|distinct|more|database|register|registry|non-duplicate|remaining|other|individual)\s+)*(records?|reports?|studies|study|articles?|papers?|publications?|citations?|duplicates?|duplicate records|full[- ]texts?|references)\b/i;
+  /^\s*(?:(?:further|additional|unique|new|potentially|relevant|eligible|full[- ]text|primary|distinct|more|database|register|registry|non-duplicate|deduplicated|remaining|other|individual)\s+)*(records?|reports?|studies|study|articles?|papers?|publications?|citations?|duplicates?|duplicate records|full[- ]texts?|references|titles?|abstracts?|hits|entries)\b/i;
 
 const STAGES = {
   identified: /\b(?:identified|retrieved|found|yielded|yielding|returned|obtained|located|retrieving|identifying)\b/i,
@@ -82,39 +82,93 @@ interface NumberToken {
   readonly value: number;
 }
 
-/** The numbers of a sentence that may be counts. */
+const UNITS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+];
+const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+
+/**
+ * A number below a hundred in words, as style guides ask at the start of a sentence and for small
+ * counts: "Thirteen", "twenty-one", "forty four". "one" alone is left out: it is a pronoun and an
+ * article far more often than a count ("one of the reviewers", "at least one").
+ */
+const NUMBER_IN_WORDS = new RegExp(
+  `(?<![\\w-])(?:(${TENS.slice(2).join('|')})(?:[- ](${UNITS.slice(1, 10).join('|')}))?|(${UNITS.slice(2).join('|')}))(?![\\w-])`,
+  'gi',
+);
+
+/** The value of a number in words matched by {@link NUMBER_IN_WORDS}. */
+function valueInWords(match: RegExpMatchArray): number {
+  if (match[3]) {
+    return UNITS.indexOf(match[3].toLowerCase());
+  }
+  return TENS.indexOf(match[1].toLowerCase()) * 10 + (match[2] ? UNITS.indexOf(match[2].toLowerCase()) : 0);
+}
+
+/** The numbers of a sentence that may be counts, in digits or in words, in order. */
 function findNumbers(text: string): NumberToken[] {
   const numbers: NumberToken[] = [];
-  for (const match of text.matchAll(NUMBER)) {
-    const before = text.slice(Math.max(0, match.index - 24), match.index);
-    if (LABEL_BEFORE.test(before)) {
-      continue;
+  const add = (index: number, length: number, value: number) => {
+    if (!LABEL_BEFORE.test(text.slice(Math.max(0, index - 24), index))) {
+      numbers.push({ index, length, value });
     }
-    numbers.push({ index: match.index, length: match[0].length, value: Number(match[0].replace(/,/g, '')) });
+  };
+  for (const match of text.matchAll(NUMBER)) {
+    add(match.index, match[0].length, Number(match[0].replace(/,/g, '')));
   }
-  return numbers;
+  for (const match of text.matchAll(NUMBER_IN_WORDS)) {
+    add(match.index, match[0].length, valueInWords(match));
+  }
+  return numbers.sort((a, b) => a.index - b.index);
 }
 
 /** The breakdown items the counts file names, with the words that name them in prose. */
 interface ItemName {
   readonly quantity: PrismaQuantity;
   readonly label: string;
-  readonly pattern: RegExp;
+  /** The name right after a count: "587 from PubMed", "51 had no medical imaging evaluation". */
+  readonly after: RegExp;
+  /** The name right before a count: "(not peer reviewed, 5", "PubMed (n = 587". */
+  readonly before: RegExp;
 }
 
-/** How prose names the items of the counts' breakdowns and the sources of the other arm. */
+/** How prose names the items of the counts' breakdowns: the databases searched, the reasons for exclusion. */
 function itemNames(counts: PrismaCounts): ItemName[] {
   const names: ItemName[] = [];
   const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  // A name before its count: "PubMed (n = 587", "PubMed: 587"; a reason in a list, "(not peer reviewed, 5".
+  const databaseBefore = (label: string) => new RegExp(`\\b${escape(label)}\\s*(?:\\(\\s*n\\s*=\\s*|:\\s*)$`, 'i');
+  const reasonBefore = (label: string) =>
+    new RegExp(`(?:^|[(;:]\\s*)${escape(label)}\\s*(?:,\\s*|:\\s*|\\(\\s*)(?:n\\s*=\\s*)?$`, 'i');
   for (const quantity of ['database_specific_results', 'register_specific_results'] as const) {
     for (const item of counts.values.get(quantity)?.items ?? []) {
       names.push({
         quantity,
         label: item.label,
-        pattern: new RegExp(
+        after: new RegExp(
           `^\\s*(?:records?\\s+)?(?:from|in|via|through|on|by)\\s+(?:the\\s+)?${escape(item.label)}\\b`,
           'i',
         ),
+        before: databaseBefore(item.label),
       });
     }
   }
@@ -125,7 +179,8 @@ function itemNames(counts: PrismaCounts): ItemName[] {
         names.push({
           quantity,
           label: item.label,
-          pattern: new RegExp(`^[^0-9]{0,40}?\\b${escape(item.label)}\\b`, 'i'),
+          after: new RegExp(`^[^0-9;,()]{0,30}?\\b${escape(item.label)}\\b`, 'i'),
+          before: reasonBefore(item.label),
         });
       }
     }
@@ -153,20 +208,29 @@ const SOURCES: ReadonlyArray<{ readonly quantity: PrismaQuantity; readonly patte
 function readSentence(
   sentence: ProseSentence,
   names: readonly ItemName[],
-  previousOtherArm: boolean,
-): { counts: StatedCount[]; otherArm: boolean } {
+  previous: { readonly otherArm: boolean; readonly stage: Stage | undefined; readonly fullText: boolean },
+): { counts: StatedCount[]; otherArm: boolean; stage: Stage | undefined; fullText: boolean } {
   const text = sentence.text;
   const numbers = findNumbers(text);
-  const otherArm = OTHER_ARM.test(text) || (previousOtherArm && !/\bdatabases?\b/i.test(text));
+  const otherArm = OTHER_ARM.test(text) || (previous.otherArm && !/\bdatabases?\b/i.test(text));
+  // A sentence that starts "Of these," or "Of them" continues the stage of the one before it.
+  const continues = /^\W*(?:of (?:these|them|those)|among (?:these|them)|in (?:this|that) stage)\b/i.test(text);
+  const fullText = /\bfull[- ]?texts?\b|\beligibility\b/i.test(text) || (continues && previous.fullText);
   const stated: StatedCount[] = [];
-  let stage: Stage | undefined;
+  let stage: Stage | undefined = continues ? previous.stage : undefined;
   numbers.forEach((number, position) => {
     const left = text.slice(
       position === 0 ? 0 : numbers[position - 1].index + numbers[position - 1].length,
       number.index,
     );
     const right = text.slice(number.index + number.length, numbers[position + 1]?.index ?? text.length);
-    const quantity = classify(left, right, otherArm, stage, names);
+    const previousVersion = speaksOfPreviousVersion(text.slice(0, number.index));
+    const context = { otherArm, stage, names, previousVersion, fullText };
+    // "duplicates were removed (n = 402)", "of all remaining records (n = 1,130)": the words before
+    // the parenthesis say what the number counts, as the boxes of a flow diagram do.
+    const boxed = /([^,;:.()]*)\(\s*n\s*=\s*$/i.exec(left);
+    const quantity =
+      boxed && /^\s*\)/.test(right) ? classify(...asIfBefore(boxed[1]), context) : classify(left, right, context);
     if (!quantity) {
       return;
     }
@@ -177,7 +241,39 @@ function readSentence(
     });
     stage = stageOf(quantity) ?? stage;
   });
-  return { counts: stated, otherArm };
+  return { counts: stated, otherArm, stage, fullText };
+}
+
+/**
+ * The words before "(n = N)" as the left and right of a number they would surround: "we screened the
+ * remaining records" reads as "we screened the remaining N records", "duplicates were removed" as
+ * "N duplicates were removed".
+ */
+function asIfBefore(phrase: string): [string, string] {
+  const nounAtEnd =
+    /^(.*?)((?:(?:further|additional|unique|new|potentially|relevant|eligible|full[- ]text|primary|distinct|database|register|registry|non-duplicate|deduplicated|remaining|other|individual)\s+)*(?:records?|reports?|studies|study|articles?|papers?|publications?|citations?|duplicates?|duplicate records|full[- ]texts?|references|titles?|abstracts?|hits|entries))\s*$/i.exec(
+      phrase,
+    );
+  return nounAtEnd ? [`${nounAtEnd[1]} `, ` ${nounAtEnd[2]}`] : ['', ` ${phrase.trim()}`];
+}
+
+/** Words that name a review's previous version. */
+const PREVIOUS_VERSION =
+  /\b(?:previous|original|earlier|prior)\s+(?:[\w-]+\s+){0,2}?(?:version|review|edition|search)\b/gi;
+
+/**
+ * Whether the words before a number speak of the review's previous version, and nothing after them
+ * turns back to this one ("the original review included 23 studies" but "with the 23 studies of the
+ * original review, the updated review includes 52").
+ */
+function speaksOfPreviousVersion(before: string): boolean {
+  const matches = [...before.matchAll(PREVIOUS_VERSION)];
+  const last = matches[matches.length - 1];
+  if (!last) {
+    return false;
+  }
+  const since = before.slice(last.index + last[0].length);
+  return !/\b(?:updated?|current|this (?:update|review)|total|overall|together|in all|altogether|now)\b/i.test(since);
 }
 
 /** The stage a stated quantity puts the sentence at. */
@@ -197,23 +293,105 @@ function stageOf(quantity: StatedQuantity): Stage | undefined {
   return undefined;
 }
 
+/** What a sentence says about all of its numbers. */
+interface SentenceContext {
+  readonly otherArm: boolean;
+  readonly stage: Stage | undefined;
+  readonly names: readonly ItemName[];
+  /** The sentence speaks of the review's previous version ("Our original review included 23 studies"). */
+  readonly previousVersion: boolean;
+  /** The sentence speaks of full texts or eligibility, where exclusions are of reports. */
+  readonly fullText: boolean;
+}
+
+/** The stage verbs, in the order a clause is searched for them. */
+const VERBS: ReadonlyArray<{ readonly stage: keyof typeof STAGES; readonly pattern: RegExp }> = [
+  { stage: 'screened', pattern: STAGES.screened },
+  { stage: 'excluded', pattern: STAGES.excluded },
+  { stage: 'notRetrieved', pattern: STAGES.notRetrieved },
+  { stage: 'sought', pattern: STAGES.sought },
+  { stage: 'assessed', pattern: STAGES.assessed },
+  { stage: 'included', pattern: STAGES.included },
+  { stage: 'identified', pattern: STAGES.identified },
+];
+
+/** The clause a number is in, on its left: the words after the last punctuation that ends one. */
+function leftClause(left: string): string {
+  const cut = Math.max(left.lastIndexOf(','), left.lastIndexOf(';'), left.lastIndexOf(':'), left.lastIndexOf('('));
+  return left.slice(cut + 1);
+}
+
+/** The clause a number is in, on its right: the words up to the punctuation that ends it. */
+function rightClause(right: string): string {
+  const end = right.search(/[,;:()]/);
+  return end === -1 ? right : right.slice(0, end);
+}
+
+/**
+ * The stage verb that governs a number: a passive verb right after it ("1,024 records were
+ * screened"), else the last verb of its clause before it ("we excluded 3,961 citations"), else a
+ * verb that follows it closely in its clause ("1,479 records identified").
+ */
+function governingStage(left: string, right: string): keyof typeof STAGES | undefined {
+  const after = rightClause(right);
+  const passive =
+    /^\s*(?:[\w-]+\s+){0,3}?(?:were|was|had been|have been|being|are|is)\s+(?:then\s+|subsequently\s+|further\s+|independently\s+|successfully\s+)?(.*)$/i.exec(
+      after,
+    );
+  if (passive) {
+    const verb = VERBS.find(({ pattern }) => pattern.test(passive[1].split(/\s+/).slice(0, 4).join(' ')));
+    if (verb) {
+      return verb.stage;
+    }
+  }
+  const before = leftClause(left);
+  let last: { stage: keyof typeof STAGES; at: number } | undefined;
+  for (const { stage, pattern } of VERBS) {
+    const global = new RegExp(pattern.source, 'gi');
+    for (const match of before.matchAll(global)) {
+      if (!last || match.index > last.at) {
+        last = { stage, at: match.index };
+      }
+    }
+  }
+  if (last) {
+    return last.stage;
+  }
+  return VERBS.find(({ pattern }) => pattern.test(after.slice(0, 60)))?.stage;
+}
+
+/** Number words of the counts prose writes in words: "Thirteen of the 26 studies". */
+const NUMBER_WORD =
+  /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:-\w+)?\s+$/i;
+
 /** What a number counts, from the words on each side of it; undefined when they do not say. */
-function classify(
-  left: string,
-  right: string,
-  otherArm: boolean,
-  stage: Stage | undefined,
-  names: readonly ItemName[],
-): StatedQuantity | undefined {
+function classify(left: string, right: string, context: SentenceContext): StatedQuantity | undefined {
+  const { otherArm, names } = context;
   const count = (quantity: PrismaQuantity): StatedQuantity => ({ kind: 'count', quantity });
   const arm = (dbr: PrismaQuantity, other: PrismaQuantity) => count(otherArm ? other : dbr);
   const noun = NOUN.exec(right)?.[1].toLowerCase();
-  const words = `${left} ${right}`;
-  // Words right after the number come first: they say what it counts.
-  for (const name of names) {
-    // A reason of exclusion belongs to its arm: both arms often share their reasons' names.
-    const wrongArm = name.quantity === (otherArm ? 'dbr_excluded' : 'other_excluded');
-    if (!wrongArm && name.pattern.test(right)) {
+  const reasonNames = names.filter((name) => name.quantity !== (otherArm ? 'dbr_excluded' : 'other_excluded'));
+  // A pilot or a sample of records is not a stage of the flow.
+  if (/\b(?:pilot|calibration|sample|subset|random)\b/i.test(lastWords(left, 5))) {
+    return undefined;
+  }
+  // A name right after the count says what it counts: "587 from PubMed", "51 had no imaging data".
+  for (const name of reasonNames) {
+    if (name.after.test(right)) {
+      return { kind: 'item', quantity: name.quantity, label: name.label };
+    }
+  }
+  // "of which 812 were excluded": the total of a stage, before any reason named after it.
+  if (
+    /^\s*(?:of (?:them|these|those|which)\s+)?(?:were|was)\s+(?:then\s+|subsequently\s+|further\s+)?(?:excluded|discarded|rejected)\b/i.test(
+      right,
+    )
+  ) {
+    return excludedAt(context, right, left);
+  }
+  // A reason written before its count, as the counts file writes it: "(not peer reviewed, 5; ...)".
+  for (const name of reasonNames) {
+    if (name.before.test(left)) {
       return { kind: 'item', quantity: name.quantity, label: name.label };
     }
   }
@@ -229,9 +407,10 @@ function classify(
   ) {
     return count('duplicates');
   }
+  const clause = rightClause(right);
   if (
-    /\bautomat(?:ion|ic|ically)\b/i.test(right) &&
-    /\b(?:ineligible|excluded|removed|flagged|marked)\b/i.test(right)
+    /\bautomat(?:ion|ic|ically)\b/i.test(clause) &&
+    /\b(?:ineligible|excluded|removed|flagged|marked)\b/i.test(clause)
   ) {
     return count('excluded_automatic');
   }
@@ -245,89 +424,103 @@ function classify(
   ) {
     return arm('dbr_notretrieved_reports', 'other_notretrieved_reports');
   }
+  const metaAnalysis = STAGES.metaAnalysis.test(clause);
   if (noun === undefined) {
-    // A number without a noun continues the stage its sentence named: "of which 812 were excluded",
-    // "34 were assessed", "22 of them in the meta-analysis".
-    if (STAGES.metaAnalysis.test(right) && /^\s*(?:of (?:them|these|those)|studies)\b/i.test(right)) {
-      return count('total_studies_ma');
-    }
+    // A number without a noun continues the stage its sentence named: "34 were assessed",
+    // "22 of them in the meta-analysis", "of which 27 contributed to the meta-analysis".
     if (
-      /^\s*(?:of (?:them|these|those|which)\s+)?(?:were|was)\s+(?:then\s+)?(?:excluded|discarded|rejected)\b/i.test(
-        right,
-      )
+      metaAnalysis &&
+      /^\s*(?:of (?:them|these|those)\b|(?:were\s+)?(?:contributed|entered|included|pooled)\b|in the\b)/i.test(right)
     ) {
-      if (stage === 'records' || (stage === undefined && RECORD_STAGE.test(words))) {
-        return count('records_excluded');
-      }
-      return stage === 'reports-dbr'
-        ? count('dbr_excluded')
-        : stage === 'reports-other'
-          ? count('other_excluded')
-          : undefined;
+      return count('total_studies_ma');
     }
     if (/^\s*(?:of (?:them|these|those|which)\s+)?(?:were|was)\s+assessed\b/i.test(right)) {
       return arm('dbr_assessed', 'other_assessed');
     }
+    // "we excluded 1,489 of them".
+    if (/\b(?:excluded|discarded)\s+$/i.test(left) && /^\s*of (?:them|these|those)\b/i.test(right)) {
+      return excludedAt(context, right, left);
+    }
     return undefined;
   }
-  const near = (pattern: RegExp) => pattern.test(right) || pattern.test(lastWords(left, 4));
+  const governing = governingStage(left, right);
+  // "Of 5,088 unique citations, we excluded 3,961": the number is what the exclusion was made from.
+  if (
+    /\bof\s+(?:the\s+)?$/i.test(left.slice(-8)) &&
+    governing === undefined &&
+    /,\s*(?:we\s+)?(?:then\s+)?excluded\s*$/i.test(right)
+  ) {
+    return context.fullText ? arm('dbr_assessed', 'other_assessed') : count('records_screened');
+  }
   if (noun.startsWith('stud')) {
-    if (STAGES.metaAnalysis.test(right) && !/\breview\b/i.test(right)) {
-      return near(STAGES.included) || /\bin the meta-?analys/i.test(right) ? count('total_studies_ma') : undefined;
+    if (metaAnalysis && !/\breview\b/i.test(clause)) {
+      return governing === 'included' || /\bin the meta-?analys/i.test(clause) ? count('total_studies_ma') : undefined;
     }
-    // "26 studies were included", "we included 25 studies", "of the 26 (included) studies".
-    if (
-      near(STAGES.included) ||
-      (/\bof the\s+(?:\w+\s+)?$/i.test(left.slice(-20)) && /^\s*(?:included\s+)?stud/i.test(right))
-    ) {
+    if (governing === 'included' && context.previousVersion) {
+      return count('previous_studies');
+    }
+    if (governing === 'included') {
       return /\bnew\b/i.test(right.slice(0, 12)) ? count('new_studies') : { kind: 'included' };
     }
+    // "8 of the 26 studies", "Thirteen of the 26 studies", "of the 26 included studies".
+    const partOf =
+      /(?:\d\s*|\b)of the\s+$/i.test(left.slice(-12)) &&
+      (/\d\s+of the\s+$/i.test(left.slice(-16)) || NUMBER_WORD.test(left.slice(0, -7)));
+    if (
+      (partOf && /^\s*stud/i.test(right)) ||
+      (/^\s*included\s+stud/i.test(right) && /\bof the\s+$/i.test(left.slice(-8)))
+    ) {
+      return { kind: 'included' };
+    }
     return undefined;
   }
-  if (
-    noun.startsWith('record') ||
-    noun === 'references' ||
-    noun.startsWith('citation') ||
-    noun.startsWith('article') ||
-    noun.startsWith('paper') ||
-    noun.startsWith('publication')
-  ) {
-    if (near(STAGES.screened)) {
-      return count('records_screened');
-    }
-    if (near(STAGES.excluded)) {
-      return count('records_excluded');
-    }
-    if (near(STAGES.sought)) {
+  const records = /^(?:record|reference|citation|article|paper|publication|title|abstract|hit|entr)/.test(noun);
+  if (noun.startsWith('report') && context.previousVersion) {
+    return count('previous_reports');
+  }
+  switch (governing) {
+    case 'screened':
+      return records ? count('records_screened') : undefined;
+    case 'excluded':
+      return records && !context.fullText ? count('records_excluded') : arm('dbr_excluded', 'other_excluded');
+    case 'sought':
       return arm('dbr_sought_reports', 'other_sought_reports');
-    }
-    if (near(STAGES.assessed)) {
+    case 'notRetrieved':
+      return arm('dbr_notretrieved_reports', 'other_notretrieved_reports');
+    case 'assessed':
       return arm('dbr_assessed', 'other_assessed');
-    }
-    const databaseRecords =
-      /^\s*database records\b/i.test(right) || /\bdatabases?\b|\bdatabase searches\b|\bbibliographic\b/i.test(left);
-    if (near(STAGES.identified) || databaseRecords) {
+    case 'included':
+      return records ? { kind: 'included' } : count('new_reports');
+    case 'identified': {
+      if (!records) {
+        return undefined;
+      }
+      const words = `${left} ${right}`;
       if (otherArm && /\b(?:other methods|other sources|citation|websites?|organi[sz]ations?)\b/i.test(words)) {
         return { kind: 'other-identified' };
       }
-      return databaseRecords ? count('database_results') : { kind: 'identified' };
+      if (/^\s*(?:\w+\s+)?regist(?:er|ry)\b/i.test(right)) {
+        return count('register_results');
+      }
+      return /\bdatabases?\b|\bbibliographic\b/i.test(words) ? count('database_results') : { kind: 'identified' };
     }
-    return undefined;
+    default:
+      // "1,479 database records" names its stage without a verb.
+      return records && /^\s*database records\b/i.test(right) ? count('database_results') : undefined;
   }
-  // Reports and full texts.
-  if (near(STAGES.sought)) {
-    return arm('dbr_sought_reports', 'other_sought_reports');
+}
+
+/** The excluded count of the stage a sentence is at: records at screening, reports after full-text assessment. */
+function excludedAt(context: SentenceContext, right: string, left: string): StatedQuantity | undefined {
+  const count = (quantity: PrismaQuantity): StatedQuantity => ({ kind: 'count', quantity });
+  const { stage } = context;
+  if (stage === 'records' || (stage === undefined && !context.fullText && RECORD_STAGE.test(`${left} ${right}`))) {
+    return count('records_excluded');
   }
-  if (near(STAGES.assessed)) {
-    return arm('dbr_assessed', 'other_assessed');
+  if (stage === 'reports-dbr' || stage === 'reports-other') {
+    return count(stage === 'reports-dbr' ? 'dbr_excluded' : 'other_excluded');
   }
-  if (near(STAGES.excluded)) {
-    return arm('dbr_excluded', 'other_excluded');
-  }
-  if (near(STAGES.included)) {
-    return count('new_reports');
-  }
-  return undefined;
+  return context.fullText ? count(context.otherArm ? 'other_excluded' : 'dbr_excluded') : undefined;
 }
 
 /** The last few words of a text. */
@@ -345,16 +538,17 @@ function lastWords(text: string, count: number): string {
 export function findStatedCounts(sentences: readonly ProseSentence[], counts: PrismaCounts): StatedCount[] {
   const names = itemNames(counts);
   const stated: StatedCount[] = [];
-  let otherArm = false;
+  const fresh = { otherArm: false, stage: undefined, fullText: false };
+  let previous: { otherArm: boolean; stage: Stage | undefined; fullText: boolean } = fresh;
   let paragraph = -1;
   for (const sentence of sentences) {
     if (sentence.paragraph !== paragraph) {
-      otherArm = false;
+      previous = fresh;
       paragraph = sentence.paragraph;
     }
-    const read = readSentence(sentence, names, otherArm);
+    const read = readSentence(sentence, names, previous);
     stated.push(...read.counts);
-    otherArm = read.otherArm && read.counts.length > 0;
+    previous = { otherArm: read.otherArm && read.counts.length > 0, stage: read.stage, fullText: read.fullText };
   }
   return stated;
 }

@@ -11,6 +11,7 @@ import {
   LIST_CATALOGUE_COMMAND,
   LIST_TABLE_OPTIONS_COMMAND,
   META_ANALYSIS_COMMAND,
+  PRISMA_DIAGRAM_COMMAND,
   RECORD_CARD_COMMAND,
   type ServerCommandId,
   type ServerCommandResult,
@@ -26,6 +27,7 @@ import { listBibliography } from './listBibliography';
 import { listCatalogue } from './listCatalogue';
 import { listTableOptions } from './listTableOptions';
 import { metaAnalysis } from './metaAnalysis';
+import { prismaDiagram } from './prismaDiagram';
 import { recordCard } from './recordCard';
 
 /** Every server command's handler, by command id. */
@@ -39,6 +41,7 @@ export const SERVER_COMMAND_HANDLERS: { readonly [K in ServerCommandId]: Command
   [LIST_BIBLIOGRAPHY_COMMAND]: listBibliography,
   [RECORD_CARD_COMMAND]: recordCard,
   [META_ANALYSIS_COMMAND]: metaAnalysis,
+  [PRISMA_DIAGRAM_COMMAND]: prismaDiagram,
 };
 
 /** The commands the server executes, advertised in `executeCommandProvider`. */

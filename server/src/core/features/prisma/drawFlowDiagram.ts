@@ -9,6 +9,7 @@
 
 import { checkPrismaArithmetic } from '../../prisma/checkPrismaArithmetic';
 import { layoutFlowDiagram } from '../../prisma/layoutFlowDiagram';
+import { findCountsDocument } from '../../prisma/manuscriptCounts';
 import { prismaCountsOfDocument } from '../../prisma/parsePrismaCounts';
 import type { Workspace } from '../../workspace/workspace';
 import { renderFlowDiagramSvg } from './flowDiagramSvg';
@@ -30,19 +31,22 @@ export interface FlowDiagramProblem {
 export interface DrawnFlowDiagram {
   readonly text: string;
   readonly problems: readonly FlowDiagramProblem[];
+  /** The counts file the diagram was drawn from. */
+  readonly countsUri: string;
 }
 
 /**
- * Draws the flow diagram of the counts file at `uri`. Undefined when the workspace has no such
- * document or it is not a counts file.
+ * Draws the flow diagram of the counts file at `uri`, or of a manuscript's counts file (the nearest
+ * at or above its folder). Undefined when there is none.
  */
 export function drawFlowDiagram(
   workspace: Workspace,
   uri: string,
   format: FlowDiagramFormat,
 ): DrawnFlowDiagram | undefined {
-  const document = workspace.getDocument(uri);
-  if (!document || document.kind !== 'prisma') {
+  const named = workspace.getDocument(uri);
+  const document = named?.kind === 'prisma' ? named : findCountsDocument(workspace, uri);
+  if (!document) {
     return undefined;
   }
   const counts = prismaCountsOfDocument(document);
@@ -54,9 +58,9 @@ export function drawFlowDiagram(
   const diagram = layoutFlowDiagram(counts);
   switch (format) {
     case 'svg':
-      return { text: renderFlowDiagramSvg(diagram), problems };
+      return { text: renderFlowDiagramSvg(diagram), problems, countsUri: document.uri };
     case 'tikz':
-      return { text: renderFlowDiagramTikz(diagram), problems };
+      return { text: renderFlowDiagramTikz(diagram), problems, countsUri: document.uri };
     case 'json': {
       const values = Object.fromEntries(
         [...counts.values.values()].map((value) => [
@@ -74,7 +78,7 @@ export function drawFlowDiagram(
         })),
         diagram,
       };
-      return { text: `${JSON.stringify(report, null, 2)}\n`, problems };
+      return { text: `${JSON.stringify(report, null, 2)}\n`, problems, countsUri: document.uri };
     }
   }
 }
