@@ -55,12 +55,15 @@ const builds = [
     },
   },
   {
-    // The meta-analysis webview runs in the editor's browser sandbox, so it is bundled for the browser.
+    // The webviews (meta-analysis, PRISMA flow diagram) run in the editor's browser sandbox, so they are bundled for the browser.
     ...common,
     platform: 'browser',
     format: 'iife',
     target: 'es2022',
-    entryPoints: { 'webview/metaAnalysis': 'client/webview/metaAnalysisView.ts' },
+    entryPoints: {
+      'webview/metaAnalysis': 'client/webview/metaAnalysisView.ts',
+      'webview/prisma': 'client/webview/prismaView.ts',
+    },
     outdir: 'dist',
   },
 ];

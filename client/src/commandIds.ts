@@ -22,6 +22,9 @@ export const SHOW_META_ANALYSIS_COMMAND = 'fmAtlas.showMetaAnalysis';
 /** Drafts catalogue records for the works the manuscript cites that the catalogue lacks, in cited-works.fmatlas.yaml. */
 export const DRAFT_CATALOGUE_RECORDS_COMMAND = 'fmAtlas.draftCatalogueRecords';
 
+/** Opens the PRISMA 2020 flow diagram of the review's counts file, with its exports. */
+export const SHOW_PRISMA_DIAGRAM_COMMAND = 'fmAtlas.showPrismaDiagram';
+
 /** Every command the extension registers; package.json must contribute exactly these. */
 export const ALL_COMMANDS: readonly string[] = [
   SHOW_OUTPUT_COMMAND,
@@ -31,4 +34,5 @@ export const ALL_COMMANDS: readonly string[] = [
   INSERT_CITATION_COMMAND,
   SHOW_META_ANALYSIS_COMMAND,
   DRAFT_CATALOGUE_RECORDS_COMMAND,
+  SHOW_PRISMA_DIAGRAM_COMMAND,
 ];

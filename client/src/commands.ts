@@ -10,10 +10,12 @@ import {
   SEARCH_CATALOGUE_COMMAND,
   SHOW_META_ANALYSIS_COMMAND,
   SHOW_OUTPUT_COMMAND,
+  SHOW_PRISMA_DIAGRAM_COMMAND,
 } from './commandIds';
 import { draftCatalogueRecords } from './draftCatalogue';
 import { insertCitation } from './insertCitation';
 import { showMetaAnalysis } from './metaAnalysisPanel';
+import { showPrismaDiagram } from './prismaPanel';
 import type { Session } from './session';
 
 /** Registers every FM Atlas command and returns one disposable for all of them. */
@@ -26,6 +28,7 @@ export function registerCommands(session: Session, context: vscode.ExtensionCont
     vscode.commands.registerCommand(INSERT_CITATION_COMMAND, () => insertCitation()),
     vscode.commands.registerCommand(SHOW_META_ANALYSIS_COMMAND, () => showMetaAnalysis(context)),
     vscode.commands.registerCommand(DRAFT_CATALOGUE_RECORDS_COMMAND, () => draftCatalogueRecords()),
+    vscode.commands.registerCommand(SHOW_PRISMA_DIAGRAM_COMMAND, () => showPrismaDiagram(context)),
   );
 }
 

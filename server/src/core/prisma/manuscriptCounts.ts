@@ -86,6 +86,45 @@ export function proseSentences(workspace: Workspace, document: SourceDocument): 
   return sentences;
 }
 
+/**
+ * Whether a stated number can be the count written wrong, not a number of something else that the
+ * words only seemed to name. Numbers drift by a revision's changes (a few records more or less), a
+ * transposed or mistyped digit, a digit dropped or doubled: a number within a third below to a half
+ * above the count, or one whose digits are the count's rearranged or one edit apart. A number far
+ * from the count ("23" beside 52 studies) more likely counts something else, and is left alone:
+ * a false alarm costs the author's trust in every other one.
+ */
+export function isPlausibleDrift(stated: number, expected: number): boolean {
+  if (expected === 0) {
+    return stated <= 2;
+  }
+  const ratio = stated / expected;
+  if (ratio >= 2 / 3 && ratio <= 1.5) {
+    return true;
+  }
+  const a = String(stated);
+  const b = String(expected);
+  const sorted = (text: string) => [...text].sort().join('');
+  return sorted(a) === sorted(b) || isOneEditApart(a, b);
+}
+
+/** Whether two strings differ by one inserted, deleted or replaced character. */
+function isOneEditApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) {
+    return false;
+  }
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) {
+    i++;
+  }
+  const rest = (x: string, skip: number) => x.slice(i + skip);
+  return (
+    rest(a, 1) === rest(b, 1) || // replaced
+    rest(a, 1) === rest(b, 0) || // deleted from a
+    rest(a, 0) === rest(b, 1) // inserted in a
+  );
+}
+
 /** The file name at the end of a URI. */
 function nameOf(uri: string): string {
   return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
@@ -114,6 +153,9 @@ export function findCountMismatches(workspace: Workspace, document: SourceDocume
       continue;
     }
     const expected = accepted[0];
+    if (!isPlausibleDrift(stated.value, expected)) {
+      continue;
+    }
     mismatches.push({
       range: stated.range,
       stated: stated.value,

@@ -1,0 +1,87 @@
+// The systematic-review workflow over LSP, on a copy of examples/systematic-review: the manuscript's
+// numbers that drifted from prisma.csv are warnings with a quick fix, the counts file's arithmetic is
+// checked as it is typed in, and fmAtlas.prismaDiagram draws the diagram the view shows.
+
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { CodeActionRequest, ExecuteCommandRequest, type CodeAction } from 'vscode-languageserver-protocol/node';
+import { LspTestClient, ROOT } from './lspTestClient';
+
+const EXAMPLE = join(ROOT, 'examples', 'systematic-review');
+const expected = JSON.parse(readFileSync(join(EXAMPLE, 'expected.json'), 'utf8')) as {
+  mismatches: Array<{ written: string | number; correct: number }>;
+  inconsistent_row: string;
+};
+
+describe('PRISMA counts over LSP', () => {
+  let folder: string;
+  let client: LspTestClient;
+
+  before(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'fm-atlas-prisma-'));
+    cpSync(EXAMPLE, folder, { recursive: true });
+    client = await LspTestClient.start({ folder });
+  });
+
+  after(async () => {
+    await client.shutdown().finally(() => client.kill());
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  test('each number of the manuscript that drifted from prisma.csv is one warning, with a fix to the count', async () => {
+    const uri = await client.open('main.tex');
+    const diagnostics = await client.waitForDiagnostics(
+      uri,
+      (items) => items.filter((item) => item.code === 'prisma-mismatch').length >= expected.mismatches.length,
+      20_000,
+    );
+    const mismatches = diagnostics.filter((item) => item.code === 'prisma-mismatch');
+    assert.equal(mismatches.length, expected.mismatches.length);
+    assert.ok(mismatches.every((item) => item.severity === 2));
+    const first = mismatches[0];
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: first.range,
+      context: { diagnostics: [first] },
+    })) as CodeAction[];
+    const fix = actions.find((action) => action.title.startsWith('Change to'));
+    assert.equal(fix?.title, `Change to ${expected.mismatches[0].correct}, as the counts file gives`);
+  });
+
+  test('a counts file that stops adding up gets a warning on the row, as it is typed', async () => {
+    const text = readFileSync(join(EXAMPLE, 'prisma.csv'), 'utf8');
+    const uri = await client.open('prisma.csv', text);
+    await client.waitForDiagnostics(uri, (items) => items.length === 0);
+    await client.change(uri, readFileSync(join(EXAMPLE, 'prisma-inconsistent.csv'), 'utf8'));
+    const diagnostics = await client.waitForDiagnostics(uri, (items) => items.length > 0);
+    assert.equal(diagnostics.length, 1);
+    assert.equal(diagnostics[0].code, 'prisma-arithmetic');
+    const row =
+      (await client.change(uri, readFileSync(join(EXAMPLE, 'prisma-inconsistent.csv'), 'utf8')),
+      diagnostics[0].range.start.line);
+    const lines = readFileSync(join(EXAMPLE, 'prisma-inconsistent.csv'), 'utf8').split('\n');
+    assert.ok(lines[row].startsWith(`${expected.inconsistent_row},`));
+    await client.change(uri, text);
+  });
+
+  test('fmAtlas.prismaDiagram draws the diagram of a manuscript\u2019s counts file as SVG and TikZ', async () => {
+    const uri = await client.open('main.tex');
+    const result = (await client.connection.sendRequest(ExecuteCommandRequest.type, {
+      command: 'fmAtlas.prismaDiagram',
+      arguments: [{ uri }],
+    })) as { countsUri: string; svg: string; tikz: string; problems: string[] };
+    assert.match(result.countsUri, /prisma\.csv$/);
+    assert.match(result.svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    assert.match(result.svg, /Records screened \(n.=.1,024\)/);
+    assert.match(result.tikz, /\\begin\{tikzpicture\}/);
+    assert.deepEqual(result.problems, []);
+    const none = (await client.connection.sendRequest(ExecuteCommandRequest.type, {
+      command: 'fmAtlas.prismaDiagram',
+      arguments: [{ uri: 'file:///nowhere/main.tex' }],
+    })) as { error: string };
+    assert.match(none.error, /No PRISMA counts file/);
+  });
+});
