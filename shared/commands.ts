@@ -211,7 +211,7 @@ export interface MetaAnalysisParams {
 }
 
 /** Which studies a meta-analysis counts. */
-export type MetaAnalysisScope = 'catalogue' | 'manuscript' | 'user';
+export type MetaAnalysisScope = 'catalogue' | 'manuscript' | 'user' | 'sheet';
 
 /** One chart of `fmAtlas.metaAnalysis`: counts per series and year, and their renderings. */
 export interface MetaAnalysisChart {

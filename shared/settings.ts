@@ -37,6 +37,12 @@ export interface FmAtlasSettings {
   readonly metaAnalysis: {
     /** Which year a study counts under in charts: of publication (a preprint: the year posted) or first public. */
     readonly yearBasis: 'publication' | 'first-public';
+    /**
+     * Which column of an extraction sheet holds each field, by header, where the header is not one the
+     * sheet reader knows: `{ "key": "Ref", "tasks": "Clinical use" }`. The fields are the core's
+     * `SHEET_FIELDS` (key, name, year, category, modalities, tasks, datasets, paradigm).
+     */
+    readonly sheetColumns: Readonly<Record<string, string>>;
   };
   readonly diagnostics: {
     readonly unusedEntries: {
@@ -73,7 +79,7 @@ export const DEFAULT_SETTINGS: FmAtlasSettings = {
     },
     flagOwnResults: false,
   },
-  metaAnalysis: { yearBasis: 'publication' },
+  metaAnalysis: { yearBasis: 'publication', sheetColumns: {} },
   // Quarto's grateful extension writes grateful-refs.bib, and knitr::write_bib writes packages.bib by
   // convention: both list every package used, cited or not, so their unused entries mean nothing.
   diagnostics: { unusedEntries: { enabled: true, maxEntries: 1000, ignore: ['grateful-refs.bib', 'packages.bib'] } },

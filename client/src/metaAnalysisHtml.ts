@@ -69,6 +69,7 @@ export function renderMetaAnalysisHtml(options: MetaAnalysisHtmlOptions): string
   <button type="button" data-scope="catalogue">Whole catalogue</button>
   <button type="button" data-scope="manuscript">Cited in the manuscript</button>
   <button type="button" data-scope="user">My catalogue files</button>
+  <button type="button" data-scope="sheet">Extraction sheet</button>
 </div>
 <p class="description" id="description">Loading…</p>
 <main id="charts"></main>

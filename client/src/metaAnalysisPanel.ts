@@ -94,7 +94,9 @@ class MetaAnalysisPanel {
   }
 
   private async refresh(): Promise<void> {
-    const scope = this.scope === 'manuscript' && !this.manuscript ? 'catalogue' : this.scope;
+    // The manuscript and the sheet beside it need a manuscript; without one, the whole catalogue.
+    const scope =
+      (this.scope === 'manuscript' || this.scope === 'sheet') && !this.manuscript ? 'catalogue' : this.scope;
     const analysis = await runServerCommand(META_ANALYSIS_COMMAND, { scope, uri: this.manuscript?.toString() });
     if (!analysis || 'error' in analysis) {
       const down = 'The FM Atlas language server is not running; see the FM Atlas output channel.';

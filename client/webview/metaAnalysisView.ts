@@ -238,6 +238,11 @@ async function showAnalysis(analysis: MetaAnalysisResult, manuscript: string | n
       const files = analysis.manuscript?.files ?? [];
       button.title = files.length > 0 ? ['Counts the catalogue models cited in:', ...files].join('\n') : '';
     }
+    if (button.dataset.scope === 'sheet') {
+      // The extraction sheet is the one beside the manuscript or above it.
+      button.disabled = manuscript === null;
+      button.title = 'Counts the studies of the review\u2019s extraction sheet (extraction.csv, *.extraction.csv)';
+    }
   }
   descriptionElement.className = 'description';
   descriptionElement.textContent = analysis.description;

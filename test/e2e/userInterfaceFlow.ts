@@ -1,9 +1,11 @@
 // The user's view, driven through the workbench with Playwright: open the LaTeX example, see the
 // squiggle and the status bar, type `\citep{` and pick from the suggest widget, hover a key, read
-// the Problems panel, apply the quick fix, run an FM Atlas command, then complete in a .qmd file.
+// the Problems panel, apply the quick fix, run an FM Atlas command, complete in a .qmd file, then
+// open the example systematic review and its PRISMA flow diagram.
 // Every step saves a screenshot; waits are on DOM states with timeouts, never sleeps.
 
 import { runCommandSteps } from './commandSteps';
+import { runPrismaSteps } from './prismaSteps';
 import { runWritingSteps } from './writingSteps';
 import {
   editorOf,
@@ -150,6 +152,8 @@ export async function runUserInterfaceFlow(
       await screenshot(page, folder, '09-markdown-completion');
       await page.keyboard.press('Escape');
     });
+
+    await runPrismaSteps(page, folder, step, report);
   } catch (error) {
     await screenshot(page, folder, 'FAILURE').catch(() => undefined);
     throw error;

@@ -15,7 +15,8 @@ export async function screenshot(page: Page, folder: string, name: string): Prom
   await page.screenshot({ path: join(folder, `${name}.png`), animations: 'disabled' });
 }
 
-export async function quickOpen(page: Page, name: string): Promise<void> {
+/** Opens a file with Quick Open; `rowText` is what its row shows when that differs from the query. */
+export async function quickOpen(page: Page, name: string, rowText: string | RegExp = name): Promise<void> {
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ state: 'visible', timeout: UI_TIMEOUT });
@@ -23,7 +24,7 @@ export async function quickOpen(page: Page, name: string): Promise<void> {
   // The list first shows the recently opened files and filters a moment later: wait until the
   // focused (first) row is the file, or Enter opens whatever was most recent.
   await page
-    .locator('.quick-input-widget .monaco-list-row.focused', { hasText: name })
+    .locator('.quick-input-widget .monaco-list-row.focused', { hasText: rowText })
     .first()
     .waitFor({ timeout: UI_TIMEOUT });
   await page.keyboard.press('Enter');

@@ -72,7 +72,9 @@ export function scoreSet(folder: string, name: string): SetScore | undefined {
       truePositives++;
     } else {
       falsePositives++;
-      details.push(`false alarm: ${JSON.stringify(text.slice(Math.max(0, flag.range.start - 60), flag.range.end + 40))} (${flag.message})`);
+      details.push(
+        `false alarm: ${JSON.stringify(text.slice(Math.max(0, flag.range.start - 60), flag.range.end + 40))} (${flag.message})`,
+      );
     }
   }
   let missedDigits = 0;
@@ -94,7 +96,12 @@ export function scoreSet(folder: string, name: string): SetScore | undefined {
 function main(): void {
   const showDetails = process.argv.includes('--details');
   const root = __dirname;
-  const totals = { development: [0, 0, 0, 0], held: [0, 0, 0, 0], 'real development': [0, 0, 0, 0], 'real held': [0, 0, 0, 0] };
+  const totals = {
+    development: [0, 0, 0, 0],
+    held: [0, 0, 0, 0],
+    'real development': [0, 0, 0, 0],
+    'real held': [0, 0, 0, 0],
+  };
   for (const group of ['blind', 'real']) {
     const groupFolder = join(root, group);
     if (!existsSync(groupFolder)) {
@@ -107,7 +114,13 @@ function main(): void {
       }
       const held = isHeldOut(group, name);
       const bucket =
-        group === 'real' ? (held ? totals['real held'] : totals['real development']) : held ? totals.held : totals.development;
+        group === 'real'
+          ? held
+            ? totals['real held']
+            : totals['real development']
+          : held
+            ? totals.held
+            : totals.development;
       bucket[0] += score.truePositives;
       bucket[1] += score.falsePositives;
       bucket[2] += score.missedDigits;

@@ -147,7 +147,10 @@ export async function lintPaths(options: LintOptions): Promise<{ problems: LintP
     unusedEntries: { ...unusedEntries, enabled: options.unusedEntries === false ? false : unusedEntries.enabled },
     severity: settings.claims.severity,
     claims: { flagOwnResults: settings.claims.flagOwnResults },
-    stats: { yearBasis: settings.metaAnalysis.yearBasis },
+    stats: {
+      yearBasis: settings.metaAnalysis.yearBasis,
+      sheetColumns: settings.metaAnalysis.sheetColumns as CoreConfig['stats']['sheetColumns'],
+    },
   };
   for (const { path, label } of named) {
     await loadOrFail(loader, workspace, pathToFileURL(path).toString(), label, failures);

@@ -22,7 +22,29 @@ export async function loadManuscript(
   maxFiles?: number,
 ): Promise<string[]> {
   const uri = pathToFileURL(path).toString();
+  const notes = await loadFolderOf(workspace, path, label, config, maxFiles);
   // The loader's log lines are for the editor; what matters here comes back in the notes.
+  const loader = new WorkspaceLoader(workspace, { log: () => undefined });
+  if (!workspace.getDocument(uri) && !(await loader.loadFile(uri))) {
+    const reason = workspace.unreadable(uri);
+    throw inputError(`${label}: ${reason ? describeUnreadable(reason) : 'could not be read'}`);
+  }
+  await loader.loadMissingBibliographies(config);
+  return notes;
+}
+
+/**
+ * Loads the folder of a file (its manuscript's chapters and bibliographies, or a sheet's manuscripts)
+ * and the bibliographies they name outside it; returns notes on files that could not be read.
+ * Throws a CliError (exit 3) when the walk was cut short.
+ */
+export async function loadFolderOf(
+  workspace: Workspace,
+  path: string,
+  label: string,
+  config: CoreConfig,
+  maxFiles?: number,
+): Promise<string[]> {
   const loader = new WorkspaceLoader(workspace, { log: () => undefined });
   const folder = dirname(path);
   const report = await loader.loadFolders([folder], maxFiles ? walkLimitsFor(maxFiles) : DEFAULT_WALK_LIMITS);
@@ -34,11 +56,6 @@ export async function loadManuscript(
         `and left out ${skipped}; move the manuscript to a folder of its own or raise the limit with --max-files`,
     );
   }
-  const notes = report.unreadable.map((item) => `${item.path}: ${describeUnreadable(item.unreadable)}`);
-  if (!workspace.getDocument(uri) && !(await loader.loadFile(uri))) {
-    const reason = workspace.unreadable(uri);
-    throw inputError(`${label}: ${reason ? describeUnreadable(reason) : 'could not be read'}`);
-  }
   await loader.loadMissingBibliographies(config);
-  return notes;
+  return report.unreadable.map((item) => `${item.path}: ${describeUnreadable(item.unreadable)}`);
 }

@@ -1,5 +1,6 @@
 // `fm-atlas stats`: the figures of the meta-analysis view from the command line, as SVG, PGFPlots
-// or CSV. The scope is the whole catalogue, the models a manuscript cites, or a user catalogue file.
+// or CSV. The scope is the whole catalogue, the models a manuscript cites, a user catalogue file, or
+// the studies of a review's extraction sheet.
 
 import { extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,18 +13,19 @@ import {
   Workspace,
   YEAR_BASES,
   type ChartId,
+  type CoreConfig,
   type StatsScope,
   type YearBasis,
 } from '../core';
 import { inspectFile, readTextFile } from '../host/readTextFile';
 import { requireBuiltinCatalogue } from './builtinCatalogue';
-import { loadManuscript } from './loadManuscript';
+import { loadFolderOf, loadManuscript } from './loadManuscript';
 import { inputError, usageError } from './cliError';
 import { renderSvg } from './renderSvg';
 
 /** The options of `fm-atlas stats`. */
 export interface StatsOptions {
-  /** "catalogue" (default), a manuscript (.tex, .md, .qmd, .Rmd) or a catalogue file (.yaml, .yml, .json). */
+  /** "catalogue" (default), a manuscript (.tex, .md, .qmd, .Rmd), a catalogue file (.yaml, .yml, .json) or an extraction sheet (.csv). */
   readonly scope?: string;
   readonly chart?: string;
   readonly format?: string;
@@ -31,6 +33,27 @@ export interface StatsOptions {
   readonly maxFiles?: number;
   /** Which year a study counts under: "publication" (default) or "first-public". */
   readonly yearBasis?: string;
+}
+
+/**
+ * Loads an extraction sheet with the manuscripts of its folder (the review whose studies it lists),
+ * read as a sheet whatever its name. Returns notes on files that could not be read.
+ */
+async function loadSheet(
+  workspace: Workspace,
+  path: string,
+  label: string,
+  config: CoreConfig,
+  maxFiles?: number,
+): Promise<string[]> {
+  const read = await readTextFile(path);
+  if ('skipped' in read) {
+    throw inputError(`--scope ${label}: ${read.skipped}`);
+  }
+  const uri = pathToFileURL(path).toString();
+  const notes = await loadFolderOf(workspace, path, `--scope ${label}`, config, maxFiles);
+  workspace.setDocument(uri, read.text, 0, 'sheet');
+  return notes;
 }
 
 /**
@@ -63,10 +86,11 @@ export async function renderStats(options: StatsOptions): Promise<{ text: string
     const path = resolve(options.scope);
     const uri = pathToFileURL(path).toString();
     const isCatalogueFile = ['.yaml', '.yml', '.json'].includes(extname(path).toLowerCase());
-    if (!isCatalogueFile && kindOfUri(uri) !== 'latex' && kindOfUri(uri) !== 'markdown') {
+    const isSheet = extname(path).toLowerCase() === '.csv';
+    if (!isCatalogueFile && !isSheet && kindOfUri(uri) !== 'latex' && kindOfUri(uri) !== 'markdown') {
       throw usageError(
-        `--scope must be 'catalogue', a manuscript (.tex, .md, .qmd, .Rmd) ` +
-          `or a catalogue file (.yaml, .json), not '${options.scope}'`,
+        `--scope must be 'catalogue', a manuscript (.tex, .md, .qmd, .Rmd), ` +
+          `a catalogue file (.yaml, .json) or an extraction sheet (.csv), not '${options.scope}'`,
       );
     }
     // A scope that is not there fails at once, before the walk of its folder (which could be /).
@@ -74,7 +98,11 @@ export async function renderStats(options: StatsOptions): Promise<{ text: string
     if ('skipped' in kind) {
       throw inputError(`--scope ${options.scope}: ${kind.skipped}`);
     }
-    if (isCatalogueFile) {
+    if (isSheet) {
+      notes.push(...(await loadSheet(workspace, path, options.scope, config, options.maxFiles)));
+      manuscript = uri;
+      scope = 'sheet';
+    } else if (isCatalogueFile) {
       const read = await readTextFile(path);
       if ('skipped' in read) {
         throw inputError(`--scope ${options.scope}: ${read.skipped}`);
@@ -94,6 +122,14 @@ export async function renderStats(options: StatsOptions): Promise<{ text: string
   const service = createLanguageService({ workspace, config: () => config });
   const analysis = service.buildMetaAnalysis(scope, manuscript, NOT_CANCELLED);
   const chart = analysis.charts.find((candidate) => candidate.id === chartId)!;
+  if (scope === 'sheet') {
+    // What the sheet and the manuscripts beside it disagree on, as the editor reports it on the sheet.
+    const lines = workspace.lineIndex(workspace.getDocument(manuscript!)!);
+    for (const diagnostic of service.collectDiagnostics(manuscript!, NOT_CANCELLED)) {
+      const line = lines.positionAt(diagnostic.range.start).line + 1;
+      notes.push(`${options.scope}:${line}: ${diagnostic.message}`);
+    }
+  }
   if (chart.years.length === 0) {
     notes.push('the scope has no dated studies, so the chart is empty.');
   }

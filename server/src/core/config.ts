@@ -1,5 +1,6 @@
 import type { CatalogueLayer } from './catalogue/catalogue';
 import type { DiscoveryConfig } from './project/findBibliographies';
+import type { SheetField } from './prisma/extractionSheet';
 import type { YearBasis } from './catalogue/modelYear';
 
 /** A severity a user may give a configurable diagnostic code: a level, or `off` to turn the code off. */
@@ -39,7 +40,14 @@ export interface CoreConfig extends DiscoveryConfig {
   readonly severity: Readonly<Partial<Record<string, SeverityOverride>>>;
   readonly claims: ClaimsConfig;
   /** How the meta-analysis counts: which year a study counts under (catalogue/modelYear.ts). */
-  readonly stats: { readonly yearBasis: YearBasis };
+  /**
+   * The meta-analysis: which year a study counts under, and which column of an extraction sheet holds
+   * each field where its header is not one the sheet reader knows (`{ "tasks": "Clinical use" }`).
+   */
+  readonly stats: {
+    readonly yearBasis: YearBasis;
+    readonly sheetColumns?: Readonly<Partial<Record<SheetField, string>>>;
+  };
 }
 
 /**

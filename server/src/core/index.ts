@@ -110,3 +110,4 @@ export {
   type FlowDiagramProblem,
 } from './features/prisma/drawFlowDiagram';
 export { prismaFormatOfName } from './prisma/parsePrismaCounts';
+export { SHEET_FIELDS, type SheetField } from './prisma/extractionSheet';

@@ -44,6 +44,7 @@ import { findCitationReferences } from './features/navigation/references';
 import { prepareCitationRename, renameCitation, type PrepareRenameResult } from './features/navigation/rename';
 import { findWorkspaceSymbols, type CatalogueSymbol } from './features/symbols/workspaceSymbols';
 import { findTableAction } from './features/tables/tableAction';
+import { findSheetStudies } from './prisma/reviewFiles';
 import { drawFlowDiagram, type DrawnFlowDiagram, type FlowDiagramFormat } from './features/prisma/drawFlowDiagram';
 import type { Location, TextEdit, TextRange } from './text/textRange';
 import type { Workspace } from './workspace/workspace';
@@ -264,10 +265,19 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
     buildMetaAnalysis(statsScope, uri, _token) {
       // Like a table, the meta-analysis is asked for by the user and is always built.
       const config = init.config();
-      const cited = uri ? findManuscriptCitedModels(workspace, uri, config) : undefined;
-      const manuscript = uri ? describeManuscriptScope(workspace, uri) : undefined;
+      const sheet = uri && statsScope === 'sheet' ? findSheetStudies(workspace, uri, config) : undefined;
+      const isManuscript = uri !== undefined && workspace.getDocument(uri)?.kind !== 'sheet';
+      const cited = uri && isManuscript ? findManuscriptCitedModels(workspace, uri, config) : undefined;
+      const manuscript = uri && isManuscript ? describeManuscriptScope(workspace, uri) : undefined;
       return renderMetaAnalysis(
-        buildMetaAnalysis(catalogueFor(workspace, config), statsScope, cited, manuscript, config.stats.yearBasis),
+        buildMetaAnalysis(
+          catalogueFor(workspace, config),
+          statsScope,
+          cited,
+          manuscript,
+          config.stats.yearBasis,
+          sheet ?? (statsScope === 'sheet' ? { name: 'the extraction sheet', studies: [] } : undefined),
+        ),
       );
     },
     drawFlowDiagram(uri, format, _token) {

@@ -15,9 +15,11 @@ import {
   DIAGNOSTIC_RULES,
   hasCslStyle,
   registerCslStyle,
+  SHEET_FIELDS,
   YEAR_BASES,
   type CatalogueLayer,
   type CoreConfig,
+  type SheetField,
 } from '../core';
 import { readTextFile } from '../host/readTextFile';
 import type { WorkspaceLoader } from '../host/workspaceLoader';
@@ -52,6 +54,7 @@ export function normalizeSettings(raw: unknown): FmAtlasSettings {
       yearBasis: YEAR_BASES.includes(value.metaAnalysis?.yearBasis)
         ? value.metaAnalysis.yearBasis
         : DEFAULT_SETTINGS.metaAnalysis.yearBasis,
+      sheetColumns: readSheetColumns(value.metaAnalysis?.sheetColumns),
     },
     diagnostics: {
       unusedEntries: {
@@ -193,6 +196,22 @@ export async function resolveCoreConfig(
     builtinCatalogueLayers: settings.catalogue.builtIn ? (builtinCatalogueLayers ?? []) : [],
     severity: settings.claims.severity,
     claims: { flagOwnResults: settings.claims.flagOwnResults },
-    stats: { yearBasis: settings.metaAnalysis.yearBasis },
+    stats: {
+      yearBasis: settings.metaAnalysis.yearBasis,
+      sheetColumns: readSheetColumns(settings.metaAnalysis.sheetColumns),
+    },
   };
+}
+
+/** The extraction sheet's column mapping: known fields with a header name each; anything else is dropped. */
+function readSheetColumns(value: unknown): Partial<Record<SheetField, string>> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) {
+    return {};
+  }
+  return Object.fromEntries(
+    Object.entries(value).filter(
+      ([field, header]) =>
+        (SHEET_FIELDS as readonly string[]).includes(field) && typeof header === 'string' && header.trim() !== '',
+    ),
+  );
 }

@@ -212,25 +212,41 @@ function readSentence(
 ): { counts: StatedCount[]; otherArm: boolean; stage: Stage | undefined; fullText: boolean } {
   const text = sentence.text;
   const numbers = findNumbers(text);
-  const otherArm = OTHER_ARM.test(text) || (previous.otherArm && !/\bdatabases?\b/i.test(text));
+  const databaseWords = /\bdatabases?\b|\bregist(?:er|ry|ries)\b|\bbibliographic\b/i;
+  // The sentence is about the other methods when it names them and not the databases, or when the
+  // sentence before it was and this one names neither.
+  const sentenceOtherArm = databaseWords.test(text) ? false : OTHER_ARM.test(text) || previous.otherArm;
   // A sentence that starts "Of these," or "Of them" continues the stage of the one before it.
   const continues = /^\W*(?:of (?:these|them|those)|among (?:these|them)|in (?:this|that) stage)\b/i.test(text);
   const fullText = /\bfull[- ]?texts?\b|\beligibility\b/i.test(text) || (continues && previous.fullText);
   const stated: StatedCount[] = [];
   let stage: Stage | undefined = continues ? previous.stage : undefined;
+  // A number inside quotation marks quotes someone's text ("we included 25 studies"); it states nothing.
+  const quotations = [...text.matchAll(QUOTATION)].map((match) => ({
+    start: match.index,
+    end: match.index + match[0].length,
+  }));
   numbers.forEach((number, position) => {
+    if (quotations.some((quote) => number.index > quote.start && number.index < quote.end)) {
+      return;
+    }
     const left = text.slice(
       position === 0 ? 0 : numbers[position - 1].index + numbers[position - 1].length,
       number.index,
     );
     const right = text.slice(number.index + number.length, numbers[position + 1]?.index ?? text.length);
     const previousVersion = speaksOfPreviousVersion(text.slice(0, number.index));
-    const context = { otherArm, stage, names, previousVersion, fullText };
     // "duplicates were removed (n = 402)", "of all remaining records (n = 1,130)": the words before
     // the parenthesis say what the number counts, as the boxes of a flow diagram do.
     const boxed = /([^,;:.()]*)\(\s*n\s*=\s*$/i.exec(left);
-    const quantity =
-      boxed && /^\s*\)/.test(right) ? classify(...asIfBefore(boxed[1]), context) : classify(left, right, context);
+    const [numberLeft, numberRight] = boxed && /^\s*\)/.test(right) ? asIfBefore(boxed[1]) : [left, right];
+    // A number's own clause decides its arm where it names one: a caption lists both arms.
+    const clause = `${leftClause(numberLeft)} ${rightClause(numberRight)}`;
+    const otherArm = OTHER_ARM.test(clause) || (!databaseWords.test(clause) && sentenceOtherArm);
+    if (APPROXIMATELY.test(numberLeft)) {
+      return;
+    }
+    const quantity = classify(numberLeft, numberRight, { otherArm, stage, names, previousVersion, fullText });
     if (!quantity) {
       return;
     }
@@ -241,8 +257,15 @@ function readSentence(
     });
     stage = stageOf(quantity) ?? stage;
   });
-  return { counts: stated, otherArm, stage, fullText };
+  return { counts: stated, otherArm: sentenceOtherArm, stage, fullText };
 }
+
+/** A quotation: straight or curly double quotes, or LaTeX's ``...''. */
+const QUOTATION = /"[^"\n]{1,300}"|\u201c[^\u201d\n]{1,300}\u201d|``[^'\n]{1,300}''/g;
+
+/** Words that make a number an estimate, not a count to check: "over 3,000", "approximately 2,000". */
+const APPROXIMATELY =
+  /\b(?:over|about|around|approximately|approx\.?|roughly|nearly|almost|some|more than|fewer than|less than|under|up to|at least|at most|close to|circa|ca\.|~|≈)\s*$/i;
 
 /**
  * The words before "(n = N)" as the left and right of a number they would surround: "we screened the

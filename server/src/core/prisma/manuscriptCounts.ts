@@ -15,6 +15,7 @@ import {
   type StatedQuantity,
 } from './findStatedCounts';
 import { prismaCountsOfDocument } from './parsePrismaCounts';
+import { findReviewFile } from './reviewFiles';
 import type { PrismaCounts, PrismaQuantity } from './prismaCounts';
 
 /** A number of the manuscript that disagrees with the counts file. */
@@ -29,29 +30,12 @@ export interface CountMismatch {
   readonly countsRange: TextRange;
 }
 
-/** The folder part of a URI, with its trailing slash. */
-function folderOf(uri: string): string {
-  return uri.slice(0, uri.lastIndexOf('/') + 1);
-}
-
 /**
  * The counts file a manuscript is checked against: the workspace's counts document in the
  * manuscript's folder or the nearest folder above it; of two in one folder, the first by name.
  */
 export function findCountsDocument(workspace: Workspace, uri: string): SourceDocument | undefined {
-  const folder = folderOf(uri);
-  let best: SourceDocument | undefined;
-  for (const document of workspace.allDocuments()) {
-    if (document.kind !== 'prisma' || !folder.startsWith(folderOf(document.uri))) {
-      continue;
-    }
-    const depth = folderOf(document.uri).length;
-    const bestDepth = best ? folderOf(best.uri).length : -1;
-    if (depth > bestDepth || (depth === bestDepth && best && document.uri < best.uri)) {
-      best = document;
-    }
-  }
-  return best;
+  return findReviewFile(workspace, uri, 'prisma');
 }
 
 const sentencesOf = defineObjectMemo<SourceDocument, ProseSentence[]>();

@@ -19,9 +19,10 @@ import { findLatexNonProse } from '../prose/latexNonProse';
 import type { NonProseRanges } from '../prose/proseRanges';
 import { sameUnreadable, type UnreadableFile } from './unreadableFiles';
 import { prismaFormatOfName } from '../prisma/parsePrismaCounts';
+import { isExtractionSheetName } from '../prisma/extractionSheet';
 
 /** What a document is, decided by its file name. */
-export type DocumentKind = 'latex' | 'markdown' | 'bibtex' | 'metadata' | 'catalogue' | 'prisma';
+export type DocumentKind = 'latex' | 'markdown' | 'bibtex' | 'metadata' | 'catalogue' | 'prisma' | 'sheet';
 
 /** One immutable version of a document's text. */
 export interface SourceDocument {
@@ -44,6 +45,9 @@ export function kindOfUri(uri: string): DocumentKind | undefined {
   }
   if (prismaFormatOfName(name)) {
     return 'prisma';
+  }
+  if (isExtractionSheetName(name)) {
+    return 'sheet';
   }
   if (name === '_quarto.yml' || name === '_quarto.yaml' || name === '_metadata.yml' || name === '_metadata.yaml') {
     return 'metadata';

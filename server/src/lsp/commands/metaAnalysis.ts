@@ -12,7 +12,10 @@ export const metaAnalysis: CommandHandler<typeof META_ANALYSIS_COMMAND> = {
       return { params: {} };
     }
     if (!isRecord(argument) || !isOptional(argument.scope, isScope) || !isOptional(argument.uri, isString)) {
-      return { error: "Give { scope: 'catalogue' | 'manuscript' | 'user' } and, for the manuscript, uri." };
+      return {
+        error:
+          "Give { scope: 'catalogue' | 'manuscript' | 'user' | 'sheet' } and, for the manuscript or its extraction sheet, uri.",
+      };
     }
     return { params: { scope: argument.scope ?? undefined, uri: argument.uri ?? undefined } };
   },
@@ -22,5 +25,5 @@ export const metaAnalysis: CommandHandler<typeof META_ANALYSIS_COMMAND> = {
 };
 
 function isScope(value: unknown): value is MetaAnalysisScope {
-  return isOneOf(['catalogue', 'manuscript', 'user'], value);
+  return isOneOf(['catalogue', 'manuscript', 'user', 'sheet'], value);
 }

@@ -13,6 +13,7 @@ import { uncitedModelFirstMentionRule } from './claims/uncitedFirstMention';
 import { untaggedClaimRule } from './claims/untaggedClaim';
 import { duplicateKeyRule } from './duplicateKey';
 import { missingBibliographyRule } from './missingBibliography';
+import { extractionSheetRule } from './extractionSheet';
 import { prismaArithmeticRule } from './prismaArithmetic';
 import { prismaMismatchRule } from './prismaMismatch';
 import type { DiagnosticRule } from './rule';
@@ -26,6 +27,7 @@ export const DIAGNOSTIC_RULES: readonly DiagnosticRule[] = [
   unusedEntryRule,
   catalogueFileRule,
   prismaArithmeticRule,
+  extractionSheetRule,
   missingBibliographyRule,
   undefinedKeyRule,
   untaggedClaimRule,

@@ -10,8 +10,11 @@ import type { Workspace } from '../../workspace/workspace';
 import { modelYear, type YearBasis } from '../../catalogue/modelYear';
 import { buildTrendChart, CHART_IDS, type TrendChart } from './trendCharts';
 
-/** Which studies a meta-analysis counts. */
-export type StatsScope = 'catalogue' | 'manuscript' | 'user';
+/**
+ * Which studies a meta-analysis counts: the whole catalogue, the models a manuscript cites, the
+ * user's catalogue files, or the rows of the review's extraction sheet.
+ */
+export type StatsScope = 'catalogue' | 'manuscript' | 'user' | 'sheet';
 
 /** A model as the coverage list shows it. */
 export interface CoverageItem {
@@ -50,13 +53,18 @@ export interface MetaAnalysis {
 
 /**
  * Selects the models a scope counts. "manuscript" is the models the manuscript cites (by catalogue
- * id); "user" is the models defined or overridden in the user's catalogue files.
+ * id); "user" is the models defined or overridden in the user's catalogue files; "sheet" is the
+ * studies of the extraction sheet, given as records.
  */
 export function selectScopeModels(
   catalogue: Catalogue,
   scope: StatsScope,
   citedIds: readonly string[] = [],
+  sheet: readonly ModelRecord[] = [],
 ): ModelRecord[] {
+  if (scope === 'sheet') {
+    return [...sheet];
+  }
   if (scope === 'manuscript') {
     return citedIds.map((id) => catalogue.model(id)).filter((model): model is ModelRecord => model !== undefined);
   }
@@ -76,13 +84,14 @@ export function buildMetaAnalysis(
   citedIds?: readonly string[],
   manuscript?: ManuscriptScope,
   basis: YearBasis = 'publication',
+  sheet?: { readonly name: string; readonly studies: readonly ModelRecord[] },
 ): MetaAnalysis {
-  const models = selectScopeModels(catalogue, scope, citedIds);
+  const models = selectScopeModels(catalogue, scope, citedIds, sheet?.studies);
   const charts = CHART_IDS.map((id) => buildTrendChart(models, id, catalogue, basis));
   const coverage = citedIds
     ? describeCoverage(scope === 'manuscript' ? catalogue.models : models, citedIds, basis)
     : undefined;
-  const description = describeScope(scope, models.length, manuscript?.label ?? 'the manuscript');
+  const description = describeScope(scope, models.length, manuscript?.label ?? 'the manuscript', sheet?.name);
   return { scope, description, studies: models.length, charts, coverage, ...(manuscript ? { manuscript } : {}) };
 }
 
@@ -139,9 +148,13 @@ export function describeCoverage(
   };
 }
 
-function describeScope(scope: StatsScope, count: number, manuscript: string): string {
+function describeScope(scope: StatsScope, count: number, manuscript: string, sheet = 'the extraction sheet'): string {
   const studies = `${count} ${count === 1 ? 'study' : 'studies'}`;
   switch (scope) {
+    case 'sheet':
+      return count === 0
+        ? `${sheet} lists no studies yet; add one row per included study, with its citation key.`
+        : `The ${studies} of ${sheet}, as the review extracted them.`;
     case 'manuscript':
       return count === 0
         ? `No study of the catalogue is cited in ${manuscript} yet; ` +
