@@ -1,0 +1,45 @@
+// Floors under the figures of `prisma-mismatch` on labelled reviews (test/prisma/evaluate.ts): a change
+// that makes the rule flag more numbers that agree, or find fewer that drifted, fails here. The
+// held-out sets' cases are never printed, only their totals.
+
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { isHeldOut, scoreSet } from '../prisma/evaluate';
+
+const ROOT = join(__dirname, '../prisma');
+
+/** The summed scores of the sets of a group, held out or not. */
+function totals(group: string, heldOut: boolean) {
+  const sum = { truePositives: 0, falsePositives: 0, missed: 0 };
+  for (const name of readdirSync(join(ROOT, group))) {
+    if (isHeldOut(group, name) !== heldOut) {
+      continue;
+    }
+    const score = scoreSet(join(ROOT, group, name), name);
+    if (score) {
+      sum.truePositives += score.truePositives;
+      sum.falsePositives += score.falsePositives;
+      sum.missed += score.missedDigits + score.missedWords;
+    }
+  }
+  return sum;
+}
+
+describe('prisma-mismatch on labelled reviews', () => {
+  test('development sets (blind and real): every flag right, every drifted number found', () => {
+    const blind = totals('blind', false);
+    const real = totals('real', false);
+    assert.equal(blind.falsePositives + real.falsePositives, 0);
+    assert.equal(blind.missed + real.missed, 0);
+    assert.ok(blind.truePositives >= 11, `${blind.truePositives} drifted numbers found`);
+  });
+
+  test('held-out sets: at least 3 of 4 flags right and 3 drifted numbers found (measured 3/4 and 3 of 12)', () => {
+    const held = totals('blind', true);
+    const precision = held.truePositives / Math.max(1, held.truePositives + held.falsePositives);
+    assert.ok(precision >= 0.75, `precision ${precision.toFixed(3)}`);
+    assert.ok(held.truePositives >= 3, `${held.truePositives} found`);
+  });
+});
