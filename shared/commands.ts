@@ -34,6 +34,9 @@ export const DRAFT_CATALOGUE_COMMAND = 'fmAtlas.draftCatalogue';
 /** Draws the PRISMA 2020 flow diagram of a counts file, or of a manuscript's counts file, as SVG and TikZ. */
 export const PRISMA_DIAGRAM_COMMAND = 'fmAtlas.prismaDiagram';
 
+/** Lists the counts of a review's PRISMA counts file for inserting, with its flow as a paragraph. */
+export const PRISMA_COUNTS_COMMAND = 'fmAtlas.prismaCounts';
+
 /**
  * Every server command: its id, the one argument it takes (`params`) and its answer (`result`).
  * A command answers `{ error }` ({@link CommandError}) to an argument it cannot read; the server
@@ -67,6 +70,17 @@ export interface ServerCommands {
   [DRAFT_CATALOGUE_COMMAND]: { params: DocumentParams; result: CatalogueDraftResult | CommandError };
   /** The flow diagram of the counts file `uri` names, or of the nearest one at or above a manuscript. */
   [PRISMA_DIAGRAM_COMMAND]: { params: DocumentParams; result: PrismaDiagramResult | CommandError };
+  /** The counts of the counts file `uri` names, or of the nearest one at or above a manuscript. */
+  [PRISMA_COUNTS_COMMAND]: { params: DocumentParams; result: PrismaCountsResult | CommandError };
+}
+
+/** The answer of {@link PRISMA_COUNTS_COMMAND}. */
+export interface PrismaCountsResult {
+  readonly countsUri: string;
+  /** Each count in the diagram's order: its name, what it is, and the number as prose writes it ("1,024"). */
+  readonly items: ReadonlyArray<{ readonly quantity: string; readonly label: string; readonly text: string }>;
+  /** The review's flow as one paragraph of prose, every number from the counts file. */
+  readonly paragraph: string;
 }
 
 /** The answer of {@link PRISMA_DIAGRAM_COMMAND}: one diagram in the formats the view shows and exports. */

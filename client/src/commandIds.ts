@@ -25,6 +25,9 @@ export const DRAFT_CATALOGUE_RECORDS_COMMAND = 'fmAtlas.draftCatalogueRecords';
 /** Opens the PRISMA 2020 flow diagram of the review's counts file, with its exports. */
 export const SHOW_PRISMA_DIAGRAM_COMMAND = 'fmAtlas.showPrismaDiagram';
 
+/** Inserts a count of the review's PRISMA counts file, or its whole flow as a paragraph, at the cursor. */
+export const INSERT_PRISMA_COUNT_COMMAND = 'fmAtlas.insertPrismaCount';
+
 /** Every command the extension registers; package.json must contribute exactly these. */
 export const ALL_COMMANDS: readonly string[] = [
   SHOW_OUTPUT_COMMAND,
@@ -35,4 +38,5 @@ export const ALL_COMMANDS: readonly string[] = [
   SHOW_META_ANALYSIS_COMMAND,
   DRAFT_CATALOGUE_RECORDS_COMMAND,
   SHOW_PRISMA_DIAGRAM_COMMAND,
+  INSERT_PRISMA_COUNT_COMMAND,
 ];

@@ -5,6 +5,7 @@ import { insertComparisonTable, searchCatalogue } from './catalogueCommands';
 import {
   DRAFT_CATALOGUE_RECORDS_COMMAND,
   INSERT_CITATION_COMMAND,
+  INSERT_PRISMA_COUNT_COMMAND,
   INSERT_COMPARISON_TABLE_COMMAND,
   RESTART_SERVER_COMMAND,
   SEARCH_CATALOGUE_COMMAND,
@@ -14,6 +15,7 @@ import {
 } from './commandIds';
 import { draftCatalogueRecords } from './draftCatalogue';
 import { insertCitation } from './insertCitation';
+import { insertPrismaCount } from './insertPrismaCount';
 import { showMetaAnalysis } from './metaAnalysisPanel';
 import { showPrismaDiagram } from './prismaPanel';
 import type { Session } from './session';
@@ -29,6 +31,7 @@ export function registerCommands(session: Session, context: vscode.ExtensionCont
     vscode.commands.registerCommand(SHOW_META_ANALYSIS_COMMAND, () => showMetaAnalysis(context)),
     vscode.commands.registerCommand(DRAFT_CATALOGUE_RECORDS_COMMAND, () => draftCatalogueRecords()),
     vscode.commands.registerCommand(SHOW_PRISMA_DIAGRAM_COMMAND, () => showPrismaDiagram(context)),
+    vscode.commands.registerCommand(INSERT_PRISMA_COUNT_COMMAND, () => insertPrismaCount()),
   );
 }
 

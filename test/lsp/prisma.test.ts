@@ -83,4 +83,14 @@ describe('PRISMA counts over LSP', () => {
     })) as { error: string };
     assert.match(none.error, /No PRISMA counts file/);
   });
+
+  test('fmAtlas.prismaCounts lists the counts as prose writes them, and the flow paragraph', async () => {
+    const uri = await client.open('main.tex');
+    const result = (await client.connection.sendRequest(ExecuteCommandRequest.type, {
+      command: 'fmAtlas.prismaCounts',
+      arguments: [{ uri }],
+    })) as { items: Array<{ quantity: string; text: string }>; paragraph: string };
+    assert.equal(result.items.find((item) => item.quantity === 'records_screened')?.text, '1,024');
+    assert.match(result.paragraph, /screened the remaining 1,024 records/);
+  });
 });

@@ -45,6 +45,7 @@ import { prepareCitationRename, renameCitation, type PrepareRenameResult } from 
 import { findWorkspaceSymbols, type CatalogueSymbol } from './features/symbols/workspaceSymbols';
 import { findTableAction } from './features/tables/tableAction';
 import { findSheetStudies } from './prisma/reviewFiles';
+import { listPrismaCounts, type PrismaCountList } from './features/prisma/insertCounts';
 import { drawFlowDiagram, type DrawnFlowDiagram, type FlowDiagramFormat } from './features/prisma/drawFlowDiagram';
 import type { Location, TextEdit, TextRange } from './text/textRange';
 import type { Workspace } from './workspace/workspace';
@@ -136,6 +137,8 @@ export interface LanguageService {
   buildMetaAnalysis(scope: StatsScope, uri: string | undefined, token: CancellationToken): RenderedMetaAnalysis;
   /** The PRISMA 2020 flow diagram of a counts file, with the problems of its counts; undefined for another document. */
   drawFlowDiagram(uri: string, format: FlowDiagramFormat, token: CancellationToken): DrawnFlowDiagram | undefined;
+  /** The counts of a review's counts file for inserting, and its flow as a paragraph; undefined without one. */
+  listPrismaCounts(uri: string, token: CancellationToken): PrismaCountList | undefined;
   /** Frees every cache of the service; it keeps working, and fills them again as it is asked. */
   dispose(): void;
 }
@@ -279,6 +282,9 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
           sheet ?? (statsScope === 'sheet' ? { name: 'the extraction sheet', studies: [] } : undefined),
         ),
       );
+    },
+    listPrismaCounts(uri, _token) {
+      return listPrismaCounts(workspace, uri);
     },
     drawFlowDiagram(uri, format, _token) {
       // A figure the user asked for, drawn in milliseconds: always drawn.

@@ -26,7 +26,9 @@ export type StatedQuantity =
   /** Records identified by other methods: websites, organisations and citation searching. */
   | { readonly kind: 'other-identified' }
   /** Studies included in the review: the new ones, or the total of an updated review. */
-  | { readonly kind: 'included' };
+  | { readonly kind: 'included' }
+  /** The reports of the included studies: "26 studies (28 reports)". */
+  | { readonly kind: 'included-reports' };
 
 /** A number of the prose and the count it states. */
 export interface StatedCount {
@@ -189,6 +191,10 @@ function itemNames(counts: PrismaCounts): ItemName[] {
 }
 
 const SOURCES: ReadonlyArray<{ readonly quantity: PrismaQuantity; readonly pattern: RegExp }> = [
+  {
+    quantity: 'register_results',
+    pattern: /^\s*(?:records?\s+)?(?:from|in|via)\s+(?:the\s+)?(?:(?:trial|study)\s+)?regist(?:ers?|ry|ries)\b/i,
+  },
   {
     quantity: 'citations_results',
     pattern: /^\s*(?:records?\s+)?(?:from|through|via|by)\s+(?:the\s+)?citation search(?:ing|es)?\b/i,
@@ -498,6 +504,14 @@ function classify(left: string, right: string, context: SentenceContext): Stated
     return undefined;
   }
   const records = /^(?:record|reference|citation|article|paper|publication|title|abstract|hit|entr)/.test(noun);
+  // "52 studies were included in the review (57 reports)".
+  if (
+    noun.startsWith('report') &&
+    governing === undefined &&
+    /\bstud(?:y|ies)\b[^.;]*\bincluded\b[^.;]*\(\s*$/i.test(left)
+  ) {
+    return context.previousVersion ? count('previous_reports') : { kind: 'included-reports' };
+  }
   if (noun.startsWith('report') && context.previousVersion) {
     return count('previous_reports');
   }
@@ -543,7 +557,10 @@ function excludedAt(context: SentenceContext, right: string, left: string): Stat
   if (stage === 'reports-dbr' || stage === 'reports-other') {
     return count(stage === 'reports-dbr' ? 'dbr_excluded' : 'other_excluded');
   }
-  return context.fullText ? count(context.otherArm ? 'other_excluded' : 'dbr_excluded') : undefined;
+  // "Of the reports from other methods, 29 were excluded": reports are excluded after assessment.
+  return context.fullText || /\breports?\b/i.test(left)
+    ? count(context.otherArm ? 'other_excluded' : 'dbr_excluded')
+    : undefined;
 }
 
 /** The last few words of a text. */
@@ -604,6 +621,8 @@ export function acceptedValues(quantity: StatedQuantity, counts: PrismaCounts): 
       return defined(sum('website_results', 'organisation_results', 'citations_results'));
     case 'included':
       return defined(get('total_studies'), get('new_studies'));
+    case 'included-reports':
+      return defined(get('total_reports'), get('new_reports'));
   }
 }
 
@@ -620,5 +639,7 @@ export function describeStatedQuantity(quantity: StatedQuantity): string {
       return 'records identified by other methods (website_results + organisation_results + citations_results)';
     case 'included':
       return 'studies included (total_studies)';
+    case 'included-reports':
+      return 'reports of the included studies (total_reports)';
   }
 }

@@ -160,6 +160,7 @@ function countsRangeOf(quantity: StatedQuantity, counts: PrismaCounts): TextRang
     identified: ['database_results', 'register_results'],
     'other-identified': ['website_results', 'organisation_results', 'citations_results'],
     included: ['total_studies', 'new_studies'],
+    'included-reports': ['total_reports', 'new_reports'],
   };
   const row = rows[quantity.kind].find((name) => counts.values.has(name));
   return row ? counts.values.get(row)!.range : { start: 0, end: 0 };

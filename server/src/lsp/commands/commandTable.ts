@@ -11,6 +11,7 @@ import {
   LIST_CATALOGUE_COMMAND,
   LIST_TABLE_OPTIONS_COMMAND,
   META_ANALYSIS_COMMAND,
+  PRISMA_COUNTS_COMMAND,
   PRISMA_DIAGRAM_COMMAND,
   RECORD_CARD_COMMAND,
   type ServerCommandId,
@@ -27,6 +28,7 @@ import { listBibliography } from './listBibliography';
 import { listCatalogue } from './listCatalogue';
 import { listTableOptions } from './listTableOptions';
 import { metaAnalysis } from './metaAnalysis';
+import { prismaCounts } from './prismaCounts';
 import { prismaDiagram } from './prismaDiagram';
 import { recordCard } from './recordCard';
 
@@ -42,6 +44,7 @@ export const SERVER_COMMAND_HANDLERS: { readonly [K in ServerCommandId]: Command
   [RECORD_CARD_COMMAND]: recordCard,
   [META_ANALYSIS_COMMAND]: metaAnalysis,
   [PRISMA_DIAGRAM_COMMAND]: prismaDiagram,
+  [PRISMA_COUNTS_COMMAND]: prismaCounts,
 };
 
 /** The commands the server executes, advertised in `executeCommandProvider`. */
