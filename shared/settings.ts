@@ -39,8 +39,9 @@ export interface FmAtlasSettings {
     readonly yearBasis: 'publication' | 'first-public';
     /**
      * Which column of an extraction sheet holds each field, by header, where the header is not one the
-     * sheet reader knows: `{ "key": "Ref", "tasks": "Clinical use" }`. The fields are the core's
-     * `SHEET_FIELDS` (key, name, year, category, modalities, tasks, datasets, paradigm).
+     * sheet reader knows: `{ "key": "Ref", "tasks": "Clinical use" }`; an empty header finds the
+     * column by its name. The fields are the core's `SHEET_FIELDS` (key, name, year, category,
+     * modalities, tasks, datasets, paradigm).
      */
     readonly sheetColumns: Readonly<Record<string, string>>;
   };
@@ -79,7 +80,11 @@ export const DEFAULT_SETTINGS: FmAtlasSettings = {
     },
     flagOwnResults: false,
   },
-  metaAnalysis: { yearBasis: 'publication', sheetColumns: {} },
+  metaAnalysis: {
+    yearBasis: 'publication',
+    // Empty: the column is found by its header.
+    sheetColumns: { key: '', name: '', year: '', category: '', modalities: '', tasks: '', datasets: '', paradigm: '' },
+  },
   // Quarto's grateful extension writes grateful-refs.bib, and knitr::write_bib writes packages.bib by
   // convention: both list every package used, cited or not, so their unused entries mean nothing.
   diagnostics: { unusedEntries: { enabled: true, maxEntries: 1000, ignore: ['grateful-refs.bib', 'packages.bib'] } },
