@@ -14,7 +14,8 @@ export interface CatalogueLayer {
   readonly offsets?: { readonly models: readonly number[]; readonly datasets: readonly number[] };
 }
 
-const EMPTY_MODEL: Omit<ModelRecord, 'id' | 'name'> = {
+/** A model record's fields before anything is known of it: what a record leaves out takes these. */
+export const EMPTY_MODEL: Omit<ModelRecord, 'id' | 'name'> = {
   aliases: [],
   ambiguous: [],
   first_public_year: null,

@@ -7,6 +7,7 @@
 
 import { csvParseRows } from 'd3-dsv';
 import { defineTextMemo } from '../base/caches';
+import { EMPTY_MODEL } from '../catalogue/catalogue';
 import type { ModelRecord } from '../catalogue/catalogueTypes';
 import type { TextRange } from '../text/textRange';
 
@@ -191,36 +192,15 @@ export function parseExtractionSheet(
  */
 export function sheetStudies(sheet: ExtractionSheet): ModelRecord[] {
   return sheet.rows.map((row): ModelRecord => ({
+    ...EMPTY_MODEL,
     id: row.key ?? `row-${row.line + 1}`,
     name: row.name ?? row.key ?? `row ${row.line + 1}`,
-    aliases: [],
-    ambiguous: [],
     first_public_year: row.year ?? null,
     publication_year: row.year ?? null,
-    venue: null,
     category: row.category ?? null,
     paradigm: [...row.paradigm],
-    architecture: null,
-    backbone: null,
-    language_model: null,
-    params: null,
-    params_note: null,
     modalities: [...row.modalities],
-    dimension: null,
     pretraining_data: row.datasets.map((dataset) => ({ dataset, dataset_id: null, size: null })),
     tasks: [...row.tasks],
-    base_model: null,
-    draft: false,
-    variant_of: null,
-    code_url: null,
-    weights_available: null,
-    doi: null,
-    arxiv: null,
-    published_version: null,
-    bibtex: null,
-    preprint_bibtex: null,
-    sources: [],
-    notes: null,
-    uncertain: [],
   }));
 }
