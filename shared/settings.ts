@@ -45,6 +45,16 @@ export interface FmAtlasSettings {
      */
     readonly sheetColumns: Readonly<Record<string, string>>;
   };
+  readonly review: {
+    /**
+     * The review's PRISMA counts file, when it is not found by its name (prisma.csv, *.prisma.csv,
+     * *.prisma.yaml) at or above the manuscript: a path relative to the workspace folder (or, in
+     * fmatlas.config.json, to that file), or absolute. Empty: found by name.
+     */
+    readonly countsFile: string;
+    /** The review's extraction sheet, when it is not named extraction.csv or *.extraction.csv. Empty: found by name. */
+    readonly sheetFile: string;
+  };
   readonly diagnostics: {
     readonly unusedEntries: {
       readonly enabled: boolean;
@@ -85,6 +95,7 @@ export const DEFAULT_SETTINGS: FmAtlasSettings = {
     // Empty: the column is found by its header.
     sheetColumns: { key: '', name: '', year: '', category: '', modalities: '', tasks: '', datasets: '', paradigm: '' },
   },
+  review: { countsFile: '', sheetFile: '' },
   // Quarto's grateful extension writes grateful-refs.bib, and knitr::write_bib writes packages.bib by
   // convention: both list every package used, cited or not, so their unused entries mean nothing.
   diagnostics: { unusedEntries: { enabled: true, maxEntries: 1000, ignore: ['grateful-refs.bib', 'packages.bib'] } },

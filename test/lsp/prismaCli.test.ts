@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -111,5 +111,26 @@ describe('fm-atlas prisma and the sheet scope', () => {
     assert.equal(rows['X-ray'], 6);
     assert.equal(rows.CT, 5);
     assert.equal(stderr, '');
+  });
+
+  test('a counts file under another name is found through fmatlas.config.json (review.countsFile)', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'fm-atlas-review-'));
+    try {
+      cpSync(EXAMPLE, folder, { recursive: true });
+      renameSync(join(folder, 'prisma.csv'), join(folder, 'flow-counts.csv'));
+      const lint = () =>
+        spawnSync(process.execPath, [CLI, 'lint', 'main.tex', '--rules', 'prisma-mismatch', '--format', 'json'], {
+          cwd: folder,
+          encoding: 'utf8',
+          timeout: 60_000,
+        });
+      const codes = (stdout: string) => (JSON.parse(stdout) as Array<{ code: string }>).map((problem) => problem.code);
+      // Found by name no more: nothing to check against.
+      assert.deepEqual(codes(lint().stdout), []);
+      writeFileSync(join(folder, 'fmatlas.config.json'), JSON.stringify({ review: { countsFile: 'flow-counts.csv' } }));
+      assert.deepEqual(codes(lint().stdout), ['prisma-mismatch', 'prisma-mismatch', 'prisma-mismatch']);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

@@ -140,6 +140,19 @@ export async function lintPaths(options: LintOptions): Promise<{ problems: LintP
   ];
   const extra = [...new Set(named.map(({ path }) => pathToFileURL(path).toString()))];
   const unusedEntries = settings.diagnostics.unusedEntries;
+  // The review's files the project configuration names (its paths are absolute by now).
+  const review = {
+    countsFile: await loader.loadReviewFile(settings.review.countsFile, 'prisma', undefined),
+    sheetFile: await loader.loadReviewFile(settings.review.sheetFile, 'sheet', undefined),
+  };
+  for (const [path, uri] of [
+    [settings.review.countsFile, review.countsFile],
+    [settings.review.sheetFile, review.sheetFile],
+  ] as const) {
+    if (path !== '' && uri === undefined) {
+      failures.push(inputError(`${PROJECT_CONFIG_FILE} review file ${displayPath(path)} could not be read`));
+    }
+  }
   const config: CoreConfig = {
     ...DEFAULT_CORE_CONFIG,
     builtinCatalogueLayers: settings.catalogue.builtIn ? requireBuiltinCatalogue() : [],
@@ -147,6 +160,7 @@ export async function lintPaths(options: LintOptions): Promise<{ problems: LintP
     unusedEntries: { ...unusedEntries, enabled: options.unusedEntries === false ? false : unusedEntries.enabled },
     severity: settings.claims.severity,
     claims: { flagOwnResults: settings.claims.flagOwnResults },
+    review,
     stats: {
       yearBasis: settings.metaAnalysis.yearBasis,
       sheetColumns: settings.metaAnalysis.sheetColumns as CoreConfig['stats']['sheetColumns'],

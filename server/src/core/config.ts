@@ -44,6 +44,11 @@ export interface CoreConfig extends DiscoveryConfig {
    * The meta-analysis: which year a study counts under, and which column of an extraction sheet holds
    * each field where its header is not one the sheet reader knows (`{ "tasks": "Clinical use" }`).
    */
+  /**
+   * The review's files where the project names them (URIs): its PRISMA counts file and its
+   * extraction sheet. Unset, each is the nearest one at or above a manuscript, found by its name.
+   */
+  readonly review?: { readonly countsFile?: string; readonly sheetFile?: string };
   readonly stats: {
     readonly yearBasis: YearBasis;
     readonly sheetColumns?: Readonly<Partial<Record<SheetField, string>>>;

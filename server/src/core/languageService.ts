@@ -284,11 +284,11 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
       );
     },
     listPrismaCounts(uri, _token) {
-      return listPrismaCounts(workspace, uri);
+      return listPrismaCounts(workspace, uri, init.config().review?.countsFile);
     },
     drawFlowDiagram(uri, format, _token) {
       // A figure the user asked for, drawn in milliseconds: always drawn.
-      return drawFlowDiagram(workspace, uri, format);
+      return drawFlowDiagram(workspace, uri, format, init.config().review?.countsFile);
     },
   };
   const service: Record<string, unknown> = { workspace, dispose: () => scope.clear() };

@@ -239,6 +239,32 @@ export class WorkspaceLoader {
     return uris;
   }
 
+  /**
+   * Loads a review file the project configuration names (a PRISMA counts file or an extraction sheet
+   * under any name) as that kind of document. `path` is absolute or relative to `folder`; an empty
+   * path loads nothing. Returns the file's URI, or undefined (with a log line) when it cannot be read.
+   */
+  async loadReviewFile(
+    path: string,
+    kind: 'prisma' | 'sheet',
+    folder: string | undefined,
+  ): Promise<string | undefined> {
+    if (path.trim() === '') {
+      return undefined;
+    }
+    const absolute = isAbsolute(path) || folder === undefined ? path : join(folder, path);
+    const result = await readTextFile(absolute);
+    if (!('text' in result)) {
+      this.events.log(
+        `The ${kind === 'prisma' ? 'PRISMA counts file' : 'extraction sheet'} ${absolute} was not read: ${result.skipped}.`,
+      );
+      return undefined;
+    }
+    const uri = pathToFileURL(absolute).toString();
+    this.workspace.setDocument(uri, result.text, 0, kind);
+    return uri;
+  }
+
   /** Loads the bibliographies that documents name but that are not loaded yet (outside the folders). */
   async loadMissingBibliographies(config: CoreConfig): Promise<string[]> {
     const loaded: string[] = [];

@@ -56,6 +56,12 @@ export function normalizeSettings(raw: unknown): FmAtlasSettings {
         : DEFAULT_SETTINGS.metaAnalysis.yearBasis,
       sheetColumns: readSheetColumns(value.metaAnalysis?.sheetColumns),
     },
+    review: {
+      countsFile:
+        typeof value.review?.countsFile === 'string' ? value.review.countsFile : DEFAULT_SETTINGS.review.countsFile,
+      sheetFile:
+        typeof value.review?.sheetFile === 'string' ? value.review.sheetFile : DEFAULT_SETTINGS.review.sheetFile,
+    },
     diagnostics: {
       unusedEntries: {
         enabled:
@@ -94,6 +100,16 @@ export function applyProjectConfig(
       : {}),
     ...(values.citation?.style !== undefined && !hasCslStyle(values.citation.style)
       ? { citation: { ...values.citation, style: absolute(values.citation.style) } }
+      : {}),
+    // The review's files are named relative to the configuration file, like its bibliographies.
+    ...(values.review
+      ? {
+          review: {
+            ...values.review,
+            ...(values.review.countsFile ? { countsFile: absolute(values.review.countsFile) } : {}),
+            ...(values.review.sheetFile ? { sheetFile: absolute(values.review.sheetFile) } : {}),
+          },
+        }
       : {}),
   };
   return mergeSources(located, editor) as Record<string, unknown>;
@@ -157,7 +173,7 @@ export async function fetchSettings(
   return (initializationOptions as { settings?: unknown } | undefined)?.settings ?? initializationOptions ?? {};
 }
 
-/** Turns settings into the core configuration, loading extra bibliographies, catalogue files and a custom CSL style. */
+/** Turns settings into the core configuration, loading extra bibliographies, catalogue files, the review's named files and a custom CSL style. */
 export async function resolveCoreConfig(
   settings: FmAtlasSettings,
   folders: readonly string[],
@@ -167,6 +183,10 @@ export async function resolveCoreConfig(
 ): Promise<CoreConfig> {
   const extraBibliographies = await loader.resolveExtraFiles(settings.bibliography.extraFiles, folders);
   await loader.loadCatalogueFiles(settings.catalogue.files, folders);
+  const review = {
+    countsFile: await loader.loadReviewFile(settings.review.countsFile, 'prisma', folders[0]),
+    sheetFile: await loader.loadReviewFile(settings.review.sheetFile, 'sheet', folders[0]),
+  };
   if (settings.catalogue.builtIn && !builtinCatalogueLayers) {
     log('The built-in catalogue (data/catalogue next to the server) was not found; only catalogue files are used.');
   }
@@ -196,6 +216,7 @@ export async function resolveCoreConfig(
     builtinCatalogueLayers: settings.catalogue.builtIn ? (builtinCatalogueLayers ?? []) : [],
     severity: settings.claims.severity,
     claims: { flagOwnResults: settings.claims.flagOwnResults },
+    review,
     stats: {
       yearBasis: settings.metaAnalysis.yearBasis,
       sheetColumns: readSheetColumns(settings.metaAnalysis.sheetColumns),

@@ -31,11 +31,12 @@ export interface CountMismatch {
 }
 
 /**
- * The counts file a manuscript is checked against: the workspace's counts document in the
- * manuscript's folder or the nearest folder above it; of two in one folder, the first by name.
+ * The counts file a manuscript is checked against: the one the project configuration names
+ * (`configured`), else the workspace's counts document in the manuscript's folder or the nearest
+ * folder above it; of two in one folder, the first by name.
  */
-export function findCountsDocument(workspace: Workspace, uri: string): SourceDocument | undefined {
-  return findReviewFile(workspace, uri, 'prisma');
+export function findCountsDocument(workspace: Workspace, uri: string, configured?: string): SourceDocument | undefined {
+  return findReviewFile(workspace, uri, 'prisma', configured);
 }
 
 const sentencesOf = defineObjectMemo<SourceDocument, ProseSentence[]>();
@@ -118,11 +119,15 @@ function nameOf(uri: string): string {
  * The numbers of a LaTeX or Markdown manuscript that state a PRISMA count and disagree with its
  * counts file, in document order; none when it has no counts file.
  */
-export function findCountMismatches(workspace: Workspace, document: SourceDocument): CountMismatch[] {
+export function findCountMismatches(
+  workspace: Workspace,
+  document: SourceDocument,
+  configuredCounts?: string,
+): CountMismatch[] {
   if (document.kind !== 'latex' && document.kind !== 'markdown') {
     return [];
   }
-  const countsDocument = findCountsDocument(workspace, document.uri);
+  const countsDocument = findCountsDocument(workspace, document.uri, configuredCounts);
   if (!countsDocument) {
     return [];
   }

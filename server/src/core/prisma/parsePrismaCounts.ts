@@ -310,8 +310,11 @@ function rangeOf(node: YamlNode): TextRange {
   return { start, end: Math.max(end, start) };
 }
 
-/** The counts of a counts document of the workspace (kind `prisma`), read by its name's format. */
+/**
+ * The counts of a counts document of the workspace (kind `prisma`), read by its name's format; a
+ * counts file the project configuration names otherwise is YAML by its extension, else CSV.
+ */
 export function prismaCountsOfDocument(document: { readonly uri: string; readonly text: string }): PrismaCounts {
   const name = document.uri.slice(document.uri.lastIndexOf('/') + 1);
-  return parsePrismaCounts(document.text, prismaFormatOfName(name) ?? 'csv');
+  return parsePrismaCounts(document.text, prismaFormatOfName(name) ?? (/\.ya?ml$/i.test(name) ? 'yaml' : 'csv'));
 }

@@ -14,10 +14,19 @@ export function folderOf(uri: string): string {
 }
 
 /**
- * The workspace's document of a kind in a URI's folder or the nearest folder above it; of two in one
- * folder, the first by name.
+ * The workspace's document of a kind that the project configuration names (`configured`, a URI), or
+ * else the one in a URI's folder or the nearest folder above it; of two in one folder, the first by name.
  */
-export function findReviewFile(workspace: Workspace, uri: string, kind: DocumentKind): SourceDocument | undefined {
+export function findReviewFile(
+  workspace: Workspace,
+  uri: string,
+  kind: DocumentKind,
+  configured?: string,
+): SourceDocument | undefined {
+  const named = configured ? workspace.getDocument(configured) : undefined;
+  if (named?.kind === kind) {
+    return named;
+  }
   const folder = folderOf(uri);
   let best: SourceDocument | undefined;
   for (const document of workspace.allDocuments()) {
@@ -54,7 +63,7 @@ export function findSheetStudies(
   config: CoreConfig,
 ): { readonly name: string; readonly studies: readonly ModelRecord[] } | undefined {
   const named = workspace.getDocument(uri);
-  const sheet = named?.kind === 'sheet' ? named : findReviewFile(workspace, uri, 'sheet');
+  const sheet = named?.kind === 'sheet' ? named : findReviewFile(workspace, uri, 'sheet', config.review?.sheetFile);
   if (!sheet) {
     return undefined;
   }

@@ -23,8 +23,8 @@ export const prismaMismatchRule: DiagnosticRule = {
   documentKinds: ['latex', 'markdown'],
   configurable: true,
   summary: 'A PRISMA count stated in the text that disagrees with the review\u2019s counts file.',
-  check: ({ workspace, document }) =>
-    findCountMismatches(workspace, document).map((mismatch) => ({
+  check: ({ workspace, document, config }) =>
+    findCountMismatches(workspace, document, config.review?.countsFile).map((mismatch) => ({
       range: mismatch.range,
       code: 'prisma-mismatch',
       message: mismatch.message,

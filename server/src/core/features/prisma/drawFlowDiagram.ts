@@ -36,16 +36,18 @@ export interface DrawnFlowDiagram {
 }
 
 /**
- * Draws the flow diagram of the counts file at `uri`, or of a manuscript's counts file (the nearest
- * at or above its folder). Undefined when there is none.
+ * Draws the flow diagram of the counts file at `uri`, or of a manuscript's counts file (the one the
+ * project configuration names, `configuredCounts`, else the nearest at or above its folder).
+ * Undefined when there is none.
  */
 export function drawFlowDiagram(
   workspace: Workspace,
   uri: string,
   format: FlowDiagramFormat,
+  configuredCounts?: string,
 ): DrawnFlowDiagram | undefined {
   const named = workspace.getDocument(uri);
-  const document = named?.kind === 'prisma' ? named : findCountsDocument(workspace, uri);
+  const document = named?.kind === 'prisma' ? named : findCountsDocument(workspace, uri, configuredCounts);
   if (!document) {
     return undefined;
   }

@@ -29,12 +29,17 @@ export interface PrismaCountList {
 }
 
 /**
- * The counts of the counts file at `uri`, or of a manuscript's counts file (the nearest at or above
- * it), in the diagram's order, with the flow paragraph. Undefined when there is none.
+ * The counts of the counts file at `uri`, or of a manuscript's counts file (the one the project
+ * configuration names, `configuredCounts`, else the nearest at or above it), in the diagram's order,
+ * with the flow paragraph. Undefined when there is none.
  */
-export function listPrismaCounts(workspace: Workspace, uri: string): PrismaCountList | undefined {
+export function listPrismaCounts(
+  workspace: Workspace,
+  uri: string,
+  configuredCounts?: string,
+): PrismaCountList | undefined {
   const named = workspace.getDocument(uri);
-  const document = named?.kind === 'prisma' ? named : findCountsDocument(workspace, uri);
+  const document = named?.kind === 'prisma' ? named : findCountsDocument(workspace, uri, configuredCounts);
   if (!document) {
     return undefined;
   }
