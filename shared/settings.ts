@@ -87,6 +87,7 @@ export const DEFAULT_SETTINGS: FmAtlasSettings = {
       'preprint-superseded': 'information',
       'uncited-model-first-mention': 'information',
       'prisma-mismatch': 'warning',
+      'sheet-mismatch': 'warning',
     },
     flagOwnResults: false,
   },
