@@ -22,7 +22,7 @@ export const SERVED_LANGUAGES: readonly string[] = ['latex', 'tex', 'markdown', 
 /**
  * Globs for files the server needs whatever language VS Code gave them: a `.qmd` file may open as
  * plain text when no extension claims it, Quarto's project metadata files are YAML, and PRISMA counts
- * files are CSV or YAML.
+ * files and extraction sheets are CSV or YAML.
  */
 export const SERVED_PATTERNS: readonly string[] = [
   '**/*.qmd',
@@ -35,6 +35,9 @@ export const SERVED_PATTERNS: readonly string[] = [
   '**/prisma.csv',
   '**/*.prisma.csv',
   '**/*.prisma.{yaml,yml}',
+  // Extraction sheets: the server checks their rows against the manuscripts that cite them.
+  '**/extraction.csv',
+  '**/*.extraction.csv',
 ];
 
 /** Builds the client's document selector: saved and untitled documents by language, files by glob. */

@@ -8,7 +8,9 @@ import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { csvParseRows } from 'd3-dsv';
 import { ROOT } from './lspTestClient';
+import { writeXlsx } from './writeXlsx';
 
 const CLI = join(ROOT, 'dist/cli.js');
 const EXAMPLE = join(ROOT, 'examples/systematic-review');
@@ -129,6 +131,32 @@ describe('fm-atlas prisma and the sheet scope', () => {
       assert.deepEqual(codes(lint().stdout), []);
       writeFileSync(join(folder, 'fmatlas.config.json'), JSON.stringify({ review: { countsFile: 'flow-counts.csv' } }));
       assert.deepEqual(codes(lint().stdout), ['prisma-mismatch', 'prisma-mismatch', 'prisma-mismatch']);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  test('an extraction sheet kept in Excel (.xlsx) counts as its CSV does; a file that is no spreadsheet is refused', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'fm-atlas-xlsx-'));
+    try {
+      const rows = csvParseRows(readFileSync(join(EXAMPLE, 'extraction.csv'), 'utf8')).map((row, index) =>
+        index === 0 ? row : row.map((cell, column) => (column === 2 ? Number(cell) : cell)),
+      );
+      writeFileSync(join(folder, 'studies.xlsx'), await writeXlsx(rows));
+      writeFileSync(join(folder, 'broken.xlsx'), 'not a zip at all');
+      const stats = (scope: string) =>
+        spawnSync(process.execPath, [CLI, 'stats', '--scope', scope, '--chart', 'modalities', '--format', 'csv'], {
+          cwd: folder,
+          encoding: 'utf8',
+          timeout: 60_000,
+        });
+      const fromCsv = run('stats', '--scope', 'extraction.csv', '--chart', 'modalities', '--format', 'csv');
+      const fromXlsx = stats('studies.xlsx');
+      assert.equal(fromXlsx.status, 0, fromXlsx.stderr);
+      assert.equal(fromXlsx.stdout, fromCsv.stdout);
+      const broken = stats('broken.xlsx');
+      assert.equal(broken.status, 3);
+      assert.match(broken.stderr, /^fm-atlas: --scope broken\.xlsx: it is not a spreadsheet that can be read/);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }

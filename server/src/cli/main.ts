@@ -64,7 +64,8 @@ const USAGE = `Usage:
                                        cited work the catalogue lacks (--out FILE, --force to replace).
   fm-atlas stats                       Render a meta-analysis figure (studies per year by category by default).
       --scope catalogue|FILE           The whole catalogue (default), the models a manuscript cites
-                                       (.tex, .md, .qmd, .Rmd) or the models of a catalogue file (.yaml, .json).
+                                       (.tex, .md, .qmd, .Rmd), the models of a catalogue file (.yaml,
+                                       .json) or the studies of an extraction sheet (.csv, .xlsx).
       --chart ${CHART_IDS.join('|')}
       --format svg|pgfplots|csv        SVG figure, PGFPlots code for LaTeX, or the counts (default: svg).
       --max-files N                    Files read from the manuscript's folder (default: 5000).

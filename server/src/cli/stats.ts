@@ -18,6 +18,7 @@ import {
   type YearBasis,
 } from '../core';
 import { inspectFile, readTextFile } from '../host/readTextFile';
+import { isSpreadsheetPath, readSpreadsheetAsCsv } from '../host/readSpreadsheet';
 import { requireBuiltinCatalogue } from './builtinCatalogue';
 import { loadFolderOf, loadManuscript } from './loadManuscript';
 import { inputError, usageError } from './cliError';
@@ -46,7 +47,7 @@ async function loadSheet(
   config: CoreConfig,
   maxFiles?: number,
 ): Promise<string[]> {
-  const read = await readTextFile(path);
+  const read = isSpreadsheetPath(path) ? await readSpreadsheetAsCsv(path) : await readTextFile(path);
   if ('skipped' in read) {
     throw inputError(`--scope ${label}: ${read.skipped}`);
   }
@@ -86,11 +87,11 @@ export async function renderStats(options: StatsOptions): Promise<{ text: string
     const path = resolve(options.scope);
     const uri = pathToFileURL(path).toString();
     const isCatalogueFile = ['.yaml', '.yml', '.json'].includes(extname(path).toLowerCase());
-    const isSheet = extname(path).toLowerCase() === '.csv';
+    const isSheet = ['.csv', '.xlsx'].includes(extname(path).toLowerCase());
     if (!isCatalogueFile && !isSheet && kindOfUri(uri) !== 'latex' && kindOfUri(uri) !== 'markdown') {
       throw usageError(
         `--scope must be 'catalogue', a manuscript (.tex, .md, .qmd, .Rmd), ` +
-          `a catalogue file (.yaml, .json) or an extraction sheet (.csv), not '${options.scope}'`,
+          `a catalogue file (.yaml, .json) or an extraction sheet (.csv, .xlsx), not '${options.scope}'`,
       );
     }
     // A scope that is not there fails at once, before the walk of its folder (which could be /).

@@ -76,6 +76,37 @@ export async function readTextFile(
   path: string,
   { maxBytes = MAX_FILE_BYTES, piecesFrom = Infinity }: ReadOptions = {},
 ): Promise<ReadResult> {
+  const read = await readFileBytes(path, maxBytes);
+  if ('skipped' in read) {
+    return read;
+  }
+  const buffer = read.bytes;
+  // Git's test: a NUL byte near the start means binary. Real bibliographies do carry a stray NUL
+  // deep inside an abstract (one is in the 25,000-entry corpus file), which must not hide the file.
+  if (buffer.subarray(0, 8000).includes(0)) {
+    return refuse({ reason: 'binary', detail: 'it has NUL bytes near the start' });
+  }
+  if (buffer.length >= piecesFrom) {
+    return decodePieces(buffer);
+  }
+  // A byte-order mark would otherwise shift every offset by one.
+  try {
+    return { text: STRICT_UTF8.decode(buffer).replace(/^\uFEFF/, '') };
+  } catch {
+    // Latin-1 maps every byte to one character, as an editor's replacement characters do, so
+    // offsets agree with an editor that opens the file either way.
+    return { text: buffer.toString('latin1'), notUtf8: true };
+  }
+}
+
+/**
+ * Reads a regular file's bytes (a spreadsheet, say), refusing missing, special and huge files with
+ * the reason, as {@link readTextFile} does. Never throws.
+ */
+export async function readFileBytes(
+  path: string,
+  maxBytes = MAX_FILE_BYTES,
+): Promise<{ readonly bytes: Buffer } | ReadRefusal> {
   // Stat before open: opening a FIFO waits for a writer, and opening some devices has side effects.
   const kind = await inspectFile(path);
   if ('skipped' in kind) {
@@ -93,25 +124,7 @@ export async function readTextFile(
         return refuse({ reason: 'not-a-file', detail: describeFileType(opened) });
       }
       const buffer = await readBounded(handle, opened.size, maxBytes);
-      if (!buffer) {
-        return refuse(tooLarge(`more than ${formatSize(maxBytes)}`, maxBytes));
-      }
-      // Git's test: a NUL byte near the start means binary. Real bibliographies do carry a stray NUL
-      // deep inside an abstract (one is in the 25,000-entry corpus file), which must not hide the file.
-      if (buffer.subarray(0, 8000).includes(0)) {
-        return refuse({ reason: 'binary', detail: 'it has NUL bytes near the start' });
-      }
-      if (buffer.length >= piecesFrom) {
-        return decodePieces(buffer);
-      }
-      // A byte-order mark would otherwise shift every offset by one.
-      try {
-        return { text: STRICT_UTF8.decode(buffer).replace(/^\uFEFF/, '') };
-      } catch {
-        // Latin-1 maps every byte to one character, as an editor's replacement characters do, so
-        // offsets agree with an editor that opens the file either way.
-        return { text: buffer.toString('latin1'), notUtf8: true };
-      }
+      return buffer ? { bytes: buffer } : refuse(tooLarge(`more than ${formatSize(maxBytes)}`, maxBytes));
     } finally {
       await handle.close();
     }

@@ -63,10 +63,12 @@ export interface ExtractionSheet {
   readonly problems: ReadonlyArray<{ readonly range: TextRange; readonly message: string }>;
 }
 
-/** Whether a file name is an extraction sheet's: `extraction.csv` or `*.extraction.csv`. */
+/**
+ * Whether a file name is an extraction sheet's: `extraction.csv` or `*.extraction.csv`, or the same
+ * as a spreadsheet (`.xlsx`), which the host reads into CSV text.
+ */
 export function isExtractionSheetName(name: string): boolean {
-  const lower = name.toLowerCase();
-  return lower === 'extraction.csv' || lower.endsWith('.extraction.csv');
+  return /(?:^|\.)extraction\.(?:csv|xlsx)$/i.test(name);
 }
 
 const normalize = (header: string) => header.toLowerCase().replace(/[^a-z0-9]/g, '');
