@@ -19,8 +19,12 @@ export interface ClaimsBenchResult {
   readonly diagnostics: number;
 }
 
-/** Builds the manuscript and times full and incremental diagnostics. */
-export function benchClaims(root: string, runs = 15): ClaimsBenchResult {
+/**
+ * Builds the manuscript and times full and incremental diagnostics. With `withReview`, the example
+ * review's PRISMA counts file and extraction sheet sit beside the manuscript, so that its numbers are
+ * checked against them too (prisma-mismatch, sheet-mismatch), as in a systematic review's project.
+ */
+export function benchClaims(root: string, runs = 15, withReview = false): ClaimsBenchResult {
   const example = join(root, 'examples/latex-review');
   const chapters = readdirSync(join(example, 'chapters')).map((name) =>
     readFileSync(join(example, 'chapters', name), 'utf8').replace(/^% !TEX root.*$/m, ''),
@@ -46,6 +50,14 @@ export function benchClaims(root: string, runs = 15): ClaimsBenchResult {
     for (const [name, bib] of bibs) {
       workspace.setDocument(`file:///bench/${name}`, bib);
     }
+    if (withReview) {
+      for (const name of ['prisma.csv', 'extraction.csv']) {
+        workspace.setDocument(
+          `file:///bench/${name}`,
+          readFileSync(join(root, 'examples/systematic-review', name), 'utf8'),
+        );
+      }
+    }
     workspace.setDocument('file:///bench/main.tex', text);
     let start = performance.now();
     diagnostics = collectDiagnostics(workspace, 'file:///bench/main.tex', config).length;
@@ -66,7 +78,11 @@ export function benchClaims(root: string, runs = 15): ClaimsBenchResult {
 }
 
 if (require.main === module) {
-  const result = benchClaims(join(__dirname, '..'));
+  const withReview = process.argv.includes('--with-review');
+  const result = benchClaims(join(__dirname, '..'), 15, withReview);
+  if (withReview) {
+    console.log('with the example review\u2019s prisma.csv and extraction.csv beside the manuscript:');
+  }
   const full = summarize(result.fullMs.slice(1));
   const edit = summarize(result.editMs.slice(10));
   console.log(

@@ -3,7 +3,7 @@
 // `prisma.csv` beside `main.tex`); the prose is the document's text with its non-prose (commands,
 // math, comments, citations) masked, split into sentences with paragraph numbers.
 
-import { defineObjectMemo } from '../base/caches';
+import { defineObjectMemo, defineTextMemo } from '../base/caches';
 import { splitTrimmedSentences } from '../claims/splitSentences';
 import type { TextRange } from '../text/textRange';
 import type { SourceDocument, Workspace } from '../workspace/workspace';
@@ -12,6 +12,7 @@ import {
   describeStatedQuantity,
   findStatedCounts,
   type ProseSentence,
+  type StatedCount,
   type StatedQuantity,
 } from './findStatedCounts';
 import { prismaCountsOfDocument } from './parsePrismaCounts';
@@ -39,36 +40,105 @@ export function findCountsDocument(workspace: Workspace, uri: string, configured
   return findReviewFile(workspace, uri, 'prisma', configured);
 }
 
-const sentencesOf = defineObjectMemo<SourceDocument, ProseSentence[]>();
+/** A paragraph of a document's prose: its offset, its text, and the same with non-prose masked by spaces. */
+export interface ProseParagraph {
+  readonly start: number;
+  readonly raw: string;
+  readonly masked: string;
+  /** Its sentences, offsets relative to the paragraph. */
+  readonly sentences: readonly ProseSentence[];
+}
 
-/** The sentences of a document's prose, non-prose masked by spaces (offsets unchanged). */
-export function proseSentences(workspace: Workspace, document: SourceDocument): ProseSentence[] {
-  const cached = sentencesOf.get(document);
+const paragraphsOf = defineObjectMemo<SourceDocument, ProseParagraph[]>();
+const paragraphSentences = defineTextMemo<ProseSentence[]>(20_000);
+
+/** A document's text with its non-prose masked by spaces, line breaks kept (offsets unchanged). */
+function maskNonProse(workspace: Workspace, document: SourceDocument): string {
+  const text = document.text;
+  const parts: string[] = [];
+  let at = 0;
+  for (const range of workspace.nonProse(document)) {
+    const start = Math.max(range.start, at);
+    const end = Math.min(range.end, text.length);
+    if (end <= start) {
+      continue;
+    }
+    const hidden = text.slice(start, end);
+    // Most non-prose ranges (commands, citations, math) hold no line break: a run of spaces will do.
+    parts.push(
+      text.slice(at, start),
+      hidden.includes('\n') ? hidden.replace(/[^\n]/g, ' ') : ' '.repeat(hidden.length),
+    );
+    at = end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}
+
+/**
+ * The paragraphs of a document's prose (split at blank lines), each with its sentences, memoized per
+ * version; a paragraph's sentences are cached by its text, so a keystroke segments one paragraph.
+ */
+export function proseParagraphs(workspace: Workspace, document: SourceDocument): ProseParagraph[] {
+  const cached = paragraphsOf.get(document);
   if (cached) {
     return cached;
   }
-  const characters = document.text.split('');
-  for (const range of workspace.nonProse(document)) {
-    for (let index = range.start; index < range.end && index < characters.length; index++) {
-      if (characters[index] !== '\n') {
-        characters[index] = ' ';
+  const masked = maskNonProse(workspace, document);
+  const paragraphs: ProseParagraph[] = [];
+  const blank = /\n[ \t]*\n/g;
+  let start = 0;
+  const add = (end: number) => {
+    const text = masked.slice(start, end);
+    if (/\S/.test(text)) {
+      let sentences = paragraphSentences.get(text);
+      if (!sentences) {
+        sentences = splitTrimmedSentences(text).map(({ range }) => ({
+          start: range.start,
+          text: text.slice(range.start, range.end),
+          paragraph: 0,
+        }));
+        paragraphSentences.set(text, sentences);
       }
+      paragraphs.push({ start, raw: document.text.slice(start, end), masked: text, sentences });
     }
+  };
+  for (const match of masked.matchAll(blank)) {
+    add(match.index);
+    start = match.index + match[0].length;
   }
-  const masked = characters.join('');
-  const sentences: ProseSentence[] = [];
-  let paragraph = 0;
-  let last = 0;
-  for (const { range } of splitTrimmedSentences(masked)) {
-    // A blank line between two sentences starts a new paragraph.
-    if (/\n[ \t]*\n/.test(masked.slice(last, range.start))) {
-      paragraph++;
+  add(masked.length);
+  paragraphsOf.set(document, paragraphs);
+  return paragraphs;
+}
+
+/** The sentences of a document's prose, non-prose masked by spaces, in document offsets. */
+export function proseSentences(workspace: Workspace, document: SourceDocument): ProseSentence[] {
+  return proseParagraphs(workspace, document).flatMap((paragraph, index) =>
+    paragraph.sentences.map((sentence) => ({ ...sentence, start: paragraph.start + sentence.start, paragraph: index })),
+  );
+}
+
+/** What a paragraph states, per counts file: the counts object is the same while its file's text is. */
+const statedByCounts = defineObjectMemo<PrismaCounts, Map<string, StatedCount[]>>();
+const MAX_CACHED_PARAGRAPHS = 5_000;
+
+/** The counts a paragraph states, offsets relative to it, cached by its masked text. */
+function statedCountsOf(paragraph: ProseParagraph, counts: PrismaCounts): StatedCount[] {
+  let cache = statedByCounts.get(counts);
+  if (!cache) {
+    cache = new Map();
+    statedByCounts.set(counts, cache);
+  }
+  let stated = cache.get(paragraph.masked);
+  if (!stated) {
+    stated = findStatedCounts(paragraph.sentences, counts);
+    if (cache.size >= MAX_CACHED_PARAGRAPHS) {
+      cache.clear();
     }
-    sentences.push({ start: range.start, text: masked.slice(range.start, range.end), paragraph });
-    last = range.end;
+    cache.set(paragraph.masked, stated);
   }
-  sentencesOf.set(document, sentences);
-  return sentences;
+  return stated;
 }
 
 /**
@@ -136,7 +206,13 @@ export function findCountMismatches(
     return [];
   }
   const mismatches: CountMismatch[] = [];
-  for (const stated of findStatedCounts(proseSentences(workspace, document), counts)) {
+  const statedCounts = proseParagraphs(workspace, document).flatMap((paragraph) =>
+    statedCountsOf(paragraph, counts).map((count) => ({
+      ...count,
+      range: { start: paragraph.start + count.range.start, end: paragraph.start + count.range.end },
+    })),
+  );
+  for (const stated of statedCounts) {
     const accepted = acceptedValues(stated.quantity, counts);
     if (!accepted || accepted.includes(stated.value)) {
       continue;

@@ -9,9 +9,11 @@
 // the words before the number (the nearest one) or, failing that, after it; a sentence that names
 // none is left alone, as is a number whose value the sheet does not use.
 
+import { defineObjectMemo } from '../base/caches';
 import type { TextRange } from '../text/textRange';
 import type { ExtractionSheet, SheetRow } from './extractionSheet';
 import type { ProseSentence } from './findStatedCounts';
+import type { ProseParagraph } from './manuscriptCounts';
 
 /** A subgroup count of the text that disagrees with the sheet. */
 export interface SheetMismatch {
@@ -189,6 +191,49 @@ export function findSheetMismatches(
         stated: counted.value,
         expected: value.count,
         message: `The extraction sheet lists ${value.count} of its ${total} studies with ${value.value}, not ${counted.value}.`,
+      });
+    }
+  }
+  return mismatches;
+}
+
+/** What a paragraph gets wrong, per sheet: the sheet object is the same while its file's text is. */
+const mismatchesBySheet = defineObjectMemo<
+  ExtractionSheet,
+  Map<string, { readonly raw: string; readonly found: SheetMismatch[] }>
+>();
+const MAX_CACHED_PARAGRAPHS = 5_000;
+
+/**
+ * The subgroup counts of a document's paragraphs that disagree with the sheet, in document offsets;
+ * each paragraph's result is cached by its text, so a keystroke checks one paragraph.
+ */
+export function findDocumentSheetMismatches(
+  paragraphs: readonly ProseParagraph[],
+  sheet: ExtractionSheet,
+): SheetMismatch[] {
+  let cache = mismatchesBySheet.get(sheet);
+  if (!cache) {
+    cache = new Map();
+    mismatchesBySheet.set(sheet, cache);
+  }
+  const mismatches: SheetMismatch[] = [];
+  for (const paragraph of paragraphs) {
+    // Keyed by the masked text, whose hash the other caches of the paragraph have computed already;
+    // the raw text (which holds the percent signs) must match too.
+    const entry = cache.get(paragraph.masked);
+    let found = entry?.raw === paragraph.raw ? entry.found : undefined;
+    if (!found) {
+      found = findSheetMismatches(paragraph.sentences, sheet, paragraph.raw);
+      if (cache.size >= MAX_CACHED_PARAGRAPHS) {
+        cache.clear();
+      }
+      cache.set(paragraph.masked, { raw: paragraph.raw, found });
+    }
+    for (const mismatch of found) {
+      mismatches.push({
+        ...mismatch,
+        range: { start: paragraph.start + mismatch.range.start, end: paragraph.start + mismatch.range.end },
       });
     }
   }

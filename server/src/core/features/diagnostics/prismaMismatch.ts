@@ -11,9 +11,9 @@
 
 import { formatCount } from '../../prisma/checkPrismaArithmetic';
 import { parseExtractionSheet } from '../../prisma/extractionSheet';
-import { findCountMismatches, proseSentences } from '../../prisma/manuscriptCounts';
+import { findCountMismatches, proseParagraphs } from '../../prisma/manuscriptCounts';
 import { findReviewFile } from '../../prisma/reviewFiles';
-import { findSheetMismatches } from '../../prisma/sheetStatements';
+import { findDocumentSheetMismatches } from '../../prisma/sheetStatements';
 import type { RuleContext, RuleDiagnostic } from './rule';
 import type { DiagnosticRule } from './rule';
 
@@ -68,7 +68,7 @@ function checkManuscript({ workspace, document, config }: RuleContext): RuleDiag
   const sheet = findReviewFile(workspace, document.uri, 'sheet', config.review?.sheetFile);
   if (sheet && (document.kind === 'latex' || document.kind === 'markdown')) {
     const rows = parseExtractionSheet(sheet.text, config.stats.sheetColumns);
-    for (const mismatch of findSheetMismatches(proseSentences(workspace, document), rows, document.text)) {
+    for (const mismatch of findDocumentSheetMismatches(proseParagraphs(workspace, document), rows)) {
       diagnostics.push({
         range: mismatch.range,
         code: 'sheet-mismatch',
