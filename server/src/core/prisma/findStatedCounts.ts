@@ -64,7 +64,8 @@ const STAGES = {
   notRetrieved:
     /\b(?:could not be|couldn't be|were not|was not|cannot be|not)\s+(?:retrieved|obtained|accessed|found in full)\b/i,
   assessed: /\b(?:assessed|evaluated for eligibility|full[- ]text (?:review|screening|assessment)|reviewed in full)\b/i,
-  included: /\bincluded\b|\bmet (?:the|our|all) (?:eligibility|inclusion) criteria\b/i,
+  included:
+    /\bincluded\b|\bmet (?:the|our|all) (?:eligibility|inclusion) criteria\b|\bbr(?:ought|ings) together\b|\bretained\b|\benrolled\b|\beligible for inclusion\b/i,
   metaAnalysis: /\bmeta-?analys[ie]s\b|\bquantitative synthesis\b|\bpooled analysis\b/i,
 };
 
@@ -151,6 +152,8 @@ interface ItemName {
   readonly after: RegExp;
   /** The name right before a count: "(not peer reviewed, 5", "PubMed (n = 587". */
   readonly before: RegExp;
+  /** The name alone, as the words of a box "Embase (n = 398)" are. */
+  readonly alone: RegExp;
 }
 
 /** How prose names the items of the counts' breakdowns: the databases searched, the reasons for exclusion. */
@@ -159,6 +162,7 @@ function itemNames(counts: PrismaCounts): ItemName[] {
   const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
   // A name before its count: "PubMed (n = 587", "PubMed: 587"; a reason in a list, "(not peer reviewed, 5".
   const databaseBefore = (label: string) => new RegExp(`\\b${escape(label)}\\s*(?:\\(\\s*n\\s*=\\s*|:\\s*)$`, 'i');
+  const alone = (label: string) => new RegExp(`^\\s*${escape(label)}\\s*$`, 'i');
   const reasonBefore = (label: string) =>
     new RegExp(`(?:^|[(;:]\\s*)${escape(label)}\\s*(?:,\\s*|:\\s*|\\(\\s*)(?:n\\s*=\\s*)?$`, 'i');
   for (const quantity of ['database_specific_results', 'register_specific_results'] as const) {
@@ -171,6 +175,7 @@ function itemNames(counts: PrismaCounts): ItemName[] {
           'i',
         ),
         before: databaseBefore(item.label),
+        alone: alone(item.label),
       });
     }
   }
@@ -183,6 +188,7 @@ function itemNames(counts: PrismaCounts): ItemName[] {
           label: item.label,
           after: new RegExp(`^[^0-9;,()]{0,30}?\\b${escape(item.label)}\\b`, 'i'),
           before: reasonBefore(item.label),
+          alone: alone(item.label),
         });
       }
     }
@@ -406,7 +412,7 @@ function classify(left: string, right: string, context: SentenceContext): Stated
   }
   // A name right after the count says what it counts: "587 from PubMed", "51 had no imaging data".
   for (const name of reasonNames) {
-    if (name.after.test(right)) {
+    if (name.after.test(right) || (left.trim() === '' && name.alone.test(right))) {
       return { kind: 'item', quantity: name.quantity, label: name.label };
     }
   }
@@ -504,6 +510,13 @@ function classify(left: string, right: string, context: SentenceContext): Stated
     return undefined;
   }
   const records = /^(?:record|reference|citation|article|paper|publication|title|abstract|hit|entr)/.test(noun);
+  // "17 included studies reported in 19 papers": the reports of the included studies.
+  if (
+    /^(?:report|paper|article|publication)/.test(noun) &&
+    /\b(?:reported|described|published|presented)\s+in\s+$/i.test(left)
+  ) {
+    return context.previousVersion ? count('previous_reports') : { kind: 'included-reports' };
+  }
   // "52 studies were included in the review (57 reports)".
   if (
     noun.startsWith('report') &&
