@@ -33,9 +33,17 @@ const BLIND4_FLOORS: Partial<Record<Scored, { precision?: number; recall?: numbe
   'untagged-claim': { precision: 0.6, recall: 0.45 },
   'misattributed-citation': { precision: 0.95, recall: 0.9 },
 };
-/** The fifth blind set's first measure (test/claims/blind5/README.md), wholly held out; floors under it. */
+/**
+ * The fifth blind set's first measure (test/claims/blind5/README.md), whole and then per half once it
+ * was split by file: the holdout half (files 01 and 02, never read) measured P 0.864 / R 0.559.
+ */
 const BLIND5_FLOORS: Partial<Record<Scored, { precision?: number; recall?: number }>> = {
   'untagged-claim': { precision: 0.8, recall: 0.5 },
+  'misattributed-citation': { precision: 0.95, recall: 0.9 },
+};
+/** The fifth blind set's development half (file 03, a scoping review's methods and results): P 0.800 / R 0.444 at the split. */
+const BLIND5_DEV_FLOORS: Partial<Record<Scored, { precision?: number; recall?: number }>> = {
+  'untagged-claim': { precision: 0.75, recall: 0.4 },
   'misattributed-citation': { precision: 0.95, recall: 0.9 },
 };
 const BLIND3_HOLDOUT_FLOORS: Partial<Record<Scored, { precision?: number; recall?: number }>> = {
@@ -90,7 +98,8 @@ describe('claim rules on the annotated evaluation sets', () => {
     ['blind3/holdout', BLIND3_HOLDOUT_FLOORS, 250],
     ['blind4/dev', BLIND4_FLOORS, 220],
     ['blind4/holdout', BLIND4_FLOORS, 220],
-    ['blind5', BLIND5_FLOORS, 220],
+    ['blind5/dev', BLIND5_DEV_FLOORS, 70],
+    ['blind5/holdout', BLIND5_FLOORS, 150],
   ] as const) {
     const path = join(folder, half, 'evaluation.json');
     test(
