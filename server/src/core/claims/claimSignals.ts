@@ -111,6 +111,10 @@ const NAMED_AUTHORS = new RegExp(
 const LITERATURE = new RegExp(
   [
     '(?:several|many|numerous|some|other|previous|prior|recent|earlier|various|multiple)\\s+(?:studies|works|papers|authors|researchers|commentators|groups|investigators|reports)\\s+(?:have\\s+)?(?:shown|show|demonstrated|found|reported|suggested|proposed|described|argued|created|used|explored)',
+    // "Recent benchmarks of pathology encoders have likewise found that ...".
+    '(?:several|many|numerous|other|previous|prior|recent|earlier|independent|large-scale)\\s+(?:benchmarks|evaluations|analyses|comparisons|experiments|surveys|reviews|audits)\\s+(?:of\\s+(?:[\\w-]+\\s+){1,3})?(?:have|has)\\s+(?:(?:likewise|also|consistently|repeatedly|similarly|already)\\s+)?(?:shown|found|reported|demonstrated|suggested|concluded)',
+    // A figure of other studies as the measure of the review's own: "lower than the proportion found for conventional studies".
+    '(?:lower|higher|smaller|larger|greater|fewer|more)\\s+than\\s+(?:the|that|those)\\s+(?:[\\w-]+\\s+){0,2}(?:proportion|rate|share|number|figure|fraction|percentage)s?\\s+(?:found|reported|observed|seen)\\s+(?:for|in|among)',
     '(?:it\\s+)?(?:has|have)\\s+(?:recently\\s+|previously\\s+|already\\s+|also\\s+)?been\\s+(?:shown|proposed|introduced|demonstrated|reported|suggested|argued|established|observed|documented)',
     '(?:previous|prior|earlier|recent)\\s+(?:work|research|literature)\\b',
     // "Prior studies" are also a patient's earlier examinations ("compared with prior studies").
@@ -159,7 +163,7 @@ const REPORTING =
   /\bwe (?:also |further )?(?:note|observe|remark|stress|emphasi[sz]e|highlight|see) that\b|\bwe (?:know|are aware) of\b|\bto (?:the best of )?our knowledge\b/gi;
 /** The review's own counts: "Of the 112 included studies, 41 (37%) used CT", "reviewed papers". */
 const REVIEW_COUNT =
-  /\b(?:\d[\d,]*|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[\w-]+\s+)?(?:studies|papers|articles|trials|records|publications)\s*\(\d+(?:\.\d+)?\s*\\?%\)|\(n\s*=\s*\d+\)|\(\d[\d,]*\s+(?:studies|papers|articles)\b|\b(?:we )?(?:identified|included|reviewed|screened|selected|found)\s+\d[\d,]*\s+(?:[\w-]+\s+){0,2}(?:studies|papers|articles|records|publications)\b|\b\d[\d,]*\s+of\s+(?:the|these|those|all)\s+\d[\d,]*\s+(?:[\w-]+\s+)?(?:studies|papers|articles)\b|\b(?:included|reviewed|eligible|selected|surveyed|screened|retained|identified|analy[sz]ed)\s+(?:studies|papers|articles|works|records|publications|reports|models|trials)\b|\b(?:studies|papers|articles|records|publications)\s+(?:were\s+)?(?:included|reviewed|screened|excluded|retained|identified)\b/i;
+  /\b(?:\d[\d,]*|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?:[\w-]+\s+)?(?:studies|papers|articles|trials|records|publications)\s*\(\d+(?:\.\d+)?\s*\\?%\)|\(n\s*=\s*\d+\)|\(\d[\d,]*\s+(?:studies|papers|articles)\b|\b(?:we )?(?:identified|included|reviewed|screened|selected|found)\s+\d[\d,]*\s+(?:[\w-]+\s+){0,2}(?:studies|papers|articles|records|publications)\b|\b\d[\d,]*\s+of\s+(?:the|these|those|all)\s+\d[\d,]*\s+(?:[\w-]+\s+)?(?:studies|papers|articles)\b|\bin\s+(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+of\s+(?:the|these|those)\s+(?:[\w-]+\s+)?(?:studies|papers|articles|trials)\b|\b(?:included|reviewed|eligible|selected|surveyed|screened|retained|identified|analy[sz]ed)\s+(?:studies|papers|articles|works|records|publications|reports|models|trials)\b|\b(?:studies|papers|articles|records|publications)\s+(?:were\s+)?(?:included|reviewed|screened|excluded|retained|identified)\b/i;
 /**
  * An illustration, not a report: "a classifier would reach 99%", "Consider a dataset in which 99% ...".
  * A "would" or "may" right after "that", "which" or "how" sits in a clause of the claim, not its main
