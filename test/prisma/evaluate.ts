@@ -25,6 +25,7 @@ interface NumberLabel {
 
 /** The sets held out from development: only their totals are ever printed. */
 export const HELD_OUT = new Set(['blind3', 'blind4', 'blind7', 'blind8', 'blind12', 'blind13', 'blind14']);
+// blind15 and blind16 (updated reviews, written after blind12's first measure) are for development.
 
 /** Whether a set is held out from development. */
 export function isHeldOut(group: string, name: string): boolean {
@@ -43,7 +44,8 @@ export interface SetScore {
   readonly details: readonly string[];
 }
 
-const MANUSCRIPT = /^manuscript\.(tex|md|qmd|rmd)$/i;
+/** The manuscript of a set: its one LaTeX or Markdown file (not a README or a licence note). */
+const MANUSCRIPT = /^(?!readme|license)[^/]+\.(tex|md|qmd|rmd)$/i;
 
 /** Scores one folder with a manuscript, its prisma.csv and labels.json. */
 export function scoreSet(folder: string, name: string): SetScore | undefined {

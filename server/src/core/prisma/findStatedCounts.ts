@@ -65,7 +65,7 @@ const STAGES = {
     /\b(?:could not be|couldn't be|were not|was not|cannot be|not)\s+(?:retrieved|obtained|accessed|found in full)\b/i,
   assessed: /\b(?:assessed|evaluated for eligibility|full[- ]text (?:review|screening|assessment)|reviewed in full)\b/i,
   included:
-    /\bincluded\b|\bmet (?:the|our|all) (?:eligibility|inclusion) criteria\b|\bbr(?:ought|ings) together\b|\bretained\b|\benrolled\b|\beligible for inclusion\b/i,
+    /\bincluded\b|\bmet (?:the|our|all) (?:eligibility|inclusion) criteria\b|\bbr(?:ought|ings) together\b|\bretained\b|\benrolled\b|\beligible for inclusion\b|\bwe\s+(?:[a-z]+ly\s+)?(?:review|synthesi[sz]e|summari[sz]e|appraise)\b/i,
   metaAnalysis: /\bmeta-?analys[ie]s\b|\bquantitative synthesis\b|\bpooled analysis\b/i,
 };
 
