@@ -50,7 +50,7 @@ const NUMBER = /(?<![\w.,/\\-])(\d{1,3}(?:,\d{3})+|\d+)(?![\w-]|[.,]\d|\s*\\?%|\
 
 /** Words before a number that make it a label, not a count: "Figure 1", "Table 2", "step 3". */
 const LABEL_BEFORE =
-  /\b(?:fig(?:ure)?s?|tables?|sections?|sec|chapters?|appendix|eqs?|equations?|steps?|phases?|versions?|v|stages?|items?|no|rounds?)\.?[\s~]*$/i;
+  /\b(?:fig(?:ure)?s?|tables?|sections?|sec|chapters?|appendix|eqs?|equations?|steps?|phases?|versions?|v|stages?|items?|no|rounds?|updates?|editions?)\.?[\s~]*$/i;
 
 /** Words that may stand between a number and its noun: "1,479 database records", "207 full-text reports". */
 const NOUN =
@@ -294,7 +294,7 @@ function asIfBefore(phrase: string): [string, string] {
 
 /** Words that name a review's previous version. */
 const PREVIOUS_VERSION =
-  /\b(?:previous|original|earlier|prior)\s+(?:[\w-]+\s+){0,2}?(?:version|review|edition|search)\b/gi;
+  /\b(?:(?:previous|original|earlier|prior|(?:19|20)\d\d)\s+(?:[\w-]+\s+){0,2}?(?:version|review|edition|search)|first (?:version|edition))\b/gi;
 
 /**
  * Whether the words before a number speak of the review's previous version, and nothing after them
@@ -308,7 +308,9 @@ function speaksOfPreviousVersion(before: string): boolean {
     return false;
   }
   const since = before.slice(last.index + last[0].length);
-  return !/\b(?:updated?|current|this (?:update|review)|total|overall|together|in all|altogether|now)\b/i.test(since);
+  return !/\b(?:updated\s+(?:review|search(?:es)?|version|analysis)|current|this (?:update|review)|total|overall|together|in all|altogether|now)\b/i.test(
+    since,
+  );
 }
 
 /** The stage a stated quantity puts the sentence at. */
@@ -472,8 +474,11 @@ function classify(left: string, right: string, context: SentenceContext): Stated
     if (/^\s*(?:of (?:them|these|those|which)\s+)?(?:were|was)\s+assessed\b/i.test(right)) {
       return arm('dbr_assessed', 'other_assessed');
     }
-    // "we excluded 1,489 of them".
-    if (/\b(?:excluded|discarded)\s+$/i.test(left) && /^\s*of (?:them|these|those)\b/i.test(right)) {
+    // "we excluded 1,489 of them", "we excluded 982 on title and abstract".
+    if (
+      /\b(?:excluded|discarded)\s+$/i.test(left) &&
+      /^\s*(?:of (?:them|these|those)\b|(?:on|at|after|by|during)\s)/i.test(right)
+    ) {
       return excludedAt(context, right, left);
     }
     return undefined;
@@ -495,7 +500,7 @@ function classify(left: string, right: string, context: SentenceContext): Stated
       return count('previous_studies');
     }
     if (governing === 'included') {
-      return /\bnew\b/i.test(right.slice(0, 12)) ? count('new_studies') : { kind: 'included' };
+      return /\bnew(?:ly)?\b/i.test(right.slice(0, 14)) ? count('new_studies') : { kind: 'included' };
     }
     // "8 of the 26 studies", "Thirteen of the 26 studies", "of the 26 included studies".
     const partOf =
@@ -551,6 +556,10 @@ function classify(left: string, right: string, context: SentenceContext): Stated
       }
       if (/^\s*(?:\w+\s+)?regist(?:er|ry)\b/i.test(right)) {
         return count('register_results');
+      }
+      // "from databases and registers" is both sources, whose sum the identified count is.
+      if (/\bregist(?:er|ry|ries)s?\b/i.test(words)) {
+        return { kind: 'identified' };
       }
       return /\bdatabases?\b|\bbibliographic\b/i.test(words) ? count('database_results') : { kind: 'identified' };
     }
