@@ -142,6 +142,16 @@ const LITERATURE = new RegExp(
     '\\b(?:an|a) (?:earlier|previous|prior|recent) (?:[\\w-]+ )?(?:study|review|analysis|survey|paper|report|meta-analysis)\\b',
     '\\bfirst (?:described|proposed|introduced|reported|shown|measured|observed|demonstrated)\\b',
     '\\b(?:the )?(?:few|two|three|several) (?:available )?(?:studies|analyses|evaluations)\\b',
+    // The field's earlier studies with what they are about: "Earlier deep learning studies on the UK Biobank".
+    '(?<!\\b(?:with|and|to)\\s)(?:previous|prior|earlier)\\s+(?:[\\w-]+\\s+){1,3}studies\\s+(?:on|of|in|with|using)\\b',
+    // The review's finding set against the literature: "This mirrors the broader observation that ...".
+    '(?:mirrors|echoes|reflects|matches|confirms|is consistent with|agrees with)\\s+(?:the\\s+)?(?:broader|wider|general|published|earlier|previous)\\s+(?:[\\w-]+\\s+){0,4}(?:observation|literature|findings?|evidence|trend|reports?)\\b',
+    '(?:comparison|study|analysis|evaluation|review)\\s+(?:that\\s+)?(?:we know of|to our knowledge)\\s+(?:found|showed|reported)',
+    // What a regulator decided is on record somewhere: "cleared by the FDA in 2018", "the AI Act classifies".
+    '(?:cleared|approved|authori[sz]ed|granted)\\s+(?:for\\s+[\\w -]{1,30}\\s+)?by\\s+the\\s+(?:US\\s+|U\\.S\\.\\s+)?(?:FDA|Food and Drug Administration|EMA|European Medicines Agency)',
+    '(?:marketing\\s+)?(?:authori[sz]ation|clearance|approval)\\s+from\\s+the\\s+(?:US\\s+|U\\.S\\.\\s+)?(?:FDA|Food and Drug Administration|EMA|European Medicines Agency)',
+    '(?:authori[sz]ed|cleared|approved)\\s+by\\s+the\\s+FDA',
+    'the\\s+(?:European\\s+)?AI\\s+Act\\s+(?:classifies|requires|defines|obliges)',
   ]
     .map((pattern) => (pattern.startsWith('^') ? `(?:${pattern})` : `\\b(?:${pattern})`))
     .join('|'),
