@@ -25,10 +25,12 @@ const PERCENT =
   /(?<![\w.])\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)(?!\s*(?:[a-z-]+\s+)?(?:confidence|credible|CI\b|prediction interval))/i;
 /** A count of things: a number (glued only to its unit, so "3D volumes" is no count) before a noun of data or model size. */
 const SIZE =
-  /\b(?:\d+(?:[.,]\d+)*|one|two|three|four|five|six|seven|eight|nine|ten|hundreds of|thousands of|millions of)(?:\s*(?:[KMBT]\b|k\b|hundred\b|thousand\b|million\b|billion\b|trillion\b)|(?![a-z]))\s*(?:(?!(?:or|and|more|fewer|less|of|to)\b)[a-z]+[- ]){0,2}(?:(?:trainable\s+)?parameters|params|image[- –]text pairs|image[- –]mask pairs|image[- –]caption pairs|whole[- ]slide images|WSIs|slides|slices|patches|tiles|scans|volumes|patients|samples|examples|tokens|question[- –]+answer pairs|minutes|hours|GPU[- ]hours|days|datasets|images|pairs|cases|masks|reports|videos|photographs|radiographs|categories|classes)\b/i;
+  /\b(?:\d+(?:[.,]\d+)*|one|two|three|four|five|six|seven|eight|nine|ten|hundreds of|thousands of|millions of)(?:\s*(?:[KMBT]\b|k\b|hundred\b|thousand\b|million\b|billion\b|trillion\b)|(?![a-z]))\s*(?:(?!(?:or|and|more|fewer|less|of|to)\b)[a-z]+[- ]){0,2}(?:(?:trainable\s+)?parameters|params|image[- –]text pairs|image[- –]mask pairs|image[- –]caption pairs|whole[- ]slide images|WSIs|slides|slices|patches|tiles|scans|volumes|patients|samples|examples|tokens|question[- –]+answer pairs|minutes|hours|GPU[- ]hours|days|datasets|images|pairs|cases|masks|reports|videos|photographs|radiographs|categories|classes|participants|subjects|individuals)\b/i;
 /** "a 1.1-billion-parameter ViT", "a 300M-parameter encoder". */
 const HYPHENATED_SIZE = /\b\d+(?:\.\d+)?[- ]?(?:[KMBT]|thousand|million|billion|trillion)-parameter\b/i;
 const SHORT_SIZE = /(?<![\w.-])\d+(?:\.\d+)?\s*[MBT](?![\w-])/;
+/** Places counted in digits: "across 71 sites" (not "one or two centres", which is a manner of speaking). */
+const PLACES = /\b\d[\d,]*\s+(?:[a-z]+\s+){0,2}(?:sites|hospitals|centres|centers|institutions|countries)\b/i;
 /** What is written before a number that makes it a pointer, not a result: "Table 3", "Section 2.1". */
 const NOT_A_RESULT_BEFORE =
   /(?:Section|Sec\.|Table|Tab\.|Figure|Fig\.|Eq\.|Equation|Chapter|Appendix|version|v|step|stage|Phase|top|width=|height=)\s*~?\s*$/i;
@@ -213,7 +215,8 @@ export function findFigure(sentence: string): string | undefined {
   if (percent && !NOT_A_RESULT_BEFORE.test(sentence.slice(0, percent.index))) {
     return percent[0];
   }
-  const size = SIZE.exec(sentence) ?? HYPHENATED_SIZE.exec(sentence) ?? SHORT_SIZE.exec(sentence);
+  const size =
+    SIZE.exec(sentence) ?? HYPHENATED_SIZE.exec(sentence) ?? SHORT_SIZE.exec(sentence) ?? PLACES.exec(sentence);
   if (size && !isYear(size[0].trim())) {
     return size[0].trim();
   }

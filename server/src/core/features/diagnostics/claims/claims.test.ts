@@ -170,7 +170,9 @@ describe('untagged-claim on real prose: what is not a claim, and the tiers', () 
   });
 
   test('the US is not "us": a sentence about a US agency is not the author\'s own', () => {
+    // A regulator's decision is on record somewhere, so it is a weak claim of its own.
     assert.deepEqual(flagged('The system was cleared by the US FDA. Its trial reported a sensitivity of 87.2\\%.'), [
+      'unsourced-attribution: The system was cleared by the US FDA.',
       'untagged-claim: Its trial reported a sensitivity of 87.2\\%.',
     ]);
     assert.deepEqual(flagged('Let us note that the sensitivity was 87.2\\%.'), []);
