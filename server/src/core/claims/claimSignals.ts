@@ -22,7 +22,7 @@ const SCORE =
   /(?<![\w.,-])(?:0?\.\d+|[1-9]\d?\.\d+|100(?:\.0+)?|[1-9]?\d(?:\.\d+)?\s*(?:%|percent\b|per cent\b))(?![\w.]*\s*-?\s*(?:fold|layers?|epochs?|states?)\b)/i;
 /** A percentage, not a confidence level ("95% CI", "95 % bootstrap confidence intervals"). */
 const PERCENT =
-  /(?<![\w.])\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b)(?!\s*(?:[a-z-]+\s+)?(?:confidence|credible|CI\b|prediction interval))/i;
+  /(?<![\w.])(?:\d+(?:\.\d+)?|one|two|three|four|five|ten|a few)\s*(?:%|percent\b|per cent\b)(?!\s*(?:[a-z-]+\s+)?(?:confidence|credible|CI\b|prediction interval))/i;
 /** A count of things: a number (glued only to its unit, so "3D volumes" is no count) before a noun of data or model size. */
 const SIZE =
   /\b(?:\d+(?:[.,]\d+)*|one|two|three|four|five|six|seven|eight|nine|ten|hundreds of|thousands of|millions of)(?:\s*(?:[KMBT]\b|k\b|hundred\b|thousand\b|million\b|billion\b|trillion\b)|(?![a-z]))\s*(?:(?!(?:or|and|more|fewer|less|of|to)\b)[a-z]+[- ]){0,2}(?:(?:trainable\s+)?parameters|params|image[- –]text pairs|image[- –]mask pairs|image[- –]caption pairs|whole[- ]slide images|WSIs|slides|slices|patches|tiles|scans|volumes|patients|samples|examples|tokens|question[- –]+answer pairs|minutes|hours|GPU[- ]hours|days|datasets|images|pairs|cases|masks|reports|videos|photographs|radiographs|categories|classes|participants|subjects|individuals)\b/i;
@@ -65,6 +65,7 @@ const COMPARATIVE = new RegExp(
     'dominat(?:e|es|ed|ing)',
     'most (?:popular|widely used|commonly used|accurate|successful)',
     'among the (?:most|best|largest|strongest|first)',
+    'with (?:high|striking|remarkable|excellent|near-perfect|human-level|expert-level) accuracy',
     'preferred[^.]{0,80} over',
     '(?:far |much )?(?:fewer|higher|lower|faster|slower|smaller|larger|more accurate|less accurate)[^.]{0,60} than',
     'converges? faster',
@@ -125,6 +126,8 @@ const LITERATURE = new RegExp(
     '\\b(?:work|studies|research|literature)\\s+(?:argues|argued|shows|showed|suggests|suggested|finds|found|reports|reported|claims|claimed|indicates|indicated)\\b',
     // Not "is said to": "a function is said to be continuous" defines.
     '(?:is|are|was|were)\\s+(?:often\\s+|widely\\s+|commonly\\s+)?(?:claimed|reported|believed|thought)\\s+to\\b',
+    // "often assumed to" is the field's assumption; a bare "is assumed to" is usually the author's own.
+    '(?:is|are|was|were)\\s+(?:often|widely|commonly|generally|usually)\\s+assumed\\s+to\\b',
     '(?:it\\s+is|is)\\s+(?:well[- ])?known\\s+that',
     '(?:is|are)\\s+well[- ]known\\s+(?:from|in|since|among)\\b',
     // An appeal to what everyone knows is a claim that needs the source that made it known:
@@ -154,6 +157,7 @@ const LITERATURE = new RegExp(
     '(?:marketing\\s+)?(?:authori[sz]ation|clearance|approval)\\s+from\\s+the\\s+(?:US\\s+|U\\.S\\.\\s+)?(?:FDA|Food and Drug Administration|EMA|European Medicines Agency)',
     '(?:authori[sz]ed|cleared|approved)\\s+by\\s+the\\s+FDA',
     'the\\s+(?:European\\s+)?AI\\s+Act\\s+(?:classifies|requires|defines|obliges)',
+    '(?:since|after|following)\\s+(?:the\\s+)?(?:FDA\\s+|EMA\\s+)?approval\\s+of\\b',
   ]
     .map((pattern) => (pattern.startsWith('^') ? `(?:${pattern})` : `\\b(?:${pattern})`))
     .join('|'),
