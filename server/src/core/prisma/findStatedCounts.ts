@@ -12,6 +12,7 @@
 // FMs") are not read as counts.
 
 import type { TextRange } from '../text/textRange';
+import { NUMBER_IN_WORDS, readNumberInWords } from './numberWords';
 import type { PrismaCounts, PrismaQuantity } from './prismaCounts';
 
 /**
@@ -85,48 +86,6 @@ interface NumberToken {
   readonly value: number;
 }
 
-const UNITS = [
-  'zero',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-  'thirteen',
-  'fourteen',
-  'fifteen',
-  'sixteen',
-  'seventeen',
-  'eighteen',
-  'nineteen',
-];
-const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-
-/**
- * A number below a hundred in words, as style guides ask at the start of a sentence and for small
- * counts: "Thirteen", "twenty-one", "forty four". "one" alone is left out: it is a pronoun and an
- * article far more often than a count ("one of the reviewers", "at least one").
- */
-const NUMBER_IN_WORDS = new RegExp(
-  `(?<![\\w-])(?:(${TENS.slice(2).join('|')})(?:[- ](${UNITS.slice(1, 10).join('|')}))?|(${UNITS.slice(2).join('|')}))(?![\\w-])`,
-  'gi',
-);
-
-/** The value of a number in words matched by {@link NUMBER_IN_WORDS}. */
-function valueInWords(match: RegExpMatchArray): number {
-  if (match[3]) {
-    return UNITS.indexOf(match[3].toLowerCase());
-  }
-  return TENS.indexOf(match[1].toLowerCase()) * 10 + (match[2] ? UNITS.indexOf(match[2].toLowerCase()) : 0);
-}
-
 /** The numbers of a sentence that may be counts, in digits or in words, in order. */
 function findNumbers(text: string): NumberToken[] {
   const numbers: NumberToken[] = [];
@@ -139,7 +98,7 @@ function findNumbers(text: string): NumberToken[] {
     add(match.index, match[0].length, Number(match[0].replace(/,/g, '')));
   }
   for (const match of text.matchAll(NUMBER_IN_WORDS)) {
-    add(match.index, match[0].length, valueInWords(match));
+    add(match.index, match[0].length, readNumberInWords(match[0])!);
   }
   return numbers.sort((a, b) => a.index - b.index);
 }
@@ -397,9 +356,8 @@ function governingStage(left: string, right: string): keyof typeof STAGES | unde
   return VERBS.find(({ pattern }) => pattern.test(after.slice(0, 60)))?.stage;
 }
 
-/** Number words of the counts prose writes in words: "Thirteen of the 26 studies". */
-const NUMBER_WORD =
-  /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)(?:-\w+)?\s+$/i;
+/** A number in words right before a text's end: "Thirteen" in "Thirteen of the 26 studies". */
+const NUMBER_WORD = new RegExp(`(?:${NUMBER_IN_WORDS.source})\\s+$`, 'i');
 
 /** What a number counts, from the words on each side of it; undefined when they do not say. */
 function classify(left: string, right: string, context: SentenceContext): StatedQuantity | undefined {

@@ -14,6 +14,7 @@ import type { TextRange } from '../text/textRange';
 import type { ExtractionSheet, SheetRow } from './extractionSheet';
 import type { ProseSentence } from './findStatedCounts';
 import type { ProseParagraph } from './manuscriptCounts';
+import { NUMBER_IN_WORDS, readNumberInWords } from './numberWords';
 
 /** A subgroup count of the text that disagrees with the sheet. */
 export interface SheetMismatch {
@@ -96,39 +97,16 @@ function firstValueIn(text: string, values: readonly SheetValue[]): SheetValue |
 }
 
 const NUMBER = /(?<![\w.,/\\-])(\d{1,3}(?:,\d{3})+|\d+)(?![\w-]|[.,]\d)/g;
-const NUMBER_WORDS = [
-  'zero',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-  'thirteen',
-  'fourteen',
-  'fifteen',
-  'sixteen',
-  'seventeen',
-  'eighteen',
-  'nineteen',
-  'twenty',
-];
 
-/** A count at the start of a text, in digits or (up to twenty) in words. */
+/** A count at the start of a text, in digits or in words. */
 function countAt(text: string): { value: number; length: number } | undefined {
   const digits = /^(\d{1,3}(?:,\d{3})+|\d+)(?![\w.,-]\d?)/.exec(text);
   if (digits) {
     return { value: Number(digits[1].replace(/,/g, '')), length: digits[1].length };
   }
-  const word = /^[A-Za-z]+/.exec(text)?.[0];
-  const index = word ? NUMBER_WORDS.indexOf(word.toLowerCase()) : -1;
-  return index > 1 && word ? { value: index, length: word.length } : undefined;
+  const word = new RegExp(`^${NUMBER_IN_WORDS.source}`, 'i').exec(text)?.[0];
+  const value = word ? readNumberInWords(word) : undefined;
+  return word && value !== undefined ? { value, length: word.length } : undefined;
 }
 
 /**
@@ -149,7 +127,7 @@ export function findSheetMismatches(
   const mismatches: SheetMismatch[] = [];
   // "N of the M (included) studies", "N studies (P%)", "N (P%)".
   const statement = new RegExp(
-    `(?<![\\w.,-])(\\d{1,3}(?:,\\d{3})+|\\d+|${NUMBER_WORDS.slice(2).join('|')})` +
+    `(?<![\\w.,-])(\\d{1,3}(?:,\\d{3})+|\\d+|${NUMBER_IN_WORDS.source})` +
       `(?:\\s+of\\s+(?:the|our|all)\\s+(\\d+)\\s+(?:included\\s+)?(?:studies|models|papers|articles)\\b(?:\\s*[,(]\\s*(\\d+(?:\\.\\d+)?)\\s*\\\\?%)?` +
       `|(?:\\s+(?:included\\s+)?(?:studies|models|papers|articles))?\\s*[,(]\\s*(\\d+(?:\\.\\d+)?)\\s*\\\\?%)`,
     'gi',

@@ -14,32 +14,9 @@ import { parseExtractionSheet } from '../../prisma/extractionSheet';
 import { findCountMismatches, proseParagraphs } from '../../prisma/manuscriptCounts';
 import { findReviewFile } from '../../prisma/reviewFiles';
 import { findDocumentSheetMismatches } from '../../prisma/sheetStatements';
+import { writeNumberInWords } from '../../prisma/numberWords';
 import type { RuleContext, RuleDiagnostic } from './rule';
 import type { DiagnosticRule } from './rule';
-
-const NUMBER_WORDS = [
-  'zero',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-  'thirteen',
-  'fourteen',
-  'fifteen',
-  'sixteen',
-  'seventeen',
-  'eighteen',
-  'nineteen',
-  'twenty',
-];
 
 /**
  * The number a fix writes, in the text's style: in words where the text wrote a word ("Thirteen" at a
@@ -47,9 +24,9 @@ const NUMBER_WORDS = [
  * needs it.
  */
 function writeNumber(count: number, written: string): string {
-  if (/^[A-Za-z]+$/.test(written) && count < NUMBER_WORDS.length) {
-    const word = NUMBER_WORDS[count];
-    return /^[A-Z]/.test(written) ? `${word.charAt(0).toUpperCase()}${word.slice(1)}` : word;
+  const inWords = /^[A-Za-z][A-Za-z -]*$/.test(written) ? writeNumberInWords(count, written) : undefined;
+  if (inWords) {
+    return inWords;
   }
   return written.includes(',') || count >= 10_000 ? formatCount(count) : String(count);
 }
