@@ -12,6 +12,8 @@ import fc from 'fast-check';
 import { parseBibtex, reparseBibtexAfterEdit } from '../../server/src/core/bibtex/parseBibtex';
 import { piecedText } from '../../server/src/core/text/piecedText';
 import { parseCatalogueFile } from '../../server/src/core/catalogue/parseCatalogueFile';
+import { parseExtractionSheet } from '../../server/src/core/prisma/extractionSheet';
+import { parsePrismaCounts } from '../../server/src/core/prisma/parsePrismaCounts';
 import { createLanguageService, NOT_CANCELLED } from '../../server/src/core/languageService';
 import { scanLatex } from '../../server/src/core/latex/scanLatex';
 import { scanMarkdown } from '../../server/src/core/markdown/scanMarkdown';
@@ -107,6 +109,63 @@ const MARKDOWN = [
   '<!-- ',
   '-->',
 ];
+/** Pieces of PRISMA counts files (the CSV template and its YAML form) and extraction sheets. */
+const PRISMA_CSV = [
+  'data,n\n',
+  'data,node,box,description,boxtext,tooltips,url,n\n',
+  '\ufeff',
+  'records_screened,',
+  'database_results,"1,532"\n',
+  'duplicates,402\n',
+  'dbr_excluded,"A, 3; B, xxx"\n',
+  'database_specific_results,"PubMed, 10; Embase, 1,2"\n',
+  'new_studies,',
+  'NA',
+  'xxx',
+  '"',
+  ',',
+  '\r\n',
+];
+const PRISMA_YAML = [
+  'database_results: ',
+  'dbr_excluded:\n  ',
+  'Not an FM: ',
+  '1532',
+  '- ',
+  '&a ',
+  '*a',
+  '{',
+  '[',
+  ':',
+];
+const SHEET = [
+  'key,model,year,category,modality,task,dataset\n',
+  'Ref,Model\n',
+  'a1,A,2024,VLM,CT; MRI,segmentation,X\n',
+  '"x;y"',
+  ';',
+  ',',
+];
+const PRISMA_PROSE = [
+  'The database searches identified ',
+  '1,532',
+  ' records',
+  'After removing ',
+  ' duplicates, ',
+  ' records were screened',
+  '(n = ',
+  ')',
+  'Of these, ',
+  ' were excluded',
+  'Thirteen of the ',
+  ' studies (50\\%)',
+  'CT (5 studies, 19%)',
+  ' studies were included',
+  'the previous version included ',
+  '"we included 12 studies"',
+  '. ',
+];
+
 const YAML = [
   'models:\n',
   '  - id: ',
@@ -260,6 +319,90 @@ describe(`fuzzing the readers (seed ${SEED}, ${RUNS} runs each)`, () => {
         }
       }),
       PARAMETERS,
+    );
+  });
+
+  test('PRISMA counts files and extraction sheets never throw, and every place they give is in the text', () => {
+    fc.assert(
+      fc.property(textOf(PRISMA_CSV, 40), textOf(PRISMA_YAML, 30), textOf(SHEET, 30), (csv, yaml, sheet) => {
+        for (const counts of [
+          parsePrismaCounts(csv, 'csv'),
+          parsePrismaCounts(csv, 'yaml'),
+          parsePrismaCounts(yaml, 'yaml'),
+        ]) {
+          for (const value of counts.values.values()) {
+            assert.ok(Number.isInteger(value.count) && value.count >= 0);
+          }
+        }
+        assert.ok(
+          withinText(
+            [...parsePrismaCounts(csv, 'csv').values.values()].map((value) => value.range),
+            csv.length,
+          ),
+        );
+        assert.ok(
+          withinText(
+            parsePrismaCounts(csv, 'csv').problems.map((problem) => problem.range),
+            csv.length,
+          ),
+        );
+        assert.ok(
+          withinText(
+            [...parsePrismaCounts(yaml, 'yaml').values.values()].map((value) => value.range),
+            yaml.length,
+          ),
+        );
+        const rows = parseExtractionSheet(sheet).rows;
+        assert.ok(
+          withinText(
+            rows.flatMap((row) => (row.keyRange ? [row.keyRange, row.range] : [row.range])),
+            sheet.length,
+          ),
+        );
+      }),
+      PARAMETERS,
+    );
+  });
+
+  test('a review (counts file, sheet, manuscript) answers every request, the diagram and the counts included', () => {
+    const files = fc.record({
+      csv: textOf(PRISMA_CSV, 30),
+      sheet: textOf(SHEET, 20),
+      prose: textOf(PRISMA_PROSE, 40),
+    });
+    fc.assert(
+      fc.property(files, ({ csv, sheet, prose }) => {
+        const workspace = new Workspace();
+        workspace.setDocument('file:///fuzz/prisma.csv', csv);
+        workspace.setDocument('file:///fuzz/extraction.csv', sheet);
+        workspace.setDocument('file:///fuzz/main.tex', prose);
+        workspace.setDocument('file:///fuzz/notes.md', prose);
+        const service = createLanguageService({ workspace, config: () => config });
+        for (const uri of [
+          'file:///fuzz/main.tex',
+          'file:///fuzz/notes.md',
+          'file:///fuzz/prisma.csv',
+          'file:///fuzz/extraction.csv',
+        ]) {
+          const diagnostics = service.collectDiagnostics(uri, NOT_CANCELLED);
+          const length = workspace.getDocument(uri)!.text.length;
+          assert.ok(
+            withinText(
+              diagnostics.map((diagnostic) => diagnostic.range),
+              length,
+            ),
+          );
+          for (const diagnostic of diagnostics) {
+            service.findCodeActions(uri, diagnostic.range, [diagnostic], NOT_CANCELLED);
+          }
+        }
+        for (const format of ['svg', 'tikz', 'json'] as const) {
+          service.drawFlowDiagram('file:///fuzz/main.tex', format, NOT_CANCELLED);
+        }
+        service.listPrismaCounts('file:///fuzz/main.tex', NOT_CANCELLED);
+        service.buildMetaAnalysis('sheet', 'file:///fuzz/main.tex', NOT_CANCELLED);
+      }),
+      { ...PARAMETERS, numRuns: Math.max(20, Math.floor(RUNS / 5)) },
     );
   });
 

@@ -81,4 +81,11 @@ describe('the extraction sheet', () => {
       [['sheet-uncited', 'lost2023']],
     );
   });
+
+  test('a file far too large to be a sheet is refused with a problem, not parsed', () => {
+    const huge = `key,model\n${'a,b\n'.repeat(2_100_000)}`;
+    const sheet = parseExtractionSheet(huge);
+    assert.equal(sheet.rows.length, 0);
+    assert.match(sheet.problems[0].message, /too large to be an extraction sheet/);
+  });
 });

@@ -94,6 +94,9 @@ const listOf = (text: string | undefined) =>
 
 const parses = defineTextMemo<ExtractionSheet>(8);
 
+/** The largest sheet read: a review's extraction sheet of a few hundred studies is well under 1 MB. */
+const MAX_SHEET_TEXT = 8_000_000;
+
 /**
  * Reads an extraction sheet. `mapping` names the column of a field where its header is not one this
  * reader knows (the project configuration's `prisma.sheetColumns`, e.g. `{ "tasks": "Clinical use" }`).
@@ -103,6 +106,18 @@ export function parseExtractionSheet(
   input: string,
   mapping: Readonly<Partial<Record<SheetField, string>>> = {},
 ): ExtractionSheet {
+  if (input.length > MAX_SHEET_TEXT) {
+    return {
+      rows: [],
+      columns: {},
+      problems: [
+        {
+          range: { start: 0, end: 0 },
+          message: 'This file is too large to be an extraction sheet (over 8 million characters); it is not read.',
+        },
+      ],
+    };
+  }
   const cacheKey = `${JSON.stringify(mapping)}\u0000${input}`;
   const cached = parses.get(cacheKey);
   if (cached) {
