@@ -35,15 +35,16 @@ describe('prisma-mismatch on labelled reviews', () => {
     const found = blind.truePositives + real.truePositives;
     const recall = found / (found + blind.missed + real.missed);
     assert.ok(recall >= 0.9, `recall ${recall.toFixed(3)}`);
-    assert.ok(blind.truePositives >= 22, `${blind.truePositives} drifted numbers found`);
+    assert.ok(blind.truePositives >= 27, `${blind.truePositives} drifted numbers found`);
   });
 
-  test('held-out sets: at least half the flags right and 5 drifted numbers found (measured 5 of 10 and 5 of 20)', () => {
+  test('held-out sets: at least 65% of the flags right and 10 drifted numbers found (measured 10 of 15 and 10 of 26)', () => {
     // blind3, 4, 7 and 8 measured 3 of 4 flags right and 3 of 12 drifts found; blind12-14, added
-    // later, brought the held-out figures to 5 of 10 and 5 of 20 at their first measure.
+    // later, brought the held-out figures to 5 of 10 and 5 of 20 at their first measure; blind19 and
+    // 20, written after the rules had learned from blind15-18, measured 5 of 5 and 5 of 6.
     const held = totals('blind', true);
     const precision = held.truePositives / Math.max(1, held.truePositives + held.falsePositives);
-    assert.ok(precision >= 0.5, `precision ${precision.toFixed(3)}`);
-    assert.ok(held.truePositives >= 5, `${held.truePositives} found`);
+    assert.ok(precision >= 0.65, `precision ${precision.toFixed(3)}`);
+    assert.ok(held.truePositives >= 10, `${held.truePositives} found`);
   });
 });

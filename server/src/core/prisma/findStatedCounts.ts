@@ -390,8 +390,11 @@ function classify(left: string, right: string, context: SentenceContext): Stated
       return { kind: 'item', quantity: name.quantity, label: name.label };
     }
   }
+  // "27 studies from the database search and 3 from citation searching" counts included studies by
+  // source, which the counts file does not: a source after studies names no records.
+  const aboutStudies = /\bstud(?:y|ies)\b/i.test(left);
   for (const source of SOURCES) {
-    if (source.pattern.test(right)) {
+    if (!aboutStudies && source.pattern.test(right)) {
       return count(source.quantity);
     }
   }
