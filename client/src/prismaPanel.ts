@@ -57,7 +57,17 @@ class PrismaPanel {
       undefined,
       subscriptions,
     );
-    // The diagram follows the counts file as it is typed in.
+    // The diagram follows the counts file as it is typed in, and as other tools (R, a spreadsheet)
+    // rewrite it on disk; the server reads the new file first, hence the same short delay.
+    const watcher = vscode.workspace.createFileSystemWatcher('**/{prisma.csv,*.prisma.csv,*.prisma.yaml,*.prisma.yml}');
+    subscriptions.push(watcher);
+    const redrawSoon = () => {
+      clearTimeout(this.redraw);
+      this.redraw = setTimeout(() => void this.refresh(), REDRAW_DELAY_MS);
+    };
+    watcher.onDidChange(redrawSoon, undefined, subscriptions);
+    watcher.onDidCreate(redrawSoon, undefined, subscriptions);
+    watcher.onDidDelete(redrawSoon, undefined, subscriptions);
     vscode.workspace.onDidChangeTextDocument(
       (event) => {
         const changed = event.document.uri.toString();

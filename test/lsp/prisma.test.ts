@@ -3,11 +3,17 @@
 // checked as it is typed in, and fmAtlas.prismaDiagram draws the diagram the view shows.
 
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { CodeActionRequest, ExecuteCommandRequest, type CodeAction } from 'vscode-languageserver-protocol/node';
+import {
+  CodeActionRequest,
+  DidChangeWatchedFilesNotification,
+  DidCloseTextDocumentNotification,
+  ExecuteCommandRequest,
+  type CodeAction,
+} from 'vscode-languageserver-protocol/node';
 import { LspTestClient, ROOT } from './lspTestClient';
 
 const EXAMPLE = join(ROOT, 'examples', 'systematic-review');
@@ -92,5 +98,37 @@ describe('PRISMA counts over LSP', () => {
     })) as { items: Array<{ quantity: string; text: string }>; paragraph: string };
     assert.equal(result.items.find((item) => item.quantity === 'records_screened')?.text, '1,024');
     assert.match(result.paragraph, /screened the remaining 1,024 records/);
+  });
+
+  test('a counts file another tool rewrites on disk is read again: the manuscript is checked against the new counts', async () => {
+    const uri = await client.open('main.tex');
+    // An earlier test opened the counts file in the editor, whose text wins over the disk's: close it.
+    await client.connection.sendNotification(DidCloseTextDocumentNotification.type, {
+      textDocument: { uri: client.uri('prisma.csv') },
+    });
+    await client.waitForDiagnostics(uri, (items) => items.some((item) => item.code === 'prisma-mismatch'), 20_000);
+    // The review's R script writes new counts in which the duplicates are what the text says (368).
+    const path = join(folder, 'prisma.csv');
+    const original = readFileSync(path, 'utf8');
+    writeFileSync(path, original.replace(/^(duplicates,.*,)386(\r?)$/m, '$1368$2'));
+    try {
+      await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+        changes: [{ uri: client.uri('prisma.csv'), type: 2 }],
+      });
+      const diagnostics = await client.waitForDiagnostics(
+        uri,
+        (items) => !items.some((item) => item.message.includes('duplicates = 386')),
+        20_000,
+      );
+      assert.ok(
+        diagnostics.some((item) => item.code === 'prisma-mismatch'),
+        'the other drifted numbers are still flagged',
+      );
+    } finally {
+      writeFileSync(path, original);
+      await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+        changes: [{ uri: client.uri('prisma.csv'), type: 2 }],
+      });
+    }
   });
 });

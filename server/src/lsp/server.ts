@@ -37,6 +37,10 @@ const WATCHED_GLOBS = [
   '**/*.{bib,bibtex,tex,ltx,latex,md,markdown,qmd,Rmd,rmd}',
   '**/_{quarto,metadata}.{yml,yaml}',
   '**/*.fmatlas.{json,yaml,yml}',
+  // A review's PRISMA counts and extraction sheet, which other tools (R, a spreadsheet) rewrite.
+  '**/prisma.csv',
+  '**/*.prisma.{csv,yaml,yml}',
+  '**/{extraction,*.extraction}.{csv,xlsx}',
   `**/${PROJECT_CONFIG_FILE}`,
 ];
 
