@@ -24,7 +24,17 @@ interface NumberLabel {
 }
 
 /** The sets held out from development: only their totals are ever printed. */
-export const HELD_OUT = new Set(['blind3', 'blind4', 'blind7', 'blind8', 'blind12', 'blind13', 'blind14', 'blind19', 'blind20']);
+export const HELD_OUT = new Set([
+  'blind3',
+  'blind4',
+  'blind7',
+  'blind8',
+  'blind12',
+  'blind13',
+  'blind14',
+  'blind19',
+  'blind20',
+]);
 // blind15 and blind16 (updated reviews, written after blind12's first measure) and blind17 and blind18
 // are for development; blind19 and blind20, written with them, are held out.
 
