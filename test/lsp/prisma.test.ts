@@ -117,7 +117,7 @@ describe('PRISMA counts over LSP', () => {
       });
       const diagnostics = await client.waitForDiagnostics(
         uri,
-        (items) => !items.some((item) => item.message.includes('duplicates = 386')),
+        (items) => !items.some((item) => typeof item.message === 'string' && item.message.includes('duplicates = 386')),
         20_000,
       );
       assert.ok(
