@@ -46,9 +46,17 @@ const BLIND5_DEV_FLOORS: Partial<Record<Scored, { precision?: number; recall?: n
   'untagged-claim': { precision: 0.75, recall: 0.4 },
   'misattributed-citation': { precision: 0.95, recall: 0.9 },
 };
-/** The sixth blind set's first measure (test/claims/blind6/README.md), wholly held out: P 0.800 / R 0.389. */
+/**
+ * The sixth blind set's first measure (test/claims/blind6/README.md), whole (P 0.800 / R 0.389), then
+ * split by file: the holdout half (files 01 and 03, never read) measured P 0.783 / R 0.400 at the split.
+ */
 const BLIND6_FLOORS: Partial<Record<Scored, { precision?: number; recall?: number }>> = {
-  'untagged-claim': { precision: 0.75, recall: 0.35 },
+  'untagged-claim': { precision: 0.73, recall: 0.36 },
+  'misattributed-citation': { precision: 0.95, recall: 0.9 },
+};
+/** The sixth blind set's development half (file 02, a clinical textbook chapter in Quarto): P 0.833 / R 0.370 at the split. */
+const BLIND6_DEV_FLOORS: Partial<Record<Scored, { precision?: number; recall?: number }>> = {
+  'untagged-claim': { precision: 0.8, recall: 0.33 },
   'misattributed-citation': { precision: 0.95, recall: 0.9 },
 };
 const BLIND3_HOLDOUT_FLOORS: Partial<Record<Scored, { precision?: number; recall?: number }>> = {
@@ -105,7 +113,8 @@ describe('claim rules on the annotated evaluation sets', () => {
     ['blind4/holdout', BLIND4_FLOORS, 220],
     ['blind5/dev', BLIND5_DEV_FLOORS, 70],
     ['blind5/holdout', BLIND5_FLOORS, 150],
-    ['blind6', BLIND6_FLOORS, 250],
+    ['blind6/dev', BLIND6_DEV_FLOORS, 75],
+    ['blind6/holdout', BLIND6_FLOORS, 180],
   ] as const) {
     const path = join(folder, half, 'evaluation.json');
     test(
