@@ -23,6 +23,9 @@ const SCORE =
 /** A percentage, not a confidence level ("95% CI", "95 % bootstrap confidence intervals"). */
 const PERCENT =
   /(?<![\w.])(?:\d+(?:\.\d+)?|one|two|three|four|five|ten|a few)\s*(?:%|percent\b|per cent\b)(?!\s*(?:[a-z-]+\s+)?(?:confidence|credible|CI\b|prediction interval))/i;
+/** A number given as an estimate of something: "costs an estimated 1.9 million neurons". */
+const ESTIMATED =
+  /\ban estimated\s+(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|hundreds|thousands|millions)\b(?:\s+(?:million|billion|thousand))?/i;
 /** A count of things: a number (glued only to its unit, so "3D volumes" is no count) before a noun of data or model size. */
 const SIZE =
   /\b(?:\d+(?:[.,]\d+)*|one|two|three|four|five|six|seven|eight|nine|ten|hundreds of|thousands of|millions of)(?:\s*(?:[KMBT]\b|k\b|hundred\b|thousand\b|million\b|billion\b|trillion\b)|(?![a-z]))\s*(?:(?!(?:or|and|more|fewer|less|of|to)\b)[a-z]+[- ]){0,2}(?:(?:trainable\s+)?parameters|params|image[- –]text pairs|image[- –]mask pairs|image[- –]caption pairs|whole[- ]slide images|WSIs|slides|slices|patches|tiles|scans|volumes|patients|samples|examples|tokens|question[- –]+answer pairs|minutes|hours|GPU[- ]hours|days|datasets|images|pairs|cases|masks|reports|videos|photographs|radiographs|categories|classes|participants|subjects|individuals)\b/i;
@@ -65,6 +68,12 @@ const COMPARATIVE = new RegExp(
     'dominat(?:e|es|ed|ing)',
     'most (?:popular|widely used|commonly used|accurate|successful)',
     'among the (?:most|best|largest|strongest|first)',
+    // Epidemiology and measurement facts: "the leading cause of death", "moderate agreement between readers".
+    'the (?:leading|most common|second|third|second[- ]leading) causes? of (?:death|mortality|disability|blindness|cancer)',
+    'inter-?(?:reader|observer|rater) (?:variability|variation|agreement|reliability)',
+    '(?:agreement|variability|variation|varies|vary|differs?)\\b[^.]{0,60}\\b(?:between|among) (?:readers|observers|raters|radiologists|pathologists|sonographers|clinicians)',
+    'the (?:longest|oldest) (?:history|tradition|track record)',
+    'remains? (?:a |an )?(?:strong|hard[- ]to[- ]beat|competitive) baseline',
     'with (?:high|striking|remarkable|excellent|near-perfect|human-level|expert-level) accuracy',
     'preferred[^.]{0,80} over',
     '(?:far |much )?(?:fewer|higher|lower|faster|slower|smaller|larger|more accurate|less accurate)[^.]{0,60} than',
@@ -118,7 +127,7 @@ const LITERATURE = new RegExp(
     '(?:several|many|numerous|other|previous|prior|recent|earlier|independent|large-scale)\\s+(?:benchmarks|evaluations|analyses|comparisons|experiments|surveys|reviews|audits)\\s+(?:of\\s+(?:[\\w-]+\\s+){1,3})?(?:have|has)\\s+(?:(?:likewise|also|consistently|repeatedly|similarly|already)\\s+)?(?:shown|found|reported|demonstrated|suggested|concluded)',
     // A figure of other studies as the measure of the review's own: "lower than the proportion found for conventional studies".
     '(?:lower|higher|smaller|larger|greater|fewer|more)\\s+than\\s+(?:the|that|those)\\s+(?:[\\w-]+\\s+){0,2}(?:proportion|rate|share|number|figure|fraction|percentage)s?\\s+(?:found|reported|observed|seen)\\s+(?:for|in|among)',
-    '(?:it\\s+)?(?:has|have)\\s+(?:recently\\s+|previously\\s+|already\\s+|also\\s+)?been\\s+(?:shown|proposed|introduced|demonstrated|reported|suggested|argued|established|observed|documented)',
+    '(?:it\\s+)?(?:has|have)\\s+(?:recently\\s+|previously\\s+|already\\s+|also\\s+|yet\\s+)?been\\s+(?:shown|proposed|introduced|demonstrated|reported|suggested|argued|established|observed|documented)',
     '(?:previous|prior|earlier|recent)\\s+(?:work|research|literature)\\b',
     // "Prior studies" are also a patient's earlier examinations ("compared with prior studies").
     '(?<!\\b(?:with|and|to)\\s)(?:previous|prior|earlier|recent)\\s+studies\\b',
@@ -158,6 +167,8 @@ const LITERATURE = new RegExp(
     '(?:authori[sz]ed|cleared|approved)\\s+by\\s+the\\s+FDA',
     'the\\s+(?:European\\s+)?AI\\s+Act\\s+(?:classifies|requires|defines|obliges)',
     '(?:since|after|following)\\s+(?:the\\s+)?(?:FDA\\s+|EMA\\s+)?approval\\s+of\\b',
+    // What a reporting or appraisal guideline asks, stated without its paper: "CLAIM and TRIPOD+AI list the items ...".
+    '(?:TRIPOD(?:[+-]AI|-LLM)?|CONSORT-AI|SPIRIT-AI|STARD(?:-AI)?|PROBAST(?:\\+AI)?|QUADAS(?:-2|-C|-AI)?|DECIDE-AI|MI-CLAIM|CLAIM)(?:\\s+and\\s+(?:TRIPOD(?:[+-]AI|-LLM)?|CONSORT-AI|SPIRIT-AI|STARD(?:-AI)?|PROBAST(?:\\+AI)?|QUADAS(?:-2|-C|-AI)?|DECIDE-AI|MI-CLAIM|CLAIM))?\\s+(?:list|lists|require|requires|recommend|recommends|include|includes|contain|contains|cover|covers|ask|asks|specify|specifies|comprise|comprises)\\b',
   ]
     .map((pattern) => (pattern.startsWith('^') ? `(?:${pattern})` : `\\b(?:${pattern})`))
     .join('|'),
@@ -218,6 +229,10 @@ export function findFigure(sentence: string): string | undefined {
   const percent = PERCENT.exec(sentence);
   if (percent && !NOT_A_RESULT_BEFORE.test(sentence.slice(0, percent.index))) {
     return percent[0];
+  }
+  const estimated = ESTIMATED.exec(sentence);
+  if (estimated) {
+    return estimated[0];
   }
   const size =
     SIZE.exec(sentence) ?? HYPHENATED_SIZE.exec(sentence) ?? SHORT_SIZE.exec(sentence) ?? PLACES.exec(sentence);
