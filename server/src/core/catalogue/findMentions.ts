@@ -6,6 +6,7 @@
 import type { TextRange } from '../text/textRange';
 import type { Catalogue } from './catalogue';
 import { defineObjectMemo } from '../base/caches';
+import { escapeRegExp } from '../util/escapeRegExp';
 
 /** One mention of a catalogue record in a text. */
 export interface Mention {
@@ -24,10 +25,6 @@ interface Matcher {
 const matchers = defineObjectMemo<Catalogue, Matcher>();
 const BEFORE = '(?<![\\p{L}\\p{N}_\\\\@-])';
 const AFTER = '(?![\\p{L}\\p{N}_])';
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 function matcherFor(catalogue: Catalogue): Matcher {
   let matcher = matchers.get(catalogue);

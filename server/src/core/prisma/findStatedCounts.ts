@@ -12,6 +12,7 @@
 // FMs") are not read as counts.
 
 import type { TextRange } from '../text/textRange';
+import { escapeRegExp } from '../util/escapeRegExp';
 import { NUMBER_IN_WORDS, readNumberInWords } from './numberWords';
 import type { PrismaCounts, PrismaQuantity } from './prismaCounts';
 
@@ -118,7 +119,8 @@ interface ItemName {
 /** How prose names the items of the counts' breakdowns: the databases searched, the reasons for exclusion. */
 function itemNames(counts: PrismaCounts): ItemName[] {
   const names: ItemName[] = [];
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+  // A label's spaces match any run of white space, as prose wraps lines.
+  const escape = (text: string) => escapeRegExp(text).replace(/\s+/g, '\\s+');
   // A name before its count: "PubMed (n = 587", "PubMed: 587"; a reason in a list, "(not peer reviewed, 5".
   const databaseBefore = (label: string) => new RegExp(`\\b${escape(label)}\\s*(?:\\(\\s*n\\s*=\\s*|:\\s*)$`, 'i');
   const alone = (label: string) => new RegExp(`^\\s*${escape(label)}\\s*$`, 'i');

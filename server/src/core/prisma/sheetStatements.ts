@@ -10,6 +10,7 @@
 // none is left alone, as is a number whose value the sheet does not use.
 
 import { defineObjectMemo } from '../base/caches';
+import { escapeRegExp } from '../util/escapeRegExp';
 import type { TextRange } from '../text/textRange';
 import type { ExtractionSheet, SheetRow } from './extractionSheet';
 import type { ProseSentence } from './findStatedCounts';
@@ -61,10 +62,7 @@ function sheetValues(sheet: ExtractionSheet): SheetValue[] {
   return [...counts.entries()].map(([key, { value, rows }]) => ({
     value,
     count: rows.size,
-    pattern: new RegExp(
-      `(?<![\\w-])${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/[- ]/g, '[- ]?')}(?![\\w-])`,
-      'gi',
-    ),
+    pattern: new RegExp(`(?<![\\w-])${escapeRegExp(key).replace(/[- ]/g, '[- ]?')}(?![\\w-])`, 'gi'),
   }));
 }
 
