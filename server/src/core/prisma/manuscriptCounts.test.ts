@@ -77,4 +77,14 @@ describe('numbers of the manuscript against the counts file', () => {
     );
     assert.equal(findCountsDocument(workspace, 'file:///elsewhere/main.tex'), undefined);
   });
+
+  test('a counts file whose name holds a malformed percent escape is named in the message, never thrown on', () => {
+    const workspace = new Workspace();
+    workspace.setDocument('file:///review/bad%E0%A4%A.prisma.csv', 'data,n\nduplicates,402\n');
+    const document = workspace.setDocument('file:///review/main.tex', 'After removing 420 duplicates, we went on.\n')!;
+    assert.deepEqual(
+      findCountMismatches(workspace, document).map((mismatch) => mismatch.message),
+      ['bad%E0%A4%A.prisma.csv gives duplicates = 402, not 420.'],
+    );
+  });
 });

@@ -18,6 +18,7 @@ import {
 import { prismaCountsOfDocument } from './parsePrismaCounts';
 import { findReviewFile } from './reviewFiles';
 import type { PrismaCounts, PrismaQuantity } from './prismaCounts';
+import { displayPath } from '../project/paths';
 
 /** A number of the manuscript that disagrees with the counts file. */
 export interface CountMismatch {
@@ -180,11 +181,6 @@ function isOneEditApart(a: string, b: string): boolean {
   );
 }
 
-/** The file name at the end of a URI. */
-function nameOf(uri: string): string {
-  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
-}
-
 /**
  * The numbers of a LaTeX or Markdown manuscript that state a PRISMA count and disagree with its
  * counts file, in document order; none when it has no counts file.
@@ -227,7 +223,7 @@ export function findCountMismatches(
       expected,
       countsUri: countsDocument.uri,
       countsRange: countsRangeOf(stated.quantity, counts),
-      message: `${nameOf(countsDocument.uri)} gives ${describeStatedQuantity(stated.quantity)} = ${expected.toLocaleString('en-US')}, not ${stated.value.toLocaleString('en-US')}.`,
+      message: `${displayPath(countsDocument.uri)} gives ${describeStatedQuantity(stated.quantity)} = ${expected.toLocaleString('en-US')}, not ${stated.value.toLocaleString('en-US')}.`,
     });
   }
   return mismatches;

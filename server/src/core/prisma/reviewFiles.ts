@@ -6,6 +6,7 @@
 import type { CoreConfig } from '../config';
 import type { ModelRecord } from '../catalogue/catalogueTypes';
 import type { DocumentKind, SourceDocument, Workspace } from '../workspace/workspace';
+import { displayPath } from '../project/paths';
 import { parseExtractionSheet, sheetStudies } from './extractionSheet';
 
 /** The folder part of a URI, with its trailing slash. */
@@ -67,6 +68,8 @@ export function findSheetStudies(
   if (!sheet) {
     return undefined;
   }
-  const name = decodeURIComponent(sheet.uri.slice(sheet.uri.lastIndexOf('/') + 1));
-  return { name, studies: sheetStudies(parseExtractionSheet(sheet.text, config.stats.sheetColumns)) };
+  return {
+    name: displayPath(sheet.uri),
+    studies: sheetStudies(parseExtractionSheet(sheet.text, config.stats.sheetColumns)),
+  };
 }

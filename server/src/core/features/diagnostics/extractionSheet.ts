@@ -11,10 +11,8 @@ import { citationContextFor } from '../../base/catalogueCitations';
 import { listCitationUses } from '../../base/citations';
 import { parseExtractionSheet } from '../../prisma/extractionSheet';
 import { findReviewManuscripts } from '../../prisma/reviewFiles';
+import { displayPath } from '../../project/paths';
 import type { DiagnosticRule, RuleContext, RuleDiagnostic } from './rule';
-
-/** The file name at the end of a URI. */
-const nameOf = (uri: string) => decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
 
 function checkSheet({ workspace, document, config }: RuleContext): RuleDiagnostic[] {
   const sheet = parseExtractionSheet(document.text, config.stats.sheetColumns);
@@ -30,7 +28,8 @@ function checkSheet({ workspace, document, config }: RuleContext): RuleDiagnosti
   const cited = new Set(
     manuscripts.flatMap((manuscript) => listCitationUses(workspace, manuscript).map((use) => use.key)),
   );
-  const named = manuscripts.length === 1 ? nameOf(manuscripts[0].uri) : `the ${manuscripts.length} manuscripts here`;
+  const named =
+    manuscripts.length === 1 ? displayPath(manuscripts[0].uri) : `the ${manuscripts.length} manuscripts here`;
   for (const row of sheet.rows) {
     if (row.key && row.keyRange && !cited.has(row.key)) {
       diagnostics.push({
