@@ -23,13 +23,17 @@ export async function loadManuscript(
 ): Promise<string[]> {
   const uri = pathToFileURL(path).toString();
   const notes = await loadFolderOf(workspace, path, label, config, maxFiles);
-  // The loader's log lines are for the editor; what matters here comes back in the notes.
-  const loader = new WorkspaceLoader(workspace, { log: () => undefined });
-  if (!workspace.getDocument(uri) && !(await loader.loadFile(uri))) {
-    const reason = workspace.unreadable(uri);
-    throw inputError(`${label}: ${reason ? describeUnreadable(reason) : 'could not be read'}`);
+  // The folder walk loads the manuscript with its folder, and the bibliographies it names with them;
+  // only a manuscript the walk did not list (a name it does not read) is loaded here, with its own.
+  if (!workspace.getDocument(uri)) {
+    // The loader's log lines are for the editor; what matters here comes back in the notes.
+    const loader = new WorkspaceLoader(workspace, { log: () => undefined });
+    if (!(await loader.loadFile(uri))) {
+      const reason = workspace.unreadable(uri);
+      throw inputError(`${label}: ${reason ? describeUnreadable(reason) : 'could not be read'}`);
+    }
+    await loader.loadMissingBibliographies(config);
   }
-  await loader.loadMissingBibliographies(config);
   return notes;
 }
 

@@ -18,7 +18,7 @@ import {
   type YearBasis,
 } from '../core';
 import { inspectFile, readTextFile } from '../host/readTextFile';
-import { isSpreadsheetPath, readSpreadsheetAsCsv } from '../host/readSpreadsheet';
+import { readAsText } from '../host/readSpreadsheet';
 import { requireBuiltinCatalogue } from './builtinCatalogue';
 import { loadFolderOf, loadManuscript } from './loadManuscript';
 import { inputError, usageError } from './cliError';
@@ -47,7 +47,7 @@ async function loadSheet(
   config: CoreConfig,
   maxFiles?: number,
 ): Promise<string[]> {
-  const read = isSpreadsheetPath(path) ? await readSpreadsheetAsCsv(path) : await readTextFile(path);
+  const read = await readAsText(path);
   if ('skipped' in read) {
     throw inputError(`--scope ${label}: ${read.skipped}`);
   }

@@ -5,14 +5,22 @@
 
 import { csvFormatRows } from 'd3-dsv';
 import { readSheet } from 'read-excel-file/node';
-import { readFileBytes, type ReadRefusal } from './readTextFile';
+import { readFileBytes, readTextFile, type ReadOptions, type ReadRefusal, type ReadResult } from './readTextFile';
 
 /** The largest spreadsheet read: an extraction sheet of a few hundred studies is well under 1 MB. */
 const MAX_SPREADSHEET_BYTES = 32 * 1024 * 1024;
 
 /** Whether a path names a spreadsheet this reader converts. */
-export function isSpreadsheetPath(path: string): boolean {
+function isSpreadsheetPath(path: string): boolean {
   return /\.xlsx$/i.test(path);
+}
+
+/**
+ * Reads a file as the core reads it: a spreadsheet as CSV text (its first worksheet), anything else
+ * as a text file with {@link readTextFile}'s checks and options. Never throws.
+ */
+export async function readAsText(path: string, options?: ReadOptions): Promise<ReadResult> {
+  return isSpreadsheetPath(path) ? readSpreadsheetAsCsv(path) : readTextFile(path, options);
 }
 
 /** A cell as CSV writes it: dates as ISO days, everything else as its text. */
@@ -27,7 +35,7 @@ function cellText(value: unknown): string {
 }
 
 /** Reads the first worksheet of a spreadsheet as CSV text. Never throws. */
-export async function readSpreadsheetAsCsv(path: string): Promise<{ readonly text: string } | ReadRefusal> {
+async function readSpreadsheetAsCsv(path: string): Promise<{ readonly text: string } | ReadRefusal> {
   const read = await readFileBytes(path, MAX_SPREADSHEET_BYTES);
   if ('skipped' in read) {
     return read;

@@ -12,8 +12,8 @@ import { describeUnreadable, type UnreadableFile } from '../core/workspace/unrea
 import { kindOfUri, type Workspace } from '../core/workspace/workspace';
 import { DEFAULT_WALK_LIMITS, findWorkspaceFiles, type WalkLimits } from './findWorkspaceFiles';
 import { indexInSteps } from './indexInSteps';
-import { readTextFile, type ReadResult } from './readTextFile';
-import { isSpreadsheetPath, readSpreadsheetAsCsv } from './readSpreadsheet';
+import { readTextFile } from './readTextFile';
+import { readAsText } from './readSpreadsheet';
 import { piecedText, sameText } from '../core/text/piecedText';
 
 /** Where the loader reports what it skipped and how long indexing took. */
@@ -115,9 +115,9 @@ export class WorkspaceLoader {
     }
     const path = fileURLToPath(uri);
     // A spreadsheet (an extraction sheet kept in Excel) is read into the CSV text the core reads.
-    const result: ReadResult = isSpreadsheetPath(path)
-      ? await readSpreadsheetAsCsv(path)
-      : await readTextFile(path, { piecesFrom: kindOfUri(uri) === 'bibtex' ? STEPPED_INDEX_BYTES : undefined });
+    const result = await readAsText(path, {
+      piecesFrom: kindOfUri(uri) === 'bibtex' ? STEPPED_INDEX_BYTES : undefined,
+    });
     if ('skipped' in result) {
       // A file may be named before it exists (a bibliography not exported yet), so absence is not logged.
       if (result.unreadable.reason !== 'not-found') {
@@ -255,7 +255,7 @@ export class WorkspaceLoader {
       return undefined;
     }
     const absolute = isAbsolute(path) || folder === undefined ? path : join(folder, path);
-    const result = isSpreadsheetPath(absolute) ? await readSpreadsheetAsCsv(absolute) : await readTextFile(absolute);
+    const result = await readAsText(absolute);
     if (!('text' in result)) {
       this.events.log(
         `The ${kind === 'prisma' ? 'PRISMA counts file' : 'extraction sheet'} ${absolute} was not read: ${result.skipped}.`,
