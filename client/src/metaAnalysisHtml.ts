@@ -2,18 +2,10 @@
 // a Content Security Policy that allows only that script (by nonce) and our own styles: no inline
 // event handlers, no eval (vega runs with its expression interpreter), no network.
 
-/** What the shell needs from the webview host. */
-export interface MetaAnalysisHtmlOptions {
-  /** webview.cspSource: the origin of local resources. */
-  readonly cspSource: string;
-  /** A fresh random nonce per page. */
-  readonly nonce: string;
-  /** The webview URI of dist/webview/metaAnalysis.js. */
-  readonly scriptUri: string;
-}
+import { escapeAttribute, type WebviewHtmlOptions } from './webviewHtml';
 
 /** The Content-Security-Policy of the page. */
-export function buildContentSecurityPolicy(options: Pick<MetaAnalysisHtmlOptions, 'cspSource' | 'nonce'>): string {
+export function buildContentSecurityPolicy(options: Pick<WebviewHtmlOptions, 'cspSource' | 'nonce'>): string {
   return [
     "default-src 'none'",
     `img-src ${options.cspSource} data:`,
@@ -25,16 +17,15 @@ export function buildContentSecurityPolicy(options: Pick<MetaAnalysisHtmlOptions
 }
 
 /** The page, with every dynamic part filled in by the script through text nodes, never as HTML. */
-export function renderMetaAnalysisHtml(options: MetaAnalysisHtmlOptions): string {
-  const attribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+export function renderMetaAnalysisHtml(options: WebviewHtmlOptions): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${attribute(buildContentSecurityPolicy(options))}">
+<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(buildContentSecurityPolicy(options))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>FM Atlas: Meta-analysis</title>
-<style nonce="${attribute(options.nonce)}">
+<style nonce="${escapeAttribute(options.nonce)}">
   body { color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); padding: 0 20px 40px; }
   h1 { font-size: 1.4em; margin-bottom: 0.2em; }
   h2 { font-size: 1.15em; margin: 0 0 0.3em; }
@@ -74,7 +65,7 @@ export function renderMetaAnalysisHtml(options: MetaAnalysisHtmlOptions): string
 <p class="description" id="description">Loading…</p>
 <main id="charts"></main>
 <div class="coverage" id="coverage" hidden></div>
-<script nonce="${attribute(options.nonce)}" src="${attribute(options.scriptUri)}"></script>
+<script nonce="${escapeAttribute(options.nonce)}" src="${escapeAttribute(options.scriptUri)}"></script>
 </body>
 </html>
 `;

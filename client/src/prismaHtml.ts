@@ -2,18 +2,10 @@
 // under a Content Security Policy that allows only that script (by nonce), our own styles and the
 // diagram as a `data:` image: an SVG shown as an image runs no script, whatever its text holds.
 
-/** What the shell needs from the webview host. */
-export interface PrismaHtmlOptions {
-  /** webview.cspSource: the origin of local resources. */
-  readonly cspSource: string;
-  /** A fresh random nonce per page. */
-  readonly nonce: string;
-  /** The webview URI of dist/webview/prisma.js. */
-  readonly scriptUri: string;
-}
+import { escapeAttribute, type WebviewHtmlOptions } from './webviewHtml';
 
 /** The Content-Security-Policy of the page. */
-export function buildPrismaContentSecurityPolicy(options: Pick<PrismaHtmlOptions, 'cspSource' | 'nonce'>): string {
+export function buildPrismaContentSecurityPolicy(options: Pick<WebviewHtmlOptions, 'cspSource' | 'nonce'>): string {
   return [
     "default-src 'none'",
     'img-src data:',
@@ -23,16 +15,15 @@ export function buildPrismaContentSecurityPolicy(options: Pick<PrismaHtmlOptions
 }
 
 /** The page, with every dynamic part filled in by the script through text nodes and the image's source. */
-export function renderPrismaHtml(options: PrismaHtmlOptions): string {
-  const attribute = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+export function renderPrismaHtml(options: WebviewHtmlOptions): string {
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${attribute(buildPrismaContentSecurityPolicy(options))}">
+<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(buildPrismaContentSecurityPolicy(options))}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>FM Atlas: PRISMA flow diagram</title>
-<style nonce="${attribute(options.nonce)}">
+<style nonce="${escapeAttribute(options.nonce)}">
   body { color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); padding: 0 20px 40px; }
   h1 { font-size: 1.4em; margin-bottom: 0.2em; }
   .description { color: var(--vscode-descriptionForeground); }
@@ -56,7 +47,7 @@ export function renderPrismaHtml(options: PrismaHtmlOptions): string {
 </div>
 <ul class="problems" id="problems" hidden></ul>
 <div class="figure" id="figure" hidden><img id="diagram" alt="PRISMA 2020 flow diagram"></div>
-<script nonce="${attribute(options.nonce)}" src="${attribute(options.scriptUri)}"></script>
+<script nonce="${escapeAttribute(options.nonce)}" src="${escapeAttribute(options.scriptUri)}"></script>
 </body>
 </html>
 `;
