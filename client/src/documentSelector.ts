@@ -1,6 +1,8 @@
 // Which documents the language client sends to the server. This is plain data without VS Code
 // imports, so a unit test can check it against the activation events in package.json.
 
+import { EXTRACTION_SHEET_GLOBS, PRISMA_COUNTS_GLOBS } from '../../shared/reviewFiles';
+
 /** A document filter by language id, in the shape vscode-languageclient accepts. */
 export interface LanguageFilter {
   readonly language: string;
@@ -32,12 +34,9 @@ export const SERVED_PATTERNS: readonly string[] = [
   '**/_quarto.yml',
   '**/_metadata.yml',
   // PRISMA 2020 counts files: the server checks their arithmetic and the manuscript's numbers against them.
-  '**/prisma.csv',
-  '**/*.prisma.csv',
-  '**/*.prisma.{yaml,yml}',
+  ...PRISMA_COUNTS_GLOBS,
   // Extraction sheets: the server checks their rows against the manuscripts that cite them.
-  '**/extraction.csv',
-  '**/*.extraction.csv',
+  ...EXTRACTION_SHEET_GLOBS,
 ];
 
 /** Builds the client's document selector: saved and untitled documents by language, files by glob. */

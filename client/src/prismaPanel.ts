@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { PRISMA_DIAGRAM_COMMAND, type PrismaDiagramResult } from '../../shared/commands';
+import { PRISMA_COUNTS_GLOBS } from '../../shared/reviewFiles';
 import { renderPrismaHtml } from './prismaHtml';
 import type { FromPrismaWebview, ToPrismaWebview } from './prismaMessages';
 import { runServerCommand } from './serverCommands';
@@ -59,15 +60,18 @@ class PrismaPanel {
     );
     // The diagram follows the counts file as it is typed in, and as other tools (R, a spreadsheet)
     // rewrite it on disk; the server reads the new file first, hence the same short delay.
-    const watcher = vscode.workspace.createFileSystemWatcher('**/{prisma.csv,*.prisma.csv,*.prisma.yaml,*.prisma.yml}');
-    subscriptions.push(watcher);
     const redrawSoon = () => {
       clearTimeout(this.redraw);
       this.redraw = setTimeout(() => void this.refresh(), REDRAW_DELAY_MS);
     };
-    watcher.onDidChange(redrawSoon, undefined, subscriptions);
-    watcher.onDidCreate(redrawSoon, undefined, subscriptions);
-    watcher.onDidDelete(redrawSoon, undefined, subscriptions);
+    // One watcher per glob: a glob holds at most one brace group, which every watcher understands.
+    for (const glob of PRISMA_COUNTS_GLOBS) {
+      const watcher = vscode.workspace.createFileSystemWatcher(glob);
+      subscriptions.push(watcher);
+      watcher.onDidChange(redrawSoon, undefined, subscriptions);
+      watcher.onDidCreate(redrawSoon, undefined, subscriptions);
+      watcher.onDidDelete(redrawSoon, undefined, subscriptions);
+    }
     vscode.workspace.onDidChangeTextDocument(
       (event) => {
         const changed = event.document.uri.toString();

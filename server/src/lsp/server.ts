@@ -32,15 +32,16 @@ import { Session, kindOfLanguage } from './session';
 import { applyProjectConfig, fetchSettings, normalizeSettings, resolveCoreConfig } from './settings';
 import { PROJECT_CONFIG_FILE, readProjectConfig } from '../host/projectConfig';
 import { StatusReporter } from './statusReporter';
+import { EXTRACTION_SHEET_GLOBS, PRISMA_COUNTS_GLOBS } from '../../../shared/reviewFiles';
 
 const WATCHED_GLOBS = [
   '**/*.{bib,bibtex,tex,ltx,latex,md,markdown,qmd,Rmd,rmd}',
   '**/_{quarto,metadata}.{yml,yaml}',
   '**/*.fmatlas.{json,yaml,yml}',
   // A review's PRISMA counts and extraction sheet, which other tools (R, a spreadsheet) rewrite.
-  '**/prisma.csv',
-  '**/*.prisma.{csv,yaml,yml}',
-  '**/{extraction,*.extraction}.{csv,xlsx}',
+  ...PRISMA_COUNTS_GLOBS,
+  ...EXTRACTION_SHEET_GLOBS,
+  '**/{extraction,*.extraction}.xlsx',
   `**/${PROJECT_CONFIG_FILE}`,
 ];
 
