@@ -18,8 +18,12 @@ import { parseCatalogueFile, type ParsedCatalogueFile } from '../catalogue/parse
 import { findLatexNonProse } from '../prose/latexNonProse';
 import type { NonProseRanges } from '../prose/proseRanges';
 import { sameUnreadable, type UnreadableFile } from './unreadableFiles';
+import { moveScansAfterProseEdit, type LatexScans, type ProseEdit } from './proseEdit';
 import { prismaFormatOfName } from '../prisma/parsePrismaCounts';
 import { isExtractionSheetName } from '../prisma/extractionSheet';
+
+/** How many versions of a document may follow each other unscanned before a new one is scanned afresh. */
+const MAX_UNSCANNED_EDITS = 64;
 
 /** What a document is, decided by its file name. */
 export type DocumentKind = 'latex' | 'markdown' | 'bibtex' | 'metadata' | 'catalogue' | 'prisma' | 'sheet';
@@ -102,6 +106,14 @@ export class Workspace {
   private readonly lineIndexes = new WeakMap<SourceDocument, LineIndex>();
   private readonly catalogueCache = new WeakMap<SourceDocument, ParsedCatalogueFile>();
   private readonly nonProseCache = new WeakMap<SourceDocument, NonProseRanges>();
+  /**
+   * The edit that made a LaTeX version from the one before it, until its scans are asked for: then
+   * the earlier version's scans are moved instead of scanning again, when the edit was one of prose.
+   */
+  private readonly proseEdits = new WeakMap<
+    SourceDocument,
+    { previous: SourceDocument; edit: ProseEdit; depth: number }
+  >();
   /** Why files the host tried to read are not here; a file is either a document or unreadable, never both. */
   private readonly unreadableFiles = new Map<string, UnreadableFile>();
   private readonly notUtf8Files = new Set<string>();
@@ -187,6 +199,71 @@ export class Workspace {
     }
     this.generationCounter++;
     return true;
+  }
+
+  /**
+   * Sets a document's new text after one change of its current text (an editor's keystroke). A LaTeX
+   * document's scans are then moved from the current version's when they are asked for, and the
+   * change touched only prose (proseEdit.ts), instead of being redone; its line index is derived
+   * from the current one. Anything else is set as {@link setDocument} sets it.
+   */
+  editDocument(uri: string, text: string, change: TextChange, version = 0): SourceDocument | undefined {
+    const current = this.documents.get(uri);
+    const inserted = change.text ?? text.slice(change.start, change.start + change.length);
+    if (
+      !current ||
+      current.kind !== 'latex' ||
+      current.pieces ||
+      inserted.length !== change.length ||
+      current.text.length - (change.end - change.start) + inserted.length !== text.length
+    ) {
+      return this.setDocument(uri, text, version);
+    }
+    const document: SourceDocument = { uri, kind: current.kind, text, version };
+    this.documents.set(uri, document);
+    this.unreadableFiles.delete(uri);
+    this.generationCounter++;
+    // A chain of versions nobody scanned keeps each text alive; past a few dozen, scan afresh.
+    const depth = (this.proseEdits.get(current)?.depth ?? 0) + 1;
+    if (depth <= MAX_UNSCANNED_EDITS) {
+      this.proseEdits.set(document, {
+        previous: current,
+        edit: { start: change.start, end: change.end, inserted },
+        depth,
+      });
+    }
+    const lines = this.lineIndexes.get(current)?.afterChange(change.start, change.end, inserted);
+    if (lines) {
+      this.lineIndexes.set(document, lines);
+    }
+    return document;
+  }
+
+  /**
+   * The scans of a LaTeX version moved from the version its edit was made on, cached for it; undefined
+   * when there is no such edit, the version before was never scanned, or the edit was not one of prose.
+   */
+  private movedScans(document: SourceDocument): LatexScans | undefined {
+    const link = this.proseEdits.get(document);
+    if (!link) {
+      return undefined;
+    }
+    this.proseEdits.delete(document);
+    const { previous, edit } = link;
+    const scanned =
+      (this.nonProseCache.has(previous) && this.latexCache.has(previous)) || this.proseEdits.has(previous);
+    if (!scanned) {
+      return undefined;
+    }
+    const moved = moveScansAfterProseEdit(previous.text, edit, {
+      nonProse: this.nonProse(previous),
+      latex: this.latex(previous),
+    });
+    if (moved?.latex) {
+      this.nonProseCache.set(document, moved.nonProse);
+      this.latexCache.set(document, { commands: this.citeCommands.join(','), syntax: moved.latex });
+    }
+    return moved;
   }
 
   /** The parse cache of a bibliography's last parse, to re-parse only changed entries. */
@@ -281,7 +358,7 @@ export class Workspace {
     if (cached && cached.commands === commands) {
       return cached.syntax;
     }
-    const syntax = scanLatex(document.text, this.citeCommands);
+    const syntax = this.movedScans(document)?.latex ?? scanLatex(document.text, this.citeCommands);
     this.latexCache.set(document, { commands, syntax });
     return syntax;
   }
@@ -322,7 +399,7 @@ export class Workspace {
     if (!ranges) {
       ranges =
         document.kind === 'latex'
-          ? findLatexNonProse(document.text)
+          ? (this.movedScans(document)?.nonProse ?? findLatexNonProse(document.text))
           : document.kind === 'markdown'
             ? this.markdown(document).nonProse
             : [{ start: 0, end: document.text.length }];
