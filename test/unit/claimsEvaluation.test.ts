@@ -59,6 +59,14 @@ const BLIND6_DEV_FLOORS: Partial<Record<Scored, { precision?: number; recall?: n
   'untagged-claim': { precision: 0.8, recall: 0.33 },
   'misattributed-citation': { precision: 0.95, recall: 0.9 },
 };
+/**
+ * The seventh blind set's first measure (test/claims/blind7/README.md), whole and wholly held out:
+ * P 0.815 / R 0.338, misattributed-citation 1.000 / 1.000; floors under them.
+ */
+const BLIND7_FLOORS: Partial<Record<Scored, { precision?: number; recall?: number }>> = {
+  'untagged-claim': { precision: 0.75, recall: 0.3 },
+  'misattributed-citation': { precision: 0.95, recall: 0.9 },
+};
 const BLIND3_HOLDOUT_FLOORS: Partial<Record<Scored, { precision?: number; recall?: number }>> = {
   'untagged-claim': { precision: 0.58, recall: 0.3 },
   'misattributed-citation': { precision: 0.9, recall: 0.9 },
@@ -115,6 +123,7 @@ describe('claim rules on the annotated evaluation sets', () => {
     ['blind5/holdout', BLIND5_FLOORS, 150],
     ['blind6/dev', BLIND6_DEV_FLOORS, 75],
     ['blind6/holdout', BLIND6_FLOORS, 180],
+    ['blind7', BLIND7_FLOORS, 260],
   ] as const) {
     const path = join(folder, half, 'evaluation.json');
     test(
