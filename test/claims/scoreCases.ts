@@ -9,7 +9,7 @@
 import { extractSentences } from '../../server/src/core/claims/extractSentences';
 import { collectDiagnostics } from '../../server/src/core/features/diagnostics/collectDiagnostics';
 import { withBuiltinCatalogue } from '../../server/src/core/testing/builtinCatalogue';
-import { Workspace } from '../../server/src/core/workspace/workspace';
+import { Workspace, type SourceDocument } from '../../server/src/core/workspace/workspace';
 import type { EvaluationCase } from './evaluationSet';
 
 /** The codes of the untagged-claim rule's weaker tiers, which meet an untagged-claim label too. */
@@ -47,8 +47,15 @@ export interface Score {
 
 const config = withBuiltinCatalogue();
 
-/** Runs the rules on one case and returns, for each labelled sentence, the expected and predicted codes. */
-export function predictCase(item: EvaluationCase, bib: string): ScoredSentence[] {
+/** A case as a manuscript: its text in a document that names eval.bib, and where the case's text starts in it. */
+export interface LoadedCase {
+  readonly workspace: Workspace;
+  readonly document: SourceDocument;
+  readonly offset: number;
+}
+
+/** Loads a case into a workspace of its own, with `bib` as eval.bib and the case naming it. */
+export function loadCase(item: EvaluationCase, bib: string): LoadedCase {
   const workspace = new Workspace();
   workspace.setDocument('file:///eval/eval.bib', bib);
   const uri = item.language === 'latex' ? `file:///eval/${item.id}.tex` : `file:///eval/${item.id}.md`;
@@ -57,7 +64,13 @@ export function predictCase(item: EvaluationCase, bib: string): ScoredSentence[]
       ? `${item.text}\n\n\\bibliography{eval}\n`
       : `---\nbibliography: eval.bib\n---\n${item.text}\n`;
   const offset = item.language === 'latex' ? 0 : '---\nbibliography: eval.bib\n---\n'.length;
-  const document = workspace.setDocument(uri, text)!;
+  return { workspace, document: workspace.setDocument(uri, text)!, offset };
+}
+
+/** Runs the rules on one case and returns, for each labelled sentence, the expected and predicted codes. */
+export function predictCase(item: EvaluationCase, bib: string): ScoredSentence[] {
+  const { workspace, document, offset } = loadCase(item, bib);
+  const uri = document.uri;
   const sentences = extractSentences(workspace, document);
   const diagnostics = collectDiagnostics(workspace, uri, config);
   const anchors = item.expect.map((label) => offset + item.text.indexOf(label.sentence));

@@ -12,11 +12,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractSentences } from '../../server/src/core/claims/extractSentences';
 import { isHypothetical, isOwnStatement, isReviewCount } from '../../server/src/core/claims/claimSignals';
-import { Workspace } from '../../server/src/core/workspace/workspace';
 import type { EvaluationCase } from './evaluationSet';
-import { predictCase } from './scoreCases';
-
-const FRONT_MATTER = '---\nbibliography: eval.bib\n---\n';
+import { loadCase, predictCase } from './scoreCases';
 
 /** The remainder of one set: uncited, unflagged, not own sentences, and how many of them are labelled U. */
 function measureRemainder(set: string, bib: string): { remainder: number; claims: number } {
@@ -24,15 +21,7 @@ function measureRemainder(set: string, bib: string): { remainder: number; claims
   let remainder = 0;
   let claims = 0;
   for (const item of cases) {
-    const workspace = new Workspace();
-    workspace.setDocument('file:///eval/eval.bib', bib);
-    const latex = item.language === 'latex';
-    const uri = latex ? `file:///eval/${item.id}.tex` : `file:///eval/${item.id}.md`;
-    const document = workspace.setDocument(
-      uri,
-      latex ? `${item.text}\n\n\\bibliography{eval}\n` : `${FRONT_MATTER}${item.text}\n`,
-    )!;
-    const offset = latex ? 0 : FRONT_MATTER.length;
+    const { workspace, document, offset } = loadCase(item, bib);
     const sentences = extractSentences(workspace, document);
     const predicted = predictCase(item, bib);
     item.expect.forEach((unit, index) => {

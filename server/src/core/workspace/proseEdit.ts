@@ -8,7 +8,7 @@
 // (proseEdit.test.ts) checks that what it returns equals a fresh scan, for random edits anywhere.
 
 import type { CiteArgument, CiteKeyUse, LatexSyntax, PathReference } from '../latex/scanLatex';
-import { isInsideNonProse, type NonProseRanges } from '../prose/proseRanges';
+import { rangesWithin, type NonProseRanges } from '../prose/proseRanges';
 import type { TextRange } from '../text/textRange';
 
 /** One replacement of an old text: [start, end) of it became `inserted`. */
@@ -18,10 +18,10 @@ export interface ProseEdit {
   readonly inserted: string;
 }
 
-/** The scans of the version before an edit, as far as they were made. */
+/** The scans of a LaTeX text that an edit moves: its non-prose ranges and its LaTeX scan. */
 export interface LatexScans {
   readonly nonProse: NonProseRanges;
-  readonly latex?: LatexSyntax;
+  readonly latex: LatexSyntax;
 }
 
 /**
@@ -93,25 +93,19 @@ export function isProseEdit(text: string, edit: ProseEdit, scans: LatexScans): b
   if (!PROSE_CHARACTERS.test(text[before]) || !PROSE_CHARACTERS.test(text[after])) {
     return false;
   }
-  if (isInsideNonProse(scans.nonProse, before) || isInsideNonProse(scans.nonProse, after)) {
+  // The non-prose ranges that touch [before, after], ends included, are those that overlap
+  // [before - 1, after + 1); a range that holds either neighbour is among them.
+  if (rangesWithin(scans.nonProse, { start: before - 1, end: after + 1 }).length > 0) {
     return false;
   }
-  if (scans.nonProse.some((range) => touches(range, before, after))) {
-    return false;
-  }
-  if (scans.latex) {
-    for (const range of syntaxRanges(scans.latex)) {
-      if (touches(range, before, after)) {
-        return false;
-      }
-    }
-    // A cite argument left open runs to its line's end; an edit further along that line moves it.
-    const lineStart = text.lastIndexOf('\n', edit.start - 1) + 1;
-    if (scans.latex.citeArguments.some((argument) => !argument.closed && argument.range.start >= lineStart)) {
+  for (const range of syntaxRanges(scans.latex)) {
+    if (touches(range, before, after)) {
       return false;
     }
   }
-  return true;
+  // A cite argument left open runs to its line's end; an edit further along that line moves it.
+  const lineStart = text.lastIndexOf('\n', edit.start - 1) + 1;
+  return !scans.latex.citeArguments.some((argument) => !argument.closed && argument.range.start >= lineStart);
 }
 
 function moveRange(range: TextRange, edit: ProseEdit, delta: number): TextRange {
@@ -152,7 +146,7 @@ export function moveScansAfterProseEdit(text: string, edit: ProseEdit, scans: La
     return scans;
   }
   const nonProse = scans.nonProse.map((range) => moveRange(range, edit, delta));
-  const latex = scans.latex && {
+  const latex = {
     ...scans.latex,
     citeArguments: scans.latex.citeArguments.map((argument) => moveArgument(argument, edit, delta)),
     bibliographies: scans.latex.bibliographies.map((reference) => movePath(reference, edit, delta)),

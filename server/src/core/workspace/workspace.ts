@@ -185,19 +185,7 @@ export class Workspace {
       return false;
     }
     this.lastParses.set(uri, { text, ...result });
-    // Not through setDocument: comparing the new text with the old would make V8 copy both (an
-    // edited text is a concatenation until something flattens it), and a change was made.
-    const document: SourceDocument = { uri, kind: current.kind, text, version };
-    this.documents.set(uri, document);
-    // Likewise the line index: derived from the last one, it never reads the new text.
-    const lines =
-      change.text === undefined
-        ? undefined
-        : this.lineIndexes.get(current)?.afterChange(change.start, change.end, change.text);
-    if (lines) {
-      this.lineIndexes.set(document, lines);
-    }
-    this.generationCounter++;
+    this.storeEditedVersion(current, text, change, change.text, version);
     return true;
   }
 
@@ -219,10 +207,7 @@ export class Workspace {
     ) {
       return this.setDocument(uri, text, version);
     }
-    const document: SourceDocument = { uri, kind: current.kind, text, version };
-    this.documents.set(uri, document);
-    this.unreadableFiles.delete(uri);
-    this.generationCounter++;
+    const document = this.storeEditedVersion(current, text, change, inserted, version);
     // A chain of versions nobody scanned keeps each text alive; past a few dozen, scan afresh.
     const depth = (this.proseEdits.get(current)?.depth ?? 0) + 1;
     if (depth <= MAX_UNSCANNED_EDITS) {
@@ -232,10 +217,33 @@ export class Workspace {
         depth,
       });
     }
-    const lines = this.lineIndexes.get(current)?.afterChange(change.start, change.end, inserted);
+    return document;
+  }
+
+  /**
+   * Stores the version a change made of a document. Not through setDocument: comparing the new text
+   * with the old would make V8 copy both (an edited text is a concatenation until something flattens
+   * it), and a change was made. Likewise the line index, when the inserted text is known: derived
+   * from the last one, it never reads the new text.
+   */
+  private storeEditedVersion(
+    current: SourceDocument,
+    text: string,
+    change: TextChange,
+    inserted: string | undefined,
+    version: number,
+  ): SourceDocument {
+    const document: SourceDocument = { uri: current.uri, kind: current.kind, text, version };
+    this.documents.set(current.uri, document);
+    this.unreadableFiles.delete(current.uri);
+    const lines =
+      inserted === undefined
+        ? undefined
+        : this.lineIndexes.get(current)?.afterChange(change.start, change.end, inserted);
     if (lines) {
       this.lineIndexes.set(document, lines);
     }
+    this.generationCounter++;
     return document;
   }
 
@@ -259,7 +267,7 @@ export class Workspace {
       nonProse: this.nonProse(previous),
       latex: this.latex(previous),
     });
-    if (moved?.latex) {
+    if (moved) {
       this.nonProseCache.set(document, moved.nonProse);
       this.latexCache.set(document, { commands: this.citeCommands.join(','), syntax: moved.latex });
     }
