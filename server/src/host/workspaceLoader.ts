@@ -164,10 +164,6 @@ export class WorkspaceLoader {
       this.bibVersions.set(uri, (this.bibVersions.get(uri) ?? 0) + 1);
       return;
     }
-    if (change && kindOfUri(uri) === 'latex') {
-      this.workspace.editDocument(uri, text, change, version);
-      return;
-    }
     if (kindOfUri(uri) !== 'bibtex' || text.length < STEPPED_INDEX_BYTES) {
       this.workspace.setDocument(uri, text, version);
       return;

@@ -161,7 +161,13 @@ export function startServer(connection: Connection, launch: ServerLaunch = {}): 
         const change = session.takeChange(uri, version);
         return session.loader.setText(uri, text, version, change).then(() => publisher.schedule());
       }
-      session.workspace.setDocument(uri, text, version, kind);
+      // A keystroke in a LaTeX file: with the change, the scans of a prose edit are moved, not redone.
+      const edit = kind === 'latex' ? session.takeChange(uri, version) : undefined;
+      if (edit) {
+        session.workspace.editDocument(uri, text, edit, version, kind);
+      } else {
+        session.workspace.setDocument(uri, text, version, kind);
+      }
       publisher.schedule();
       return undefined;
     }),

@@ -193,9 +193,15 @@ export class Workspace {
    * Sets a document's new text after one change of its current text (an editor's keystroke). A LaTeX
    * document's scans are then moved from the current version's when they are asked for, and the
    * change touched only prose (proseEdit.ts), instead of being redone; its line index is derived
-   * from the current one. Anything else is set as {@link setDocument} sets it.
+   * from the current one. Anything else is set as {@link setDocument} sets it, `kind` as there.
    */
-  editDocument(uri: string, text: string, change: TextChange, version = 0): SourceDocument | undefined {
+  editDocument(
+    uri: string,
+    text: string,
+    change: TextChange,
+    version = 0,
+    kind = kindOfUri(uri),
+  ): SourceDocument | undefined {
     const current = this.documents.get(uri);
     const inserted = change.text ?? text.slice(change.start, change.start + change.length);
     if (
@@ -203,9 +209,10 @@ export class Workspace {
       current.kind !== 'latex' ||
       current.pieces ||
       inserted.length !== change.length ||
+      current.kind !== kind ||
       current.text.length - (change.end - change.start) + inserted.length !== text.length
     ) {
-      return this.setDocument(uri, text, version);
+      return this.setDocument(uri, text, version, kind);
     }
     const document = this.storeEditedVersion(current, text, change, inserted, version);
     // A chain of versions nobody scanned keeps each text alive; past a few dozen, scan afresh.
