@@ -37,6 +37,9 @@ export const PRISMA_DIAGRAM_COMMAND = 'fmAtlas.prismaDiagram';
 /** Lists the counts of a review's PRISMA counts file for inserting, with its flow as a paragraph. */
 export const PRISMA_COUNTS_COMMAND = 'fmAtlas.prismaCounts';
 
+/** Lists the sentences of a manuscript whose sources the author should check: the citation audit. */
+export const CITATION_AUDIT_COMMAND = 'fmAtlas.citationAudit';
+
 /**
  * Every server command: its id, the one argument it takes (`params`) and its answer (`result`).
  * A command answers `{ error }` ({@link CommandError}) to an argument it cannot read; the server
@@ -72,6 +75,26 @@ export interface ServerCommands {
   [PRISMA_DIAGRAM_COMMAND]: { params: DocumentParams; result: PrismaDiagramResult | CommandError };
   /** The counts of the counts file `uri` names, or of the nearest one at or above a manuscript. */
   [PRISMA_COUNTS_COMMAND]: { params: DocumentParams; result: PrismaCountsResult | CommandError };
+  /** The sentences the untagged-claim rule flags and every other uncited sentence that is not the author's own. */
+  [CITATION_AUDIT_COMMAND]: { params: DocumentParams; result: CitationAuditResult | CommandError };
+}
+
+/** The answer of {@link CITATION_AUDIT_COMMAND}. */
+export interface CitationAuditResult {
+  /** Every prose sentence of the manuscript, listed or not. */
+  readonly sentenceCount: number;
+  /** The listed sentences, in document order. */
+  readonly sentences: ReadonlyArray<{
+    readonly range: CommandRange;
+    /** The sentence's source text with its white space collapsed. */
+    readonly text: string;
+    /** The code the untagged-claim rule reports for it (`untagged-claim`, `unsourced-figure`, ...), or null. */
+    readonly code: string | null;
+    /** Why it is listed, as a phrase: "names MedSAM", "states something and cites no source". */
+    readonly why: string;
+    /** The edit of this document that marks it as checked: a control comment above its line. */
+    readonly markChecked: { readonly range: CommandRange; readonly newText: string };
+  }>;
 }
 
 /** The answer of {@link PRISMA_COUNTS_COMMAND}. */

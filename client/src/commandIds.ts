@@ -28,6 +28,9 @@ export const SHOW_PRISMA_DIAGRAM_COMMAND = 'fmAtlas.showPrismaDiagram';
 /** Inserts a count of the review's PRISMA counts file, or its whole flow as a paragraph, at the cursor. */
 export const INSERT_PRISMA_COUNT_COMMAND = 'fmAtlas.insertPrismaCount';
 
+/** Steps through the sentences of the manuscript that cite nothing and are not the author's own, to check each for a source. */
+export const REVIEW_UNCITED_SENTENCES_COMMAND = 'fmAtlas.reviewUncitedSentences';
+
 /** Every command the extension registers; package.json must contribute exactly these. */
 export const ALL_COMMANDS: readonly string[] = [
   SHOW_OUTPUT_COMMAND,
@@ -39,4 +42,5 @@ export const ALL_COMMANDS: readonly string[] = [
   DRAFT_CATALOGUE_RECORDS_COMMAND,
   SHOW_PRISMA_DIAGRAM_COMMAND,
   INSERT_PRISMA_COUNT_COMMAND,
+  REVIEW_UNCITED_SENTENCES_COMMAND,
 ];

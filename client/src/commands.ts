@@ -8,6 +8,7 @@ import {
   INSERT_PRISMA_COUNT_COMMAND,
   INSERT_COMPARISON_TABLE_COMMAND,
   RESTART_SERVER_COMMAND,
+  REVIEW_UNCITED_SENTENCES_COMMAND,
   SEARCH_CATALOGUE_COMMAND,
   SHOW_META_ANALYSIS_COMMAND,
   SHOW_OUTPUT_COMMAND,
@@ -18,6 +19,7 @@ import { insertCitation } from './insertCitation';
 import { insertPrismaCount } from './insertPrismaCount';
 import { showMetaAnalysis } from './metaAnalysisPanel';
 import { showPrismaDiagram } from './prismaPanel';
+import { reviewUncitedSentences } from './reviewUncitedSentences';
 import type { Session } from './session';
 
 /** Registers every FM Atlas command and returns one disposable for all of them. */
@@ -32,6 +34,7 @@ export function registerCommands(session: Session, context: vscode.ExtensionCont
     vscode.commands.registerCommand(DRAFT_CATALOGUE_RECORDS_COMMAND, () => draftCatalogueRecords()),
     vscode.commands.registerCommand(SHOW_PRISMA_DIAGRAM_COMMAND, () => showPrismaDiagram(context)),
     vscode.commands.registerCommand(INSERT_PRISMA_COUNT_COMMAND, () => insertPrismaCount()),
+    vscode.commands.registerCommand(REVIEW_UNCITED_SENTENCES_COMMAND, () => reviewUncitedSentences()),
   );
 }
 

@@ -54,6 +54,7 @@ export { type PrepareRenameResult } from './features/navigation/rename';
 export { findLineEnding, withLineEnding, type LineEnding } from './text/lineEndings';
 export { collectDiagnostics } from './features/diagnostics/collectDiagnostics';
 export type { CoreDiagnostic, DiagnosticOptions, Severity } from './features/diagnostics/diagnosticTypes';
+export type { AuditedSentence, CitationAudit } from './features/diagnostics/claims/citationAudit';
 export { findQuickFixes } from './features/diagnostics/quickFixes';
 export { DIAGNOSTIC_CODES, DIAGNOSTIC_RULES, findRule } from './features/diagnostics/registry';
 export type { DiagnosticRule, QuickFix } from './features/diagnostics/rule';

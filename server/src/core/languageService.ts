@@ -28,6 +28,7 @@ import {
 } from './features/tables/buildComparisonTable';
 import { findQuickFixes } from './features/diagnostics/quickFixes';
 import { collectDiagnostics } from './features/diagnostics/collectDiagnostics';
+import { auditManuscriptCitations, type CitationAudit } from './features/diagnostics/claims/citationAudit';
 import type { CoreDiagnostic, DiagnosticOptions } from './features/diagnostics/diagnosticTypes';
 import { findCatalogueActions } from './features/catalogueActions';
 import { completeCatalogueNames, type CatalogueCompletion } from './features/completion/catalogueCompletion';
@@ -107,6 +108,8 @@ export interface LanguageService {
   ): CodeActionItem[];
   findWorkspaceSymbols(query: string, token: CancellationToken): CatalogueSymbol[];
   collectDiagnostics(uri: string, token: CancellationToken, options?: DiagnosticOptions): CoreDiagnostic[];
+  /** The sentences of a manuscript whose sources the author should check; undefined for a document that is no manuscript. */
+  auditCitations(uri: string, token: CancellationToken): CitationAudit | undefined;
   /** The Markdown card of a bibliography entry (its rendered reference, DOI, file), for a completion item. */
   describeCitation(bibliographyUri: string, key: string, token: CancellationToken): string | undefined;
   /** The Markdown card of a model or dataset, with the citation the document would use. */
@@ -282,6 +285,9 @@ export function createLanguageService(init: LanguageServiceInit): LanguageServic
           sheet ?? (statsScope === 'sheet' ? { name: 'the extraction sheet', studies: [] } : undefined),
         ),
       );
+    },
+    auditCitations(uri, token) {
+      return token.isCancellationRequested ? undefined : auditManuscriptCitations(workspace, uri, init.config());
     },
     listPrismaCounts(uri, _token) {
       return listPrismaCounts(workspace, uri, init.config().review?.countsFile);

@@ -4,6 +4,7 @@
 
 import {
   ADD_BIBLIOGRAPHY_ENTRY_COMMAND,
+  CITATION_AUDIT_COMMAND,
   CITED_MODELS_COMMAND,
   COMPARISON_TABLE_COMMAND,
   DRAFT_CATALOGUE_COMMAND,
@@ -20,6 +21,7 @@ import {
 import type { CancellationToken } from '../../core';
 import type { Session } from '../session';
 import { addBibliographyEntry } from './addBibliographyEntry';
+import { citationAudit } from './citationAudit';
 import { citedModels } from './citedModels';
 import type { CommandHandler } from './commandHandler';
 import { comparisonTable } from './comparisonTable';
@@ -45,6 +47,7 @@ export const SERVER_COMMAND_HANDLERS: { readonly [K in ServerCommandId]: Command
   [META_ANALYSIS_COMMAND]: metaAnalysis,
   [PRISMA_DIAGRAM_COMMAND]: prismaDiagram,
   [PRISMA_COUNTS_COMMAND]: prismaCounts,
+  [CITATION_AUDIT_COMMAND]: citationAudit,
 };
 
 /** The commands the server executes, advertised in `executeCommandProvider`. */

@@ -18,6 +18,7 @@ import {
   type CitationPlan,
 } from '../../../base/catalogueCitations';
 import type { CoreDiagnostic } from '../diagnosticTypes';
+import type { TextEdit } from '../../../text/textRange';
 import type { FixContext, QuickFix } from '../rule';
 import { defineObjectMemo, defineTextMemo } from '../../../base/caches';
 import type { BibEntry } from '../../../bibtex/bibTypes';
@@ -189,23 +190,43 @@ export function citationAfterWord(citations: CitationContext, key: string): stri
 }
 
 /**
- * "Disable <code> for this line", or with a reason "Mark as own result": a control comment
- * (suppressions.ts) on its own line above the diagnostic's, indented as that line is.
+ * A control comment (suppressions.ts) that turns `code` off for the line holding `offset`: on its own
+ * line above it, indented as that line is, with an optional reason after `--`.
  */
+export function disableLineEdit(
+  uri: string,
+  text: string,
+  language: 'latex' | 'markdown',
+  offset: number,
+  code: string,
+  reason?: string,
+): TextEdit {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
+  const control = `fm-atlas-disable-next-line ${code}${reason ? ` -- ${reason}` : ''}`;
+  const comment = language === 'latex' ? `${indent}% ${control}\n` : `${indent}<!-- ${control} -->\n`;
+  return { uri, range: { start: lineStart, end: lineStart }, newText: comment };
+}
+
+/** "Disable <code> for this line", or with a reason "Mark as own result": a control comment above the diagnostic's line. */
 export function disableLineFix(
   context: FixContext,
   citations: CitationContext,
   diagnostic: CoreDiagnostic,
   reason?: string,
 ): QuickFix {
-  const text = context.document.text;
-  const lineStart = text.lastIndexOf('\n', diagnostic.range.start - 1) + 1;
-  const indent = /^[ \t]*/.exec(text.slice(lineStart))![0];
-  const control = `fm-atlas-disable-next-line ${diagnostic.code}${reason ? ` -- ${reason}` : ''}`;
-  const comment = citations.language === 'latex' ? `${indent}% ${control}\n` : `${indent}<!-- ${control} -->\n`;
   return {
     title: reason ? 'Mark as own result' : `Disable ${diagnostic.code} for this line`,
-    edits: [{ uri: context.uri, range: { start: lineStart, end: lineStart }, newText: comment }],
+    edits: [
+      disableLineEdit(
+        context.uri,
+        context.document.text,
+        citations.language,
+        diagnostic.range.start,
+        diagnostic.code,
+        reason,
+      ),
+    ],
     diagnostic,
     isPreferred: false,
   };

@@ -3,7 +3,7 @@
 // apply to every FM Atlas diagnostic.
 
 import type { LineIndex } from '../../../text/lineIndex';
-import type { CoreDiagnostic } from '../diagnosticTypes';
+import type { TextRange } from '../../../text/textRange';
 
 const CONTROL = /(?:%|<!--)\s*fm-atlas-(disable-next-line|disable|enable)\b([^\n]*?)(?:-->|$)/gm;
 
@@ -32,8 +32,15 @@ function readControls(text: string, lines: LineIndex): Control[] {
   return controls;
 }
 
-/** Drops the diagnostics that the document's controls turn off. */
-export function applySuppressions(text: string, lines: LineIndex, diagnostics: CoreDiagnostic[]): CoreDiagnostic[] {
+/**
+ * Drops the diagnostics that the document's controls turn off; the citation audit drops the
+ * sentences they turn off the same way, so a line the author has checked stays checked.
+ */
+export function applySuppressions<T extends { readonly range: TextRange; readonly code: string }>(
+  text: string,
+  lines: LineIndex,
+  diagnostics: T[],
+): T[] {
   if (!text.includes('fm-atlas-')) {
     return diagnostics;
   }

@@ -226,9 +226,17 @@ function namesCitedAuthor(attribution: string, citedAuthors: ReadonlySet<string>
   return surnamesIn(attribution).some((name) => citedAuthors.has(name));
 }
 
-/** Reports the sentences that make a claim without a citation. */
-function checkUntaggedClaims(context: ClaimContext, config: CoreConfig): RuleDiagnostic[] {
-  const diagnostics: RuleDiagnostic[] = [];
+/** A sentence of a manuscript with what surrounds it and what the rule finds in it. */
+export interface AssessedSentence {
+  readonly sentence: AnalysedSentence;
+  /** Its surroundings; the surnames cited before it are only known while the walk is at it. */
+  readonly surroundings: Omit<ClaimSurroundings, 'citedAuthors'>;
+  readonly finding: ClaimFinding | undefined;
+}
+
+/** Assesses every sentence of a manuscript in order, keeping track of its paragraph and section. */
+export function assessSentences(context: ClaimContext, config: CoreConfig): AssessedSentence[] {
+  const assessed: AssessedSentence[] = [];
   const ownFile = OWN_SECTION.test(context.document.uri.slice(context.document.uri.lastIndexOf('/') + 1));
   let previous: AnalysedSentence | undefined;
   // The rest of a paragraph that reports the review's own work ("Of the 203 included studies ...",
@@ -247,13 +255,14 @@ function checkUntaggedClaims(context: ClaimContext, config: CoreConfig): RuleDia
       ownParagraph = false;
       countParagraph = false;
     }
-    const ownSection = ownFile || OWN_SECTION.test(sentence.section);
-    const finding = assessClaim(
-      context,
-      sentence,
-      { previous, ownParagraph, countParagraph, ownSection, citedAuthors },
-      config,
-    );
+    const surroundings = {
+      previous,
+      ownParagraph,
+      countParagraph,
+      ownSection: ownFile || OWN_SECTION.test(sentence.section),
+    };
+    const finding = assessClaim(context, sentence, { ...surroundings, citedAuthors }, config);
+    assessed.push({ sentence, surroundings, finding });
     if (sentence.citations.length > 0) {
       rememberCitedAuthors(context, sentence, citedAuthors);
     }
@@ -261,18 +270,54 @@ function checkUntaggedClaims(context: ClaimContext, config: CoreConfig): RuleDia
     ownParagraph ||= signals.own || signals.reviewCount;
     countParagraph ||= signals.reviewCount;
     previous = sentence;
-    if (finding) {
-      diagnostics.push({
-        range: sentence.range,
-        code: finding.code,
-        message:
-          finding.code === 'untagged-claim'
-            ? `This sentence ${finding.why} but cites no source.`
-            : `This sentence ${finding.why} with no citation; cite its source unless it is your own finding.`,
-      });
-    }
   }
-  return diagnostics;
+  return assessed;
+}
+
+/**
+ * Whether a sentence the rule does not flag has its source or needs none, for the citation audit:
+ * it cites, quotes or asks; it is the author's own statement, count, hypothetical or caption, or stands
+ * in their own section or paragraph; or it continues about the work the sentence before it cites.
+ * What is left states something about the world with nothing to show where it comes from.
+ */
+export function isSourcedOrOwn(
+  context: ClaimContext,
+  { sentence, surroundings }: AssessedSentence,
+  config: CoreConfig,
+): boolean {
+  const signals = signalsOf(sentence.text);
+  const { previous } = surroundings;
+  const citedBefore = new Set(previous?.citations.map((citation) => recordIdOfKey(context, citation.key)));
+  return (
+    sentence.citations.length > 0 ||
+    (sentence.zone !== 'body' && sentence.zone !== 'footnote') ||
+    /\?["'”’)]*\s*$/.test(sentence.text) ||
+    (!config.claims.flagOwnResults && signals.own) ||
+    signals.reviewCount ||
+    signals.hypothetical ||
+    surroundings.ownSection ||
+    surroundings.ownParagraph ||
+    (previous !== undefined && previous.citations.length > 0 && (signals.refersBack || signals.pointsBack)) ||
+    (sentence.mentions.length > 0 && sentence.mentions.every((mention) => citedBefore.has(mention.id)))
+  );
+}
+
+/** Reports the sentences that make a claim without a citation. */
+function checkUntaggedClaims(context: ClaimContext, config: CoreConfig): RuleDiagnostic[] {
+  return assessSentences(context, config).flatMap(({ sentence, finding }) =>
+    finding
+      ? [
+          {
+            range: sentence.range,
+            code: finding.code,
+            message:
+              finding.code === 'untagged-claim'
+                ? `This sentence ${finding.why} but cites no source.`
+                : `This sentence ${finding.why} with no citation; cite its source unless it is your own finding.`,
+          },
+        ]
+      : [],
+  );
 }
 
 /** The quick fixes of an untagged claim. */

@@ -1,0 +1,114 @@
+// Feature: the citation audit, a pass over every sentence that states something with no source
+//
+// The untagged-claim rule flags a sentence only on evidence it can see (a catalogued name, named
+// authors, a metric with its value); measured on review prose written for the test, about a third of
+// the uncited claims carry no such sign ("Contrastive learning replaced handcrafted pretext tasks around
+// 2020"), and telling them from common knowledge takes a reader. The audit lists them for that reader:
+// every sentence the rule flags, and every other sentence that cites nothing and is not the author's
+// own (isSourcedOrOwn), in document order, each with why it is listed. Lines turned off for
+// untagged-claim (or the sentence's tier) with an in-file control are left out, so that an author can
+// mark a sentence as checked.
+
+import type { CoreConfig } from '../../../config';
+import type { LineIndex } from '../../../text/lineIndex';
+import type { TextEdit, TextRange } from '../../../text/textRange';
+import type { Workspace } from '../../../workspace/workspace';
+import { disableLineEdit, manuscriptClaimContext, type ClaimContext } from './claimContext';
+import { applySuppressions } from './suppressions';
+import { assessSentences, isSourcedOrOwn, type ClaimCode } from './untaggedClaim';
+
+/** A sentence of the audit. */
+export interface AuditedSentence {
+  readonly range: TextRange;
+  /** The code the untagged-claim rule reports for it, or `undefined` when it reports none. */
+  readonly code: ClaimCode | undefined;
+  /** Why it is listed: the rule's reason ("names MedSAM"), or that it cites no source. */
+  readonly why: string;
+  /** The control comment that marks it as checked: untagged-claim (or its tier) off for its line. */
+  readonly markChecked: TextEdit;
+}
+
+/** The audit of a manuscript. */
+export interface CitationAudit {
+  /** Every prose sentence of the manuscript, listed or not. */
+  readonly sentenceCount: number;
+  readonly sentences: readonly AuditedSentence[];
+}
+
+/**
+ * A pointer into the document itself: `\ref` and its kin, a Pandoc cross-reference (read as XREF in
+ * the masked text), or "Section 3", "Table~2", "Figure 1". The sentence is the document's road map or
+ * reports its own figure ("Dataset use grew after 2022 (Figure 3)").
+ */
+const POINTS_INTO_DOCUMENT =
+  /\\(?:ref|autoref|cref|Cref|eqref|pageref|nameref|vref)\b|\bXREF\b|\b(?:Sections?|Sec\.|Chapters?|Tables?|Tab\.|Figures?|Figs?\.|Appendix|Appendices|Equations?|Eqs?\.)(?:~|\s)+(?:\d|[A-Z]\b)/;
+
+/** The reason given for a sentence the rule does not flag. */
+export const UNFLAGGED_REASON = 'states something and cites no source';
+
+/**
+ * Lists the sentences of a manuscript whose source the author should check: those the untagged-claim
+ * rule flags and those that cite nothing and are not the author's own, in document order.
+ */
+export function auditCitations(
+  context: ClaimContext,
+  config: CoreConfig,
+  text: string,
+  lines: LineIndex,
+): CitationAudit {
+  const assessed = assessSentences(context, config);
+  const { uri } = context.document;
+  const language = context.citations.language;
+  const listed = assessed.flatMap((item): AuditedSentence[] => {
+    const { range } = item.sentence;
+    if (item.finding) {
+      const markChecked = disableLineEdit(uri, text, language, range.start, item.finding.code, 'checked');
+      return [{ range, code: item.finding.code, why: item.finding.why, markChecked }];
+    }
+    const source = text.slice(range.start, range.end);
+    return isSourcedOrOwn(context, item, config) ||
+      POINTS_INTO_DOCUMENT.test(source) ||
+      POINTS_INTO_DOCUMENT.test(item.sentence.text)
+      ? []
+      : [
+          {
+            range,
+            code: undefined,
+            why: UNFLAGGED_REASON,
+            markChecked: disableLineEdit(uri, text, language, range.start, 'untagged-claim', 'checked'),
+          },
+        ];
+  });
+  // A control that turns off the rule (or the sentence's own tier) for a line marks its sentence as
+  // checked: the author has looked and decided it needs no source.
+  const unchecked = (code: (sentence: AuditedSentence) => string) =>
+    new Set(
+      applySuppressions(
+        text,
+        lines,
+        listed.map((sentence) => ({ range: sentence.range, code: code(sentence) })),
+      ).map((sentence) => sentence.range.start),
+    );
+  const uncheckedRule = unchecked(() => 'untagged-claim');
+  const uncheckedTier = unchecked((sentence) => sentence.code ?? 'untagged-claim');
+  return {
+    sentenceCount: assessed.length,
+    sentences: listed.filter(
+      (sentence) => uncheckedRule.has(sentence.range.start) && uncheckedTier.has(sentence.range.start),
+    ),
+  };
+}
+
+/** The audit of a document, or `undefined` when it is no manuscript (no bibliography and no citation). */
+export function auditManuscriptCitations(
+  workspace: Workspace,
+  uri: string,
+  config: CoreConfig,
+): CitationAudit | undefined {
+  const document = workspace.getDocument(uri);
+  if (!document || (document.kind !== 'latex' && document.kind !== 'markdown')) {
+    return undefined;
+  }
+  const context = manuscriptClaimContext(workspace, document, config);
+  return context && auditCitations(context, config, document.text, workspace.lineIndex(document));
+}
