@@ -66,10 +66,14 @@ export async function reviewUncitedSentences(): Promise<void> {
 
   picker.onDidChangeActive(([item]) => {
     if (item) {
-      // Preview: the sentence is selected and revealed while the picker keeps the focus.
+      // Preview: the sentence is selected and revealed while the picker keeps the focus. Its start is
+      // what is revealed (and where the cursor is), since a long sentence's end scrolls its start out of view.
       const range = toRange(item.pick.sentence.range);
-      editor.selection = new vscode.Selection(range.start, range.end);
-      editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+      editor.selection = new vscode.Selection(range.end, range.start);
+      editor.revealRange(
+        new vscode.Range(range.start, range.start),
+        vscode.TextEditorRevealType.InCenterIfOutsideViewport,
+      );
     }
   });
   picker.onDidAccept(() => {

@@ -43,7 +43,7 @@ test('each row says how strong the evidence is, where the sentence is and why it
       {
         label: '$(circle-outline) Annotation of medical images is slow and expensive.',
         description: 'line 32',
-        detail: 'No rule flags it: states something and cites no source. Cite a source, or mark it as checked.',
+        detail: 'No rule flags it: it states something and cites no source',
       },
     ],
   );

@@ -13,7 +13,7 @@ export interface UncitedSentencePick {
   readonly label: string;
   /** "line 12": where it is. */
   readonly description: string;
-  /** Why it is listed: "Warning: names MedSAM", "No rule flags it: states something and cites no source". */
+  /** Why it is listed: "Warning (untagged-claim): names MedSAM", "No rule flags it: it states something and cites no source". */
   readonly detail: string;
 }
 
@@ -48,9 +48,7 @@ export function describeAuditedSentence(sentence: AuditedSentenceItem): UncitedS
     sentence,
     label: `${tier?.icon ?? '$(circle-outline)'} ${text}`,
     description: `line ${sentence.range.start.line + 1}`,
-    detail: tier
-      ? `${tier.name} (${sentence.code}): ${sentence.why}`
-      : `No rule flags it: ${sentence.why}. Cite a source, or mark it as checked.`,
+    detail: tier ? `${tier.name} (${sentence.code}): ${sentence.why}` : `No rule flags it: it ${sentence.why}`,
   };
 }
 

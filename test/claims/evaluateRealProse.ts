@@ -40,6 +40,9 @@ const WORD = /\p{L}[\p{L}'’-]*/gu;
 export interface ManuscriptFigures {
   readonly name: string;
   readonly words: number;
+  /** Prose sentences, and how many of them the citation audit lists. */
+  readonly sentences: number;
+  readonly audited: number;
   readonly counts: Record<string, number>;
   readonly diagnostics: Array<{ file: string; line: number; code: string; message: string; sentence: string }>;
 }
@@ -57,6 +60,8 @@ async function loadFolder(folder: string, config: CoreConfig) {
 export async function measureManuscript(folder: string, config: CoreConfig): Promise<ManuscriptFigures> {
   const { workspace, service } = await loadFolder(folder, config);
   let words = 0;
+  let sentenceCount = 0;
+  let audited = 0;
   const counts: Record<string, number> = {};
   const diagnostics: ManuscriptFigures['diagnostics'] = [];
   for (const document of workspace.allDocuments().sort((a, b) => a.uri.localeCompare(b.uri))) {
@@ -65,6 +70,8 @@ export async function measureManuscript(folder: string, config: CoreConfig): Pro
     }
     const sentences = extractSentences(workspace, document);
     words += sentences.reduce((sum, sentence) => sum + (sentence.text.match(WORD)?.length ?? 0), 0);
+    sentenceCount += sentences.length;
+    audited += service.auditCitations(document.uri, NOT_CANCELLED)?.sentences.length ?? 0;
     const found = service
       .collectDiagnostics(document.uri, NOT_CANCELLED)
       .filter((diagnostic: CoreDiagnostic) => (CLAIM_CODES as readonly string[]).includes(diagnostic.code));
@@ -80,7 +87,7 @@ export async function measureManuscript(folder: string, config: CoreConfig): Pro
       });
     }
   }
-  return { name: folder.split('/').pop()!, words, counts, diagnostics };
+  return { name: folder.split('/').pop()!, words, sentences: sentenceCount, audited, counts, diagnostics };
 }
 
 interface CitedFact {
@@ -159,6 +166,10 @@ async function main(): Promise<void> {
       return `${count} (${((count * 1000) / Math.max(1, figures.words)).toFixed(2)})`.padStart(code.length);
     });
     console.log(`${figures.name.padEnd(24)} ${String(figures.words).padStart(7)}  ${cells.join('  ')}`);
+    if (args.includes('--audit')) {
+      const share = ((100 * figures.audited) / Math.max(1, figures.sentences)).toFixed(0);
+      console.log(`  citation audit: lists ${figures.audited} of ${figures.sentences} sentences (${share}%)`);
+    }
     if (args.includes('--list')) {
       for (const item of figures.diagnostics) {
         console.log(`  ${item.file}:${item.line} [${item.code}] ${item.message}\n      ${item.sentence}`);

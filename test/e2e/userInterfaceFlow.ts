@@ -4,6 +4,7 @@
 // open the example systematic review and its PRISMA flow diagram.
 // Every step saves a screenshot; waits are on DOM states with timeouts, never sleeps.
 
+import { runAuditSteps } from './auditSteps';
 import { runCommandSteps } from './commandSteps';
 import { runPrismaSteps } from './prismaSteps';
 import { runWritingSteps } from './writingSteps';
@@ -154,6 +155,7 @@ export async function runUserInterfaceFlow(
     });
 
     await runPrismaSteps(page, folder, step, report);
+    await runAuditSteps(page, folder, step, report);
   } catch (error) {
     await screenshot(page, folder, 'FAILURE').catch(() => undefined);
     throw error;

@@ -51,6 +51,26 @@ function diagnosticsFor(
   });
 }
 
+/**
+ * Waits until the server has works to draft for a manuscript: a draft file deleted on disk reaches the
+ * server through the file watcher, and until then the works it held still count as catalogued.
+ */
+async function untilServerDrafts(manuscript: vscode.Uri, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const result = await vscode.commands.executeCommand<{ drafted?: number } | null>('fmAtlas.draftCatalogue', {
+      uri: manuscript.toString(),
+    });
+    if ((result?.drafted ?? 0) > 0) {
+      return;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`the server still drafts nothing for ${manuscript.path} after ${timeoutMs} ms`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 function codeOf(diagnostic: vscode.Diagnostic): string {
   return typeof diagnostic.code === 'object' ? String(diagnostic.code.value) : String(diagnostic.code);
 }
@@ -292,6 +312,7 @@ suite('FM Atlas in a real VS Code', () => {
     const existing = workspaceFile('latex-review/cited-works.fmatlas.yaml');
     const beside = workspaceFile('latex-review/cited-works-2.fmatlas.yaml');
     const completed = '# completed by hand\nmodels: []\n';
+    await untilServerDrafts(workspaceFile('latex-review/main.tex'));
     await vscode.workspace.fs.writeFile(existing, new TextEncoder().encode(completed));
     try {
       await vscode.commands.executeCommand('fmAtlas.draftCatalogueRecords');

@@ -66,7 +66,7 @@ export function auditCitations(
       return [{ range, code: item.finding.code, why: item.finding.why, markChecked }];
     }
     const source = text.slice(range.start, range.end);
-    return isSourcedOrOwn(context, item, config) ||
+    return isSourcedOrOwn(item, config) ||
       POINTS_INTO_DOCUMENT.test(source) ||
       POINTS_INTO_DOCUMENT.test(item.sentence.text)
       ? []

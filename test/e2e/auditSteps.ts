@@ -1,0 +1,62 @@
+// The citation-audit step of the UI flow: FM Atlas: Review Uncited Sentences lists the example
+// review's uncited sentences in a picker, shows the one in focus in the editor, and its check button
+// marks a sentence as checked with a control comment above its line, after which the list is shorter.
+
+import type { Page } from 'playwright-core';
+import {
+  editorOf,
+  runCommand,
+  screenshot,
+  SERVER_TIMEOUT,
+  UI_TIMEOUT,
+  waitForEditorText,
+  type StepRunner,
+} from './workbench';
+
+/** Runs the audit step, with the example review's manuscript open. */
+export async function runAuditSteps(
+  page: Page,
+  folder: string,
+  step: StepRunner,
+  report: Record<string, unknown>,
+): Promise<void> {
+  const manuscript = editorOf('systematic-review/main.tex');
+  await step(
+    'FM Atlas: Review Uncited Sentences steps through the uncited sentences and marks one as checked',
+    async () => {
+      await page.locator(`${manuscript} .view-lines`).first().click();
+      await runCommand(page, 'FM Atlas: Review Uncited Sentences', 'sentences for a source');
+      const title = page.locator('.quick-input-widget .quick-input-title');
+      report.auditTitle = await title.innerText();
+      const rows = page.locator('.quick-input-widget .monaco-list-row');
+      await rows.first().waitFor({ timeout: UI_TIMEOUT });
+      report.auditRows = await rows.allInnerTexts();
+      // The second sentence, in focus, is shown in the editor: line 117 of 125, far below the first.
+      await page.keyboard.press('ArrowDown');
+      await page
+        .locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Three limitations should be noted.' })
+        .waitFor({ timeout: UI_TIMEOUT });
+      await waitForEditorText(page, manuscript, 'Three limitations should be noted.');
+      await screenshot(page, folder, '19-audit-preview');
+      const before = await rows.count();
+      await page.locator('.quick-input-widget .monaco-list-row.focused .codicon-check').click();
+      await waitForEditorText(
+        page,
+        manuscript,
+        '% fm-atlas-disable-next-line untagged-claim -- checked',
+        SERVER_TIMEOUT,
+      );
+      await page
+        .locator('.quick-input-widget .quick-input-title', { hasText: `check ${before - 1} of` })
+        .waitFor({ timeout: SERVER_TIMEOUT });
+      report.auditRowsAfterCheck = await rows.allInnerTexts();
+      if ((report.auditRowsAfterCheck as string[]).some((row) => row.includes('Three limitations'))) {
+        throw new Error('the sentence marked as checked is still listed');
+      }
+      await screenshot(page, folder, '20-audit-checked');
+      await page.keyboard.press('Escape');
+      // The mark is an ordinary edit: one undo takes it back out of the example.
+      await page.keyboard.press('Control+Z');
+    },
+  );
+}
