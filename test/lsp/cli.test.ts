@@ -273,6 +273,74 @@ describe('preprint-superseded on the examples', () => {
   });
 });
 
+describe('fm-atlas audit', () => {
+  const MANUSCRIPT = [
+    'MedSAM reaches 90\\% Dice on abdominal CT. We fine-tune every model on our data.',
+    '',
+    'Annotation of medical images is slow and expensive. Residual networks `are` common \\cite{he2016deep}.',
+    '% fm-atlas-disable-next-line untagged-claim -- checked',
+    'Radiologists read images all day.',
+    '',
+    '\\bibliography{refs}',
+    '',
+  ].join('\n');
+  const REFS = '@article{he2016deep, title={Deep residual learning for image recognition}, year={2016}}\n';
+
+  test('lists the sentences to check in text, as a Markdown checklist and as JSON, and exits 0', () => {
+    inTempFolder('fm-atlas-audit-', (folder) => {
+      writeFileSync(join(folder, 'main.tex'), MANUSCRIPT);
+      writeFileSync(join(folder, 'refs.bib'), REFS);
+      const text = run('audit', join(folder, 'main.tex'));
+      assert.equal(text.status, 0, text.stderr);
+      const lines = text.stdout.trimEnd().split('\n');
+      assert.match(lines[0], /main\.tex: check 2 of 5 sentences for a source \(1 flagged\)$/);
+      assert.deepEqual(lines.slice(1), [
+        '  1:1 [untagged-claim] names MedSAM',
+        '      MedSAM reaches 90\\% Dice on abdominal CT.',
+        '  3:1 [-] states something and cites no source',
+        '      Annotation of medical images is slow and expensive.',
+      ]);
+      const markdown = run('audit', folder, '--format', 'markdown');
+      assert.equal(markdown.status, 0, markdown.stderr);
+      assert.match(markdown.stdout, /^## .*main\.tex\n\ncheck 2 of 5 sentences for a source \(1 flagged\)\n\n/);
+      assert.match(
+        markdown.stdout,
+        /^- \[ \] line 1: `MedSAM reaches 90\\% Dice on abdominal CT\.` \(untagged-claim: names MedSAM\)$/m,
+      );
+      const json = JSON.parse(run('audit', folder, '--format', 'json').stdout) as Array<{
+        sentenceCount: number;
+        sentences: Array<{ line: number; column: number; endColumn: number; code: string | null }>;
+      }>;
+      assert.equal(json.length, 1, 'refs.bib is no manuscript and is left out');
+      assert.deepEqual(
+        json[0].sentences.map(({ line, column, endColumn, code }) => ({ line, column, endColumn, code })),
+        [
+          { line: 1, column: 1, endColumn: 42, code: 'untagged-claim' },
+          { line: 3, column: 1, endColumn: 52, code: null },
+        ],
+      );
+    });
+  });
+
+  test('a backtick in a sentence keeps the checklist\u2019s code span whole', () => {
+    inTempFolder('fm-atlas-audit-', (folder) => {
+      writeFileSync(join(folder, 'paper.md'), '---\nbibliography: refs.bib\n---\nThe `nnunet` package is popular.\n');
+      writeFileSync(join(folder, 'refs.bib'), REFS);
+      const { status, stdout } = run('audit', join(folder, 'paper.md'), '--format', 'markdown');
+      assert.equal(status, 0);
+      assert.match(stdout, /^- \[ \] line 4: `` The `nnunet` package is popular\. `` \(/m);
+    });
+  });
+
+  test('a missing file exits 3, an unknown format 2', () => {
+    assert.equal(run('audit', 'examples/nowhere.tex').status, 3);
+    const bad = run('audit', 'examples/latex-review', '--format', 'sarif');
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /--format must be text, markdown or json/);
+    assert.equal(run('audit').status, 2);
+  });
+});
+
 describe('fm-atlas catalogue', () => {
   test('searches by name and prints full records as JSON', () => {
     const { status, stdout } = run('catalogue', 'medsam', '--json');

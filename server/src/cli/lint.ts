@@ -15,6 +15,7 @@ import {
   Workspace,
   type CoreConfig,
   type CoreDiagnostic,
+  type LanguageService,
 } from '../core';
 import { DEFAULT_WALK_LIMITS, walkLimitsFor } from '../host/findWorkspaceFiles';
 import { listProjectContextFiles } from '../host/projectContextFiles';
@@ -71,11 +72,21 @@ export interface LintOptions {
   readonly config?: string;
 }
 
+/** The files lint read, the language service over them, and the files to report on. */
+export interface LintWorkspace {
+  readonly workspace: Workspace;
+  readonly service: LanguageService;
+  /** The URIs of the files named, and of every file of the folders named, in order. */
+  readonly targets: readonly string[];
+  /** The inputs that could not be used (each an exit-3 error). */
+  readonly failures: CliError[];
+}
+
 /**
- * Lints files and folders and returns the problems, sorted by file and position, and the inputs that
- * could not be used (each an exit-3 error); what could be read is still linted.
+ * Loads files and folders as lint reads them (project context, configuration, bibliographies named
+ * outside the folders), for lint and for the citation audit (`fm-atlas lint --audit`).
  */
-export async function lintPaths(options: LintOptions): Promise<{ problems: LintProblem[]; failures: CliError[] }> {
+export async function loadLintWorkspace(options: LintOptions): Promise<LintWorkspace> {
   checkRuleCodes(options.rules ?? []);
   const failures: CliError[] = [];
   const extraBibliographies: string[] = [];
@@ -171,15 +182,24 @@ export async function lintPaths(options: LintOptions): Promise<{ problems: LintP
   }
   // Loading a bibliography can reveal nothing new, but loading one named from outside the folders can.
   await loader.loadMissingBibliographies(config);
+  return { workspace, service, targets: [...targets].sort(), failures };
+}
+
+/**
+ * Lints files and folders and returns the problems, sorted by file and position, and the inputs that
+ * could not be used (each an exit-3 error); what could be read is still linted.
+ */
+export async function lintPaths(options: LintOptions): Promise<{ problems: LintProblem[]; failures: CliError[] }> {
+  const { workspace, service, targets, failures } = await loadLintWorkspace(options);
+  const isReported = (candidate: string) => targets.includes(candidate);
   const problems: LintProblem[] = [];
-  for (const uri of [...targets].sort()) {
+  for (const uri of targets) {
     const document = workspace.getDocument(uri);
     if (!document || document.kind === 'metadata') {
       continue;
     }
     const lines = workspace.lineIndex(document);
     // A diagnostic of a file that was not named (a chapter's .bib) moves to one that was, so it is printed.
-    const isReported = (candidate: string) => targets.has(candidate);
     const diagnostics = service
       .collectDiagnostics(uri, NOT_CANCELLED, { isReported })
       .filter((candidate) => !options.rules || options.rules.includes(candidate.code));

@@ -6,6 +6,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../lsp/server';
 import { formatProblemsAsText, lintPaths } from './lint';
+import { auditPaths, formatAuditAsMarkdown, formatAuditAsText } from './audit';
 import { formatProblemsAsSarif, formatProblemsForGithub } from './formatProblems';
 import { version as packageVersion } from '../../../package.json';
 import { formatCatalogueAsText, searchCatalogue } from './catalogue';
@@ -50,6 +51,10 @@ const USAGE = `Usage:
       --no-project                     Read a named file alone (by default its Quarto metadata, bookdown
                                        index.Rmd and the LaTeX files above it that may be its root are
                                        read too, as the editor has them, for its bibliography).
+  fm-atlas audit <files or folders>    List the sentences to check for a source: those the untagged-claim
+                                       rule flags and every other uncited one that is not your own.
+      --format text|markdown|json      Output format (default: text); markdown is a checklist.
+      --bibliography, --max-files, --config, --no-project  As for lint.
   fm-atlas catalogue [query]           List or search the catalogue of models and datasets.
       --json                           Full records as JSON.
       --kind model|dataset             Only models, or only datasets.
@@ -142,6 +147,9 @@ async function main(argv: string[]): Promise<number | undefined> {
     }
     startServer(connection);
     return undefined;
+  }
+  if (command === 'audit') {
+    return audit(rest);
   }
   if (command === 'lint') {
     return lint(rest);
@@ -305,6 +313,46 @@ async function lint(rest: string[]): Promise<number> {
     return EXIT.input;
   }
   return problems.some((problem) => problem.severity === 'error') ? EXIT.problems : EXIT.ok;
+}
+
+/** `fm-atlas audit`: the listed sentences on stdout, each input that could not be used on stderr. */
+async function audit(rest: string[]): Promise<number> {
+  const parsed = parseCommandArgs('audit', {
+    args: rest,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      bibliography: { type: 'string', multiple: true },
+      'no-project': { type: 'boolean' },
+      config: { type: 'string' },
+      'max-files': { type: 'string' },
+    },
+  });
+  const format = parsed.values.format;
+  if (format !== 'text' && format !== 'markdown' && format !== 'json') {
+    throw usageError(`--format must be text, markdown or json, not '${format}'`);
+  }
+  if (parsed.positionals.length === 0) {
+    throw usageError('audit: name at least one manuscript or folder');
+  }
+  const { files, failures } = await auditPaths({
+    paths: parsed.positionals,
+    extraBibliographies: parsed.values.bibliography,
+    maxFiles: parseMaxFiles(parsed.values['max-files']),
+    project: !parsed.values['no-project'],
+    config: parsed.values.config,
+  });
+  for (const failure of failures) {
+    process.stderr.write(formatError(failure, false) + '\n');
+  }
+  const formatted =
+    format === 'json'
+      ? JSON.stringify(files, null, 2)
+      : format === 'markdown'
+        ? formatAuditAsMarkdown(files)
+        : formatAuditAsText(files);
+  process.stdout.write(formatted + (formatted === '' ? '' : '\n'));
+  return failures.length > 0 ? EXIT.input : EXIT.ok;
 }
 
 const debug = process.env.FM_ATLAS_DEBUG === '1';

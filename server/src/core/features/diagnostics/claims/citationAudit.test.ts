@@ -23,23 +23,23 @@ function audit(body: string, path = 'main.tex') {
 }
 
 describe('citation audit', () => {
-  test('lists flagged claims and uncited statements, not cited, own, follow-on or questioning sentences', () => {
+  test('lists flagged claims and uncited statements, not cited, own, follow-on, questioning or pointing sentences', () => {
+    // One paragraph each, so that no sentence is left out for the paragraph it is in.
     const { result, listed } = audit(
       [
-        'MedSAM reaches 90\\% Dice on CT.',
-        'Contrastive learning replaced handcrafted pretext tasks around 2020.',
+        'MedSAM reaches 90\\% Dice on CT. Contrastive learning replaced handcrafted pretext tasks around 2020.',
         'We fine-tune every model on our own data.',
-        'Residual networks \\citep{he2016deep} are a common backbone.',
-        'It was trained on natural images.',
+        'Residual networks \\citep{he2016deep} are a common backbone. It was trained on natural images.',
         'Do larger models transfer better?',
         'Section~\\ref{sec:vlm} reviews both families, and Table 2 lists them.',
-      ].join(' '),
+        'Contrastive models minimise \\begin{equation} L = -\\log p \\end{equation} over a batch.',
+      ].join('\n\n'),
     );
     assert.deepEqual(listed, [
       'untagged-claim: MedSAM reaches 90\\% Dice on CT.',
       '-: Contrastive learning replaced handcrafted pretext tasks around 2020.',
     ]);
-    assert.equal(result?.sentenceCount, 7);
+    assert.equal(result?.sentenceCount, 8);
   });
 
   test('leaves out the sentences of the review\u2019s own sections and counts, and captions', () => {

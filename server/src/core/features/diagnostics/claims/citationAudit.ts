@@ -43,6 +43,9 @@ export interface CitationAudit {
 const POINTS_INTO_DOCUMENT =
   /\\(?:ref|autoref|cref|Cref|eqref|pageref|nameref|vref)\b|\bXREF\b|\b(?:Sections?|Sec\.|Chapters?|Tables?|Tab\.|Figures?|Figs?\.|Appendix|Appendices|Equations?|Eqs?\.)(?:~|\s)+(?:\d|[A-Z]\b)/;
 
+/** A sentence that holds displayed math introduces or defines it ("... minimise the objective \[ ... \]"). */
+const DISPLAY_MATH = /\\begin\{(?:equation|align|gather|multline|eqnarray|displaymath)\*?\}|\\\[|\$\$/;
+
 /** The reason given for a sentence the rule does not flag. */
 export const UNFLAGGED_REASON = 'states something and cites no source';
 
@@ -68,7 +71,8 @@ export function auditCitations(
     const source = text.slice(range.start, range.end);
     return isSourcedOrOwn(item, config) ||
       POINTS_INTO_DOCUMENT.test(source) ||
-      POINTS_INTO_DOCUMENT.test(item.sentence.text)
+      POINTS_INTO_DOCUMENT.test(item.sentence.text) ||
+      DISPLAY_MATH.test(source)
       ? []
       : [
           {
