@@ -15,7 +15,7 @@ import type { TextEdit, TextRange } from '../../../text/textRange';
 import type { Workspace } from '../../../workspace/workspace';
 import { disableLineEdit, manuscriptClaimContext, type ClaimContext } from './claimContext';
 import { applySuppressions } from './suppressions';
-import { assessSentences, isSourcedOrOwn, type ClaimCode } from './untaggedClaim';
+import { assessSentences, isSourcedOrOwn, type AssessedSentence, type ClaimCode } from './untaggedClaim';
 
 /** A sentence of the audit. */
 export interface AuditedSentence {
@@ -59,7 +59,8 @@ export function auditCitations(
   text: string,
   lines: LineIndex,
 ): CitationAudit {
-  const assessed = assessSentences(context, config);
+  const assessed: AssessedSentence[] = [];
+  assessSentences(context, config, (item) => assessed.push(item));
   const { uri } = context.document;
   const language = context.citations.language;
   const listed = assessed.flatMap((item): AuditedSentence[] => {

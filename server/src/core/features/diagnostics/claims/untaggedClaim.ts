@@ -229,14 +229,20 @@ function namesCitedAuthor(attribution: string, citedAuthors: ReadonlySet<string>
 /** A sentence of a manuscript with what surrounds it and what the rule finds in it. */
 export interface AssessedSentence {
   readonly sentence: AnalysedSentence;
-  /** Its surroundings; the surnames cited before it are only known while the walk is at it. */
-  readonly surroundings: Omit<ClaimSurroundings, 'citedAuthors'>;
+  /** Its surroundings; `citedAuthors` is only right while the walk is at the sentence. */
+  readonly surroundings: ClaimSurroundings;
   readonly finding: ClaimFinding | undefined;
 }
 
-/** Assesses every sentence of a manuscript in order, keeping track of its paragraph and section. */
-export function assessSentences(context: ClaimContext, config: CoreConfig): AssessedSentence[] {
-  const assessed: AssessedSentence[] = [];
+/**
+ * Assesses every sentence of a manuscript in order, keeping track of its paragraph and section, and
+ * hands each to `visit` (a visitor rather than a list, since a keystroke's check keeps only findings).
+ */
+export function assessSentences(
+  context: ClaimContext,
+  config: CoreConfig,
+  visit: (assessed: AssessedSentence) => void,
+): void {
   const ownFile = OWN_SECTION.test(context.document.uri.slice(context.document.uri.lastIndexOf('/') + 1));
   let previous: AnalysedSentence | undefined;
   // The rest of a paragraph that reports the review's own work ("Of the 203 included studies ...",
@@ -255,14 +261,15 @@ export function assessSentences(context: ClaimContext, config: CoreConfig): Asse
       ownParagraph = false;
       countParagraph = false;
     }
-    const surroundings = {
+    // The surnames are the live set: the audit, which keeps the surroundings, does not read them.
+    const surroundings: ClaimSurroundings = {
       previous,
       ownParagraph,
       countParagraph,
       ownSection: ownFile || OWN_SECTION.test(sentence.section),
+      citedAuthors,
     };
-    const finding = assessClaim(context, sentence, { ...surroundings, citedAuthors }, config);
-    assessed.push({ sentence, surroundings, finding });
+    visit({ sentence, surroundings, finding: assessClaim(context, sentence, surroundings, config) });
     if (sentence.citations.length > 0) {
       rememberCitedAuthors(context, sentence, citedAuthors);
     }
@@ -271,7 +278,6 @@ export function assessSentences(context: ClaimContext, config: CoreConfig): Asse
     countParagraph ||= signals.reviewCount;
     previous = sentence;
   }
-  return assessed;
 }
 
 /**
@@ -299,20 +305,20 @@ export function isSourcedOrOwn({ sentence, surroundings }: AssessedSentence, con
 
 /** Reports the sentences that make a claim without a citation. */
 function checkUntaggedClaims(context: ClaimContext, config: CoreConfig): RuleDiagnostic[] {
-  return assessSentences(context, config).flatMap(({ sentence, finding }) =>
-    finding
-      ? [
-          {
-            range: sentence.range,
-            code: finding.code,
-            message:
-              finding.code === 'untagged-claim'
-                ? `This sentence ${finding.why} but cites no source.`
-                : `This sentence ${finding.why} with no citation; cite its source unless it is your own finding.`,
-          },
-        ]
-      : [],
-  );
+  const diagnostics: RuleDiagnostic[] = [];
+  assessSentences(context, config, ({ sentence, finding }) => {
+    if (finding) {
+      diagnostics.push({
+        range: sentence.range,
+        code: finding.code,
+        message:
+          finding.code === 'untagged-claim'
+            ? `This sentence ${finding.why} but cites no source.`
+            : `This sentence ${finding.why} with no citation; cite its source unless it is your own finding.`,
+      });
+    }
+  });
+  return diagnostics;
 }
 
 /** The quick fixes of an untagged claim. */
