@@ -95,8 +95,9 @@ export async function reviewUncitedSentences(): Promise<void> {
   });
   picker.onDidHide(() => {
     if (!chosen) {
-      // Escape puts the selections back where they were, as VS Code's own "Go to Symbol" does.
+      // Escape puts the selections and the view back where they were, as VS Code's own "Go to Symbol" does.
       editor.selections = selections;
+      editor.revealRange(selections[0], vscode.TextEditorRevealType.InCenterIfOutsideViewport);
     }
     picker.dispose();
   });

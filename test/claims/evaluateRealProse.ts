@@ -3,8 +3,10 @@
 // per manuscript and per code, and, with --recall, how many of the labelled cited fact sentences of
 // test/claims/real-prose/cited-facts.json are flagged once their citations are deleted.
 //
-// Run: node --import tsx test/claims/evaluateRealProse.ts [corpus folder] [--list] [--recall]
+// Run: node --import tsx test/claims/evaluateRealProse.ts [corpus folder] [--list] [--recall] [--audit]
 //   --list prints every claim diagnostic with its sentence, for labelling.
+//   --audit prints how many sentences the citation audit lists per manuscript; --recall also counts
+//   how many of the cited facts, their citations deleted, the audit lists.
 // The manuscripts are loaded from disk as the CLI and the editor load them (the host's loader), and
 // the diagnostics come from the same language service.
 
@@ -101,7 +103,9 @@ interface CitedFact {
  * Deletes the citations of each labelled fact sentence in a copy of its manuscript and tells whether
  * an untagged-claim tier then flags it: the recall of the rules on real cited facts.
  */
-export async function measureRecall(config: CoreConfig): Promise<{ flagged: number; facts: number; missed: string[] }> {
+export async function measureRecall(
+  config: CoreConfig,
+): Promise<{ flagged: number; audited: number; facts: number; missed: string[] }> {
   const sample = JSON.parse(readFileSync(join(ROOT, 'test/claims/real-prose/cited-facts.json'), 'utf8')) as CitedFact[];
   const facts = sample.filter((item) => item.label === 'fact');
   const byFolder = new Map<string, CitedFact[]>();
@@ -110,6 +114,8 @@ export async function measureRecall(config: CoreConfig): Promise<{ flagged: numb
     byFolder.set(folder, [...(byFolder.get(folder) ?? []), fact]);
   }
   let flagged = 0;
+  // How many the citation audit lists (whether or not a rule flags them).
+  let audited = 0;
   const missed: string[] = [];
   for (const [folder, items] of byFolder) {
     const { workspace, service } = await loadFolder(join(ROOT, folder), config);
@@ -136,6 +142,10 @@ export async function measureRecall(config: CoreConfig): Promise<{ flagged: numb
             diagnostic.range.start < at + stripped.length &&
             diagnostic.range.end > at,
         );
+      const listed = (service.auditCitations(uri, NOT_CANCELLED)?.sentences ?? []).some(
+        (sentence) => sentence.range.start < at + stripped.length && sentence.range.end > at,
+      );
+      audited += Number(listed);
       workspace.setDocument(uri, original);
       if (found) {
         flagged++;
@@ -144,7 +154,7 @@ export async function measureRecall(config: CoreConfig): Promise<{ flagged: numb
       }
     }
   }
-  return { flagged, facts: facts.length, missed };
+  return { flagged, audited, facts: facts.length, missed };
 }
 
 async function main(): Promise<void> {
@@ -187,7 +197,8 @@ async function main(): Promise<void> {
     const recall = await measureRecall(config);
     console.log(
       `cited fact sentences flagged once their citations are deleted: ${recall.flagged}/${recall.facts} ` +
-        `(${((100 * recall.flagged) / Math.max(1, recall.facts)).toFixed(0)}%)`,
+        `(${((100 * recall.flagged) / Math.max(1, recall.facts)).toFixed(0)}%); listed by the citation audit: ` +
+        `${recall.audited}/${recall.facts} (${((100 * recall.audited) / Math.max(1, recall.facts)).toFixed(0)}%)`,
     );
     for (const line of recall.missed) {
       console.log(`  missed: ${line}`);
