@@ -31,12 +31,12 @@ export async function runAuditSteps(
       const rows = page.locator('.quick-input-widget .monaco-list-row');
       await rows.first().waitFor({ timeout: UI_TIMEOUT });
       report.auditRows = await rows.allInnerTexts();
-      // The second sentence, in focus, is shown in the editor: line 117 of 125, far below the first.
+      // The second sentence, in focus, is shown in the editor: line 123 of 128, far below the first.
       await page.keyboard.press('ArrowDown');
       await page
-        .locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Three limitations should be noted.' })
+        .locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Systematic, reproducible reviews' })
         .waitFor({ timeout: UI_TIMEOUT });
-      await waitForEditorText(page, manuscript, 'Three limitations should be noted.');
+      await waitForEditorText(page, manuscript, 'Systematic, reproducible reviews such as this one');
       await screenshot(page, folder, '19-audit-preview');
       const before = await rows.count();
       await page.locator('.quick-input-widget .monaco-list-row.focused .codicon-check').click();
@@ -50,7 +50,7 @@ export async function runAuditSteps(
         .locator('.quick-input-widget .quick-input-title', { hasText: `check ${before - 1} of` })
         .waitFor({ timeout: SERVER_TIMEOUT });
       report.auditRowsAfterCheck = await rows.allInnerTexts();
-      if ((report.auditRowsAfterCheck as string[]).some((row) => row.includes('Three limitations'))) {
+      if ((report.auditRowsAfterCheck as string[]).some((row) => row.includes('Systematic, reproducible'))) {
         throw new Error('the sentence marked as checked is still listed');
       }
       await screenshot(page, folder, '20-audit-checked');

@@ -103,10 +103,13 @@ describe('citation audit', () => {
     }
   });
 
-  test('reads Markdown manuscripts, and leaves documents that are no manuscript alone', () => {
+  test('reads Markdown manuscripts, leaves out short announcing sentences, and leaves documents that are no manuscript alone', () => {
     assert.deepEqual(
-      audit('Vision transformers need more data than CNNs [@he2016deep]. Labels are scarce.', 'paper.md').listed,
-      ['-: Labels are scarce.'],
+      audit(
+        'Vision transformers need more data than CNNs [@he2016deep]. Expert labels for medical images are scarce and costly. Two limitations apply. As @fig-tasks shows, foundation models now span eleven imaging modalities.',
+        'paper.md',
+      ).listed,
+      ['-: Expert labels for medical images are scarce and costly.'],
     );
     const notes = parseFixture('%! notes.md\nLabels are scarce. Nothing here cites.\n');
     assert.equal(auditManuscriptCitations(notes.workspace, fixtureUri('notes.md'), config), undefined);
