@@ -324,11 +324,17 @@ describe('fm-atlas audit', () => {
 
   test('a backtick in a sentence keeps the checklist\u2019s code span whole', () => {
     inTempFolder('fm-atlas-audit-', (folder) => {
-      writeFileSync(join(folder, 'paper.md'), '---\nbibliography: refs.bib\n---\nThe `nnunet` package is popular.\n');
+      writeFileSync(
+        join(folder, 'paper.md'),
+        '---\nbibliography: refs.bib\n---\nThe `nnunet` package is popular with most segmentation groups.\n',
+      );
       writeFileSync(join(folder, 'refs.bib'), REFS);
       const { status, stdout } = run('audit', join(folder, 'paper.md'), '--format', 'markdown');
       assert.equal(status, 0);
-      assert.match(stdout, /^- \[ \] line 4: `` The `nnunet` package is popular\. `` \(/m);
+      assert.match(
+        stdout,
+        /^- \[ \] line 4: `` The `nnunet` package is popular with most segmentation groups\. `` \(/m,
+      );
     });
   });
 
