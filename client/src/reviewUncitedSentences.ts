@@ -53,8 +53,12 @@ export async function reviewUncitedSentences(): Promise<void> {
       const pick = describeAuditedSentence(sentence);
       return { label: pick.label, description: pick.description, detail: pick.detail, buttons: [MARK_CHECKED], pick };
     });
-    // After a sentence is marked, the one that followed it takes its place.
-    const next = picker.items.find((item) => active !== undefined && item.pick.sentence.range.start.line >= active);
+    // After a sentence is marked, the one that followed it takes its place (the one before it, when it
+    // was the last), so that the pass goes on where it was.
+    const next =
+      active === undefined
+        ? undefined
+        : (picker.items.find((item) => item.pick.sentence.range.start.line >= active) ?? picker.items.at(-1));
     if (next) {
       picker.activeItems = [next];
     }
@@ -64,12 +68,17 @@ export async function reviewUncitedSentences(): Promise<void> {
     return true;
   };
 
+  // Preview, as VS Code's "Go to Symbol" does it: the sentence is highlighted and the cursor put at its
+  // start, while the picker keeps the focus.
+  const highlight = vscode.window.createTextEditorDecorationType({
+    backgroundColor: new vscode.ThemeColor('editor.rangeHighlightBackground'),
+    rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+  });
   picker.onDidChangeActive(([item]) => {
     if (item) {
-      // Preview: the sentence is selected and revealed while the picker keeps the focus. Its start is
-      // what is revealed (and where the cursor is), since a long sentence's end scrolls its start out of view.
       const range = toRange(item.pick.sentence.range);
-      editor.selection = new vscode.Selection(range.end, range.start);
+      editor.setDecorations(highlight, [range]);
+      editor.selection = new vscode.Selection(range.start, range.start);
       editor.revealRange(
         new vscode.Range(range.start, range.start),
         vscode.TextEditorRevealType.InCenterIfOutsideViewport,
@@ -94,6 +103,7 @@ export async function reviewUncitedSentences(): Promise<void> {
     }
   });
   picker.onDidHide(() => {
+    highlight.dispose();
     if (!chosen) {
       // Escape puts the selections and the view back where they were, as VS Code's own "Go to Symbol" does.
       editor.selections = selections;

@@ -5,12 +5,16 @@
 import type { Page } from 'playwright-core';
 import {
   editorOf,
+  editorText,
+  focusEditor,
+  goToLine,
   runCommand,
   screenshot,
   SERVER_TIMEOUT,
   UI_TIMEOUT,
   waitForEditorText,
   type StepRunner,
+  wordBox,
 } from './workbench';
 
 /** Runs the audit step, with the example review's manuscript open. */
@@ -24,7 +28,7 @@ export async function runAuditSteps(
   await step(
     'FM Atlas: Review Uncited Sentences steps through the uncited sentences and marks one as checked',
     async () => {
-      await page.locator(`${manuscript} .view-lines`).first().click();
+      await focusEditor(page, manuscript);
       await runCommand(page, 'FM Atlas: Review Uncited Sentences', 'sentences for a source');
       const title = page.locator('.quick-input-widget .quick-input-title');
       report.auditTitle = await title.innerText();
@@ -37,15 +41,16 @@ export async function runAuditSteps(
         .locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'Systematic, reproducible reviews' })
         .waitFor({ timeout: UI_TIMEOUT });
       await waitForEditorText(page, manuscript, 'Systematic, reproducible reviews such as this one');
+      // The start of the sentence is in sight, not only somewhere in the editor's DOM: a narrow editor
+      // scrolled sideways to the end of a long line would hide it.
+      const start = await wordBox(page, manuscript, 'Systematic, reproducible');
+      const view = await page.locator(`${manuscript} .monaco-scrollable-element`).first().boundingBox();
+      if (!start || !view || start.x < view.x || start.x > view.x + view.width) {
+        throw new Error(`the sentence's start is out of sight: ${JSON.stringify({ start, view })}`);
+      }
       await screenshot(page, folder, '19-audit-preview');
       const before = await rows.count();
       await page.locator('.quick-input-widget .monaco-list-row.focused .codicon-check').click();
-      await waitForEditorText(
-        page,
-        manuscript,
-        '% fm-atlas-disable-next-line untagged-claim -- checked',
-        SERVER_TIMEOUT,
-      );
       await page
         .locator('.quick-input-widget .quick-input-title', { hasText: `check ${before - 1} of` })
         .waitFor({ timeout: SERVER_TIMEOUT });
@@ -55,8 +60,18 @@ export async function runAuditSteps(
       }
       await screenshot(page, folder, '20-audit-checked');
       await page.keyboard.press('Escape');
-      // The mark is an ordinary edit: one undo takes it back out of the example.
+      // The mark is a comment line above the sentence, an ordinary edit that one undo takes back out.
+      await goToLine(page, 123, 1);
+      await waitForEditorText(page, manuscript, '% fm-atlas-disable-next-line untagged-claim -- checked');
+      await screenshot(page, folder, '20b-audit-mark');
       await page.keyboard.press('Control+Z');
+      const deadline = Date.now() + UI_TIMEOUT;
+      while ((await editorText(page, manuscript)).includes('fm-atlas-disable-next-line')) {
+        if (Date.now() > deadline) {
+          throw new Error('one undo did not take the mark back out');
+        }
+        await page.waitForTimeout(100);
+      }
     },
   );
 }

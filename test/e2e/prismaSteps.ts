@@ -3,7 +3,16 @@
 // webview beside it (the screenshot is the done-when's evidence that it renders in a real VS Code).
 
 import type { Frame, Page } from 'playwright-core';
-import { editorOf, quickOpen, runCommand, screenshot, SERVER_TIMEOUT, UI_TIMEOUT, type StepRunner } from './workbench';
+import {
+  editorOf,
+  focusEditor,
+  quickOpen,
+  runCommand,
+  screenshot,
+  SERVER_TIMEOUT,
+  UI_TIMEOUT,
+  type StepRunner,
+} from './workbench';
 
 /** The frame of the PRISMA webview: the one whose page has the diagram image. */
 async function findPrismaFrame(page: Page): Promise<Frame> {
@@ -62,7 +71,7 @@ export async function runPrismaSteps(
   });
 
   await step('FM Atlas: Show PRISMA Flow Diagram draws the diagram beside the manuscript', async () => {
-    await page.locator(`${manuscript} .view-lines`).first().click();
+    await focusEditor(page, manuscript);
     await runCommand(page, 'FM Atlas: Show PRISMA Flow Diagram');
     const frame = await findPrismaFrame(page);
     await frame.locator('img#diagram[src^="data:image/svg+xml"]').waitFor({ timeout: SERVER_TIMEOUT });

@@ -54,6 +54,18 @@ export async function runCommand(page: Page, title: string, opensPicker?: string
   }
 }
 
+/**
+ * Focuses an editor by a click near the top left of its text. A plain click on `.view-lines` aims at
+ * the element's centre, which for long lines lies past the visible width, and Playwright's scrolling
+ * it into view shifts the text sideways behind Monaco's back (Monaco keeps its own scroll position).
+ */
+export async function focusEditor(page: Page, editor: string): Promise<void> {
+  await page
+    .locator(`${editor} .view-lines`)
+    .first()
+    .click({ position: { x: 8, y: 8 } });
+}
+
 export async function goToLine(page: Page, line: number, column: number): Promise<void> {
   await page.keyboard.press('Control+G');
   const input = page.locator('.quick-input-widget .quick-input-box input');
