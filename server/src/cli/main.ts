@@ -5,7 +5,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from '../lsp/server';
-import { formatProblemsAsText, lintPaths } from './lint';
+import { formatProblemsAsText, lintPaths, type LintOptions } from './lint';
 import { auditPaths, formatAuditAsMarkdown, formatAuditAsText } from './audit';
 import { formatProblemsAsSarif, formatProblemsForGithub } from './formatProblems';
 import { version as packageVersion } from '../../../package.json';
@@ -14,7 +14,7 @@ import { printComparisonTable } from './table';
 import { renderStats } from './stats';
 import { draftCatalogueFile } from './catalogueDraft';
 import { printFlowDiagram } from './prisma';
-import { EXIT, exitCodeOf, formatError, usageError } from './cliError';
+import { EXIT, exitCodeOf, formatError, usageError, type CliError } from './cliError';
 import { CHART_IDS, DEFAULT_TABLE_COLUMNS, TABLE_COLUMNS, TABLE_SORTS } from '../core';
 
 /** Words joined by a separator and wrapped to the help's width, continuation lines indented to the column. */
@@ -260,6 +260,27 @@ async function main(argv: string[]): Promise<number | undefined> {
   throw usageError(`unknown command '${command}'`);
 }
 
+/** How lint and audit read their inputs, from the options they share. */
+function readingOptions(
+  paths: string[],
+  values: { bibliography?: string[]; 'max-files'?: string; 'no-project'?: boolean; config?: string },
+): LintOptions {
+  return {
+    paths,
+    extraBibliographies: values.bibliography,
+    maxFiles: parseMaxFiles(values['max-files']),
+    project: !values['no-project'],
+    config: values.config,
+  };
+}
+
+/** Prints each input that could not be used as one line on stderr. */
+function printFailures(failures: readonly CliError[]): void {
+  for (const failure of failures) {
+    process.stderr.write(formatError(failure, false) + '\n');
+  }
+}
+
 /** `fm-atlas lint`: the problems on stdout, each input that could not be used on stderr, and the exit code. */
 async function lint(rest: string[]): Promise<number> {
   const parsed = parseCommandArgs('lint', {
@@ -282,24 +303,17 @@ async function lint(rest: string[]): Promise<number> {
   if (parsed.positionals.length === 0) {
     throw usageError('lint: name at least one file or folder');
   }
-  const maxFiles = parseMaxFiles(parsed.values['max-files']);
   const rules = parsed.values.rules
     ?.split(',')
     .map((rule) => rule.trim())
     .filter((rule) => rule !== '');
   const { problems, failures } = await lintPaths({
-    paths: parsed.positionals,
-    extraBibliographies: parsed.values.bibliography,
+    ...readingOptions(parsed.positionals, parsed.values),
     unusedEntries: !parsed.values['no-unused'],
     rules,
-    maxFiles,
-    project: !parsed.values['no-project'],
-    config: parsed.values.config,
   });
   // What could be read is still reported, but a lint that missed an input never passes.
-  for (const failure of failures) {
-    process.stderr.write(formatError(failure, false) + '\n');
-  }
+  printFailures(failures);
   const formatted =
     format === 'json'
       ? JSON.stringify(problems, null, 2)
@@ -335,16 +349,8 @@ async function audit(rest: string[]): Promise<number> {
   if (parsed.positionals.length === 0) {
     throw usageError('audit: name at least one manuscript or folder');
   }
-  const { files, failures } = await auditPaths({
-    paths: parsed.positionals,
-    extraBibliographies: parsed.values.bibliography,
-    maxFiles: parseMaxFiles(parsed.values['max-files']),
-    project: !parsed.values['no-project'],
-    config: parsed.values.config,
-  });
-  for (const failure of failures) {
-    process.stderr.write(formatError(failure, false) + '\n');
-  }
+  const { files, failures } = await auditPaths(readingOptions(parsed.positionals, parsed.values));
+  printFailures(failures);
   const formatted =
     format === 'json'
       ? JSON.stringify(files, null, 2)
