@@ -1,7 +1,8 @@
 // Fuzzing the language server over LSP (issue 12): seeded random sequences of what an editor sends
 // (documents opened, changed and closed under odd URIs, watched-file events, configuration changes,
-// and requests at random places) must leave the server answering. After each sequence the server
-// must still complete a citation in a real document. `FM_ATLAS_FUZZ_RUNS` and `FM_ATLAS_FUZZ_SEED`
+// requests at random places, and the server commands that read a document, with odd arguments) must
+// leave the server answering. After each sequence the server must still complete a citation in a real
+// document. `FM_ATLAS_FUZZ_RUNS` and `FM_ATLAS_FUZZ_SEED`
 // work as in test/unit/fuzz.test.ts.
 
 import assert from 'node:assert/strict';
@@ -17,6 +18,7 @@ import {
   DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
+  ExecuteCommandRequest,
   HoverRequest,
   type CompletionList,
 } from 'vscode-languageserver-protocol/node';
@@ -71,6 +73,24 @@ const STEP = fc.oneof(
     style: fc.constantFrom('apa', '/dev/zero', '', 'x'.repeat(300)),
   }),
   fc.record({ kind: fc.constant('ask' as const), uri: URI, line: fc.nat({ max: 5 }), character: fc.nat({ max: 80 }) }),
+  // The server commands that read one document (the others edit, and need a client that applies edits).
+  fc.record({
+    kind: fc.constant('command' as const),
+    command: fc.constantFrom(
+      'fmAtlas.citationAudit',
+      'fmAtlas.citedModels',
+      'fmAtlas.draftCatalogue',
+      'fmAtlas.listBibliography',
+      'fmAtlas.metaAnalysis',
+      'fmAtlas.prismaCounts',
+      'fmAtlas.prismaDiagram',
+    ),
+    argument: fc.oneof(
+      URI.map((uri) => ({ uri })),
+      URI.map((uri) => ({ uri, position: { line: 2, character: 3 }, scope: 'manuscript' })),
+      fc.constantFrom(undefined, null, 42, 'x', { uri: 42 }, [], { uri: { toString: 'x' } }),
+    ),
+  }),
 );
 
 describe(`fuzzing the language server over LSP (seed ${SEED}, ${RUNS} sequences)`, () => {
@@ -134,6 +154,14 @@ describe(`fuzzing the language server over LSP (seed ${SEED}, ${RUNS} sequences)
                 .catch(() => undefined);
               break;
             }
+            case 'command':
+              await connection
+                .sendRequest(ExecuteCommandRequest.type, {
+                  command: step.command,
+                  arguments: step.argument === undefined ? [] : [step.argument],
+                })
+                .catch(() => undefined);
+              break;
           }
         }
         const list = (await connection.sendRequest(CompletionRequest.type, {
@@ -147,5 +175,8 @@ describe(`fuzzing the language server over LSP (seed ${SEED}, ${RUNS} sequences)
       }),
       { numRuns: RUNS, seed: SEED, endOnFailure: true },
     );
+    // A handler that throws is answered and logged, not crashed on; it is still a bug.
+    const failures = client.logMessages.filter((message) => / failed: /.test(message));
+    assert.deepEqual(failures, [], 'no handler failed unexpectedly');
   });
 });

@@ -165,6 +165,37 @@ describe('the loader records why a bibliography is missing', () => {
   });
 });
 
+describe('the loader and file URIs that name no local file', () => {
+  test('a file URI of another host or with a broken escape is recorded as not found, never thrown on', async () => {
+    const workspace = new Workspace();
+    const loader = new WorkspaceLoader(workspace, { log: () => undefined });
+    for (const uri of ['file://fileserver/share/refs.bib', 'file:///broken%ED%A0%80.bib']) {
+      assert.equal(await loader.loadFile(uri), false, uri);
+      assert.deepEqual(workspace.unreadable(uri), { reason: 'not-found', detail: 'not a local file path' }, uri);
+    }
+  });
+
+  test('a document under a URI vscode-uri refuses does not stop the others\u2019 bibliographies from loading', async () => {
+    const project = mkdtempSync(join(tmpdir(), 'fm-atlas-odd-uri-'));
+    try {
+      writeFileSync(join(project, 'refs.bib'), '@article{a, title={A}}\n');
+      const workspace = new Workspace();
+      workspace.setDocument('file:////four/slashes.tex', '\\bibliography{elsewhere}\n');
+      const main = pathToFileURL(join(project, 'main.tex')).toString();
+      workspace.setDocument(main, '\\bibliography{refs}\n\\cite{a}\n');
+      const loader = new WorkspaceLoader(workspace, { log: () => undefined });
+      await loader.loadMissingBibliographies(DEFAULT_CORE_CONFIG);
+      assert.ok(workspace.getDocument(pathToFileURL(join(project, 'refs.bib')).toString()), 'refs.bib is loaded');
+      assert.deepEqual(
+        collectDiagnostics(workspace, main, DEFAULT_CORE_CONFIG).filter((item) => item.severity === 'error'),
+        [],
+      );
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('findWorkspaceFiles', () => {
   test('past its limit, counts the files it leaves out', async () => {
     const project = mkdtempSync(join(tmpdir(), 'fm-atlas-walk-'));

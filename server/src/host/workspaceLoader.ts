@@ -113,7 +113,15 @@ export class WorkspaceLoader {
     if (this.events.isOpen?.(uri)) {
       return true;
     }
-    const path = fileURLToPath(uri);
+    let path: string;
+    try {
+      path = fileURLToPath(uri);
+    } catch {
+      // A file URI of another host (file://server/share/refs.bib) or with a broken escape (%ED%A0%80)
+      // names no file this machine can open: it is not found here, which diagnostics say.
+      this.workspace.setUnreadable(uri, { reason: 'not-found', detail: 'not a local file path' });
+      return false;
+    }
     // A spreadsheet (an extraction sheet kept in Excel) is read into the CSV text the core reads.
     const result = await readAsText(path, {
       piecesFrom: kindOfUri(uri) === 'bibtex' ? STEPPED_INDEX_BYTES : undefined,

@@ -17,7 +17,7 @@ export const draftCatalogue: CommandHandler<typeof DRAFT_CATALOGUE_COMMAND> = {
     }
     const name = uri.slice(uri.lastIndexOf('/') + 1);
     return {
-      text: formatCatalogueDraft(draft, decodeURIComponent(name)),
+      text: formatCatalogueDraft(draft, decodeName(name)),
       fileName: DRAFT_FILE_NAME,
       drafted: draft.models.length,
       catalogued: draft.catalogued,
@@ -26,3 +26,12 @@ export const draftCatalogue: CommandHandler<typeof DRAFT_CATALOGUE_COMMAND> = {
     };
   },
 };
+
+/** A URI's file name, decoded; a broken escape (`%ED%A0%80`) is kept as written rather than thrown on. */
+function decodeName(name: string): string {
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}
