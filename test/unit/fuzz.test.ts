@@ -421,11 +421,19 @@ describe(`fuzzing the readers (seed ${SEED}, ${RUNS} runs each)`, () => {
         workspace.setDocument('file:///fuzz/lab.fmatlas.yaml', yaml);
         workspace.setDocument('file:///fuzz/main.tex', `${tex}\n\\bibliography{refs}`);
         workspace.setDocument('file:///fuzz/paper.md', md);
+        // A URI vscode-uri refuses to parse (a path starting with // and no authority), as an editor may send.
+        workspace.setDocument('file:////share/odd.tex', `${tex}\n\bibliography{refs}`);
         const service = createLanguageService({ workspace, config: () => config });
-        for (const uri of ['file:///fuzz/main.tex', 'file:///fuzz/paper.md', 'file:///fuzz/refs.bib']) {
+        for (const uri of [
+          'file:///fuzz/main.tex',
+          'file:///fuzz/paper.md',
+          'file:///fuzz/refs.bib',
+          'file:////share/odd.tex',
+        ]) {
           const length = workspace.getDocument(uri)?.text.length ?? 0;
           const at = Math.min(offset, length);
           service.collectDiagnostics(uri, NOT_CANCELLED);
+          service.auditCitations(uri, NOT_CANCELLED);
           service.complete(uri, at, NOT_CANCELLED);
           service.hover(uri, at, NOT_CANCELLED);
           service.findDefinition(uri, at, NOT_CANCELLED);
