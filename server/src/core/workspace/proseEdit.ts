@@ -103,7 +103,10 @@ export function isProseEdit(text: string, edit: ProseEdit, scans: LatexScans): b
       return false;
     }
   }
-  // A cite argument left open runs to its line's end; an edit further along that line moves it.
+  // A cite argument left open runs to its line's end, so an edit further along its line moves that end.
+  // Only one opened before the edit on its own line needs the rescan; any open one from the edit's line
+  // on rules the move out, which is broader than needed but always right (an open cite is a moment of
+  // typing, and a rescan costs milliseconds).
   const lineStart = text.lastIndexOf('\n', edit.start - 1) + 1;
   return !scans.latex.citeArguments.some((argument) => !argument.closed && argument.range.start >= lineStart);
 }
