@@ -18,8 +18,14 @@ import {
   DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
+  CodeActionRequest,
+  DefinitionRequest,
   ExecuteCommandRequest,
   HoverRequest,
+  PrepareRenameRequest,
+  ReferencesRequest,
+  RenameRequest,
+  WorkspaceSymbolRequest,
   type CompletionList,
 } from 'vscode-languageserver-protocol/node';
 import { LspTestClient } from './lspTestClient';
@@ -152,6 +158,23 @@ describe(`fuzzing the language server over LSP (seed ${SEED}, ${RUNS} sequences)
               await connection
                 .sendRequest(HoverRequest.type, { textDocument: { uri: step.uri }, position })
                 .catch(() => undefined);
+              const textDocument = { uri: step.uri };
+              await Promise.all([
+                connection.sendRequest(DefinitionRequest.type, { textDocument, position }),
+                connection.sendRequest(ReferencesRequest.type, {
+                  textDocument,
+                  position,
+                  context: { includeDeclaration: true },
+                }),
+                connection.sendRequest(PrepareRenameRequest.type, { textDocument, position }),
+                connection.sendRequest(RenameRequest.type, { textDocument, position, newName: 'renamed2024' }),
+                connection.sendRequest(CodeActionRequest.type, {
+                  textDocument,
+                  range: { start: position, end: { line: position.line + 1, character: 0 } },
+                  context: { diagnostics: [] },
+                }),
+                connection.sendRequest(WorkspaceSymbolRequest.type, { query: 'Med' }),
+              ]).catch(() => undefined);
               break;
             }
             case 'command':
