@@ -36,10 +36,13 @@ export async function reviewUncitedSentences(): Promise<void> {
   picker.ignoreFocusOut = true;
   const selections = editor.selections;
   let chosen = false;
+  // The version the listed ranges and marks were computed for.
+  let listedVersion = document.version;
 
   /** Asks the server for the audit and shows it; false when there is nothing to show. */
   const load = async (): Promise<boolean> => {
     picker.busy = true;
+    const version = document.version;
     const result = await runServerCommand(CITATION_AUDIT_COMMAND, { uri: document.uri.toString() });
     picker.busy = false;
     if (!result || 'error' in result) {
@@ -47,6 +50,7 @@ export async function reviewUncitedSentences(): Promise<void> {
       void vscode.window.showWarningMessage(`FM Atlas: ${reason}`);
       return false;
     }
+    listedVersion = version;
     picker.title = describeAudit(result, fileName);
     const active = picker.activeItems[0]?.pick.sentence.range.start.line;
     picker.items = result.sentences.map((sentence) => {
@@ -95,6 +99,15 @@ export async function reviewUncitedSentences(): Promise<void> {
     }
   });
   picker.onDidTriggerItemButton(async ({ item }) => {
+    // The picker stays open while the author types in the manuscript; a mark computed for an older
+    // text would land on the wrong line, so the list is brought up to date first.
+    if (document.version !== listedVersion) {
+      await load();
+      void vscode.window.showInformationMessage(
+        'FM Atlas: the manuscript changed, so the list was brought up to date; mark the sentence again.',
+      );
+      return;
+    }
     const { range, newText } = item.pick.sentence.markChecked;
     const edit = new vscode.WorkspaceEdit();
     edit.insert(document.uri, toRange(range).start, newText);

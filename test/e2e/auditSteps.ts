@@ -74,4 +74,43 @@ export async function runAuditSteps(
       }
     },
   );
+
+  await step('a mark is never written where the manuscript moved: the list is brought up to date first', async () => {
+    await focusEditor(page, manuscript);
+    await runCommand(page, 'FM Atlas: Review Uncited Sentences', 'sentences for a source');
+    const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Since 2021' }).first();
+    await row.waitFor({ timeout: UI_TIMEOUT });
+    // The picker stays open while the author types a line at the top of the manuscript, which moves
+    // every sentence down; the listed marks were computed for the text before. The click goes to the
+    // editor's lower left, away from the picker, which covers its top.
+    const view = await page.locator(`${manuscript} .monaco-scrollable-element`).first().boundingBox();
+    if (!view) {
+      throw new Error('the manuscript editor is not on screen');
+    }
+    await page.mouse.click(view.x + 20, view.y + view.height - 20);
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.insertText('% a note typed while the list was open\n');
+    await waitForEditorText(page, manuscript, 'a note typed while the list was open');
+    await row.hover();
+    await row.locator('.codicon-check').click();
+    await page
+      .locator('.notifications-toasts', { hasText: 'the manuscript changed' })
+      .first()
+      .waitFor({ timeout: SERVER_TIMEOUT });
+    if ((await editorText(page, manuscript)).includes('fm-atlas-disable-next-line')) {
+      throw new Error('a mark was written for a text that had changed');
+    }
+    await screenshot(page, folder, '20c-audit-stale');
+    await page.locator('.quick-input-widget .quick-input-box input').focus();
+    await page.keyboard.press('Escape');
+    await focusEditor(page, manuscript);
+    await page.keyboard.press('Control+Z');
+    const deadline = Date.now() + UI_TIMEOUT;
+    while ((await editorText(page, manuscript)).includes('a note typed while the list was open')) {
+      if (Date.now() > deadline) {
+        throw new Error('one undo did not take the typed line back out');
+      }
+      await page.waitForTimeout(100);
+    }
+  });
 }

@@ -55,15 +55,18 @@ export async function runCommand(page: Page, title: string, opensPicker?: string
 }
 
 /**
- * Focuses an editor by a click near the top left of its text. A plain click on `.view-lines` aims at
- * the element's centre, which for long lines lies past the visible width, and Playwright's scrolling
- * it into view shifts the text sideways behind Monaco's back (Monaco keeps its own scroll position).
+ * Focuses an editor by a click near the top left of its visible text. A click on `.view-lines` aims
+ * at the element's centre, which for long lines lies past the visible width, and Playwright's
+ * scrolling it into view shifts the text sideways behind Monaco's back (Monaco keeps its own scroll
+ * position); a click at a fixed point of the element may land on the cursor, which Playwright then
+ * waits for to move. The mouse goes to a point of the editor's viewport instead.
  */
 export async function focusEditor(page: Page, editor: string): Promise<void> {
-  await page
-    .locator(`${editor} .view-lines`)
-    .first()
-    .click({ position: { x: 8, y: 8 } });
+  const view = await page.locator(`${editor} .monaco-scrollable-element`).first().boundingBox();
+  if (!view) {
+    throw new Error(`the editor ${editor} is not on screen`);
+  }
+  await page.mouse.click(view.x + 24, view.y + 12);
 }
 
 export async function goToLine(page: Page, line: number, column: number): Promise<void> {
