@@ -103,14 +103,17 @@ export async function runAuditSteps(
     await screenshot(page, folder, '20c-audit-stale');
     await page.locator('.quick-input-widget .quick-input-box input').focus();
     await page.keyboard.press('Escape');
-    await focusEditor(page, manuscript);
-    await page.keyboard.press('Control+Z');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+    // The typed line is the test's own; it is undone so that the example is left as it was. Go to Line
+    // gives the editor the keyboard first, and typing may have made more than one undo stop.
+    await goToLine(page, 1, 1);
     const deadline = Date.now() + UI_TIMEOUT;
     while ((await editorText(page, manuscript)).includes('a note typed while the list was open')) {
       if (Date.now() > deadline) {
-        throw new Error('one undo did not take the typed line back out');
+        throw new Error('undo did not take the typed line back out');
       }
-      await page.waitForTimeout(100);
+      await page.keyboard.press('Control+Z');
+      await page.waitForTimeout(200);
     }
   });
 }
