@@ -6,6 +6,7 @@
 // rule: the warning untagged-claim or a weaker code (unsourced-comparison, unsourced-figure,
 // unsourced-quotation). The warning tier is also scored alone, since it is what users see first.
 
+import { isHypothetical, isOwnStatement, isReviewCount } from '../../server/src/core/claims/claimSignals';
 import { extractSentences } from '../../server/src/core/claims/extractSentences';
 import { collectDiagnostics } from '../../server/src/core/features/diagnostics/collectDiagnostics';
 import { withBuiltinCatalogue } from '../../server/src/core/testing/builtinCatalogue';
@@ -65,6 +66,15 @@ export function loadCase(item: EvaluationCase, bib: string): LoadedCase {
       : `---\nbibliography: eval.bib\n---\n${item.text}\n`;
   const offset = item.language === 'latex' ? 0 : '---\nbibliography: eval.bib\n---\n'.length;
   return { workspace, document: workspace.setDocument(uri, text)!, offset };
+}
+
+/**
+ * Whether a sentence's text is the author's own: a statement, a count of the review's studies, a
+ * hypothetical, or a question. The studies of what the rules leave (uncitedRemainder.ts,
+ * sentenceEncoderStudy.ts) set these sentences aside.
+ */
+export function isAuthorsOwnText(text: string): boolean {
+  return isOwnStatement(text) || isReviewCount(text) || isHypothetical(text) || /\?\s*$/.test(text);
 }
 
 /** Runs the rules on one case and returns, for each labelled sentence, the expected and predicted codes. */

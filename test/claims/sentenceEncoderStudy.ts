@@ -19,9 +19,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractSentences } from '../../server/src/core/claims/extractSentences';
-import { isHypothetical, isOwnStatement, isReviewCount } from '../../server/src/core/claims/claimSignals';
 import type { EvaluationCase } from './evaluationSet';
-import { loadCase, predictCase } from './scoreCases';
+import { isAuthorsOwnText, loadCase, predictCase } from './scoreCases';
 
 /** One labelled prose sentence, with what the rules said of it. */
 interface StudiedSentence {
@@ -53,11 +52,7 @@ function readSentences(set: string, bib: string): StudiedSentence[] {
       if (unit.kind !== undefined || !sentence) {
         return [];
       }
-      const own =
-        isOwnStatement(sentence.text) ||
-        isReviewCount(sentence.text) ||
-        isHypothetical(sentence.text) ||
-        /\?\s*$/.test(sentence.text);
+      const own = isAuthorsOwnText(sentence.text);
       return [
         {
           set,

@@ -11,9 +11,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractSentences } from '../../server/src/core/claims/extractSentences';
-import { isHypothetical, isOwnStatement, isReviewCount } from '../../server/src/core/claims/claimSignals';
 import type { EvaluationCase } from './evaluationSet';
-import { loadCase, predictCase } from './scoreCases';
+import { isAuthorsOwnText, loadCase, predictCase } from './scoreCases';
 
 /** The remainder of one set: uncited, unflagged, not own sentences, and how many of them are labelled U. */
 function measureRemainder(set: string, bib: string): { remainder: number; claims: number } {
@@ -27,12 +26,7 @@ function measureRemainder(set: string, bib: string): { remainder: number; claims
     item.expect.forEach((unit, index) => {
       const at = offset + item.text.indexOf(unit.sentence);
       const sentence = sentences.find((candidate) => at >= candidate.range.start && at < candidate.range.end);
-      const own =
-        sentence &&
-        (isOwnStatement(sentence.text) ||
-          isReviewCount(sentence.text) ||
-          isHypothetical(sentence.text) ||
-          /\?\s*$/.test(sentence.text));
+      const own = sentence && isAuthorsOwnText(sentence.text);
       if (
         unit.kind !== undefined ||
         !sentence ||

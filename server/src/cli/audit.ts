@@ -3,11 +3,9 @@
 // not the author's own, for a pass before submission or a checklist to share with co-authors
 // (`--format markdown`). A report, not a check: it exits 0 unless an input could not be read.
 
-import { relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { NOT_CANCELLED } from '../core';
 import type { CliError } from './cliError';
-import { loadLintWorkspace, type LintOptions } from './lint';
+import { displayFile, loadLintWorkspace, type LintOptions } from './lint';
 
 /** One listed sentence, with 1-based line and column as compilers print them. */
 export interface AuditedLine {
@@ -45,7 +43,7 @@ export async function auditPaths(options: LintOptions): Promise<{ files: Audited
     }
     const lines = workspace.lineIndex(document);
     files.push({
-      file: relative(process.cwd(), fileURLToPath(uri)) || fileURLToPath(uri),
+      file: displayFile(uri),
       sentenceCount: audit.sentenceCount,
       sentences: audit.sentences.map((sentence) => {
         const start = lines.positionAt(sentence.range.start);
@@ -57,7 +55,7 @@ export async function auditPaths(options: LintOptions): Promise<{ files: Audited
           endColumn: end.character + 1,
           code: sentence.code ?? null,
           why: sentence.why,
-          text: document.text.slice(sentence.range.start, sentence.range.end).replace(/\s+/g, ' '),
+          text: sentence.text,
         };
       }),
     });

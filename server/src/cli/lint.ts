@@ -84,7 +84,7 @@ export interface LintWorkspace {
 
 /**
  * Loads files and folders as lint reads them (project context, configuration, bibliographies named
- * outside the folders), for lint and for the citation audit (`fm-atlas lint --audit`).
+ * outside the folders), for lint and for the citation audit (`fm-atlas audit`).
  */
 export async function loadLintWorkspace(options: LintOptions): Promise<LintWorkspace> {
   checkRuleCodes(options.rules ?? []);
@@ -191,7 +191,8 @@ export async function loadLintWorkspace(options: LintOptions): Promise<LintWorks
  */
 export async function lintPaths(options: LintOptions): Promise<{ problems: LintProblem[]; failures: CliError[] }> {
   const { workspace, service, targets, failures } = await loadLintWorkspace(options);
-  const isReported = (candidate: string) => targets.includes(candidate);
+  const reported = new Set(targets);
+  const isReported = (candidate: string) => reported.has(candidate);
   const problems: LintProblem[] = [];
   for (const uri of targets) {
     const document = workspace.getDocument(uri);
@@ -332,7 +333,7 @@ function describeTruncatedWalk(walk: TruncatedWalk, maxFiles: number | undefined
 }
 
 /** A file's path as printed: relative to the working folder when inside it. */
-function displayFile(uri: string): string {
+export function displayFile(uri: string): string {
   return relative(process.cwd(), fileURLToPath(uri)) || fileURLToPath(uri);
 }
 

@@ -13,6 +13,7 @@ export { indexBibliographies, type BibliographyIndex, type LocatedEntry } from '
 export { renderReference, registerCslStyle, hasCslStyle, isStyleWarm } from './bibtex/renderReference';
 export { decodeEntry } from './bibtex/decodeEntry';
 export { findBibliographies } from './project/findBibliographies';
+export { displayPath } from './project/paths';
 export { type CitationCompletion, type CitationCompletionItem } from './features/completion/citationCompletion';
 export { describeEntryMarkdown, type HoverResult } from './features/hover/citationHover';
 export {

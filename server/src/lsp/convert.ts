@@ -11,8 +11,8 @@ import {
   type TextEdit as LspTextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import { URI } from 'vscode-uri';
 import {
+  displayPath,
   findLineEnding,
   withLineEnding,
   type CoreDiagnostic,
@@ -88,25 +88,13 @@ export function toDiagnostic(
 /** How many related places a message lists for a client that cannot show related information. */
 const MAX_RELATED_IN_MESSAGE = 5;
 
-/** The last segment of a URI's path, decoded; a URI vscode-uri refuses (`file:////x`) is cut as text. */
-function fileNameOf(uri: string): string | undefined {
-  try {
-    return URI.parse(uri).path.split('/').pop();
-  } catch {
-    return uri
-      .replace(/[?#].*$/, '')
-      .split('/')
-      .pop();
-  }
-}
-
 /** The message followed by its related places as `file:line: message`, for clients without relatedInformation. */
 function appendRelated(message: string, related: ReadonlyArray<{ location: LspLocation; message: string }>): string {
   if (related.length === 0) {
     return message;
   }
   const lines = related.slice(0, MAX_RELATED_IN_MESSAGE).map(({ location, message: note }) => {
-    const file = fileNameOf(location.uri);
+    const file = displayPath(location.uri);
     return `${file}:${location.range.start.line + 1}: ${note}`;
   });
   const more = related.length - lines.length;

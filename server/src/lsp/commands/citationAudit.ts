@@ -27,7 +27,7 @@ export const citationAudit: CommandHandler<typeof CITATION_AUDIT_COMMAND> = {
       sentenceCount: audit.sentenceCount,
       sentences: audit.sentences.map((sentence) => ({
         range: toRange(workspace, document, sentence.range),
-        text: document.text.slice(sentence.range.start, sentence.range.end).replace(/\s+/g, ' '),
+        text: sentence.text,
         code: sentence.code ?? null,
         why: sentence.why,
         markChecked: {

@@ -2,7 +2,7 @@
 // client writes beside the manuscript (the CLI's `fm-atlas catalogue draft` writes the same text).
 
 import type { DRAFT_CATALOGUE_COMMAND } from '../../../../shared/commands';
-import { DRAFT_FILE_NAME, formatCatalogueDraft } from '../../core';
+import { displayPath, DRAFT_FILE_NAME, formatCatalogueDraft } from '../../core';
 import type { CommandHandler } from './commandHandler';
 import { isRecord, isString } from './readArguments';
 
@@ -15,9 +15,8 @@ export const draftCatalogue: CommandHandler<typeof DRAFT_CATALOGUE_COMMAND> = {
     if (!draft) {
       return { error: 'Open a LaTeX or Markdown manuscript to draft the records of its cited works.' };
     }
-    const name = uri.slice(uri.lastIndexOf('/') + 1);
     return {
-      text: formatCatalogueDraft(draft, decodeName(name)),
+      text: formatCatalogueDraft(draft, displayPath(uri)),
       fileName: DRAFT_FILE_NAME,
       drafted: draft.models.length,
       catalogued: draft.catalogued,
@@ -26,12 +25,3 @@ export const draftCatalogue: CommandHandler<typeof DRAFT_CATALOGUE_COMMAND> = {
     };
   },
 };
-
-/** A URI's file name, decoded; a broken escape (`%ED%A0%80`) is kept as written rather than thrown on. */
-function decodeName(name: string): string {
-  try {
-    return decodeURIComponent(name);
-  } catch {
-    return name;
-  }
-}

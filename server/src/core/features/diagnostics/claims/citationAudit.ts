@@ -20,6 +20,8 @@ import { assessSentences, isSourcedOrOwn, type AssessedSentence, type ClaimCode 
 /** A sentence of the audit. */
 export interface AuditedSentence {
   readonly range: TextRange;
+  /** Its source text with the white space collapsed, as a list shows it. */
+  readonly text: string;
   /** The code the untagged-claim rule reports for it, or `undefined` when it reports none. */
   readonly code: ClaimCode | undefined;
   /** Why it is listed: the rule's reason ("names MedSAM"), or that it cites no source. */
@@ -88,15 +90,17 @@ export function auditCitations(
   const language = context.citations.language;
   const listed = assessed.flatMap((item): AuditedSentence[] => {
     const { range } = item.sentence;
+    const source = text.slice(range.start, range.end);
+    const shown = source.replace(/\s+/g, ' ');
     if (item.finding) {
       const markChecked = disableLineEdit(uri, text, language, range.start, item.finding.code, 'checked');
-      return [{ range, code: item.finding.code, why: item.finding.why, markChecked }];
+      return [{ range, text: shown, code: item.finding.code, why: item.finding.why, markChecked }];
     }
-    if (!needsCheck(item, text.slice(range.start, range.end), config)) {
+    if (!needsCheck(item, source, config)) {
       return [];
     }
     const markChecked = disableLineEdit(uri, text, language, range.start, 'untagged-claim', 'checked');
-    return [{ range, code: undefined, why: UNFLAGGED_REASON, markChecked }];
+    return [{ range, text: shown, code: undefined, why: UNFLAGGED_REASON, markChecked }];
   });
   // A control that turns off the rule (or the sentence's own tier) for a line marks its sentence as
   // checked: the author has looked and decided it needs no source.

@@ -112,6 +112,9 @@ const OWN_SECTION =
 const COUNTING =
   /\b(?:most (?:frequently|commonly|often)|accounted for|appear(?:ed|ing|s)? in \d|used (?:in|by) \d|\d[\d,]* (?:of (?:them|these|those)|studies)|(?:the )?(?:majority|minority|half|third|quarter) of (?:the |these |those )?(?:studies|them)|proportion of)\b/i;
 
+/** A question, which asks and states nothing: it ends with `?`, perhaps inside quotes or brackets. */
+const QUESTION = /\?["'”’)]*\s*$/;
+
 /** A claim of a sentence: its tier's code and why, for the message. */
 export interface ClaimFinding {
   readonly code: ClaimCode;
@@ -141,7 +144,7 @@ export function assessClaim(
 ): ClaimFinding | undefined {
   // A block quotation's words are its author's; its source is credited around it. A question asks;
   // it states nothing ("Do these large models beat a tuned baseline?").
-  if (sentence.citations.length > 0 || sentence.zone === 'quote' || /\?["'”’)]*\s*$/.test(sentence.text)) {
+  if (sentence.citations.length > 0 || sentence.zone === 'quote' || QUESTION.test(sentence.text)) {
     return undefined;
   }
   const signals = signalsOf(sentence.text);
@@ -293,7 +296,7 @@ export function isSourcedOrOwn({ sentence, surroundings }: AssessedSentence, con
   return (
     sentence.citations.length > 0 ||
     (sentence.zone !== 'body' && sentence.zone !== 'footnote') ||
-    /\?["'”’)]*\s*$/.test(sentence.text) ||
+    QUESTION.test(sentence.text) ||
     (!config.claims.flagOwnResults && signals.own) ||
     signals.reviewCount ||
     signals.hypothetical ||
